@@ -1,0 +1,28 @@
+/* cli_common.h: what both programs share: their name in messages, one-line errors on stderr,
+ * option-value parsing, and the exit codes. */
+#ifndef TRAWL_CLI_COMMON_H
+#define TRAWL_CLI_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+    TRAWL_EXIT_OK = 0,      /* everything asked for was done / something matched */
+    TRAWL_EXIT_PARTIAL = 1, /* some files were skipped / nothing matched */
+    TRAWL_EXIT_FATAL = 2    /* usage error or a failure that stopped the run */
+};
+
+/* Prints "PROGRAM: message" on stderr. */
+void trawl_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "PROGRAM: warning: message" on stderr. */
+void trawl_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void trawl_cli_set_program(const char *name);
+
+/* Parses a decimal count in [min, max]; false (after an error naming `option`) otherwise. */
+bool trawl_cli_parse_count(const char *option, const char *value, size_t min, size_t max,
+                           size_t *out);
+
+/* Seconds since an arbitrary start, monotonic. */
+double trawl_cli_now(void);
+
+#endif

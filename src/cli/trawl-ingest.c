@@ -1,0 +1,331 @@
+/* trawl-ingest: index folders and files of documents as passages.
+ *
+ *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE] [--max-passage BYTES]
+ *                [PATH...]
+ *
+ * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
+ * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
+ * (each with a one-line message), 2 on a usage error or a failure that stopped the run. */
+#define _XOPEN_SOURCE 700
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli_common.h"
+#include "common/buf.h"
+#include "index/indexer.h"
+#include "index/passages.h"
+#include "readers/reader.h"
+
+/* Pending changes are made durable at least this often, in documents. */
+#define COMMIT_EVERY 1000
+
+typedef struct input {
+    char *file; /* path to open */
+    char *rel;  /* path relative to the folder given (the document's identity) */
+    off_t size; /* bytes, for progress */
+} input;
+
+typedef struct inputs {
+    input *items;
+    size_t n, cap;
+    size_t errors;  /* paths that could not be walked */
+    size_t ignored; /* files of types Trawl does not read */
+} inputs;
+
+/* Folders on the path being walked, to stop at symlink loops. */
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
+{
+    if (in->n == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 64;
+        input *p = realloc(in->items, cap * sizeof *p);
+        if (!p)
+            return false;
+        in->items = p;
+        in->cap = cap;
+    }
+    input *it = &in->items[in->n];
+    it->file = trawl_strdup(file);
+    it->rel = trawl_strdup(rel);
+    it->size = size;
+    if (!it->file || !it->rel) {
+        free(it->file);
+        free(it->rel);
+        return false;
+    }
+    in->n++;
+    return true;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, size_t depth);
+
+/* Adds `file` (relative name `rel`) or, for a folder, what it holds. `explicit`: named on the
+ * command line, so read whatever its extension. */
+static void visit(inputs *in, const char *file, const char *rel, bool explicit, dir_id *stack,
+                  size_t depth)
+{
+    struct stat sb;
+    if (stat(file, &sb) != 0) {
+        trawl_cli_error("%s: %s", file, errno == ELOOP ? "symbolic link loop" : strerror(errno));
+        in->errors++;
+        return;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        for (size_t i = 0; i < depth; i++) {
+            if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
+                trawl_cli_error("%s: symbolic link loop (a folder inside itself)", file);
+                in->errors++;
+                return;
+            }
+        }
+        if (depth == 64) {
+            trawl_cli_error("%s: folders nested too deeply", file);
+            in->errors++;
+            return;
+        }
+        stack[depth] = (dir_id){sb.st_dev, sb.st_ino};
+        walk(in, file, rel, stack, depth + 1);
+    } else if (!S_ISREG(sb.st_mode)) {
+        trawl_cli_error("%s: not a regular file", file);
+        in->errors++;
+    } else if (explicit || trawl_reader_wants_path(file)) {
+        if (!add_input(in, file, rel, sb.st_size)) {
+            trawl_cli_error("out of memory listing files");
+            in->errors++;
+        }
+    } else {
+        in->ignored++;
+    }
+}
+
+static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, size_t depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        trawl_cli_error("%s: %s", dir, strerror(errno));
+        in->errors++;
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue; /* hidden files, ".", ".." */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p)
+                break;
+            names = p;
+        }
+        if (!(names[n] = trawl_strdup(e->d_name)))
+            break;
+        n++;
+    }
+    closedir(d);
+    /* Sorted, so runs over the same files always go in the same order. */
+    qsort(names, n, sizeof *names, by_name);
+    trawl_buf file = TRAWL_BUF_INIT, sub = TRAWL_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        trawl_buf_reset(&file);
+        trawl_buf_reset(&sub);
+        size_t dl = strlen(dir);
+        trawl_buf_printf(&file, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
+        trawl_buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+        if (!file.failed && !sub.failed)
+            visit(in, file.data, sub.data, false, stack, depth);
+        free(names[i]);
+    }
+    trawl_buf_free(&file);
+    trawl_buf_free(&sub);
+    free(names);
+}
+
+typedef struct progress {
+    bool on;          /* showing a live line */
+    double start;     /* when indexing started */
+    double last;      /* when the line was last drawn */
+    size_t files;     /* to do */
+    double bytes;     /* to do */
+} progress;
+
+static void show_progress(progress *p, size_t files_done, double bytes_done, bool final)
+{
+    if (!p->on)
+        return;
+    double now = trawl_cli_now();
+    if (!final && now - p->last < 0.1)
+        return;
+    p->last = now;
+    if (final) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    double elapsed = now - p->start;
+    double rate = elapsed > 0 ? bytes_done / elapsed : 0;
+    double left = rate > 0 ? (p->bytes - bytes_done) / rate : 0;
+    fprintf(stderr, "\r\033[K%zu/%zu files, %.1f/%.1f MB, %.1f MB/s, %.0f s left", files_done,
+            p->files, bytes_done / 1e6, p->bytes / 1e6, rate / 1e6, left);
+    fflush(stderr);
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE]\n"
+               "                    [--max-passage BYTES] [PATH...]\n"
+               "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
+               "passages into the index DIR (default index/).\n"
+               "  --index DIR          the index folder\n"
+               "  --quiet              no progress line and no summary\n"
+               "  --rebuild            discard the existing index and build it anew\n"
+               "  --lang CODE          language of documents that do not say (default en)\n"
+               "  --max-passage BYTES  split paragraphs longer than this (default %d)\n",
+            TRAWL_DEFAULT_MAX_PASSAGE);
+}
+
+int main(int argc, char **argv)
+{
+    trawl_cli_set_program("trawl-ingest");
+    const char *index_dir = "index";
+    trawl_indexer_options opts = {0, NULL, 0};
+    bool quiet = false;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        bool has_value = i + 1 < argc;
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return TRAWL_EXIT_OK;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            quiet = true;
+        } else if (strcmp(a, "--rebuild") == 0) {
+            opts.rebuild = 1;
+        } else if (strcmp(a, "--index") == 0 && has_value) {
+            index_dir = argv[++i];
+        } else if (strcmp(a, "--lang") == 0 && has_value) {
+            opts.language = argv[++i];
+        } else if (strcmp(a, "--max-passage") == 0 && has_value) {
+            if (!trawl_cli_parse_count(a, argv[++i], TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE,
+                                       &opts.max_passage_bytes))
+                return TRAWL_EXIT_FATAL;
+        } else {
+            trawl_cli_error("%s: unknown option or missing value (see --help)", a);
+            return TRAWL_EXIT_FATAL;
+        }
+    }
+
+    inputs in = {0};
+    dir_id stack[64];
+    if (i == argc) {
+        visit(&in, "corpus", "", false, stack, 0);
+    }
+    for (; i < argc; i++) {
+        struct stat sb;
+        const char *path = argv[i];
+        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            visit(&in, path, "", false, stack, 0);
+        } else {
+            const char *base = strrchr(path, '/');
+            visit(&in, path, base ? base + 1 : path, true, stack, 0);
+        }
+    }
+
+    trawl_error err;
+    trawl_indexer *ix = NULL;
+    trawl_status st = trawl_indexer_open(index_dir, &opts, &ix, &err);
+    if (st) {
+        if (st == TRAWL_ERR_LOCKED)
+            trawl_cli_error("%s is being written by another trawl-ingest: %s", index_dir,
+                            err.message);
+        else
+            trawl_cli_error("%s", err.message);
+        return TRAWL_EXIT_FATAL;
+    }
+
+    double total_bytes = 0;
+    for (size_t k = 0; k < in.n; k++)
+        total_bytes += (double)in.items[k].size;
+    progress prog = {!quiet && isatty(STDERR_FILENO), trawl_cli_now(), 0, in.n, total_bytes};
+    size_t docs = 0, passages = 0, skipped = in.errors;
+    double bytes = 0;
+    int exit_code = TRAWL_EXIT_OK;
+    for (size_t k = 0; k < in.n; k++) {
+        input *it = &in.items[k];
+        trawl_document *doc = NULL;
+        trawl_read_info info;
+        unsigned n = 0;
+        show_progress(&prog, k, bytes, false);
+        bytes += (double)it->size;
+        if (trawl_read_document(it->file, it->rel, &doc, &info, &err)) {
+            show_progress(&prog, k, bytes, true);
+            trawl_cli_error("%s", err.message);
+            skipped++;
+            continue;
+        }
+        if (info.replaced) {
+            show_progress(&prog, k, bytes, true);
+            trawl_cli_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", it->file,
+                           info.replaced, info.replaced == 1 ? "" : "s");
+        }
+        st = trawl_indexer_add(ix, doc, &n, &err);
+        trawl_document_free(doc);
+        if (st == TRAWL_ERR_INPUT || st == TRAWL_ERR_UNICODE) {
+            trawl_cli_error("%s: %s", it->file, err.message);
+            skipped++;
+            continue;
+        }
+        if (st) {
+            trawl_cli_error("%s: %s", it->file, err.message);
+            exit_code = TRAWL_EXIT_FATAL;
+            break;
+        }
+        docs++;
+        passages += n;
+        if (docs % COMMIT_EVERY == 0 && (st = trawl_indexer_commit(ix, &err))) {
+            trawl_cli_error("%s", err.message);
+            exit_code = TRAWL_EXIT_FATAL;
+            break;
+        }
+    }
+    show_progress(&prog, in.n, bytes, true);
+    if (exit_code == TRAWL_EXIT_OK && (st = trawl_indexer_commit(ix, &err))) {
+        trawl_cli_error("%s", err.message);
+        exit_code = TRAWL_EXIT_FATAL;
+    }
+    trawl_indexer_close(ix);
+    if (exit_code == TRAWL_EXIT_OK && skipped)
+        exit_code = TRAWL_EXIT_PARTIAL;
+    if (!quiet && exit_code != TRAWL_EXIT_FATAL) {
+        printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s", docs,
+               docs == 1 ? "" : "s", passages, passages == 1 ? "" : "s", bytes,
+               trawl_cli_now() - prog.start, index_dir);
+        if (skipped)
+            printf("; %zu skipped", skipped);
+        if (in.ignored)
+            printf("; %zu file%s of other types ignored", in.ignored, in.ignored == 1 ? "" : "s");
+        putchar('\n');
+    }
+    for (size_t k = 0; k < in.n; k++) {
+        free(in.items[k].file);
+        free(in.items[k].rel);
+    }
+    free(in.items);
+    return exit_code;
+}

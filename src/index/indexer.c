@@ -1,0 +1,338 @@
+/* indexer.c: builds one Xapian document per passage (see schema.h for the terms it writes). */
+#include "index/indexer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/buf.h"
+#include "index/passages.h"
+#include "index/schema.h"
+#include "text/analyzer.h"
+#include "text/sentences.h"
+#include "xapian-c/xapian_c.h"
+
+#define MAX_LANGUAGES 32
+
+struct trawl_indexer {
+    trawl_xdb *db;                            /* the writable index */
+    char *dir;                                /* its folder, for messages */
+    size_t max_passage;                       /* passage bound in bytes */
+    char default_lang[16];                    /* for documents that do not say */
+    trawl_analyzer *analyzers[MAX_LANGUAGES]; /* one per language seen, created on demand */
+    size_t nanalyzers;                        /* used entries */
+    trawl_sentencer *sentencer;               /* passage splitting */
+    trawl_buf term;                           /* scratch: the term being added */
+};
+
+/* Files that may sit in an index folder before the index exists (the repo's index/). */
+static int is_placeholder(const char *name)
+{
+    return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, "README.md") == 0 ||
+           strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0;
+}
+
+/* Refuses to create an index inside a folder that holds anything else. */
+static trawl_status check_folder(const char *dir, trawl_error *err)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0)
+        return errno == ENOENT ? TRAWL_OK
+                               : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
+    if (!S_ISDIR(sb.st_mode))
+        return trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: not a folder", dir);
+    trawl_buf marker = TRAWL_BUF_INIT;
+    trawl_buf_printf(&marker, "%s/iamglass", dir);
+    int is_db = stat(trawl_buf_str(&marker), &sb) == 0;
+    trawl_buf_free(&marker);
+    if (is_db)
+        return TRAWL_OK;
+    DIR *d = opendir(dir);
+    if (!d)
+        return trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
+    trawl_status st = TRAWL_OK;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!is_placeholder(e->d_name)) {
+            st = trawl_error_set(err, TRAWL_ERR_NO_INDEX,
+                                 "%s: not a Trawl index (it holds '%s'); give an empty or new "
+                                 "folder",
+                                 dir, e->d_name);
+            break;
+        }
+    }
+    closedir(d);
+    return st;
+}
+
+/* Checks the index's recorded schema and analyser, or records them in a new index. */
+static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
+{
+    trawl_status st;
+    char *schema = NULL, *analyzer = NULL;
+    unsigned docs = 0;
+    trawl_buf want = TRAWL_BUF_INIT;
+    trawl_schema_analyzer_identity(ix->max_passage, &want);
+    if ((st = trawl_xdb_get_metadata(ix->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
+        (st = trawl_xdb_get_metadata(ix->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
+        (st = trawl_xdb_doccount(ix->db, &docs, err)))
+        goto cleanup;
+    if (!*schema && docs > 0) {
+        st = trawl_error_set(err, TRAWL_ERR_NO_INDEX,
+                             "%s: a Xapian database but not a Trawl index", ix->dir);
+    } else if (!*schema) {
+        char version[16];
+        snprintf(version, sizeof version, "%d", TRAWL_SCHEMA_VERSION);
+        if ((st = trawl_xdb_set_metadata(ix->db, TRAWL_META_SCHEMA, version, strlen(version),
+                                         err)) ||
+            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
+            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGE, ix->default_lang,
+                                         strlen(ix->default_lang), err)))
+            goto cleanup;
+    } else if (atoi(schema) != TRAWL_SCHEMA_VERSION) {
+        st = trawl_error_set(err, TRAWL_ERR_VERSION,
+                             "%s: index schema %s, this trawl-ingest writes %d: run with "
+                             "--rebuild",
+                             ix->dir, schema, TRAWL_SCHEMA_VERSION);
+    } else if (strcmp(analyzer, trawl_buf_str(&want)) != 0) {
+        st = trawl_error_set(err, TRAWL_ERR_VERSION,
+                             "%s: index built with analyser '%s', this run uses '%s': run with "
+                             "--rebuild",
+                             ix->dir, analyzer, trawl_buf_str(&want));
+    }
+cleanup:
+    free(schema);
+    free(analyzer);
+    trawl_buf_free(&want);
+    return st;
+}
+
+trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
+                                trawl_indexer **ix_out, trawl_error *err)
+{
+    trawl_status st;
+    *ix_out = NULL;
+    trawl_indexer *ix = calloc(1, sizeof *ix);
+    if (!ix || !(ix->dir = trawl_strdup(dir))) {
+        free(ix);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
+    }
+    ix->max_passage = options && options->max_passage_bytes ? options->max_passage_bytes
+                                                            : TRAWL_DEFAULT_MAX_PASSAGE;
+    const char *lang = options && options->language && *options->language ? options->language
+                                                                           : "en";
+    if (ix->max_passage < TRAWL_MIN_MAX_PASSAGE || ix->max_passage > TRAWL_MAX_MAX_PASSAGE) {
+        st = trawl_error_set(err, TRAWL_ERR_ARG, "passage bound %zu outside %d..%d bytes",
+                             ix->max_passage, TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE);
+        goto fail;
+    }
+    if (strlen(lang) >= sizeof ix->default_lang) {
+        st = trawl_error_set(err, TRAWL_ERR_ARG, "language code too long: '%s'", lang);
+        goto fail;
+    }
+    strcpy(ix->default_lang, lang);
+    int rebuild = options && options->rebuild;
+    if (!rebuild && (st = check_folder(dir, err)))
+        goto fail;
+    if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN,
+                             &ix->db, err)) ||
+        (st = check_identity(ix, err)) || (st = trawl_sentencer_new(&ix->sentencer, err)))
+        goto fail;
+    *ix_out = ix;
+    return TRAWL_OK;
+fail:
+    trawl_indexer_close(ix);
+    return st;
+}
+
+void trawl_indexer_close(trawl_indexer *ix)
+{
+    if (!ix)
+        return;
+    trawl_xdb_close(ix->db);
+    for (size_t i = 0; i < ix->nanalyzers; i++)
+        trawl_analyzer_free(ix->analyzers[i]);
+    trawl_sentencer_free(ix->sentencer);
+    trawl_buf_free(&ix->term);
+    free(ix->dir);
+    free(ix);
+}
+
+static trawl_status analyzer_for(trawl_indexer *ix, const char *lang, trawl_analyzer **an_out,
+                                 trawl_error *err)
+{
+    if (!lang || !*lang)
+        lang = ix->default_lang;
+    for (size_t i = 0; i < ix->nanalyzers; i++) {
+        if (strcmp(trawl_analyzer_language(ix->analyzers[i]), lang) == 0) {
+            *an_out = ix->analyzers[i];
+            return TRAWL_OK;
+        }
+    }
+    if (ix->nanalyzers == MAX_LANGUAGES)
+        return trawl_error_set(err, TRAWL_ERR_ARG, "more than %d document languages",
+                               MAX_LANGUAGES);
+    trawl_status st = trawl_analyzer_new(lang, an_out, err);
+    if (st == TRAWL_OK)
+        ix->analyzers[ix->nanalyzers++] = *an_out;
+    return st;
+}
+
+typedef struct field_sink {
+    trawl_indexer *ix;
+    trawl_xdoc *xdoc;         /* the passage's document */
+    const trawl_field *field; /* whose prefixes to use */
+    trawl_status st;          /* first failure */
+    trawl_error *err;
+} field_sink;
+
+static int add_term(void *ctx, const trawl_term *t)
+{
+    field_sink *s = ctx;
+    trawl_buf *b = &s->ix->term;
+    trawl_buf_reset(b);
+    trawl_buf_puts(b, s->field->prefix);
+    trawl_buf_append(b, t->term, t->term_len);
+    if (!b->failed)
+        s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
+    trawl_buf_reset(b);
+    trawl_buf_puts(b, s->field->stem_prefix);
+    trawl_buf_append(b, t->stem, t->stem_len);
+    if (!b->failed && !s->st)
+        s->st = trawl_xdoc_add_term(s->xdoc, b->data, b->len, 1, s->err);
+    if (b->failed && !s->st)
+        s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
+    return s->st != TRAWL_OK;
+}
+
+static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_field_id field,
+                                const char *text, size_t len)
+{
+    sink->field = trawl_schema_field(field);
+    trawl_status st = trawl_analyze(an, text, len, add_term, sink, sink->err);
+    return st ? st : sink->st;
+}
+
+typedef struct doc_job {
+    trawl_indexer *ix;
+    const trawl_document *doc;
+    trawl_analyzer *an;
+    unsigned count;  /* passages added */
+    trawl_status st; /* first failure */
+    trawl_error *err;
+} doc_job;
+
+/* The stored data of a passage: a JSON object (index/README.md lists its keys). */
+static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
+                          const char *section)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "path", json_string(trawl_document_path(job->doc)));
+    json_object_set_new(o, "title", json_string(trawl_document_title(job->doc)));
+    if (*trawl_document_url(job->doc))
+        json_object_set_new(o, "url", json_string(trawl_document_url(job->doc)));
+    if (*section)
+        json_object_set_new(o, "section", json_string(section));
+    json_object_set_new(o, "ordinal", json_integer(p->ordinal));
+    json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)p->len));
+    json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->an)));
+    json_object_set_new(o, "text", json_stringn(p->text, p->len));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return s;
+}
+
+static int add_passage(void *ctx, const trawl_passage *p)
+{
+    doc_job *job = ctx;
+    trawl_indexer *ix = job->ix;
+    trawl_error *err = job->err;
+    trawl_status st;
+    trawl_xdoc *xdoc = NULL;
+    char *data = NULL;
+    trawl_buf id = TRAWL_BUF_INIT;
+    const char *path = trawl_document_path(job->doc);
+    const char *title = trawl_document_title(job->doc);
+    const char *section = p->section == TRAWL_NO_SECTION
+                              ? ""
+                              : trawl_document_section(job->doc, p->section);
+    if ((st = trawl_xdoc_new(&xdoc, err)))
+        goto cleanup;
+    field_sink sink = {ix, xdoc, NULL, TRAWL_OK, err};
+    if ((st = index_field(&sink, job->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
+        (st = index_field(&sink, job->an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
+        (st = index_field(&sink, job->an, TRAWL_FIELD_SECTION, section, strlen(section))))
+        goto cleanup;
+    trawl_schema_passage_id(path, p->ordinal, &id);
+    trawl_schema_term(TRAWL_PREFIX_PASSAGE, trawl_buf_str(&id), &ix->term);
+    if ((st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err)))
+        goto cleanup;
+    trawl_schema_term(TRAWL_PREFIX_DOC, path, &ix->term);
+    if ((st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err)) ||
+        (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_DOC, path, strlen(path), err)))
+        goto cleanup;
+    char ordinal[16];
+    snprintf(ordinal, sizeof ordinal, "%08u", p->ordinal);
+    if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDINAL, ordinal, strlen(ordinal), err)))
+        goto cleanup;
+    if (!(data = passage_data(job, p, trawl_buf_str(&id), section)) || id.failed) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory storing a passage", path);
+        goto cleanup;
+    }
+    if ((st = trawl_xdoc_set_data(xdoc, data, strlen(data), err)) ||
+        (st = trawl_xdb_add_document(ix->db, xdoc, NULL, err)))
+        goto cleanup;
+    job->count++;
+cleanup:
+    free(data);
+    trawl_buf_free(&id);
+    trawl_xdoc_free(xdoc);
+    job->st = st;
+    return st != TRAWL_OK;
+}
+
+trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err)
+{
+    trawl_schema_term(TRAWL_PREFIX_DOC, path, &ix->term);
+    if (ix->term.failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    return trawl_xdb_delete_documents(ix->db, ix->term.data, err);
+}
+
+trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
+                               unsigned *passages_out, trawl_error *err)
+{
+    trawl_status st;
+    doc_job job = {ix, doc, NULL, 0, TRAWL_OK, err};
+    *passages_out = 0;
+    if ((st = analyzer_for(ix, trawl_document_language(doc), &job.an, err)))
+        return st;
+    /* The old passages go and the new ones come in one transaction: a failure leaves the
+     * document as it was before. */
+    if ((st = trawl_xdb_begin_transaction(ix->db, 0, err)))
+        return st;
+    if ((st = trawl_indexer_remove(ix, trawl_document_path(doc), err)) == TRAWL_OK) {
+        st = trawl_split_passages(doc, ix->sentencer, ix->max_passage, add_passage, &job, err);
+        if (st == TRAWL_OK)
+            st = job.st;
+    }
+    if (st) {
+        trawl_xdb_cancel_transaction(ix->db, NULL);
+        return st;
+    }
+    if ((st = trawl_xdb_commit_transaction(ix->db, err)))
+        return st;
+    *passages_out = job.count;
+    return TRAWL_OK;
+}
+
+trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
+{
+    return trawl_xdb_commit(ix->db, err);
+}

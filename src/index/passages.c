@@ -1,0 +1,126 @@
+/* passages.c: paragraph -> sentences -> balanced passages. */
+#include "index/passages.h"
+
+#include <stdlib.h>
+
+#include "text/utf8.h"
+
+typedef struct span {
+    size_t start, end; /* byte range within the block */
+} span;
+
+typedef struct spans {
+    span *items;
+    size_t n, cap;
+    int failed;
+} spans;
+
+static void push(spans *s, size_t start, size_t end)
+{
+    if (s->failed)
+        return;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        span *p = realloc(s->items, cap * sizeof *p);
+        if (!p) {
+            s->failed = 1;
+            return;
+        }
+        s->items = p;
+        s->cap = cap;
+    }
+    s->items[s->n++] = (span){start, end};
+}
+
+typedef struct cutter {
+    const char *text; /* the block */
+    size_t max;       /* the bound */
+    spans *out;       /* sentence-sized pieces, none longer than the bound */
+} cutter;
+
+/* Cuts [start, end) into pieces within the bound, at the last space before the bound when
+ * there is one, else at the last UTF-8 character boundary. */
+static void cut_long(cutter *c, size_t start, size_t end)
+{
+    while (end - start > c->max) {
+        size_t cut = start + c->max;
+        while (cut > start && ((unsigned char)c->text[cut] & 0xC0) == 0x80)
+            cut--;
+        size_t sp = cut;
+        while (sp > start + c->max / 2 && c->text[sp - 1] != ' ' && c->text[sp - 1] != '\n')
+            sp--;
+        if (sp > start + c->max / 2)
+            cut = sp;
+        if (cut == start)
+            cut = start + trawl_utf8_seqlen((unsigned char)c->text[start]);
+        push(c->out, start, cut);
+        start = cut;
+    }
+    if (end > start)
+        push(c->out, start, end);
+}
+
+static int on_sentence(void *ctx, size_t start, size_t end)
+{
+    cutter *c = ctx;
+    cut_long(c, start, end);
+    return c->out->failed;
+}
+
+/* Trims spaces and newlines at both ends of text[*a, *b). */
+static void trim(const char *text, size_t *a, size_t *b)
+{
+    while (*a < *b && (text[*a] == ' ' || text[*a] == '\n' || text[*a] == '\t' || text[*a] == '\r'))
+        (*a)++;
+    while (*b > *a &&
+           (text[*b - 1] == ' ' || text[*b - 1] == '\n' || text[*b - 1] == '\t' ||
+            text[*b - 1] == '\r'))
+        (*b)--;
+}
+
+trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *sentencer,
+                                  size_t max_bytes, trawl_passage_fn fn, void *ctx,
+                                  trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    spans pieces = {NULL, 0, 0, 0};
+    unsigned ordinal = 0;
+    for (size_t bi = 0; bi < trawl_document_block_count(doc); bi++) {
+        const trawl_block *b = trawl_document_block(doc, bi);
+        pieces.n = 0;
+        if (b->len <= max_bytes) {
+            push(&pieces, 0, b->len);
+        } else {
+            cutter c = {b->text, max_bytes, &pieces};
+            if ((st = trawl_sentences(sentencer, b->text, b->len, on_sentence, &c, err)))
+                goto cleanup;
+        }
+        if (pieces.failed) {
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory splitting passages",
+                                 trawl_document_path(doc));
+            goto cleanup;
+        }
+        /* Pack sentences into passages of about equal length: as many passages as the bound
+         * requires, each filled up to the block's average before the next one starts. */
+        size_t parts = (b->len + max_bytes - 1) / max_bytes;
+        size_t target = parts ? b->len / parts : b->len;
+        size_t i = 0;
+        while (i < pieces.n) {
+            size_t start = pieces.items[i].start, end = pieces.items[i].end;
+            for (i++; i < pieces.n && end - start < target &&
+                      pieces.items[i].end - start <= max_bytes;
+                 i++)
+                end = pieces.items[i].end;
+            trim(b->text, &start, &end);
+            if (start == end)
+                continue;
+            trawl_passage p = {++ordinal, bi, b->text + start, end - start, b->offset + start,
+                               b->section};
+            if (fn(ctx, &p))
+                goto cleanup;
+        }
+    }
+cleanup:
+    free(pieces.items);
+    return st;
+}

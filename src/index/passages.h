@@ -1,0 +1,37 @@
+/* passages.h: a document's passages, the unit of retrieval. A paragraph or list item is a
+ * passage; one longer than the bound is split at sentence boundaries (ICU) into passages of
+ * about equal length, each within the bound unless one sentence alone exceeds it, in which
+ * case that sentence is cut at spaces. */
+#ifndef TRAWL_PASSAGES_H
+#define TRAWL_PASSAGES_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+#include "readers/document.h"
+#include "text/sentences.h"
+
+/* The default bound in bytes; index/README.md says how it was chosen. */
+#define TRAWL_DEFAULT_MAX_PASSAGE 1000
+/* Bounds outside this range are refused. */
+#define TRAWL_MIN_MAX_PASSAGE 100
+#define TRAWL_MAX_MAX_PASSAGE 100000
+
+typedef struct trawl_passage {
+    unsigned ordinal;  /* 1-based, in document order */
+    size_t block;      /* index of the block it comes from */
+    const char *text;  /* points into the block's text; not NUL-terminated */
+    size_t len;        /* bytes of text */
+    size_t offset;     /* byte offset of text in the source file */
+    size_t section;    /* the block's section index, or TRAWL_NO_SECTION */
+} trawl_passage;
+
+/* Called for each passage in order; a nonzero return stops. */
+typedef int (*trawl_passage_fn)(void *ctx, const trawl_passage *passage);
+
+/* Splits `doc` into passages of at most `max_bytes` bytes. */
+trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *sentencer,
+                                  size_t max_bytes, trawl_passage_fn fn, void *ctx,
+                                  trawl_error *err);
+
+#endif

@@ -1,0 +1,63 @@
+/* schema.h: the index schema in one place: the field table (field name -> term prefixes ->
+ * query weight), boolean term prefixes, value slots, stored data keys and metadata keys, and
+ * the schema version. index/README.md documents the same table for people; keep them equal. */
+#ifndef TRAWL_SCHEMA_H
+#define TRAWL_SCHEMA_H
+
+#include <stddef.h>
+
+#include "common/buf.h"
+#include "common/status.h"
+
+/* Version history:
+ *   1: passages as documents; body/title/section words with positions plus Z-stems; Q and P
+ *      boolean terms; JSON stored data. */
+#define TRAWL_SCHEMA_VERSION 1
+
+typedef enum trawl_field_id {
+    TRAWL_FIELD_BODY,    /* the passage's own text */
+    TRAWL_FIELD_TITLE,   /* the document's title, on each of its passages */
+    TRAWL_FIELD_SECTION, /* the passage's section path (all its headings) */
+    TRAWL_FIELD_COUNT
+} trawl_field_id;
+
+typedef struct trawl_field {
+    trawl_field_id id;
+    const char *name;        /* as typed in queries ("title:"); NULL for the body */
+    const char *prefix;      /* folded words, with positions (phrases) */
+    const char *stem_prefix; /* their stems, without positions (plain words) */
+    double weight;           /* weight factor when an unfielded query word matches here */
+} trawl_field;
+
+/* The field with id `id`. Static storage. */
+const trawl_field *trawl_schema_field(trawl_field_id id);
+/* The field a query names (`title`, `section`), or NULL. */
+const trawl_field *trawl_schema_field_named(const char *name, size_t len);
+/* Comma-separated names of the query fields, for messages. */
+const char *trawl_schema_field_names(void);
+
+/* Boolean (filter) term prefixes. */
+#define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */
+#define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */
+
+/* Value slots. */
+#define TRAWL_SLOT_DOC 0     /* the document path */
+#define TRAWL_SLOT_ORDINAL 1 /* the passage's ordinal in its document, "%08u" (sortable) */
+
+/* Metadata keys. */
+#define TRAWL_META_SCHEMA "trawl.schema"     /* TRAWL_SCHEMA_VERSION, decimal */
+#define TRAWL_META_ANALYZER "trawl.analyzer" /* trawl_schema_analyzer_identity() */
+#define TRAWL_META_LANGUAGE "trawl.language" /* default document language */
+
+/* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
+ * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */
+void trawl_schema_term(const char *prefix, const char *value, trawl_buf *out);
+
+/* The analyser's identity: ICU and Unicode versions, Snowball version, passage bound. A
+ * change in any of them changes what would be indexed, so an index records it. */
+void trawl_schema_analyzer_identity(size_t max_passage_bytes, trawl_buf *out);
+
+/* The passage id of passage `ordinal` (1-based) of document `path`: "path#ordinal". */
+void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out);
+
+#endif

@@ -1,0 +1,287 @@
+/* query_compile.c: query tree -> Xapian query. */
+#include "query/query_compile.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "index/schema.h"
+
+typedef struct compiler {
+    trawl_analyzer *an;
+    trawl_highlighter *hl; /* may be NULL */
+    trawl_status st;       /* first failure */
+    trawl_error *err;
+} compiler;
+
+/* The analysed tokens of a word or phrase. */
+typedef struct tokens {
+    trawl_buf terms; /* folded words, each NUL-terminated, back to back */
+    trawl_buf stems; /* their stems, likewise */
+    size_t n;        /* number of tokens */
+} tokens;
+
+static int collect(void *ctx, const trawl_term *t)
+{
+    tokens *k = ctx;
+    trawl_buf_append(&k->terms, t->term, t->term_len);
+    trawl_buf_putc(&k->terms, '\0');
+    trawl_buf_append(&k->stems, t->stem, t->stem_len);
+    trawl_buf_putc(&k->stems, '\0');
+    k->n++;
+    return 0;
+}
+
+/* The i-th string of a NUL-separated list. */
+static const char *nth(const trawl_buf *b, size_t i)
+{
+    const char *s = b->data;
+    while (i--)
+        s += strlen(s) + 1;
+    return s;
+}
+
+static void tokens_free(tokens *k)
+{
+    trawl_buf_free(&k->terms);
+    trawl_buf_free(&k->stems);
+}
+
+static bool analyse(compiler *c, const char *text, tokens *k)
+{
+    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0};
+    c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
+    if (!c->st && (k->terms.failed || k->stems.failed))
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory analysing the query");
+    return c->st == TRAWL_OK;
+}
+
+static trawl_xquery *term_query(compiler *c, const char *prefix, const char *term, unsigned pos)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_xquery *q = NULL;
+    trawl_buf_puts(&b, prefix);
+    trawl_buf_puts(&b, term);
+    if (b.failed)
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    else
+        c->st = trawl_xquery_term(b.data, b.len, 1, pos, &q, c->err);
+    trawl_buf_free(&b);
+    return q;
+}
+
+/* Combines `n` queries (some may be NULL: skipped) and frees them. NULL when none is left. */
+static trawl_xquery *combine(compiler *c, trawl_xop op, trawl_xquery **subs, size_t n,
+                             unsigned window)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (subs[i])
+            subs[m++] = subs[i];
+    trawl_xquery *q = NULL;
+    if (c->st == TRAWL_OK && m == 1) {
+        q = subs[0];
+        subs[0] = NULL;
+    } else if (c->st == TRAWL_OK && m > 1) {
+        c->st = trawl_xquery_combine(op, subs, m, window, &q, c->err);
+    }
+    for (size_t i = 0; i < m; i++)
+        trawl_xquery_free(subs[i]);
+    return q;
+}
+
+/* The tokens in one field: a single token by its stem (or exact form when `exact`), several
+ * as an exact phrase. */
+static trawl_xquery *field_query(compiler *c, const trawl_field *f, const tokens *k, bool exact)
+{
+    if (k->n == 1)
+        return exact ? term_query(c, f->prefix, nth(&k->terms, 0), 0)
+                     : term_query(c, f->stem_prefix, nth(&k->stems, 0), 0);
+    trawl_xquery **subs = calloc(k->n, sizeof *subs);
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    const char *t = k->terms.data;
+    for (size_t i = 0; i < k->n && c->st == TRAWL_OK; i++, t += strlen(t) + 1)
+        subs[i] = term_query(c, f->prefix, t, (unsigned)i + 1);
+    trawl_xquery *q = combine(c, TRAWL_XOP_PHRASE, subs, k->n, (unsigned)k->n);
+    free(subs);
+    return q;
+}
+
+static trawl_xquery *scaled(compiler *c, trawl_xquery *q, double factor)
+{
+    if (!q || factor == 1.0)
+        return q;
+    trawl_xquery *s = NULL;
+    c->st = trawl_xquery_scale(q, factor, &s, c->err);
+    trawl_xquery_free(q);
+    return s;
+}
+
+static void mark(compiler *c, const tokens *k, bool exact)
+{
+    if (!c->hl)
+        return;
+    trawl_status st = TRAWL_OK;
+    if (k->n == 1 && !exact) {
+        st = trawl_highlighter_add_stem(c->hl, nth(&k->stems, 0), strlen(nth(&k->stems, 0)));
+    } else if (k->n == 1) {
+        st = trawl_highlighter_add_word(c->hl, nth(&k->terms, 0), strlen(nth(&k->terms, 0)));
+    } else {
+        const char **terms = calloc(k->n, sizeof *terms);
+        size_t *lens = calloc(k->n, sizeof *lens);
+        if (terms && lens) {
+            for (size_t i = 0; i < k->n; i++) {
+                terms[i] = nth(&k->terms, i);
+                lens[i] = strlen(terms[i]);
+            }
+            st = trawl_highlighter_add_phrase(c->hl, terms, lens, k->n);
+        } else {
+            st = TRAWL_ERR_NOMEM;
+        }
+        free(terms);
+        free(lens);
+    }
+    if (st && c->st == TRAWL_OK)
+        c->st = trawl_error_set(c->err, st, "out of memory recording highlights");
+}
+
+/* A word or phrase: in its field, or for a word without one, in every field by weight. */
+static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive)
+{
+    tokens k;
+    trawl_xquery *q = NULL;
+    bool exact = n->kind == TRAWL_QNODE_PHRASE;
+    if (!analyse(c, n->text, &k) || k.n == 0)
+        goto cleanup;
+    if (n->field || exact) {
+        q = field_query(c, n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY), &k, exact);
+    } else {
+        trawl_xquery *per_field[TRAWL_FIELD_COUNT] = {NULL};
+        for (int f = 0; f < TRAWL_FIELD_COUNT && c->st == TRAWL_OK; f++) {
+            const trawl_field *field = trawl_schema_field((trawl_field_id)f);
+            per_field[f] = scaled(c, field_query(c, field, &k, false), field->weight);
+        }
+        q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
+    }
+    if (positive && (!n->field || n->field->id == TRAWL_FIELD_BODY))
+        mark(c, &k, exact);
+cleanup:
+    tokens_free(&k);
+    return q;
+}
+
+static trawl_xquery *wildcard_query(compiler *c, const trawl_qnode *n, bool positive)
+{
+    tokens k;
+    trawl_xquery *q = NULL;
+    if (!analyse(c, n->text, &k))
+        goto cleanup;
+    if (k.n != 1) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_QUERY_SYNTAX,
+                                "'%s*': a wildcard must follow a single word", n->text);
+        goto cleanup;
+    }
+    const trawl_field *f = n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY);
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_buf_puts(&b, f->prefix);
+    trawl_buf_puts(&b, nth(&k.terms, 0));
+    if (b.failed)
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    else
+        c->st = trawl_xquery_wildcard(b.data, b.len, TRAWL_MAX_WILDCARD_TERMS, &q, c->err);
+    trawl_buf_free(&b);
+    if (positive && c->hl && f->id == TRAWL_FIELD_BODY && c->st == TRAWL_OK &&
+        trawl_highlighter_add_prefix(c->hl, nth(&k.terms, 0), strlen(nth(&k.terms, 0))))
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory recording highlights");
+cleanup:
+    tokens_free(&k);
+    return q;
+}
+
+static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive);
+
+/* Everything matches except the excluded: for a query of exclusions only. */
+static trawl_xquery *exclude(compiler *c, trawl_xquery *keep, trawl_xquery *drop)
+{
+    if (!drop)
+        return keep;
+    if (!keep && c->st == TRAWL_OK)
+        c->st = trawl_xquery_match_all(&keep, c->err);
+    trawl_xquery *pair[2] = {keep, drop};
+    return combine(c, TRAWL_XOP_AND_NOT, pair, 2, 0);
+}
+
+static trawl_xquery *compile_and(compiler *c, const trawl_qnode *n, bool positive)
+{
+    trawl_xquery **pos = calloc(n->nkids, sizeof *pos);
+    trawl_xquery **neg = calloc(n->nkids, sizeof *neg);
+    trawl_xquery *q = NULL;
+    size_t np = 0, nn = 0;
+    if (!pos || !neg) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n->nkids && c->st == TRAWL_OK; i++) {
+        const trawl_qnode *kid = n->kids[i];
+        if (kid->kind == TRAWL_QNODE_NOT)
+            neg[nn++] = compile(c, kid->kids[0], !positive);
+        else
+            pos[np++] = compile(c, kid, positive);
+    }
+    trawl_xquery *keep = combine(c, TRAWL_XOP_AND, pos, np, 0);
+    trawl_xquery *drop = combine(c, TRAWL_XOP_OR, neg, nn, 0);
+    q = exclude(c, keep, drop);
+cleanup:
+    free(pos);
+    free(neg);
+    return q;
+}
+
+static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
+{
+    if (c->st)
+        return NULL;
+    switch (n->kind) {
+    case TRAWL_QNODE_WORD:
+    case TRAWL_QNODE_PHRASE:
+        return text_query(c, n, positive);
+    case TRAWL_QNODE_WILDCARD:
+        return wildcard_query(c, n, positive);
+    case TRAWL_QNODE_AND:
+        return compile_and(c, n, positive);
+    case TRAWL_QNODE_NOT:
+        return exclude(c, NULL, compile(c, n->kids[0], !positive));
+    case TRAWL_QNODE_OR: {
+        trawl_xquery **subs = calloc(n->nkids, sizeof *subs);
+        if (!subs) {
+            c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+        for (size_t i = 0; i < n->nkids && c->st == TRAWL_OK; i++)
+            subs[i] = compile(c, n->kids[i], positive);
+        trawl_xquery *q = combine(c, TRAWL_XOP_OR, subs, n->nkids, 0);
+        free(subs);
+        return q;
+    }
+    }
+    return NULL;
+}
+
+trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an,
+                                 trawl_highlighter *hl, trawl_xquery **query_out,
+                                 trawl_error *err)
+{
+    compiler c = {an, hl, TRAWL_OK, err};
+    *query_out = compile(&c, root, true);
+    if (c.st == TRAWL_OK && !*query_out)
+        c.st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query has no searchable words");
+    if (c.st) {
+        trawl_xquery_free(*query_out);
+        *query_out = NULL;
+    }
+    return c.st;
+}

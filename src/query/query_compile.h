@@ -1,0 +1,24 @@
+/* query_compile.h: a query tree -> a Xapian query, through the same analyzer as ingest:
+ * unquoted words match stems in the body, title and section fields (title and section
+ * weighted up); a word that analyses to several tokens (pan-green, 国际传播中心) and quoted
+ * phrases match those exact folded words in order; word* matches folded prefixes. The
+ * positive parts are also recorded in a highlighter. */
+#ifndef TRAWL_QUERY_COMPILE_H
+#define TRAWL_QUERY_COMPILE_H
+
+#include "common/status.h"
+#include "query/query_parser.h"
+#include "search/highlight.h"
+#include "text/analyzer.h"
+#include "xapian-c/xapian_c.h"
+
+/* Wildcards expanding to more terms than this are refused. */
+#define TRAWL_MAX_WILDCARD_TERMS 1000
+
+/* Compiles `root`. `*query_out` belongs to the caller. `hl` may be NULL. A query with no
+ * searchable word at all (only punctuation) fails with TRAWL_ERR_QUERY_SYNTAX. */
+trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an,
+                                 trawl_highlighter *hl, trawl_xquery **query_out,
+                                 trawl_error *err);
+
+#endif

@@ -1,0 +1,66 @@
+/* document.h: a document as readers produce it and the indexer consumes it: metadata (path,
+ * title, URL, language), an ordered list of text blocks (paragraphs, list items) each with its
+ * section path and byte offset in the source, and the links the document makes. */
+#ifndef TRAWL_DOCUMENT_H
+#define TRAWL_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+
+typedef enum trawl_block_kind {
+    TRAWL_BLOCK_PARAGRAPH, /* running text */
+    TRAWL_BLOCK_LIST_ITEM  /* one item of a list, without its marker */
+} trawl_block_kind;
+
+/* No section: the block comes before the first heading. */
+#define TRAWL_NO_SECTION ((size_t)-1)
+
+typedef struct trawl_block {
+    trawl_block_kind kind;
+    char *text;     /* the block's source text, verbatim (inner newlines kept); owned by doc */
+    size_t len;     /* bytes of text */
+    size_t offset;  /* byte offset of text in the source file (after UTF-8 repair) */
+    size_t section; /* index into the document's sections, or TRAWL_NO_SECTION */
+} trawl_block;
+
+typedef struct trawl_link {
+    char *text;   /* the link's text as written; owned by doc */
+    char *target; /* a URL or the title of another document; owned by doc */
+} trawl_link;
+
+typedef struct trawl_document trawl_document;
+
+/* A new empty document for `path` (relative to the corpus root: it makes passage ids). */
+trawl_status trawl_document_new(const char *path, trawl_document **doc_out, trawl_error *err);
+void trawl_document_free(trawl_document *doc);
+
+/* Accessors: returned strings are owned by the document and live as long as it. */
+const char *trawl_document_path(const trawl_document *doc);
+const char *trawl_document_title(const trawl_document *doc); /* "" when unset */
+const char *trawl_document_url(const trawl_document *doc);   /* "" when unset */
+const char *trawl_document_language(const trawl_document *doc); /* "" when unset */
+size_t trawl_document_block_count(const trawl_document *doc);
+const trawl_block *trawl_document_block(const trawl_document *doc, size_t i);
+size_t trawl_document_section_count(const trawl_document *doc);
+/* The section's path from the top heading down, joined by " > ". */
+const char *trawl_document_section(const trawl_document *doc, size_t i);
+size_t trawl_document_link_count(const trawl_document *doc);
+const trawl_link *trawl_document_link(const trawl_document *doc, size_t i);
+
+/* Builders (copy their arguments). */
+trawl_status trawl_document_set_title(trawl_document *doc, const char *s, size_t len);
+trawl_status trawl_document_set_url(trawl_document *doc, const char *s);
+trawl_status trawl_document_set_language(trawl_document *doc, const char *s);
+/* Opens a section at heading `level` (1 = top): the section path keeps the open headings of
+ * lower levels and replaces the rest. Later blocks belong to it. */
+trawl_status trawl_document_begin_section(trawl_document *doc, unsigned level, const char *heading,
+                                          size_t len);
+/* The heading text of the current innermost section ("" when none). */
+const char *trawl_document_current_heading(const trawl_document *doc);
+trawl_status trawl_document_add_block(trawl_document *doc, trawl_block_kind kind, const char *text,
+                                      size_t len, size_t offset);
+trawl_status trawl_document_add_link(trawl_document *doc, const char *text, size_t text_len,
+                                     const char *target, size_t target_len);
+
+#endif

@@ -1,0 +1,49 @@
+/* reader.h: from a file to a trawl_document. Reads the bytes, refuses what cannot be text
+ * (binary, empty, too large), repairs invalid UTF-8 (counting the repairs so the caller can
+ * warn), chooses the reader by content and extension, and runs it. */
+#ifndef TRAWL_READER_H
+#define TRAWL_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/status.h"
+#include "readers/document.h"
+
+typedef enum trawl_format {
+    TRAWL_FORMAT_UNKNOWN, /* not a format Trawl reads */
+    TRAWL_FORMAT_WIKI,    /* "= Title =" wiki-style text */
+    TRAWL_FORMAT_TEXT     /* plain text */
+} trawl_format;
+
+/* Files larger than this are refused (a one-line error; nothing is indexed from them). */
+#define TRAWL_MAX_FILE_BYTES ((size_t)256 << 20)
+
+/* "wiki", "text", "unknown". Static storage. */
+const char *trawl_format_name(trawl_format format);
+
+/* True when a folder walk should pick up `path` (by its extension). */
+bool trawl_reader_wants_path(const char *path);
+
+/* The format of `data` (valid UTF-8) named `path`: content first, then extension. */
+trawl_format trawl_detect_format(const char *path, const char *data, size_t len);
+
+typedef struct trawl_read_info {
+    trawl_format format; /* the reader that was used */
+    size_t bytes;        /* bytes read from the file */
+    size_t replaced;     /* invalid UTF-8 sequences replaced by U+FFFD */
+} trawl_read_info;
+
+/* Reads the file `file` as the document `relpath` (its path relative to the corpus root).
+ * `*doc_out` belongs to the caller. TRAWL_ERR_INPUT: empty, binary, too large or of an
+ * unknown format; TRAWL_ERR_IO: unreadable. Messages name `file`. */
+trawl_status trawl_read_document(const char *file, const char *relpath, trawl_document **doc_out,
+                                 trawl_read_info *info, trawl_error *err);
+
+/* The same from bytes in memory (which this call may repair in place: `*data` must be
+ * malloc'd and may be replaced). */
+trawl_status trawl_parse_document(const char *relpath, char **data, size_t *len,
+                                  trawl_document **doc_out, trawl_read_info *info,
+                                  trawl_error *err);
+
+#endif

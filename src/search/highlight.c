@@ -1,0 +1,232 @@
+/* highlight.c: re-analyse a passage and mark what the query matched. */
+#include "search/highlight.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+
+/* A list of strings stored back to back, NUL-separated, with their starts. */
+typedef struct strlist {
+    trawl_buf bytes;
+    size_t *starts;
+    size_t n, cap;
+} strlist;
+
+static trawl_status strlist_add(strlist *l, const char *s, size_t len)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        size_t *p = realloc(l->starts, cap * sizeof *p);
+        if (!p)
+            return TRAWL_ERR_NOMEM;
+        l->starts = p;
+        l->cap = cap;
+    }
+    l->starts[l->n++] = l->bytes.len;
+    trawl_buf_append(&l->bytes, s, len);
+    trawl_buf_putc(&l->bytes, '\0');
+    return l->bytes.failed ? TRAWL_ERR_NOMEM : TRAWL_OK;
+}
+
+static const char *strlist_get(const strlist *l, size_t i)
+{
+    return l->bytes.data + l->starts[i];
+}
+
+static bool strlist_has(const strlist *l, const char *s, size_t len)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const char *t = strlist_get(l, i);
+        if (strlen(t) == len && memcmp(t, s, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void strlist_free(strlist *l)
+{
+    trawl_buf_free(&l->bytes);
+    free(l->starts);
+}
+
+struct trawl_highlighter {
+    strlist stems;     /* words matched by stem */
+    strlist words;     /* words matched exactly */
+    strlist prefixes;  /* word prefixes */
+    strlist phrase_words; /* the words of every phrase, in order */
+    size_t *phrase_len;   /* number of words of each phrase */
+    size_t nphrases;
+};
+
+trawl_status trawl_highlighter_new(trawl_highlighter **hl_out, trawl_error *err)
+{
+    *hl_out = calloc(1, sizeof **hl_out);
+    return *hl_out ? TRAWL_OK
+                   : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating highlighter");
+}
+
+void trawl_highlighter_free(trawl_highlighter *hl)
+{
+    if (!hl)
+        return;
+    strlist_free(&hl->stems);
+    strlist_free(&hl->words);
+    strlist_free(&hl->prefixes);
+    strlist_free(&hl->phrase_words);
+    free(hl->phrase_len);
+    free(hl);
+}
+
+trawl_status trawl_highlighter_add_stem(trawl_highlighter *hl, const char *stem, size_t len)
+{
+    return strlist_add(&hl->stems, stem, len);
+}
+
+trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term, size_t len)
+{
+    return strlist_add(&hl->words, term, len);
+}
+
+trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len)
+{
+    return strlist_add(&hl->prefixes, prefix, len);
+}
+
+trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *const *terms,
+                                          const size_t *lens, size_t n)
+{
+    size_t *pl = realloc(hl->phrase_len, (hl->nphrases + 1) * sizeof *pl);
+    if (!pl)
+        return TRAWL_ERR_NOMEM;
+    hl->phrase_len = pl;
+    for (size_t i = 0; i < n; i++)
+        if (strlist_add(&hl->phrase_words, terms[i], lens[i]))
+            return TRAWL_ERR_NOMEM;
+    hl->phrase_len[hl->nphrases++] = n;
+    return TRAWL_OK;
+}
+
+/* The passage's words as analysed. */
+typedef struct word {
+    size_t start, end; /* byte range in the passage */
+    size_t term;       /* index into `terms` */
+} word;
+
+typedef struct scan {
+    trawl_highlighter *hl;
+    word *words;
+    size_t n, cap;
+    strlist terms;       /* folded form of each word */
+    trawl_range *ranges; /* marked so far */
+    size_t nranges, cranges;
+    bool failed;
+} scan;
+
+static void add_range(scan *s, size_t start, size_t end)
+{
+    if (s->nranges == s->cranges) {
+        size_t cap = s->cranges ? s->cranges * 2 : 16;
+        trawl_range *p = realloc(s->ranges, cap * sizeof *p);
+        if (!p) {
+            s->failed = true;
+            return;
+        }
+        s->ranges = p;
+        s->cranges = cap;
+    }
+    s->ranges[s->nranges++] = (trawl_range){start, end};
+}
+
+static int on_term(void *ctx, const trawl_term *t)
+{
+    scan *s = ctx;
+    trawl_highlighter *hl = s->hl;
+    bool hit = strlist_has(&hl->stems, t->stem, t->stem_len) ||
+               strlist_has(&hl->words, t->term, t->term_len);
+    for (size_t i = 0; i < hl->prefixes.n && !hit; i++) {
+        const char *p = strlist_get(&hl->prefixes, i);
+        size_t pl = strlen(p);
+        hit = t->term_len >= pl && memcmp(t->term, p, pl) == 0;
+    }
+    if (hit)
+        add_range(s, t->start, t->end);
+    if (hl->nphrases) {
+        if (s->n == s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : 64;
+            word *p = realloc(s->words, cap * sizeof *p);
+            if (!p) {
+                s->failed = true;
+                return 1;
+            }
+            s->words = p;
+            s->cap = cap;
+        }
+        s->words[s->n] = (word){t->start, t->end, s->terms.n};
+        s->n++;
+        if (strlist_add(&s->terms, t->term, t->term_len))
+            s->failed = true;
+    }
+    return s->failed;
+}
+
+/* Marks every run of words that spells a phrase, as one range. */
+static void mark_phrases(scan *s)
+{
+    trawl_highlighter *hl = s->hl;
+    size_t first = 0;
+    for (size_t p = 0; p < hl->nphrases; first += hl->phrase_len[p], p++) {
+        size_t len = hl->phrase_len[p];
+        for (size_t i = 0; i + len <= s->n; i++) {
+            size_t j = 0;
+            while (j < len && strcmp(strlist_get(&s->terms, s->words[i + j].term),
+                                     strlist_get(&hl->phrase_words, first + j)) == 0)
+                j++;
+            if (j == len)
+                add_range(s, s->words[i].start, s->words[i + len - 1].end);
+        }
+    }
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const trawl_range *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? 1 : (x->end > y->end ? -1 : 0);
+}
+
+trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const char *text,
+                             size_t len, trawl_range **ranges_out, size_t *count_out,
+                             trawl_error *err)
+{
+    scan s = {0};
+    s.hl = hl;
+    *ranges_out = NULL;
+    *count_out = 0;
+    trawl_status st = trawl_analyze(an, text, len, on_term, &s, err);
+    if (st == TRAWL_OK && !s.failed)
+        mark_phrases(&s);
+    if (st == TRAWL_OK && s.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory highlighting");
+    if (st == TRAWL_OK && s.nranges) {
+        qsort(s.ranges, s.nranges, sizeof *s.ranges, by_start);
+        size_t m = 0;
+        for (size_t i = 1; i < s.nranges; i++) {
+            if (s.ranges[i].start <= s.ranges[m].end) {
+                if (s.ranges[i].end > s.ranges[m].end)
+                    s.ranges[m].end = s.ranges[i].end;
+            } else {
+                s.ranges[++m] = s.ranges[i];
+            }
+        }
+        *ranges_out = s.ranges;
+        *count_out = m + 1;
+        s.ranges = NULL;
+    }
+    free(s.ranges);
+    free(s.words);
+    strlist_free(&s.terms);
+    return st;
+}

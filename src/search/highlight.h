@@ -1,0 +1,37 @@
+/* highlight.h: which words of a passage to mark for a query. The query compiler records what
+ * each positive part of the query matches (a stem, an exact word, a word prefix, a phrase);
+ * highlighting re-analyses the stored passage with the same analyzer and marks the words, and
+ * whole phrases, that match. Ranges are byte offsets into the passage text. */
+#ifndef TRAWL_HIGHLIGHT_H
+#define TRAWL_HIGHLIGHT_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+#include "text/analyzer.h"
+
+typedef struct trawl_highlighter trawl_highlighter;
+
+typedef struct trawl_range {
+    size_t start; /* byte offset of the first marked byte */
+    size_t end;   /* byte offset just past the last one */
+} trawl_range;
+
+trawl_status trawl_highlighter_new(trawl_highlighter **hl_out, trawl_error *err);
+void trawl_highlighter_free(trawl_highlighter *hl);
+
+/* What to mark (strings are copied): a word by its stem, a word by its exact folded form, a
+ * folded prefix, or a phrase of `n` exact folded words. */
+trawl_status trawl_highlighter_add_stem(trawl_highlighter *hl, const char *stem, size_t len);
+trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term, size_t len);
+trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len);
+trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *const *terms,
+                                          const size_t *lens, size_t n);
+
+/* Marks `text` as analysed by `an`: `*ranges_out` (malloc'd, caller frees) gets the sorted,
+ * merged ranges, adjacent words of one phrase joined into one range. */
+trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const char *text,
+                             size_t len, trawl_range **ranges_out, size_t *count_out,
+                             trawl_error *err);
+
+#endif

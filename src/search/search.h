@@ -1,0 +1,58 @@
+/* search.h: a query string -> ranked passages with highlights. Opens an index read-only,
+ * checks its schema, parses and compiles the query with the analyzer the index was built
+ * with, ranks with BM25, counts every match exactly, and loads each result's stored passage
+ * and its highlight ranges. */
+#ifndef TRAWL_SEARCH_H
+#define TRAWL_SEARCH_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+#include "search/highlight.h"
+
+typedef struct trawl_searcher trawl_searcher;
+
+/* Opens the index in `dir`. TRAWL_ERR_NO_INDEX when there is none (the message says to run
+ * trawl-ingest), TRAWL_ERR_VERSION when it has another schema. */
+trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err);
+void trawl_searcher_close(trawl_searcher *s);
+
+typedef struct trawl_search_options {
+    unsigned offset;      /* results to skip */
+    unsigned limit;       /* results to return */
+    const char *language; /* analyse the query as this language; NULL: the index's default */
+} trawl_search_options;
+
+typedef struct trawl_hit {
+    unsigned rank;          /* 1-based rank among all matches */
+    double score;           /* BM25 weight */
+    const char *id;         /* passage id "path#ordinal" */
+    const char *path;       /* document path relative to the corpus root */
+    const char *title;      /* document title */
+    const char *url;        /* document URL, "" when none */
+    const char *section;    /* section path, "" when none */
+    const char *lang;       /* language the passage was analysed as */
+    const char *text;       /* the passage as written in the source */
+    size_t text_len;        /* bytes of text */
+    unsigned ordinal;       /* passage ordinal in its document (1-based) */
+    size_t offset;          /* byte offset of the passage in the source file */
+    const trawl_range *highlights; /* marked ranges of text, sorted */
+    size_t nhighlights;
+} trawl_hit;
+
+typedef struct trawl_results trawl_results;
+
+/* Runs `query`. `*results_out` belongs to the caller. Query errors give
+ * TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
+trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
+                          trawl_results **results_out, trawl_error *err);
+
+/* Accessors; strings are owned by the results and live as long as them. */
+const char *trawl_results_query(const trawl_results *r);
+unsigned trawl_results_total(const trawl_results *r); /* exact number of matching passages */
+unsigned trawl_results_offset(const trawl_results *r);
+size_t trawl_results_count(const trawl_results *r); /* hits in this page */
+const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i);
+void trawl_results_free(trawl_results *r);
+
+#endif

@@ -1,0 +1,105 @@
+/* analyzer.c: tokenizer + folder + stemmer, with one set of scratch buffers per analyzer. */
+#include "text/analyzer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "text/fold.h"
+#include "text/stemmer.h"
+
+struct trawl_analyzer {
+    char lang[16];           /* ISO 639 code */
+    trawl_tokenizer *tok;    /* ICU words */
+    trawl_folder *folder;    /* index form of each word */
+    trawl_stemmer *stemmer;  /* NULL when the language has no stemmer */
+    trawl_buf folded, stem;  /* scratch, reused across words */
+};
+
+trawl_status trawl_analyzer_new(const char *lang, trawl_analyzer **an_out, trawl_error *err)
+{
+    trawl_status st;
+    *an_out = NULL;
+    if (!lang || !*lang)
+        lang = "en";
+    if (strlen(lang) >= sizeof((trawl_analyzer *)0)->lang)
+        return trawl_error_set(err, TRAWL_ERR_ARG, "language code too long: '%s'", lang);
+    trawl_analyzer *an = calloc(1, sizeof *an);
+    if (!an)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating an analyzer");
+    strcpy(an->lang, lang);
+    if ((st = trawl_tokenizer_new(&an->tok, err)) != TRAWL_OK)
+        goto fail;
+    if ((st = trawl_folder_new(&an->folder, err)) != TRAWL_OK)
+        goto fail;
+    if (trawl_stemmer_available(lang) && (st = trawl_stemmer_new(lang, &an->stemmer, err)))
+        goto fail;
+    *an_out = an;
+    return TRAWL_OK;
+fail:
+    trawl_analyzer_free(an);
+    return st;
+}
+
+void trawl_analyzer_free(trawl_analyzer *an)
+{
+    if (!an)
+        return;
+    trawl_tokenizer_free(an->tok);
+    trawl_folder_free(an->folder);
+    trawl_stemmer_free(an->stemmer);
+    trawl_buf_free(&an->folded);
+    trawl_buf_free(&an->stem);
+    free(an);
+}
+
+const char *trawl_analyzer_language(const trawl_analyzer *an)
+{
+    return an->lang;
+}
+
+int trawl_analyzer_stems(const trawl_analyzer *an)
+{
+    return an->stemmer != NULL;
+}
+
+typedef struct analysis {
+    trawl_analyzer *an;
+    const char *text;   /* the text being analysed */
+    trawl_term_fn fn;   /* the caller's callback */
+    void *ctx;          /* and its context */
+    unsigned position;  /* of the last indexed word */
+    trawl_status st;    /* first failure, which stops the scan */
+    trawl_error *err;
+} analysis;
+
+static int on_token(void *ctx, const trawl_token *tk)
+{
+    analysis *a = ctx;
+    trawl_analyzer *an = a->an;
+    a->st = trawl_fold(an->folder, a->text + tk->start, tk->end - tk->start, &an->folded, a->err);
+    if (a->st)
+        return 1;
+    if (an->folded.len == 0 || an->folded.len > TRAWL_MAX_TERM_BYTES)
+        return 0;
+    trawl_term t = {tk->start, tk->end, ++a->position, tk->kind, an->folded.data, an->folded.len,
+                    an->folded.data, an->folded.len};
+    if (an->stemmer && tk->kind == TRAWL_TOKEN_LETTER) {
+        a->st = trawl_stem(an->stemmer, an->folded.data, an->folded.len, &an->stem, a->err);
+        if (a->st)
+            return 1;
+        if (an->stem.len > 0) {
+            t.stem = an->stem.data;
+            t.stem_len = an->stem.len;
+        }
+    }
+    return a->fn(a->ctx, &t);
+}
+
+trawl_status trawl_analyze(trawl_analyzer *an, const char *text, size_t len, trawl_term_fn fn,
+                           void *ctx, trawl_error *err)
+{
+    analysis a = {an, text, fn, ctx, 0, TRAWL_OK, err};
+    trawl_status st = trawl_tokenize(an->tok, text, len, on_token, &a, err);
+    return st ? st : a.st;
+}

@@ -1,0 +1,650 @@
+// xapian_c.cc: the C wrapper's implementation. Every extern "C" function runs its body through
+// guard(), which catches every exception and maps it to a trawl_status with one message.
+#include "xapian-c/xapian_c.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+struct trawl_xdb {
+    std::unique_ptr<Xapian::Database> db; // a WritableDatabase when `writable`
+    bool writable = false;
+    std::string path;       // as given to open, for messages
+    std::string last_error; // message of the last failure on this handle
+};
+
+struct trawl_xdoc {
+    Xapian::Document doc;
+};
+
+struct trawl_xquery {
+    Xapian::Query query;
+};
+
+namespace {
+
+// Calls a C callback with each matching document's value in one slot.
+class ValueSpy : public Xapian::MatchSpy {
+  public:
+    ValueSpy(unsigned slot, trawl_xspy_fn fn, void *ctx) : slot_(slot), fn_(fn), ctx_(ctx)
+    {
+    }
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        const std::string value = doc.get_value(slot_);
+        fn_(ctx_, doc.get_docid(), value.data(), value.size());
+    }
+
+  private:
+    unsigned slot_;
+    trawl_xspy_fn fn_;
+    void *ctx_;
+};
+
+} // namespace
+
+struct trawl_xspy {
+    ValueSpy spy;
+};
+
+struct trawl_xenquire {
+    trawl_xdb *db;
+    Xapian::Enquire enquire;
+    std::string last_error;
+};
+
+struct trawl_xmset {
+    Xapian::MSet mset;
+    std::vector<std::string> data; // stored data, loaded on first access
+    std::vector<bool> loaded;
+};
+
+namespace {
+
+// Maps the exception being handled to a status and a one-line message. Noexcept by
+// construction: it formats into a fixed buffer and only then tries to keep a copy.
+trawl_status map_current_exception(trawl_error *err, std::string *keep, const char *context) noexcept
+{
+    trawl_status st = TRAWL_ERR_INTERNAL;
+    const char *what = "unknown exception";
+    const char *type = "";
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        st = TRAWL_ERR_LOCKED;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        st = TRAWL_ERR_MODIFIED;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        st = TRAWL_ERR_CORRUPT;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::DatabaseVersionError &e) {
+        st = TRAWL_ERR_VERSION;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        st = TRAWL_ERR_NO_INDEX;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::WildcardError &e) {
+        st = TRAWL_ERR_QUERY_SYNTAX;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::InvalidArgumentError &e) {
+        st = TRAWL_ERR_ARG;
+        what = e.get_msg().c_str();
+    } catch (const Xapian::Error &e) {
+        st = TRAWL_ERR_XAPIAN;
+        type = e.get_type();
+        what = e.get_msg().c_str();
+    } catch (const std::bad_alloc &) {
+        st = TRAWL_ERR_NOMEM;
+        what = "out of memory";
+    } catch (const std::exception &e) {
+        what = e.what();
+    } catch (...) {
+    }
+    char msg[512];
+    std::snprintf(msg, sizeof msg, "%s%s%s%s%s", context ? context : "",
+                  context && *context ? ": " : "", type, *type ? ": " : "", what);
+    if (keep) {
+        try {
+            keep->assign(msg);
+        } catch (...) {
+        }
+    }
+    trawl_error_set(err, st, "%s", msg);
+    return st;
+}
+
+template <typename Body>
+trawl_status guard(trawl_error *err, std::string *keep, const char *context, Body &&body) noexcept
+{
+    try {
+        body();
+        return TRAWL_OK;
+    } catch (...) {
+        return map_current_exception(err, keep, context);
+    }
+}
+
+trawl_status bad_arg(trawl_error *err, std::string *keep, const char *what) noexcept
+{
+    trawl_error_set(err, TRAWL_ERR_ARG, "%s", what);
+    if (keep) {
+        try {
+            keep->assign(what);
+        } catch (...) {
+        }
+    }
+    return TRAWL_ERR_ARG;
+}
+
+Xapian::WritableDatabase &writable(trawl_xdb *db)
+{
+    if (!db->writable)
+        throw Xapian::InvalidOperationError("database is open read-only");
+    return static_cast<Xapian::WritableDatabase &>(*db->db);
+}
+
+char *dup_bytes(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p)
+        throw std::bad_alloc();
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+trawl_status new_query(Xapian::Query &&q, trawl_xquery **query_out)
+{
+    *query_out = new trawl_xquery{std::move(q)};
+    return TRAWL_OK;
+}
+
+} // namespace
+
+extern "C" {
+
+const char *trawl_xapian_version(void)
+{
+    return Xapian::version_string();
+}
+
+trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **db_out,
+                            trawl_error *err)
+{
+    if (!path || !db_out)
+        return bad_arg(err, nullptr, "trawl_xdb_open: path and db_out are required");
+    *db_out = nullptr;
+    return guard(err, nullptr, path, [&] {
+        auto h = std::make_unique<trawl_xdb>();
+        h->path = path;
+        switch (mode) {
+        case TRAWL_XDB_READ:
+            h->db = std::make_unique<Xapian::Database>(path);
+            break;
+        case TRAWL_XDB_WRITE:
+            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_OPEN);
+            h->writable = true;
+            break;
+        case TRAWL_XDB_CREATE_OR_OPEN:
+            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+            h->writable = true;
+            break;
+        case TRAWL_XDB_OVERWRITE:
+            h->db =
+                std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OVERWRITE);
+            h->writable = true;
+            break;
+        default:
+            throw Xapian::InvalidArgumentError("unknown open mode");
+        }
+        *db_out = h.release();
+    });
+}
+
+void trawl_xdb_close(trawl_xdb *db)
+{
+    if (!db)
+        return;
+    try {
+        db->db->close();
+    } catch (...) {
+    }
+    delete db;
+}
+
+const char *trawl_xdb_last_error(const trawl_xdb *db)
+{
+    return db ? db->last_error.c_str() : "no database";
+}
+
+trawl_status trawl_xdb_reopen(trawl_xdb *db, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] { db->db->reopen(); });
+}
+
+trawl_status trawl_xdb_doccount(trawl_xdb *db, unsigned *count_out, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { *count_out = db->db->get_doccount(); });
+}
+
+trawl_status trawl_xdb_termfreq(trawl_xdb *db, const char *term, size_t len, unsigned *freq_out,
+                                trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { *freq_out = db->db->get_termfreq(std::string(term, len)); });
+}
+
+trawl_status trawl_xdb_each_term(trawl_xdb *db, const char *prefix, trawl_xterm_fn fn, void *ctx,
+                                 trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string pfx(prefix ? prefix : "");
+        for (auto t = db->db->allterms_begin(pfx); t != db->db->allterms_end(pfx); ++t) {
+            const std::string term = *t;
+            if (fn(ctx, term.data(), term.size(), t.get_termfreq()))
+                break;
+        }
+    });
+}
+
+trawl_status trawl_xdb_get_metadata(trawl_xdb *db, const char *key, char **value_out,
+                                    size_t *len_out, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string v = db->db->get_metadata(key);
+        *value_out = dup_bytes(v);
+        if (len_out)
+            *len_out = v.size();
+    });
+}
+
+trawl_status trawl_xdb_set_metadata(trawl_xdb *db, const char *key, const char *value, size_t len,
+                                    trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { writable(db).set_metadata(key, std::string(value, len)); });
+}
+
+trawl_status trawl_xdb_begin_transaction(trawl_xdb *db, int flushed, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { writable(db).begin_transaction(flushed != 0); });
+}
+
+trawl_status trawl_xdb_commit_transaction(trawl_xdb *db, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { writable(db).commit_transaction(); });
+}
+
+trawl_status trawl_xdb_cancel_transaction(trawl_xdb *db, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { writable(db).cancel_transaction(); });
+}
+
+trawl_status trawl_xdb_commit(trawl_xdb *db, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] { writable(db).commit(); });
+}
+
+trawl_status trawl_xdb_add_document(trawl_xdb *db, const trawl_xdoc *doc, trawl_xdocid *docid_out,
+                                    trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        Xapian::docid id = writable(db).add_document(doc->doc);
+        if (docid_out)
+            *docid_out = id;
+    });
+}
+
+trawl_status trawl_xdb_replace_document(trawl_xdb *db, const char *unique_term,
+                                        const trawl_xdoc *doc, trawl_xdocid *docid_out,
+                                        trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        Xapian::docid id = writable(db).replace_document(unique_term, doc->doc);
+        if (docid_out)
+            *docid_out = id;
+    });
+}
+
+trawl_status trawl_xdb_delete_documents(trawl_xdb *db, const char *term, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { writable(db).delete_document(term); });
+}
+
+trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out,
+                                size_t *len_out, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string d = db->db->get_document(docid).get_data();
+        *data_out = dup_bytes(d);
+        if (len_out)
+            *len_out = d.size();
+    });
+}
+
+trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot,
+                                 char **value_out, size_t *len_out, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string v = db->db->get_document(docid).get_value(slot);
+        *value_out = dup_bytes(v);
+        if (len_out)
+            *len_out = v.size();
+    });
+}
+
+trawl_status trawl_xdb_positions(trawl_xdb *db, trawl_xdocid docid, const char *term, size_t len,
+                                 unsigned **positions_out, size_t *count_out, trawl_error *err)
+{
+    *positions_out = nullptr;
+    *count_out = 0;
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string t(term, len);
+        std::vector<unsigned> v;
+        for (auto p = db->db->positionlist_begin(docid, t); p != db->db->positionlist_end(docid, t);
+             ++p)
+            v.push_back(*p);
+        if (v.empty())
+            return;
+        auto *out = static_cast<unsigned *>(std::malloc(v.size() * sizeof(unsigned)));
+        if (!out)
+            throw std::bad_alloc();
+        std::memcpy(out, v.data(), v.size() * sizeof(unsigned));
+        *positions_out = out;
+        *count_out = v.size();
+    });
+}
+
+trawl_status trawl_xdoc_new(trawl_xdoc **doc_out, trawl_error *err)
+{
+    *doc_out = nullptr;
+    return guard(err, nullptr, "document", [&] { *doc_out = new trawl_xdoc(); });
+}
+
+void trawl_xdoc_free(trawl_xdoc *doc)
+{
+    delete doc;
+}
+
+trawl_status trawl_xdoc_add_posting(trawl_xdoc *doc, const char *term, size_t len, unsigned pos,
+                                    unsigned wdf_inc, trawl_error *err)
+{
+    return guard(err, nullptr, "document",
+                 [&] { doc->doc.add_posting(std::string(term, len), pos, wdf_inc); });
+}
+
+trawl_status trawl_xdoc_add_term(trawl_xdoc *doc, const char *term, size_t len, unsigned wdf_inc,
+                                 trawl_error *err)
+{
+    return guard(err, nullptr, "document",
+                 [&] { doc->doc.add_term(std::string(term, len), wdf_inc); });
+}
+
+trawl_status trawl_xdoc_add_boolean_term(trawl_xdoc *doc, const char *term, size_t len,
+                                         trawl_error *err)
+{
+    return guard(err, nullptr, "document",
+                 [&] { doc->doc.add_boolean_term(std::string(term, len)); });
+}
+
+trawl_status trawl_xdoc_set_value(trawl_xdoc *doc, unsigned slot, const char *bytes, size_t len,
+                                  trawl_error *err)
+{
+    return guard(err, nullptr, "document",
+                 [&] { doc->doc.add_value(slot, std::string(bytes, len)); });
+}
+
+trawl_status trawl_xdoc_set_data(trawl_xdoc *doc, const char *bytes, size_t len, trawl_error *err)
+{
+    return guard(err, nullptr, "document", [&] { doc->doc.set_data(std::string(bytes, len)); });
+}
+
+trawl_status trawl_xquery_term(const char *term, size_t len, unsigned wqf, unsigned pos,
+                               trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    if (!term || len == 0)
+        return bad_arg(err, nullptr, "query term is empty");
+    return guard(err, nullptr, "query",
+                 [&] { new_query(Xapian::Query(std::string(term, len), wqf, pos), query_out); });
+}
+
+trawl_status trawl_xquery_match_all(trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    return guard(err, nullptr, "query", [&] { new_query(Xapian::Query(Xapian::Query::MatchAll), query_out); });
+}
+
+trawl_status trawl_xquery_match_nothing(trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    return guard(err, nullptr, "query", [&] { new_query(Xapian::Query(Xapian::Query::MatchNothing), query_out); });
+}
+
+trawl_status trawl_xquery_combine(trawl_xop op, trawl_xquery *const *subs, size_t n,
+                                  unsigned window, trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    if (!subs || n == 0)
+        return bad_arg(err, nullptr, "a combined query needs at least one subquery");
+    for (size_t i = 0; i < n; i++)
+        if (!subs[i])
+            return bad_arg(err, nullptr, "a subquery is NULL");
+    Xapian::Query::op xop;
+    switch (op) {
+    case TRAWL_XOP_AND:
+        xop = Xapian::Query::OP_AND;
+        break;
+    case TRAWL_XOP_OR:
+        xop = Xapian::Query::OP_OR;
+        break;
+    case TRAWL_XOP_AND_NOT:
+        xop = Xapian::Query::OP_AND_NOT;
+        break;
+    case TRAWL_XOP_FILTER:
+        xop = Xapian::Query::OP_FILTER;
+        break;
+    case TRAWL_XOP_AND_MAYBE:
+        xop = Xapian::Query::OP_AND_MAYBE;
+        break;
+    case TRAWL_XOP_PHRASE:
+        xop = Xapian::Query::OP_PHRASE;
+        break;
+    case TRAWL_XOP_NEAR:
+        xop = Xapian::Query::OP_NEAR;
+        break;
+    case TRAWL_XOP_SYNONYM:
+        xop = Xapian::Query::OP_SYNONYM;
+        break;
+    default:
+        return bad_arg(err, nullptr, "unknown query operator");
+    }
+    return guard(err, nullptr, "query", [&] {
+        std::vector<Xapian::Query> v;
+        v.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            v.push_back(subs[i]->query);
+        new_query(Xapian::Query(xop, v.begin(), v.end(), window), query_out);
+    });
+}
+
+trawl_status trawl_xquery_value_range(unsigned slot, const char *lo, size_t lo_len, const char *hi,
+                                      size_t hi_len, trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    if (!lo || !hi)
+        return bad_arg(err, nullptr, "value range bounds are required");
+    return guard(err, nullptr, "query", [&] {
+        new_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, std::string(lo, lo_len),
+                                std::string(hi, hi_len)),
+                  query_out);
+    });
+}
+
+trawl_status trawl_xquery_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                                   trawl_xquery **query_out, trawl_error *err)
+{
+    *query_out = nullptr;
+    if (!prefix)
+        return bad_arg(err, nullptr, "wildcard prefix is required");
+    return guard(err, nullptr, "query", [&] {
+        new_query(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
+                                max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR),
+                  query_out);
+    });
+}
+
+trawl_status trawl_xquery_scale(const trawl_xquery *query, double factor, trawl_xquery **query_out,
+                                trawl_error *err)
+{
+    *query_out = nullptr;
+    if (!query)
+        return bad_arg(err, nullptr, "query to scale is NULL");
+    return guard(err, nullptr, "query", [&] {
+        new_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor), query_out);
+    });
+}
+
+char *trawl_xquery_describe(const trawl_xquery *query)
+{
+    if (!query)
+        return nullptr;
+    try {
+        return dup_bytes(query->query.get_description());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void trawl_xquery_free(trawl_xquery *query)
+{
+    delete query;
+}
+
+trawl_status trawl_xspy_new(unsigned slot, trawl_xspy_fn fn, void *ctx, trawl_xspy **spy_out,
+                            trawl_error *err)
+{
+    *spy_out = nullptr;
+    if (!fn)
+        return bad_arg(err, nullptr, "a match spy needs a callback");
+    return guard(err, nullptr, "match spy",
+                 [&] { *spy_out = new trawl_xspy{ValueSpy(slot, fn, ctx)}; });
+}
+
+void trawl_xspy_free(trawl_xspy *spy)
+{
+    delete spy;
+}
+
+trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_error *err)
+{
+    *enq_out = nullptr;
+    if (!db)
+        return bad_arg(err, nullptr, "trawl_xenquire_new: no database");
+    return guard(err, &db->last_error, db->path.c_str(),
+                 [&] { *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}}; });
+}
+
+void trawl_xenquire_free(trawl_xenquire *enq)
+{
+    delete enq;
+}
+
+const char *trawl_xenquire_last_error(const trawl_xenquire *enq)
+{
+    return enq ? enq->last_error.c_str() : "no enquire";
+}
+
+trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *query,
+                                      trawl_error *err)
+{
+    if (!query)
+        return bad_arg(err, &enq->last_error, "no query");
+    return guard(err, &enq->last_error, enq->db->path.c_str(),
+                 [&] { enq->enquire.set_query(query->query); });
+}
+
+trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3,
+                                     double b, double min_normlen, trawl_error *err)
+{
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        enq->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
+    });
+}
+
+trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err)
+{
+    if (!spy)
+        return bad_arg(err, &enq->last_error, "no match spy");
+    return guard(err, &enq->last_error, enq->db->path.c_str(),
+                 [&] { enq->enquire.add_matchspy(&spy->spy); });
+}
+
+trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
+                                unsigned check_at_least, trawl_xmset **mset_out,
+                                trawl_error *err)
+{
+    *mset_out = nullptr;
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        auto m = std::make_unique<trawl_xmset>();
+        m->mset = enq->enquire.get_mset(first, max_items, check_at_least);
+        m->data.resize(m->mset.size());
+        m->loaded.assign(m->mset.size(), false);
+        *mset_out = m.release();
+    });
+}
+
+size_t trawl_xmset_size(const trawl_xmset *mset)
+{
+    return mset ? mset->mset.size() : 0;
+}
+
+void trawl_xmset_counts(const trawl_xmset *mset, unsigned *lower, unsigned *estimated,
+                        unsigned *upper)
+{
+    if (lower)
+        *lower = mset->mset.get_matches_lower_bound();
+    if (estimated)
+        *estimated = mset->mset.get_matches_estimated();
+    if (upper)
+        *upper = mset->mset.get_matches_upper_bound();
+}
+
+trawl_status trawl_xmset_item(trawl_xmset *mset, size_t index, trawl_xmatch *match_out,
+                              trawl_error *err)
+{
+    if (!mset || index >= mset->mset.size())
+        return bad_arg(err, nullptr, "result index out of range");
+    return guard(err, nullptr, "result", [&] {
+        Xapian::MSetIterator it = mset->mset[static_cast<Xapian::doccount>(index)];
+        if (!mset->loaded[index]) {
+            mset->data[index] = it.get_document().get_data();
+            mset->loaded[index] = true;
+        }
+        match_out->docid = *it;
+        match_out->rank = it.get_rank();
+        match_out->weight = it.get_weight();
+        match_out->data = mset->data[index].c_str();
+        match_out->data_len = mset->data[index].size();
+    });
+}
+
+void trawl_xmset_free(trawl_xmset *mset)
+{
+    delete mset;
+}
+
+} // extern "C"

@@ -1,0 +1,201 @@
+/* xapian_c.h: a small, general C API over Xapian's C++ API, and the only door to it.
+ *
+ * It deals in databases, documents (terms, postings, values, data), queries, enquiries and
+ * result sets; no text analysis happens here, so ingest and query analyse text the same way
+ * in C. No C++ exception ever crosses into C: every entry point catches them and turns them
+ * into a trawl_status with a one-line message, written to the caller's trawl_error and also
+ * kept on the database or enquire handle involved (see trawl_xdb_last_error).
+ *
+ * Ownership: every handle returned through an `_out` pointer belongs to the caller and is
+ * released with its `_close`/`_free` function, which accepts NULL. Strings passed in are
+ * copied; strings returned through `char **` are malloc'd for the caller to free(). */
+#ifndef TRAWL_XAPIAN_C_H
+#define TRAWL_XAPIAN_C_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef unsigned trawl_xdocid;
+typedef struct trawl_xdb trawl_xdb;           /* a database, read-only or writable */
+typedef struct trawl_xdoc trawl_xdoc;         /* a document being built */
+typedef struct trawl_xquery trawl_xquery;     /* an immutable query tree */
+typedef struct trawl_xenquire trawl_xenquire; /* a query session on a database */
+typedef struct trawl_xmset trawl_xmset;       /* one page of ranked results */
+typedef struct trawl_xspy trawl_xspy;         /* sees every matching document (facets) */
+
+/* The Xapian library version, e.g. "1.4.22". Static storage. */
+const char *trawl_xapian_version(void);
+
+/* ---- databases ---- */
+
+typedef enum trawl_xdb_mode {
+    TRAWL_XDB_READ,           /* read-only; the database must exist */
+    TRAWL_XDB_WRITE,          /* writable; the database must exist */
+    TRAWL_XDB_CREATE_OR_OPEN, /* writable; created when missing */
+    TRAWL_XDB_OVERWRITE       /* writable; any existing database is replaced */
+} trawl_xdb_mode;
+
+/* Opens the database at `path`. A writable open takes the database's lock and fails at once
+ * with TRAWL_ERR_LOCKED when another writer holds it. TRAWL_ERR_NO_INDEX: nothing usable at
+ * `path`; TRAWL_ERR_CORRUPT / TRAWL_ERR_VERSION: a damaged or foreign database. */
+trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **db_out,
+                            trawl_error *err);
+/* Closes the database, releasing its lock. Pending changes are committed, except inside a
+ * transaction, which is cancelled. */
+void trawl_xdb_close(trawl_xdb *db);
+/* The message of the last failure on this handle ("" if none). Owned by the handle; valid
+ * until its next call. */
+const char *trawl_xdb_last_error(const trawl_xdb *db);
+/* Makes a read-only handle see the latest committed revision. */
+trawl_status trawl_xdb_reopen(trawl_xdb *db, trawl_error *err);
+
+trawl_status trawl_xdb_doccount(trawl_xdb *db, unsigned *count_out, trawl_error *err);
+/* Number of documents indexed by `term` (0 when absent). */
+trawl_status trawl_xdb_termfreq(trawl_xdb *db, const char *term, size_t len, unsigned *freq_out,
+                                trawl_error *err);
+/* Calls `fn` for each term starting with `prefix`, in byte order, until it returns nonzero. */
+typedef int (*trawl_xterm_fn)(void *ctx, const char *term, size_t len, unsigned termfreq);
+trawl_status trawl_xdb_each_term(trawl_xdb *db, const char *prefix, trawl_xterm_fn fn, void *ctx,
+                                 trawl_error *err);
+
+/* Metadata: `*value_out` is malloc'd and NUL-terminated ("" when the key is unset). */
+trawl_status trawl_xdb_get_metadata(trawl_xdb *db, const char *key, char **value_out,
+                                    size_t *len_out, trawl_error *err);
+trawl_status trawl_xdb_set_metadata(trawl_xdb *db, const char *key, const char *value, size_t len,
+                                    trawl_error *err);
+
+/* Transactions (writable databases): changes between begin and commit become visible to
+ * readers together, or not at all, and cancel undoes them all. A `flushed` transaction is
+ * durable at its commit; an unflushed one becomes durable with the next trawl_xdb_commit,
+ * which makes pending changes outside a transaction durable. */
+trawl_status trawl_xdb_begin_transaction(trawl_xdb *db, int flushed, trawl_error *err);
+trawl_status trawl_xdb_commit_transaction(trawl_xdb *db, trawl_error *err);
+trawl_status trawl_xdb_cancel_transaction(trawl_xdb *db, trawl_error *err);
+trawl_status trawl_xdb_commit(trawl_xdb *db, trawl_error *err);
+
+trawl_status trawl_xdb_add_document(trawl_xdb *db, const trawl_xdoc *doc, trawl_xdocid *docid_out,
+                                    trawl_error *err);
+/* Replaces every document indexed by `unique_term` with `doc` (adds it when none is). */
+trawl_status trawl_xdb_replace_document(trawl_xdb *db, const char *unique_term,
+                                        const trawl_xdoc *doc, trawl_xdocid *docid_out,
+                                        trawl_error *err);
+/* Deletes every document indexed by `term`. */
+trawl_status trawl_xdb_delete_documents(trawl_xdb *db, const char *term, trawl_error *err);
+
+/* The stored data of document `docid`: malloc'd, NUL-terminated. */
+trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out,
+                                size_t *len_out, trawl_error *err);
+/* The value in `slot` of document `docid`: malloc'd, NUL-terminated ("" when unset). */
+trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot,
+                                 char **value_out, size_t *len_out, trawl_error *err);
+/* The positions of `term` in document `docid`, ascending: malloc'd array (NULL when none). */
+trawl_status trawl_xdb_positions(trawl_xdb *db, trawl_xdocid docid, const char *term, size_t len,
+                                 unsigned **positions_out, size_t *count_out, trawl_error *err);
+
+/* ---- documents ---- */
+
+trawl_status trawl_xdoc_new(trawl_xdoc **doc_out, trawl_error *err);
+void trawl_xdoc_free(trawl_xdoc *doc);
+/* Adds `term` at `pos` (positions start at 1), raising its wdf by `wdf_inc`. */
+trawl_status trawl_xdoc_add_posting(trawl_xdoc *doc, const char *term, size_t len, unsigned pos,
+                                    unsigned wdf_inc, trawl_error *err);
+/* Adds `term` without a position. */
+trawl_status trawl_xdoc_add_term(trawl_xdoc *doc, const char *term, size_t len, unsigned wdf_inc,
+                                 trawl_error *err);
+/* Adds a filter term: wdf 0, so it never changes the document's weight. */
+trawl_status trawl_xdoc_add_boolean_term(trawl_xdoc *doc, const char *term, size_t len,
+                                         trawl_error *err);
+trawl_status trawl_xdoc_set_value(trawl_xdoc *doc, unsigned slot, const char *bytes, size_t len,
+                                  trawl_error *err);
+trawl_status trawl_xdoc_set_data(trawl_xdoc *doc, const char *bytes, size_t len, trawl_error *err);
+
+/* ---- queries ---- */
+
+typedef enum trawl_xop {
+    TRAWL_XOP_AND,       /* all subqueries match */
+    TRAWL_XOP_OR,        /* any subquery matches */
+    TRAWL_XOP_AND_NOT,   /* the first matches and none of the others */
+    TRAWL_XOP_FILTER,    /* the first matches, the others must too but add no weight */
+    TRAWL_XOP_AND_MAYBE, /* the first matches; the others only add weight */
+    TRAWL_XOP_PHRASE,    /* terms in order within `window` positions (0: as many as terms) */
+    TRAWL_XOP_NEAR,      /* terms in any order within `window` positions */
+    TRAWL_XOP_SYNONYM    /* any subquery matches, weighted as one term */
+} trawl_xop;
+
+/* Queries are immutable values: builders copy their inputs, which stay the caller's. */
+trawl_status trawl_xquery_term(const char *term, size_t len, unsigned wqf, unsigned pos,
+                               trawl_xquery **query_out, trawl_error *err);
+trawl_status trawl_xquery_match_all(trawl_xquery **query_out, trawl_error *err);
+trawl_status trawl_xquery_match_nothing(trawl_xquery **query_out, trawl_error *err);
+/* Combines `n` >= 1 subqueries with `op`; `window` is used by PHRASE and NEAR only. */
+trawl_status trawl_xquery_combine(trawl_xop op, trawl_xquery *const *subs, size_t n,
+                                  unsigned window, trawl_xquery **query_out, trawl_error *err);
+/* Documents whose value in `slot` lies in [lo, hi] (byte order). */
+trawl_status trawl_xquery_value_range(unsigned slot, const char *lo, size_t lo_len, const char *hi,
+                                      size_t hi_len, trawl_xquery **query_out, trawl_error *err);
+/* Any term starting with `prefix`, expanded to at most `max_expansion` terms (0: no limit);
+ * expanding to more fails at search time with TRAWL_ERR_QUERY_SYNTAX. */
+trawl_status trawl_xquery_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                                   trawl_xquery **query_out, trawl_error *err);
+/* `query` with its weight multiplied by `factor` (>= 0). */
+trawl_status trawl_xquery_scale(const trawl_xquery *query, double factor, trawl_xquery **query_out,
+                                trawl_error *err);
+/* Xapian's description of the query, for tests and --explain: malloc'd. */
+char *trawl_xquery_describe(const trawl_xquery *query);
+void trawl_xquery_free(trawl_xquery *query);
+
+/* ---- match spies ---- */
+
+/* Called once for each matching document with the bytes of its value in the spy's slot. */
+typedef void (*trawl_xspy_fn)(void *ctx, trawl_xdocid docid, const char *value, size_t len);
+trawl_status trawl_xspy_new(unsigned slot, trawl_xspy_fn fn, void *ctx, trawl_xspy **spy_out,
+                            trawl_error *err);
+void trawl_xspy_free(trawl_xspy *spy);
+
+/* ---- enquire and results ---- */
+
+/* `db` must outlive the enquire. */
+trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_error *err);
+void trawl_xenquire_free(trawl_xenquire *enq);
+const char *trawl_xenquire_last_error(const trawl_xenquire *enq);
+trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *query,
+                                      trawl_error *err);
+/* BM25 with Xapian's parameter names (defaults 1, 0, 1, 0.5, 0.5). */
+trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3,
+                                     double b, double min_normlen, trawl_error *err);
+/* `spy` must outlive the enquire; it sees every document the next run examines, which is
+ * every match when `check_at_least` covers the database. */
+trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err);
+/* Runs the query: results `first` .. `first + max_items - 1` by descending weight (ties by
+ * ascending docid). With `check_at_least` >= the document count, the match counts are exact. */
+trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
+                                unsigned check_at_least, trawl_xmset **mset_out,
+                                trawl_error *err);
+
+typedef struct trawl_xmatch {
+    trawl_xdocid docid; /* the document */
+    unsigned rank;      /* 0-based rank in the whole result list */
+    double weight;      /* BM25 weight */
+    const char *data;   /* stored data; owned by the mset, valid until it is freed */
+    size_t data_len;    /* bytes of data */
+} trawl_xmatch;
+
+size_t trawl_xmset_size(const trawl_xmset *mset);
+/* Lower bound, estimate and upper bound of the total number of matches; all three are equal
+ * when the run was exact. */
+void trawl_xmset_counts(const trawl_xmset *mset, unsigned *lower, unsigned *estimated,
+                        unsigned *upper);
+trawl_status trawl_xmset_item(trawl_xmset *mset, size_t index, trawl_xmatch *match_out,
+                              trawl_error *err);
+void trawl_xmset_free(trawl_xmset *mset);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
