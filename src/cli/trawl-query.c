@@ -3,7 +3,7 @@
  *   trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json] [--lang CODE]
  *               QUERY...
  *
- * Exit 0 when passages match, 1 when none does, 2 on a usage error, a malformed query or a
+ * Options may follow the query. Exit 0 when passages match, 1 when none does, 2 on a usage error, a malformed query or a
  * missing or unreadable index. */
 #include <stdio.h>
 #include <string.h>
@@ -36,15 +36,21 @@ int main(int argc, char **argv)
     trawl_search_options opts = {0, 10, NULL};
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+    trawl_buf query = TRAWL_BUF_INIT;
+    bool options_done = false;
+    /* Options may come before, between or after the query's words; "--" ends them. */
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
+        if (options_done || a[0] != '-' || a[1] != '-') {
+            if (query.len)
+                trawl_buf_putc(&query, ' ');
+            trawl_buf_puts(&query, a);
+        } else if (strcmp(a, "--") == 0) {
+            options_done = true;
         } else if (strcmp(a, "--help") == 0) {
             usage(stdout);
+            trawl_buf_free(&query);
             return TRAWL_EXIT_OK;
         } else if (strcmp(a, "--index") == 0 && has_value) {
             index_dir = argv[++i];
@@ -52,31 +58,25 @@ int main(int argc, char **argv)
             opts.language = argv[++i];
         } else if (strcmp(a, "--limit") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], 0, 100000, &value))
-                return TRAWL_EXIT_FATAL;
+                goto usage_error;
             opts.limit = (unsigned)value;
         } else if (strcmp(a, "--offset") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], 0, 100000000, &value))
-                return TRAWL_EXIT_FATAL;
+                goto usage_error;
             opts.offset = (unsigned)value;
         } else if (strcmp(a, "--format") == 0 && has_value) {
             if (!trawl_output_format_parse(argv[++i], &format)) {
                 trawl_cli_error("--format wants text or json, not '%s'", argv[i]);
-                return TRAWL_EXIT_FATAL;
+                goto usage_error;
             }
         } else {
             trawl_cli_error("%s: unknown option or missing value (see --help)", a);
-            return TRAWL_EXIT_FATAL;
+            goto usage_error;
         }
     }
-    if (i == argc) {
+    if (!query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
-        return TRAWL_EXIT_FATAL;
-    }
-    trawl_buf query = TRAWL_BUF_INIT;
-    for (int k = i; k < argc; k++) {
-        if (k > i)
-            trawl_buf_putc(&query, ' ');
-        trawl_buf_puts(&query, argv[k]);
+        goto usage_error;
     }
 
     int code = TRAWL_EXIT_FATAL;
@@ -102,4 +102,7 @@ cleanup:
     trawl_searcher_close(s);
     trawl_buf_free(&query);
     return code;
+usage_error:
+    trawl_buf_free(&query);
+    return TRAWL_EXIT_FATAL;
 }

@@ -100,17 +100,22 @@ trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *se
                                  trawl_document_path(doc));
             goto cleanup;
         }
-        /* Pack sentences into passages of about equal length: as many passages as the bound
-         * requires, each filled up to the block's average before the next one starts. */
-        size_t parts = (b->len + max_bytes - 1) / max_bytes;
-        size_t target = parts ? b->len / parts : b->len;
+        /* Pack sentences into passages of about equal length: the target is what is left
+         * divided by the passages the bound still requires, and a sentence joins the current
+         * passage when it fits and brings the passage closer to the target. */
         size_t i = 0;
         while (i < pieces.n) {
             size_t start = pieces.items[i].start, end = pieces.items[i].end;
-            for (i++; i < pieces.n && end - start < target &&
-                      pieces.items[i].end - start <= max_bytes;
-                 i++)
+            size_t left = b->len - start;
+            size_t target = left / ((left + max_bytes - 1) / max_bytes);
+            for (i++; i < pieces.n; i++) {
+                size_t with = pieces.items[i].end - start, without = end - start;
+                if (with > max_bytes ||
+                    (with > target ? with - target : target - with) >=
+                        (without > target ? without - target : target - without))
+                    break;
                 end = pieces.items[i].end;
+            }
             trim(b->text, &start, &end);
             if (start == end)
                 continue;

@@ -15,6 +15,16 @@ static void mark(const trawl_printer *p, bool open)
         fputc(open ? '[' : ']', p->out);
 }
 
+/* Width in characters of the word at the start of s[0, len). */
+static size_t word_width(const char *s, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t'; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
 /* Writes the passage wrapped at spaces, newlines in the source made spaces, highlights
  * marked. Columns count characters (UTF-8 lead bytes). */
 static void print_passage(const trawl_printer *p, const trawl_hit *h)
@@ -35,7 +45,8 @@ static void print_passage(const trawl_printer *p, const trawl_hit *h)
         char c = h->text[i];
         if (c == '\n' || c == '\r' || c == '\t')
             c = ' ';
-        if (c == ' ' && col >= WRAP_COLUMNS) {
+        if (c == ' ' && col + 1 + word_width(h->text + i + 1, h->text_len - i - 1) > WRAP_COLUMNS &&
+            col > 0) {
             fputs("\n" INDENT, p->out);
             col = 0;
             continue;

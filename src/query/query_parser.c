@@ -86,7 +86,8 @@ static void next(parser *p)
             t.len = (size_t)(close - t.text);
             p->pos = (size_t)(close - q) + 1;
         }
-    } else if (c == '-' && !ends_word(q[start + 1]) && q[start + 1] != '-') {
+    } else if (c == '-' && q[start + 1] != '-' && q[start + 1] != ')' &&
+               (q[start + 1] == '"' || q[start + 1] == '(' || !ends_word(q[start + 1]))) {
         t.kind = TOK_NOT;
         t.len = 1;
         p->pos++;
@@ -199,7 +200,8 @@ static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
             return NULL;
         }
         next(p);
-        if (p->tok.kind != TOK_WORD && p->tok.kind != TOK_PHRASE && p->tok.kind != TOK_LPAREN) {
+        if (p->tok.kind != TOK_WORD && p->tok.kind != TOK_PHRASE && p->tok.kind != TOK_LPAREN &&
+            p->tok.kind != TOK_FIELD) {
             fail(p, t.column, "a field name needs a word, a phrase or a group after ':'");
             return NULL;
         }

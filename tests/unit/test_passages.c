@@ -1,0 +1,110 @@
+/* test_passages: paragraphs become passages; long ones split at sentence boundaries into
+ * balanced passages within the bound; offsets stay exact; nothing is lost. */
+#include "check.h"
+#include "index/passages.h"
+#include "readers/reader.h"
+
+typedef struct got {
+    const char *source;
+    size_t n;
+    size_t maxlen;
+    char joined[8192]; /* passages' texts joined by '|' */
+    int offsets_ok;
+    unsigned last_ordinal;
+} got;
+
+static int on_passage(void *ctx, const trawl_passage *p)
+{
+    got *g = ctx;
+    g->n++;
+    if (p->len > g->maxlen)
+        g->maxlen = p->len;
+    if (memcmp(g->source + p->offset, p->text, p->len) != 0)
+        g->offsets_ok = 0;
+    if (p->ordinal != g->last_ordinal + 1)
+        g->offsets_ok = 0;
+    g->last_ordinal = p->ordinal;
+    if (g->joined[0])
+        strcat(g->joined, "|");
+    strncat(g->joined, p->text, p->len);
+    return 0;
+}
+
+static got split(const char *source, size_t max)
+{
+    got g;
+    memset(&g, 0, sizeof g);
+    g.source = source;
+    g.offsets_ok = 1;
+    size_t len = strlen(source);
+    char *data = malloc(len + 1);
+    memcpy(data, source, len + 1);
+    trawl_document *doc = NULL;
+    trawl_read_info info;
+    trawl_sentencer *s = NULL;
+    CHECK_INT(trawl_parse_document("t.txt", &data, &len, &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_sentencer_new(&s, NULL), TRAWL_OK);
+    CHECK_INT(trawl_split_passages(doc, s, max, on_passage, &g, NULL), TRAWL_OK);
+    trawl_sentencer_free(s);
+    trawl_document_free(doc);
+    free(data);
+    return g;
+}
+
+int main(void)
+{
+    got g;
+
+    CASE("1 short paragraphs and list items are one passage each");
+    g = split("= T =\n\nOne. Two.\n\n- item\n\nThree.\n", 100);
+    CHECK_INT(g.n, 3);
+    CHECK_STR(g.joined, "One. Two.|item|Three.");
+    CHECK(g.offsets_ok);
+
+    CASE("2 a long paragraph splits at sentence ends into balanced passages within the bound");
+    /* 10 sentences of 31 bytes (with their space): 309 bytes, bound 130 -> 3 passages of
+     * 3, 3 and 4 sentences (greedy filling would give 4, 4, 2). */
+    char para[1024] = "= T =\n\n";
+    for (int i = 0; i < 10; i++)
+        strcat(para, "This sentence has 31 bytes ok. ");
+    strcat(para, "\n");
+    g = split(para, 130);
+    CHECK_INT(g.n, 3);
+    CHECK_INT(g.maxlen, 123);
+    CHECK(g.offsets_ok);
+    /* Each passage ends at a sentence end. */
+    CHECK(strstr(g.joined, "ok.|This") != NULL);
+    CHECK(strstr(g.joined, "ok This") == NULL);
+
+    CASE("3 nothing is lost: the passages rejoined are the paragraph");
+    char rejoined[1024];
+    size_t k = 0;
+    for (const char *p = g.joined; *p && k + 1 < sizeof rejoined; p++)
+        rejoined[k++] = *p == '|' ? ' ' : *p;
+    rejoined[k] = '\0';
+    char expect[1024];
+    snprintf(expect, sizeof expect, "%.*s", (int)(strlen(para) - 7 - 2), para + 7);
+    CHECK_STR(rejoined, expect);
+
+    CASE("4 one sentence longer than the bound is cut at spaces");
+    char run[2048] = "= T =\n\n";
+    for (int i = 0; i < 60; i++)
+        strcat(run, "word ");
+    strcat(run, "end\n");
+    g = split(run, 100);
+    CHECK(g.maxlen <= 100);
+    CHECK_INT(g.n, 4);
+    CHECK(strstr(g.joined, "wor|d") == NULL);
+    CHECK(g.offsets_ok);
+
+    CASE("5 text without any space is cut at character boundaries");
+    char cjk[4096] = "= T =\n\n";
+    for (int i = 0; i < 100; i++)
+        strcat(cjk, "中"); /* 300 bytes, no sentence end */
+    strcat(cjk, "\n");
+    g = split(cjk, 100);
+    CHECK(g.maxlen <= 100);
+    CHECK_INT(g.n, 4);
+    CHECK(g.offsets_ok);
+    return CHECK_DONE();
+}

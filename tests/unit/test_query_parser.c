@@ -1,0 +1,102 @@
+/* test_query_parser: the query syntax -> tree, its precedence, and its error messages. */
+#include "check.h"
+#include "query/query_parser.h"
+
+static const char *parsed(const char *q)
+{
+    static char out[1024];
+    trawl_qnode *root = NULL;
+    trawl_error err;
+    if (trawl_query_parse(q, &root, &err) != TRAWL_OK) {
+        snprintf(out, sizeof out, "ERROR %s", err.message);
+        return out;
+    }
+    char *d = trawl_qnode_describe(root);
+    snprintf(out, sizeof out, "%s", d ? d : "(null)");
+    free(d);
+    trawl_qnode_free(root);
+    return out;
+}
+
+int main(void)
+{
+    CASE("1 words: all must match");
+    CHECK_STR(parsed("winter"), "word\"winter\"");
+    CHECK_STR(parsed("  Winter   Olympics "), "AND(word\"Winter\", word\"Olympics\")");
+    CHECK_STR(parsed("a AND b"), "AND(word\"a\", word\"b\")");
+
+    CASE("2 phrases keep their text; operators inside quotes are words");
+    CHECK_STR(parsed("\"Winter Olympics\" 2022"), "AND(phrase\"Winter Olympics\", word\"2022\")");
+    CHECK_STR(parsed("\"a OR NOT b\""), "phrase\"a OR NOT b\"");
+
+    CASE("3 OR binds tighter than AND");
+    CHECK_STR(parsed("a b OR c"), "AND(word\"a\", OR(word\"b\", word\"c\"))");
+    CHECK_STR(parsed("a OR b OR \"c d\""), "OR(word\"a\", word\"b\", phrase\"c d\")");
+    CHECK_STR(parsed("a or b"), "AND(word\"a\", word\"or\", word\"b\")");
+
+    CASE("4 NOT and -word exclude; a query of exclusions alone is allowed");
+    CHECK_STR(parsed("a NOT b"), "AND(word\"a\", NOT(word\"b\"))");
+    CHECK_STR(parsed("a -b -\"c d\""), "AND(word\"a\", NOT(word\"b\"), NOT(phrase\"c d\"))");
+    CHECK_STR(parsed("-b"), "NOT(word\"b\")");
+    CHECK_STR(parsed("a NOT (b OR c)"), "AND(word\"a\", NOT(OR(word\"b\", word\"c\")))");
+    CHECK_STR(parsed("state-owned"), "word\"state-owned\"");
+    CHECK_STR(parsed("a - b"), "AND(word\"a\", word\"-\", word\"b\")");
+
+    CASE("5 parentheses group");
+    CHECK_STR(parsed("(a OR b) (c OR d)"),
+              "AND(OR(word\"a\", word\"b\"), OR(word\"c\", word\"d\"))");
+    CHECK_STR(parsed("((a))"), "word\"a\"");
+
+    CASE("6 fields: title:word, title:\"phrase\", section:(group)");
+    CHECK_STR(parsed("title:center"), "word[title]\"center\"");
+    CHECK_STR(parsed("title:\"communication center\""), "phrase[title]\"communication center\"");
+    CHECK_STR(parsed("section:(history OR see)"),
+              "OR(word[section]\"history\", word[section]\"see\")");
+    CHECK_STR(parsed("12:30"), "word\"12:30\"");
+
+    CASE("7 prefixes");
+    CHECK_STR(parsed("chin*"), "prefix\"chin\"");
+    CHECK_STR(parsed("title:comm*"), "prefix[title]\"comm\"");
+    CHECK_STR(parsed("*"), "word\"*\"");
+
+    CASE("8 errors name the problem and the column");
+    CHECK_STR(parsed("\"Winter Olympics"),
+              "ERROR query error at column 1: unbalanced quote: this \" has no closing quote");
+    CHECK_STR(parsed("a (b OR c"),
+              "ERROR query error at column 3: unbalanced parenthesis: this ( is never closed");
+    CHECK_STR(parsed("a b)"),
+              "ERROR query error at column 4: unbalanced parenthesis: this ) closes nothing");
+    CHECK_STR(parsed("author:smith"),
+              "ERROR query error at column 1: unknown field 'author' (fields: title, section)");
+    CHECK_STR(parsed("a OR"), "ERROR query error at column 5: the query ends where a word, "
+                              "phrase or group was expected");
+    CHECK_STR(parsed("OR a"), "ERROR query error at column 1: OR and AND need a word, phrase "
+                              "or group on both sides");
+    CHECK_STR(parsed("a NOT"), "ERROR query error at column 6: the query ends where a word, "
+                               "phrase or group was expected");
+    CHECK_STR(parsed("a AND"), "ERROR query error at column 6: AND needs a word, phrase or "
+                               "group on both sides");
+    CHECK_STR(parsed("()"), "ERROR query error at column 1: empty parentheses");
+    CHECK_STR(parsed(""), "ERROR empty query");
+    CHECK_STR(parsed("   "), "ERROR empty query");
+    CHECK_STR(parsed("title:"), "ERROR query error at column 1: a field name needs a word, a "
+                                "phrase or a group after ':'");
+    CHECK_STR(parsed("title:section:x"), "ERROR query error at column 7: a field inside a field");
+
+    CASE("9 deep nesting and huge queries are refused, not crashed on");
+    char deep[512] = "";
+    for (int i = 0; i < 150; i++)
+        strcat(deep, "(");
+    CHECK(strstr(parsed(deep), "nested too deeply") != NULL);
+    size_t big = 200000;
+    char *huge = malloc(big + 1);
+    memset(huge, 'a', big);
+    huge[big] = '\0';
+    CHECK(strstr(parsed(huge), "query too long") != NULL);
+    for (size_t i = 1; i < big; i += 2)
+        huge[i] = ' ';
+    huge[20000] = '\0'; /* 10,000 words */
+    CHECK(strncmp(parsed(huge), "AND(word\"a\", word\"a\"", 20) == 0);
+    free(huge);
+    return CHECK_DONE();
+}

@@ -1,0 +1,169 @@
+/* test_readers: the wiki and plain-text readers, format detection, and refusal or repair of
+ * bad input. Every block's text must equal the source bytes at its offset. */
+#include "support.h"
+
+#include "check.h"
+#include "readers/reader.h"
+
+static trawl_document *parse(const char *rel, const char *text, trawl_read_info *info,
+                             trawl_status want, trawl_error *err)
+{
+    size_t len = strlen(text);
+    char *data = malloc(len + 1);
+    memcpy(data, text, len + 1);
+    trawl_document *doc = NULL;
+    CHECK_INT(trawl_parse_document(rel, &data, &len, &doc, info, err), want);
+    free(data);
+    return doc;
+}
+
+/* Every block's text is the source at its offset. */
+static void check_offsets(const trawl_document *doc, const char *source)
+{
+    for (size_t i = 0; i < trawl_document_block_count(doc); i++) {
+        const trawl_block *b = trawl_document_block(doc, i);
+        CHECK(memcmp(source + b->offset, b->text, b->len) == 0);
+    }
+}
+
+static const char *block(const trawl_document *doc, size_t i)
+{
+    const trawl_block *b = trawl_document_block(doc, i);
+    return b ? b->text : "(none)";
+}
+
+static const char *section_of(const trawl_document *doc, size_t i)
+{
+    const trawl_block *b = trawl_document_block(doc, i);
+    return b && b->section != TRAWL_NO_SECTION ? trawl_document_section(doc, b->section) : "";
+}
+
+static const char wiki[] = "= Harbor Cities =\n"
+                           "\n"
+                           "Intro paragraph one,\n"
+                           "continued on a second line.\n"
+                           "\n"
+                           "== History ==\n"
+                           "\n"
+                           "Early days.\n"
+                           "\n"
+                           "=== Founding ===\n"
+                           "- first item\n"
+                           "- second item\n"
+                           "  wrapped\n"
+                           "\n"
+                           "== See also ==\n"
+                           "\n"
+                           "- Port Authority\n"
+                           "- [[River Trade|the river trade]]\n";
+
+int main(void)
+{
+    trawl_read_info info;
+    trawl_error err;
+    trawl_document *doc;
+
+    CASE("1 wiki: title, nested sections, paragraphs joined across lines, list items");
+    doc = parse("a/harbor.txt", wiki, &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
+    CHECK_STR(trawl_document_title(doc), "Harbor Cities");
+    CHECK_STR(trawl_document_path(doc), "a/harbor.txt");
+    CHECK_INT(trawl_document_block_count(doc), 6);
+    CHECK_STR(block(doc, 0), "Intro paragraph one,\ncontinued on a second line.");
+    CHECK_STR(section_of(doc, 0), "");
+    CHECK_STR(block(doc, 1), "Early days.");
+    CHECK_STR(section_of(doc, 1), "History");
+    CHECK_STR(block(doc, 2), "first item");
+    CHECK_INT(trawl_document_block(doc, 2)->kind, TRAWL_BLOCK_LIST_ITEM);
+    CHECK_STR(section_of(doc, 2), "History > Founding");
+    CHECK_STR(block(doc, 3), "second item\n  wrapped");
+    CHECK_STR(block(doc, 4), "Port Authority");
+    CHECK_STR(section_of(doc, 4), "See also");
+    check_offsets(doc, wiki);
+    CHECK_INT(trawl_document_block(doc, 0)->offset, 19);
+
+    CASE("2 wiki: See also items are links; [[target|label]] names its target");
+    CHECK_INT(trawl_document_link_count(doc), 2);
+    CHECK_STR(trawl_document_link(doc, 0)->target, "Port Authority");
+    CHECK_STR(trawl_document_link(doc, 1)->text, "[[River Trade|the river trade]]");
+    CHECK_STR(trawl_document_link(doc, 1)->target, "River Trade");
+    trawl_document_free(doc);
+
+    CASE("3 plain text: a short first line alone is the title");
+    const char *text = "Notes on ports\n\nFirst paragraph.\nStill first.\n\n* a list item\n";
+    doc = parse("notes.txt", text, &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_TEXT);
+    CHECK_STR(trawl_document_title(doc), "Notes on ports");
+    CHECK_INT(trawl_document_block_count(doc), 2);
+    CHECK_STR(block(doc, 0), "First paragraph.\nStill first.");
+    CHECK_STR(block(doc, 1), "a list item");
+    check_offsets(doc, text);
+    trawl_document_free(doc);
+
+    CASE("4 plain text: otherwise the title is the file name");
+    doc = parse("dir/long-notes.txt", "One line that runs on\nand on.\n", &info, TRAWL_OK, NULL);
+    CHECK_STR(trawl_document_title(doc), "long-notes");
+    CHECK_INT(trawl_document_block_count(doc), 1);
+    trawl_document_free(doc);
+
+    CASE("5 '= x =' makes a .md or extensionless file wiki; other unknown files are refused");
+    doc = parse("README", "= T =\n\nBody.\n", &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
+    trawl_document_free(doc);
+    doc = parse("photo.jpg", "not text really", &info, TRAWL_ERR_INPUT, &err);
+    CHECK(doc == NULL);
+    CHECK_STR(err.message, "photo.jpg: unsupported file type");
+
+    CASE("6 empty, blank and binary files are refused with a message naming them");
+    doc = parse("empty.txt", "", &info, TRAWL_ERR_INPUT, &err);
+    CHECK_STR(err.message, "empty.txt: empty file");
+    doc = parse("blank.txt", " \n\t\n", &info, TRAWL_ERR_INPUT, &err);
+    CHECK_STR(err.message, "blank.txt: empty file");
+    char *bin = malloc(8);
+    memcpy(bin, "ab\0cdefg", 8);
+    size_t len = 8;
+    CHECK_INT(trawl_parse_document("bin.txt", &bin, &len, &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK_STR(err.message, "bin.txt: binary file (NUL byte at offset 2)");
+    free(bin);
+
+    CASE("7 invalid UTF-8 is repaired and counted; a BOM is dropped");
+    doc = parse("bad.txt", "Caf\xe9 au lait\n", &info, TRAWL_OK, NULL);
+    CHECK_INT(info.replaced, 1);
+    CHECK_STR(block(doc, 0), "Caf\xef\xbf\xbd au lait");
+    trawl_document_free(doc);
+    doc = parse("bom.txt", "\xef\xbb\xbf= Title =\n\nText.\n", &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
+    CHECK_STR(trawl_document_title(doc), "Title");
+    trawl_document_free(doc);
+
+    CASE("8 files: read from disk; messages name the file; folders and missing files refused");
+    const char *dir = make_tmpdir();
+    const char *path = write_file(dir, "seed.txt", wiki, strlen(wiki));
+    CHECK_INT(trawl_read_document(path, "seed.txt", &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(info.bytes, strlen(wiki));
+    CHECK_STR(trawl_document_title(doc), "Harbor Cities");
+    trawl_document_free(doc);
+    path = write_file(dir, "empty.txt", "", 0);
+    CHECK_INT(trawl_read_document(path, "empty.txt", &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK(strncmp(err.message, dir, strlen(dir)) == 0);
+    CHECK(strstr(err.message, "empty.txt: empty file") != NULL);
+    CHECK_INT(trawl_read_document(dir, "x", &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK(strstr(err.message, "not a regular file") != NULL);
+    char missing[600];
+    snprintf(missing, sizeof missing, "%s/missing.txt", dir);
+    CHECK_INT(trawl_read_document(missing, "missing.txt", &doc, &info, &err), TRAWL_ERR_IO);
+    CHECK(strstr(err.message, "No such file") != NULL);
+
+    CASE("9 unterminated or odd headings are text, not sections");
+    doc = parse("odd.txt", "= T =\n\n== Open heading\n\n=\n\nx == y ==\n", &info, TRAWL_OK, NULL);
+    CHECK_INT(trawl_document_block_count(doc), 3);
+    CHECK_INT(trawl_document_section_count(doc), 0);
+    trawl_document_free(doc);
+
+    CASE("10 paths that a folder walk picks up");
+    CHECK(trawl_reader_wants_path("a/b.txt"));
+    CHECK(trawl_reader_wants_path("b.wiki"));
+    CHECK(!trawl_reader_wants_path("b.jpg"));
+    CHECK(!trawl_reader_wants_path(".txt"));
+    return CHECK_DONE();
+}

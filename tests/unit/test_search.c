@@ -1,0 +1,231 @@
+/* test_search: the indexer and the searcher together on small documents of our own: stems,
+ * phrases, NOT, fields, prefixes, CJK, accents, highlights, exact totals, paging,
+ * re-indexing without duplicates, and the index's refusals (missing, foreign, locked, other
+ * schema, other analyser). */
+#include "support.h"
+
+#include "check.h"
+#include "index/indexer.h"
+#include "index/schema.h"
+#include "readers/reader.h"
+#include "search/search.h"
+#include "xapian-c/xapian_c.h"
+
+static const char *index_dir;
+
+static void ingest(trawl_indexer *ix, const char *rel, const char *text, unsigned want_passages)
+{
+    size_t len = strlen(text);
+    char *data = malloc(len + 1);
+    memcpy(data, text, len + 1);
+    trawl_document *doc = NULL;
+    trawl_read_info info;
+    unsigned n = 0;
+    CHECK_INT(trawl_parse_document(rel, &data, &len, &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_add(ix, doc, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, want_passages);
+    trawl_document_free(doc);
+    free(data);
+}
+
+/* "total: id[highlighted] id ..." for a query; highlights as the marked substrings. */
+static const char *search(const char *query, unsigned offset, unsigned limit)
+{
+    static char out[4096];
+    trawl_searcher *s = NULL;
+    trawl_results *r = NULL;
+    trawl_error err;
+    trawl_search_options o = {offset, limit, NULL};
+    if (trawl_searcher_open(index_dir, &s, &err) || trawl_search(s, query, &o, &r, &err)) {
+        snprintf(out, sizeof out, "ERROR %s", err.message);
+        trawl_searcher_close(s);
+        return out;
+    }
+    snprintf(out, sizeof out, "%u:", trawl_results_total(r));
+    for (size_t i = 0; i < trawl_results_count(r); i++) {
+        const trawl_hit *h = trawl_results_hit(r, i);
+        strcat(out, " ");
+        strcat(out, h->id);
+        for (size_t k = 0; k < h->nhighlights; k++) {
+            char mark[128];
+            snprintf(mark, sizeof mark, "[%.*s]",
+                     (int)(h->highlights[k].end - h->highlights[k].start),
+                     h->text + h->highlights[k].start);
+            strcat(out, mark);
+        }
+    }
+    trawl_results_free(r);
+    trawl_searcher_close(s);
+    return out;
+}
+
+static const trawl_hit *first_hit(const char *query, trawl_searcher **s, trawl_results **r)
+{
+    trawl_search_options o = {0, 1, NULL};
+    CHECK_INT(trawl_searcher_open(index_dir, s, NULL), TRAWL_OK);
+    CHECK_INT(trawl_search(*s, query, &o, r, NULL), TRAWL_OK);
+    return *r ? trawl_results_hit(*r, 0) : NULL;
+}
+
+static const char harbor[] = "= Harbor Cities =\n"
+                             "\n"
+                             "The red harbor opened in 2018. Universities sent students.\n"
+                             "\n"
+                             "== Trade ==\n"
+                             "\n"
+                             "A university partnered with the port of São Paulo.\n"
+                             "\n"
+                             "- Harbor red lights\n";
+
+static const char river[] = "= River Towns =\n"
+                            "\n"
+                            "Boats carry grain along the river.\n"
+                            "\n"
+                            "重庆国际传播中心成立于2018年。\n";
+
+int main(void)
+{
+    trawl_error err;
+    trawl_indexer *ix = NULL, *ix2 = NULL;
+    const char *dir = make_tmpdir();
+    static char idx[600];
+    snprintf(idx, sizeof idx, "%s/index", dir);
+    index_dir = idx;
+
+    CASE("1 no index yet: the searcher says to run trawl-ingest");
+    CHECK(strstr(search("harbor", 0, 10), "no index at") != NULL);
+    CHECK(strstr(search("harbor", 0, 10), "run trawl-ingest first") != NULL);
+
+    CASE("2 indexing: passages per document");
+    CHECK_INT(trawl_indexer_open(idx, NULL, &ix, &err), TRAWL_OK);
+    ingest(ix, "harbor.txt", harbor, 3);
+    ingest(ix, "sub/river.txt", river, 2);
+
+    CASE("3 a second writer is refused while the first is open");
+    CHECK_INT(trawl_indexer_open(idx, NULL, &ix2, &err), TRAWL_ERR_LOCKED);
+    CHECK(ix2 == NULL);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+
+    CASE("4 words match their stems; highlights mark the matched words");
+    CHECK_STR(search("universities", 0, 10),
+              "2: harbor.txt#1[Universities] harbor.txt#2[university]");
+    CHECK_STR(search("university students", 0, 10), "1: harbor.txt#1[Universities][students]");
+
+    CASE("5 phrases match exact words in order, highlighted whole");
+    CHECK_STR(search("\"red harbor\"", 0, 10), "1: harbor.txt#1[red harbor]");
+    CHECK_STR(search("\"harbor red\"", 0, 10), "1: harbor.txt#3[Harbor red]");
+    CHECK_STR(search("\"red harbors\"", 0, 10), "0:");
+
+    CASE("6 NOT and -word exclude; OR widens");
+    CHECK_STR(search("red -lights", 0, 10), "1: harbor.txt#1[red]");
+    CHECK_STR(search("red NOT lights", 0, 10), "1: harbor.txt#1[red]");
+    CHECK_STR(search("grain OR students", 0, 10), "2: sub/river.txt#1[grain] harbor.txt#1[students]");
+    CHECK_STR(search("-harbor", 0, 10), "2: sub/river.txt#1 sub/river.txt#2");
+
+    CASE("7 title and section words are searchable for each passage");
+    /* Equal title matches rank by BM25's length normalisation: the shortest passage first. */
+    CHECK_STR(search("title:cities", 0, 10), "3: harbor.txt#3 harbor.txt#1 harbor.txt#2");
+    CHECK_STR(search("section:trade", 0, 10), "2: harbor.txt#3 harbor.txt#2");
+    CHECK_STR(search("towns boats", 0, 10), "1: sub/river.txt#1[Boats]");
+
+    CASE("8 accents fold: Sao Paulo finds São Paulo");
+    CHECK_STR(search("\"sao paulo\"", 0, 10), "1: harbor.txt#2[São Paulo]");
+    CHECK_STR(search("SÃO", 0, 10), "1: harbor.txt#2[São]");
+
+    CASE("9 Chinese queries are segmented as the documents were");
+    CHECK_STR(search("国际传播中心", 0, 10), "1: sub/river.txt#2[国际传播中心]");
+    CHECK_STR(search("重庆", 0, 10), "1: sub/river.txt#2[重庆]");
+    CHECK_STR(search("2018", 0, 10), "2: sub/river.txt#2[2018] harbor.txt#1[2018]");
+
+    CASE("10 prefixes");
+    CHECK_STR(search("harb*", 0, 10), "2: harbor.txt#3[Harbor] harbor.txt#1[harbor]");
+
+    CASE("11 exact totals and paging");
+    /* "river" matches the river document's title on both its passages, and one body. */
+    CHECK_STR(search("title:harbor OR river", 0, 2), "5: sub/river.txt#1[river] sub/river.txt#2");
+    CHECK_STR(search("title:harbor OR river", 2, 2), "5: harbor.txt#3 harbor.txt#1");
+    CHECK_STR(search("title:harbor OR river", 4, 2), "5: harbor.txt#2");
+    CHECK_STR(search("title:harbor OR river", 9, 2), "5:");
+
+    CASE("12 hit fields: id, path, title, section, ordinal, offset into the source");
+    trawl_searcher *s = NULL;
+    trawl_results *r = NULL;
+    const trawl_hit *h = first_hit("university partnered", &s, &r);
+    CHECK(h != NULL);
+    if (h) {
+        CHECK_STR(h->id, "harbor.txt#2");
+        CHECK_STR(h->path, "harbor.txt");
+        CHECK_STR(h->title, "Harbor Cities");
+        CHECK_STR(h->section, "Trade");
+        CHECK_STR(h->lang, "en");
+        CHECK_INT(h->ordinal, 2);
+        CHECK(memcmp(harbor + h->offset, h->text, h->text_len) == 0);
+        CHECK_INT(h->rank, 1);
+        CHECK(h->score > 0);
+    }
+    trawl_results_free(r);
+    trawl_searcher_close(s);
+
+    CASE("13 query errors come back as statuses with the parser's message");
+    CHECK_STR(search("\"open", 0, 10),
+              "ERROR query error at column 1: unbalanced quote: this \" has no closing quote");
+    CHECK_STR(search("-- ,", 0, 10), "ERROR the query has no searchable words");
+
+    CASE("14 re-indexing a document replaces its passages, never duplicates");
+    ingest(ix, "harbor.txt", harbor, 3);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    CHECK_STR(search("universities", 0, 10),
+              "2: harbor.txt#1[Universities] harbor.txt#2[university]");
+    ingest(ix, "harbor.txt", "= Harbor Cities =\n\nOnly one passage now.\n", 1);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    CHECK_STR(search("title:harbor", 0, 10), "1: harbor.txt#1");
+    CHECK_STR(search("universities", 0, 10), "0:");
+    CHECK_INT(trawl_indexer_remove(ix, "harbor.txt", NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    CHECK_STR(search("title:harbor", 0, 10), "0:");
+    trawl_indexer_close(ix);
+
+    CASE("15 another analyser (passage bound) is refused unless rebuilding");
+    trawl_indexer_options opts = {500, NULL, 0};
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_ERR_VERSION);
+    CHECK(strstr(err.message, "--rebuild") != NULL);
+    opts.rebuild = 1;
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_STR(search("boats", 0, 10), "0:");
+
+    CASE("16 another schema version is refused by both sides");
+    trawl_xdb *db = NULL;
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_SCHEMA, "999", 3, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    trawl_xdb_close(db);
+    CHECK(strstr(search("boats", 0, 10), "index schema 999") != NULL);
+    opts.rebuild = 0;
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_ERR_VERSION);
+    CHECK(strstr(err.message, "index schema 999") != NULL);
+
+    CASE("17 a folder holding other files is not taken for an index");
+    char other[600];
+    snprintf(other, sizeof other, "%s/other", dir);
+    mkdir(other, 0755);
+    write_file(other, "notes.txt", "x", 1);
+    CHECK_INT(trawl_indexer_open(other, NULL, &ix, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(strstr(err.message, "not a Trawl index (it holds 'notes.txt')") != NULL);
+    write_file(dir, "afile", "x", 1);
+    snprintf(other, sizeof other, "%s/afile", dir);
+    CHECK_INT(trawl_indexer_open(other, NULL, &ix, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(strstr(err.message, "not a folder") != NULL);
+
+    CASE("18 a folder with only README.md and .gitignore becomes an index");
+    snprintf(other, sizeof other, "%s/repo-index", dir);
+    mkdir(other, 0755);
+    write_file(other, "README.md", "schema\n", 7);
+    write_file(other, ".gitignore", "*\n", 2);
+    CHECK_INT(trawl_indexer_open(other, NULL, &ix, &err), TRAWL_OK);
+    trawl_indexer_close(ix);
+    index_dir = other;
+    CHECK_STR(search("anything", 0, 10), "0:");
+    return CHECK_DONE();
+}

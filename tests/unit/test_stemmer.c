@@ -1,0 +1,68 @@
+/* test_stemmer: libstemmer through trawl_stemmer: languages, stems, and refusal of unknown
+ * languages. */
+#include "check.h"
+#include "common/buf.h"
+#include "text/stemmer.h"
+
+static const char *stem(trawl_stemmer *s, const char *word)
+{
+    static trawl_buf b = TRAWL_BUF_INIT;
+    CHECK_INT(trawl_stem(s, word, strlen(word), &b, NULL), TRAWL_OK);
+    return trawl_buf_str(&b);
+}
+
+int main(void)
+{
+    trawl_stemmer *en = NULL, *ru = NULL, *pt = NULL, *fr = NULL, *x = NULL;
+    trawl_error err;
+
+    CASE("1 availability by ISO code and by name");
+    CHECK(trawl_stemmer_available("en"));
+    CHECK(trawl_stemmer_available("english"));
+    CHECK(trawl_stemmer_available("ru"));
+    CHECK(trawl_stemmer_available("pt"));
+    CHECK(!trawl_stemmer_available("zh"));
+    CHECK(!trawl_stemmer_available("th"));
+    CHECK(!trawl_stemmer_available(""));
+    CHECK(!trawl_stemmer_available(NULL));
+
+    CASE("2 English");
+    CHECK_INT(trawl_stemmer_new("en", &en, NULL), TRAWL_OK);
+    CHECK_STR(stem(en, "universities"), "univers");
+    CHECK_STR(stem(en, "university"), "univers");
+    CHECK_STR(stem(en, "communication"), "communic");
+    CHECK_STR(stem(en, "launched"), "launch");
+    CHECK_STR(stem(en, "china's"), "china");
+    CHECK_STR(stem(en, "2018"), "2018");
+
+    CASE("3 Russian inflections share a stem");
+    CHECK_INT(trawl_stemmer_new("ru", &ru, NULL), TRAWL_OK);
+    CHECK_STR(stem(ru, "харбине"), "харбин");
+    CHECK_STR(stem(ru, "харбин"), "харбин");
+    CHECK_STR(stem(ru, "центра"), stem(ru, "центр"));
+
+    CASE("4 Portuguese verb forms share a stem");
+    CHECK_INT(trawl_stemmer_new("pt", &pt, NULL), TRAWL_OK);
+    char s1[64];
+    snprintf(s1, sizeof s1, "%s", stem(pt, "inaugurou"));
+    CHECK_STR(stem(pt, "inaugurar"), s1);
+    CHECK_STR(stem(pt, "inaugurado"), s1);
+
+    CASE("5 French");
+    CHECK_INT(trawl_stemmer_new("fr", &fr, NULL), TRAWL_OK);
+    CHECK_STR(stem(fr, "internationales"), stem(fr, "international"));
+
+    CASE("6 unknown languages are refused with a message");
+    CHECK_INT(trawl_stemmer_new("zz", &x, &err), TRAWL_ERR_ARG);
+    CHECK(x == NULL);
+    CHECK_STR(err.message, "no Snowball stemmer for language 'zz'");
+    CHECK_INT(trawl_stemmer_new(NULL, &x, &err), TRAWL_ERR_ARG);
+    CHECK(strlen(trawl_stemmer_library_version()) > 0);
+
+    trawl_stemmer_free(en);
+    trawl_stemmer_free(ru);
+    trawl_stemmer_free(pt);
+    trawl_stemmer_free(fr);
+    trawl_stemmer_free(NULL);
+    return CHECK_DONE();
+}

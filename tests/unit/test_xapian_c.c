@@ -1,0 +1,293 @@
+/* test_xapian_c: the Xapian wrapper: databases, documents, transactions, metadata, queries,
+ * enquire, match spies, and errors that must come back as statuses, never exceptions. */
+#include "support.h"
+
+#include "check.h"
+#include "xapian-c/xapian_c.h"
+
+static trawl_xdoc *make_doc(const char *words, const char *id, const char *value)
+{
+    trawl_xdoc *d = NULL;
+    CHECK_INT(trawl_xdoc_new(&d, NULL), TRAWL_OK);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", words);
+    unsigned pos = 1;
+    for (char *w = strtok(buf, " "); w; w = strtok(NULL, " "))
+        CHECK_INT(trawl_xdoc_add_posting(d, w, strlen(w), pos++, 1, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdoc_add_boolean_term(d, id, strlen(id), NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdoc_set_value(d, 0, value, strlen(value), NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdoc_set_data(d, id, strlen(id), NULL), TRAWL_OK);
+    return d;
+}
+
+static void add(trawl_xdb *db, const char *words, const char *id, const char *value)
+{
+    trawl_xdoc *d = make_doc(words, id, value);
+    CHECK_INT(trawl_xdb_replace_document(db, id, d, NULL, NULL), TRAWL_OK);
+    trawl_xdoc_free(d);
+}
+
+static trawl_xquery *term(const char *t)
+{
+    trawl_xquery *q = NULL;
+    CHECK_INT(trawl_xquery_term(t, strlen(t), 1, 0, &q, NULL), TRAWL_OK);
+    return q;
+}
+
+static trawl_xquery *combine2(trawl_xop op, trawl_xquery *a, trawl_xquery *b, unsigned window)
+{
+    trawl_xquery *subs[2] = {a, b}, *q = NULL;
+    CHECK_INT(trawl_xquery_combine(op, subs, 2, window, &q, NULL), TRAWL_OK);
+    trawl_xquery_free(a);
+    trawl_xquery_free(b);
+    return q;
+}
+
+/* The data (ids) of every match, in rank order, joined by spaces. */
+static const char *ids(trawl_xdb *db, trawl_xquery *q)
+{
+    static char out[512];
+    trawl_xenquire *enq = NULL;
+    trawl_xmset *ms = NULL;
+    out[0] = '\0';
+    CHECK_INT(trawl_xenquire_new(db, &enq, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_bm25(enq, 1.2, 0, 1, 0.75, 0.5, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, 0, 100, 100, &ms, NULL), TRAWL_OK);
+    for (size_t i = 0; ms && i < trawl_xmset_size(ms); i++) {
+        trawl_xmatch m;
+        CHECK_INT(trawl_xmset_item(ms, i, &m, NULL), TRAWL_OK);
+        CHECK_INT(m.rank, i);
+        if (i)
+            strcat(out, " ");
+        strncat(out, m.data, m.data_len);
+    }
+    trawl_xmset_free(ms);
+    trawl_xenquire_free(enq);
+    trawl_xquery_free(q);
+    return out;
+}
+
+typedef struct tally {
+    int calls;
+    char seen[256];
+} tally;
+
+static void count_value(void *ctx, trawl_xdocid docid, const char *value, size_t len)
+{
+    tally *t = ctx;
+    (void)docid;
+    t->calls++;
+    strncat(t->seen, value, len);
+}
+
+static int list_term(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    CHECK_INT(freq, 1);
+    strncat(ctx, t, len);
+    strcat(ctx, " ");
+    return 0;
+}
+
+static int stop_after_two(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    list_term(ctx, t, len, freq);
+    return strlen(ctx) >= 6;
+}
+
+int main(void)
+{
+    const char *dir = make_tmpdir();
+    char path[600];
+    snprintf(path, sizeof path, "%s/db", dir);
+    trawl_error err;
+    trawl_xdb *db = NULL, *other = NULL;
+
+    CASE("1 missing database: NO_INDEX, message names the path");
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_READ, &db, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(db == NULL);
+    CHECK(strstr(err.message, path) != NULL);
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_WRITE, &db, &err), TRAWL_ERR_NO_INDEX);
+
+    CASE("2 create, add, replace by unique term, count");
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &db, &err), TRAWL_OK);
+    add(db, "red apple pie", "Qa", "2018");
+    add(db, "green apple tart", "Qb", "2020");
+    add(db, "red wine", "Qc", "2024");
+    add(db, "red red red wine", "Qc", "2024"); /* replaces Qc */
+    unsigned n = 0;
+    CHECK_INT(trawl_xdb_doccount(db, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 3);
+    CHECK_INT(trawl_xdb_termfreq(db, "red", 3, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 2);
+
+    CASE("3 metadata");
+    CHECK_INT(trawl_xdb_set_metadata(db, "k", "v1", 2, NULL), TRAWL_OK);
+    char *v = NULL;
+    size_t vlen = 0;
+    CHECK_INT(trawl_xdb_get_metadata(db, "k", &v, &vlen, NULL), TRAWL_OK);
+    CHECK_STR(v, "v1");
+    CHECK_INT(vlen, 2);
+    free(v);
+    CHECK_INT(trawl_xdb_get_metadata(db, "unset", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, "");
+    free(v);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+
+    CASE("4 a second writer is refused with LOCKED");
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_WRITE, &other, &err), TRAWL_ERR_LOCKED);
+    CHECK(other == NULL);
+    CHECK(strlen(err.message) > 0);
+
+    CASE("5 transactions: cancel undoes, commit keeps");
+    CHECK_INT(trawl_xdb_begin_transaction(db, 1, NULL), TRAWL_OK);
+    add(db, "blue cheese", "Qd", "2019");
+    CHECK_INT(trawl_xdb_delete_documents(db, "Qa", NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_cancel_transaction(db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_termfreq(db, "Qd", 2, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 0);
+    CHECK_INT(trawl_xdb_termfreq(db, "Qa", 2, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 1);
+    CHECK_INT(trawl_xdb_begin_transaction(db, 0, NULL), TRAWL_OK);
+    add(db, "blue cheese", "Qd", "2019");
+    CHECK_INT(trawl_xdb_commit_transaction(db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit_transaction(db, &err), TRAWL_ERR_XAPIAN); /* none open */
+    CHECK(strstr(err.message, "transaction") != NULL);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+
+    CASE("6 a reader sees committed documents; writes on it fail cleanly");
+    trawl_xdb *rd = NULL;
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_READ, &rd, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_doccount(rd, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 4);
+    CHECK_INT(trawl_xdb_set_metadata(rd, "k", "x", 1, &err), TRAWL_ERR_XAPIAN);
+    CHECK(strstr(trawl_xdb_last_error(rd), "read-only") != NULL);
+
+    CASE("7 term, AND, OR, AND_NOT, FILTER, AND_MAYBE, SYNONYM");
+    CHECK_STR(ids(rd, term("apple")), "Qa Qb");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_AND, term("red"), term("apple"), 0)), "Qa");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_OR, term("cheese"), term("pie"), 0)), "Qd Qa");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_AND_NOT, term("red"), term("wine"), 0)), "Qa");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_FILTER, term("apple"), term("Qb"), 0)), "Qb");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_AND_MAYBE, term("wine"), term("apple"), 0)), "Qc");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_SYNONYM, term("tart"), term("pie"), 0)), "Qa Qb");
+
+    CASE("8 phrase and near with windows");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_PHRASE, term("apple"), term("pie"), 2)), "Qa");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_PHRASE, term("pie"), term("apple"), 2)), "");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("pie"), term("apple"), 2)), "Qa");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 2)), "");
+    CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 3)), "Qa");
+
+    CASE("9 value range, wildcard, scale, match all and nothing");
+    trawl_xquery *q = NULL;
+    CHECK_INT(trawl_xquery_value_range(0, "2019", 4, "2020", 4, &q, NULL), TRAWL_OK);
+    CHECK_STR(ids(rd, q), "Qb Qd");
+    CHECK_INT(trawl_xquery_wildcard("app", 3, 10, &q, NULL), TRAWL_OK);
+    CHECK_STR(ids(rd, q), "Qa Qb");
+    trawl_xquery *t = term("cheese");
+    CHECK_INT(trawl_xquery_scale(t, 2.0, &q, NULL), TRAWL_OK);
+    char *desc = trawl_xquery_describe(q);
+    CHECK(desc && strstr(desc, "2 * cheese") != NULL);
+    free(desc);
+    trawl_xquery_free(t);
+    CHECK_STR(ids(rd, q), "Qd");
+    CHECK_INT(trawl_xquery_match_all(&q, NULL), TRAWL_OK);
+    CHECK_STR(ids(rd, q), "Qa Qb Qc Qd");
+    CHECK_INT(trawl_xquery_match_nothing(&q, NULL), TRAWL_OK);
+    CHECK_STR(ids(rd, q), "");
+
+    CASE("10 stored data, values, positions");
+    char *data = NULL;
+    CHECK_INT(trawl_xdb_get_data(rd, 1, &data, NULL, NULL), TRAWL_OK);
+    CHECK_STR(data, "Qa");
+    free(data);
+    CHECK_INT(trawl_xdb_get_value(rd, 2, 0, &data, NULL, NULL), TRAWL_OK);
+    CHECK_STR(data, "2020");
+    free(data);
+    unsigned *pos = NULL;
+    size_t npos = 0;
+    CHECK_INT(trawl_xdb_positions(rd, 3, "red", 3, &pos, &npos, NULL), TRAWL_OK);
+    CHECK_INT(npos, 3);
+    CHECK(pos && pos[0] == 1 && pos[2] == 3);
+    free(pos);
+    CHECK_INT(trawl_xdb_get_data(rd, 999, &data, NULL, &err), TRAWL_ERR_XAPIAN);
+    CHECK(strstr(err.message, "999") != NULL);
+
+    CASE("11 each_term lists a prefix in order and stops on request");
+    char listed[64] = "";
+    CHECK_INT(trawl_xdb_each_term(rd, "Q", list_term, listed, NULL), TRAWL_OK);
+    CHECK_STR(listed, "Qa Qb Qc Qd ");
+    listed[0] = '\0';
+    CHECK_INT(trawl_xdb_each_term(rd, "Q", stop_after_two, listed, NULL), TRAWL_OK);
+    CHECK_STR(listed, "Qa Qb ");
+
+    CASE("12 the match spy sees every match");
+    tally tl = {0, ""};
+    trawl_xspy *spy = NULL;
+    trawl_xenquire *enq = NULL;
+    trawl_xmset *ms = NULL;
+    CHECK_INT(trawl_xspy_new(0, count_value, &tl, &spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_new(rd, &enq, NULL), TRAWL_OK);
+    q = term("red");
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    trawl_xquery_free(q);
+    CHECK_INT(trawl_xenquire_add_spy(enq, spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, 0, 1, 100, &ms, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xmset_size(ms), 1);
+    CHECK_INT(tl.calls, 2);
+    unsigned lo, est, hi;
+    trawl_xmset_counts(ms, &lo, &est, &hi);
+    CHECK_INT(lo, 2);
+    CHECK_INT(est, 2);
+    CHECK_INT(hi, 2);
+    trawl_xmset_free(ms);
+    trawl_xenquire_free(enq);
+    trawl_xspy_free(spy);
+
+    CASE("13 bad query arguments are statuses");
+    CHECK_INT(trawl_xquery_combine(TRAWL_XOP_AND, NULL, 0, 0, &q, &err), TRAWL_ERR_ARG);
+    trawl_xquery *nul[2] = {NULL, NULL};
+    CHECK_INT(trawl_xquery_combine(TRAWL_XOP_OR, nul, 2, 0, &q, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_xquery_term("", 0, 1, 0, &q, &err), TRAWL_ERR_ARG);
+    t = term("x");
+    CHECK_INT(trawl_xquery_scale(t, -1.0, &q, &err), TRAWL_ERR_ARG);
+    CHECK(q == NULL);
+    trawl_xquery_free(t);
+    CHECK_INT(trawl_xquery_combine((trawl_xop)99, nul, 2, 0, &q, &err), TRAWL_ERR_ARG);
+
+    CASE("14 a wildcard over its limit fails at search time, cleanly");
+    CHECK_INT(trawl_xquery_wildcard("", 0, 2, &q, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_new(rd, &enq, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, 0, 10, 10, &ms, &err), TRAWL_ERR_QUERY_SYNTAX);
+    CHECK(ms == NULL);
+    CHECK(strlen(trawl_xenquire_last_error(enq)) > 0);
+    trawl_xenquire_free(enq);
+    trawl_xquery_free(q);
+
+    CASE("15 a corrupt database folder is an error, not a crash");
+    char bad[600];
+    snprintf(bad, sizeof bad, "%s/corrupt", dir);
+    mkdir(bad, 0755);
+    write_file(bad, "iamglass", "garbage garbage garbage", 23);
+    write_file(bad, "postlist.glass", "\x01\x02\x03", 3);
+    trawl_status st = trawl_xdb_open(bad, TRAWL_XDB_READ, &other, &err);
+    CHECK(st == TRAWL_ERR_CORRUPT || st == TRAWL_ERR_VERSION || st == TRAWL_ERR_NO_INDEX);
+    CHECK(other == NULL);
+    CHECK(strstr(err.message, bad) != NULL);
+    st = trawl_xdb_open(bad, TRAWL_XDB_CREATE_OR_OPEN, &other, &err);
+    CHECK(st != TRAWL_OK);
+    CHECK(other == NULL);
+
+    CASE("16 close accepts NULL; the version is known");
+    trawl_xdb_close(NULL);
+    trawl_xdoc_free(NULL);
+    trawl_xquery_free(NULL);
+    trawl_xmset_free(NULL);
+    CHECK(strlen(trawl_xapian_version()) > 0);
+
+    trawl_xdb_close(rd);
+    trawl_xdb_close(db);
+    return CHECK_DONE();
+}
