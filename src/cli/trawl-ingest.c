@@ -66,6 +66,15 @@ static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
     return true;
 }
 
+static void inputs_free(inputs *in)
+{
+    for (size_t k = 0; k < in->n; k++) {
+        free(in->items[k].file);
+        free(in->items[k].rel);
+    }
+    free(in->items);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -256,6 +265,7 @@ int main(int argc, char **argv)
                             err.message);
         else
             trawl_cli_error("%s", err.message);
+        inputs_free(&in);
         return TRAWL_EXIT_FATAL;
     }
 
@@ -322,10 +332,6 @@ int main(int argc, char **argv)
             printf("; %zu file%s of other types ignored", in.ignored, in.ignored == 1 ? "" : "s");
         putchar('\n');
     }
-    for (size_t k = 0; k < in.n; k++) {
-        free(in.items[k].file);
-        free(in.items[k].rel);
-    }
-    free(in.items);
+    inputs_free(&in);
     return exit_code;
 }

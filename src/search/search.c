@@ -221,16 +221,21 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
     trawl_results *r = NULL;
     trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL};
     *results_out = NULL;
-    if ((st = trawl_query_parse(query, &tree, err)) ||
-        (st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an,
+    if ((st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an,
                                  err)) ||
-        (st = trawl_highlighter_new(&hl, err)) ||
-        (st = trawl_query_compile(tree, an, hl, &q, err)))
+        (st = trawl_highlighter_new(&hl, err)))
         goto cleanup;
+    if (query) {
+        if ((st = trawl_query_parse(query, &tree, err)) ||
+            (st = trawl_query_compile(tree, an, hl, &q, err)))
+            goto cleanup;
+    } else if ((st = trawl_xquery_match_all(&q, err))) {
+        goto cleanup;
+    }
     for (int attempt = 0;; attempt++) {
         trawl_results_free(r);
         r = calloc(1, sizeof *r);
-        if (!r || !(r->query = trawl_strdup(query))) {
+        if (!r || !(r->query = trawl_strdup(query ? query : ""))) {
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
             goto cleanup;
         }

@@ -42,8 +42,8 @@ typedef struct trawl_hit {
 
 typedef struct trawl_results trawl_results;
 
-/* Runs `query`. `*results_out` belongs to the caller. Query errors give
- * TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
+/* Runs `query`; a NULL query matches every passage, in index order. `*results_out` belongs
+ * to the caller. Query errors give TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err);
 

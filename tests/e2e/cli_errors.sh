@@ -1,1 +1,86 @@
-exit 0
+# cli_errors: bad input to trawl-ingest gets one clear line per problem, the rest is
+# indexed, and what was indexed before stays intact and searchable.
+. "$(dirname "$0")/lib.sh"
+IDX="$WORK/index"
+C="$WORK/corpus"
+mkdir -p "$C"
+
+# 1 a first good corpus
+printf '= Lighthouses =\n\nThe keeper lit the lamp at dusk.\n' >"$C/lighthouse.txt"
+run 0 "$INGEST" --index "$IDX" "$C"
+contains "$out" "indexed 1 document, 1 passage" "first ingest"
+
+# 2 a second run over a corpus full of bad files
+printf '' >"$C/empty.txt"
+printf ' \n\n\t\n' >"$C/blank.txt"
+printf 'abc\000def\n' >"$C/binary.txt"
+printf 'Caf\351 crema and the harbour\n' >"$C/latin1.txt"
+printf '\377\376garbage' >"$C/photo.jpg"
+printf '= Unclosed ==\n\n== Heading without end\n\nStill text about anchors.\n' >"$C/odd.txt"
+mkdir -p "$C/folder.txt" && printf 'Tides rise twice a day.\n' >"$C/folder.txt/tides.txt"
+ln -s loop-b.txt "$C/loop-a.txt" && ln -s loop-a.txt "$C/loop-b.txt"
+yes 'waves break on the long grey shore' | head -c 2000000 | tr '\n' ' ' >"$C/oneline.txt"
+run 1 "$INGEST" --index "$IDX" "$C"
+contains "$err" "trawl-ingest: $C/empty.txt: empty file" "empty file"
+contains "$err" "trawl-ingest: $C/blank.txt: empty file" "blank file"
+contains "$err" "trawl-ingest: $C/binary.txt: binary file (NUL byte at offset 3)" "binary file"
+contains "$err" "trawl-ingest: warning: $C/latin1.txt: 1 invalid UTF-8 sequence replaced by U+FFFD" "invalid UTF-8"
+contains "$err" "trawl-ingest: $C/loop-a.txt: symbolic link loop" "symlink loop a"
+contains "$err" "trawl-ingest: $C/loop-b.txt: symbolic link loop" "symlink loop b"
+lacks "$err" "photo.jpg" "other types are ignored quietly"
+equals "$(printf '%s\n' "$err" | wc -l)" "6" "one line per problem"
+contains "$out" "indexed 5 documents" "good files indexed"
+contains "$out" "; 5 skipped; 1 file of other types ignored" "summary counts"
+
+# 3 everything indexed is searchable: before, repaired, odd, nested, huge
+run 0 "$QUERY" --index "$IDX" keeper lamp
+contains "$out" "1 passage matches" "earlier document intact"
+run 0 "$QUERY" --index "$IDX" harbour
+contains "$out" "latin1.txt#1" "repaired document"
+run 0 "$QUERY" --index "$IDX" anchors
+contains "$out" "odd.txt#" "odd headings"
+run 0 "$QUERY" --index "$IDX" tides
+contains "$out" "folder.txt/tides.txt#1" "a folder named like a file is walked"
+run 0 "$QUERY" --index "$IDX" --limit 1 '"grey shore"'
+contains "$out" "oneline.txt#" "a 2 MB line is split into passages"
+passages=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passages match.*/\1/p')
+[ "${passages:-0}" -ge 2000 ] || fail "2 MB line: $passages passages, expected at least 2000"
+
+# 4 named files: any extension is tried; unknown content is refused by name
+run 1 "$INGEST" --index "$IDX" "$C/photo.jpg" "$C/missing.txt"
+contains "$err" "trawl-ingest: $C/photo.jpg: unsupported file type" "named unsupported file"
+contains "$err" "trawl-ingest: $C/missing.txt: No such file or directory" "missing file"
+
+# 5 an unreadable file (root reads everything: only checked for other users)
+if [ "$(id -u)" != 0 ]; then
+  printf 'secret\n' >"$C/locked.txt" && chmod 000 "$C/locked.txt"
+  run 1 "$INGEST" --index "$IDX" "$C/locked.txt"
+  contains "$err" "locked.txt: cannot open: Permission denied" "unreadable file"
+fi
+
+# 6 index folders that are not indexes, and a locked index
+mkdir -p "$WORK/notindex" && printf 'x' >"$WORK/notindex/data.csv"
+run 2 "$INGEST" --index "$WORK/notindex" "$C/lighthouse.txt"
+equals "$err" "trawl-ingest: $WORK/notindex: not a Trawl index (it holds 'data.csv'); give an empty or new folder" "foreign folder"
+run 2 "$INGEST" --index "$C/lighthouse.txt" "$C/lighthouse.txt"
+contains "$err" "not a folder" "a file as index"
+run 2 "$QUERY" --index "$WORK/notindex" keeper
+contains "$err" "no index at $WORK/notindex" "query on a foreign folder"
+mkfifo "$WORK/hold"
+"$TRAWL_BIN/tests/hold_lock" "$IDX" <"$WORK/hold" >"$WORK/held" &
+exec 9>"$WORK/hold"
+for _ in $(seq 100); do grep -q locked "$WORK/held" 2>/dev/null && break; sleep 0.1; done
+run 2 "$INGEST" --index "$IDX" "$C/lighthouse.txt"
+contains "$err" "trawl-ingest: $IDX is being written by another trawl-ingest" "locked index"
+run 0 "$QUERY" --index "$IDX" keeper
+contains "$out" "1 passage matches" "queries still work during a write"
+exec 9>&-
+wait
+
+# 7 usage errors exit 2
+run 2 "$INGEST" --index
+contains "$err" "unknown option or missing value" "missing option value"
+run 2 "$INGEST" --max-passage 5 "$C"
+contains "$err" "--max-passage wants a whole number from 100 to 100000, not '5'" "bad bound"
+
+finish

@@ -28,7 +28,7 @@ static void support_cleanup(void)
 }
 
 /* A new empty folder under $TMPDIR; returns its path (static storage). */
-static const char *make_tmpdir(void)
+__attribute__((unused)) static const char *make_tmpdir(void)
 {
     const char *base = getenv("TMPDIR");
     if (support_ndirs == 16)
@@ -45,7 +45,7 @@ static const char *make_tmpdir(void)
 }
 
 /* Writes `len` bytes to dir/name; returns the path (static storage, overwritten each call). */
-static const char *write_file(const char *dir, const char *name, const char *data, size_t len)
+__attribute__((unused)) static const char *write_file(const char *dir, const char *name, const char *data, size_t len)
 {
     static char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);

@@ -1,1 +1,120 @@
-int main(void){return 0;}
+/* test_output: the text and JSON printers on real results: exact text layout with bracket
+ * highlights (and bold on a terminal), and JSON that parses back with the documented keys. */
+#include "support.h"
+
+#include <jansson.h>
+
+#include "check.h"
+#include "index/indexer.h"
+#include "output/printer.h"
+#include "readers/reader.h"
+#include "search/search.h"
+
+static char *print(const char *index, const char *query, trawl_output_format format,
+                   bool terminal, unsigned limit)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    trawl_searcher *s = NULL;
+    trawl_results *r = NULL;
+    trawl_printer *p = NULL;
+    trawl_search_options o = {0, limit, NULL};
+    CHECK_INT(trawl_searcher_open(index, &s, NULL), TRAWL_OK);
+    CHECK_INT(trawl_search(s, query, &o, &r, NULL), TRAWL_OK);
+    CHECK_INT(trawl_printer_new(format, out, terminal, &p, NULL), TRAWL_OK);
+    CHECK_INT(trawl_print_results(p, r, NULL), TRAWL_OK);
+    trawl_printer_free(p);
+    trawl_results_free(r);
+    trawl_searcher_close(s);
+    fclose(out);
+    /* Scores depend on BM25's arithmetic, not on the layout under test: mask them. */
+    for (char *sc = strstr(buf, "(score "); sc; sc = strstr(sc + 1, "(score "))
+        for (char *c = sc + 7; *c && *c != ')'; c++)
+            if (*c >= '0' && *c <= '9')
+                *c = '9';
+    return buf;
+}
+
+static const char doc[] = "= Port Notes =\n"
+                          "\n"
+                          "== Ships ==\n"
+                          "\n"
+                          "The ships of São Paulo sail\n"
+                          "at dawn.\n"
+                          "\n"
+                          "Ships return at dusk.\n";
+
+int main(void)
+{
+    const char *dir = make_tmpdir();
+    char index[600];
+    snprintf(index, sizeof index, "%s/index", dir);
+    trawl_indexer *ix = NULL;
+    trawl_document *d = NULL;
+    trawl_read_info info;
+    unsigned n;
+    size_t len = strlen(doc);
+    char *data = malloc(len + 1);
+    memcpy(data, doc, len + 1);
+    CHECK_INT(trawl_parse_document("notes/port.txt", &data, &len, &d, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_open(index, NULL, &ix, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_add(ix, d, &n, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    trawl_document_free(d);
+    free(data);
+
+    CASE("1 format names");
+    trawl_output_format f;
+    CHECK(trawl_output_format_parse("json", &f) && f == TRAWL_OUTPUT_JSON);
+    CHECK(trawl_output_format_parse("text", &f) && f == TRAWL_OUTPUT_TEXT);
+    CHECK(!trawl_output_format_parse("xml", &f));
+
+    CASE("2 text: header with the exact total, then rank, title > section, id, passage");
+    char *out = print(index, "\"sao paulo\" ships", TRAWL_OUTPUT_TEXT, false, 10);
+    CHECK_STR(out, "1 passage matches: \"sao paulo\" ships\n"
+                   "\n"
+                   "1. Port Notes > Ships  (score 9.999)\n"
+                   "   notes/port.txt#1\n"
+                   "   The [ships] of [São Paulo] sail at dawn.\n");
+    free(out);
+
+    CASE("3 text: paging is announced; a terminal gets bold instead of brackets");
+    out = print(index, "ships", TRAWL_OUTPUT_TEXT, true, 1);
+    CHECK(strstr(out, "2 passages match: ships (showing 1-1)\n") == out);
+    CHECK(strstr(out, "\033[1mShips\033[0m") != NULL || strstr(out, "\033[1mships\033[0m"));
+    free(out);
+
+    CASE("4 text: no match");
+    out = print(index, "anchors", TRAWL_OUTPUT_TEXT, false, 10);
+    CHECK_STR(out, "no passages match: anchors\n");
+    free(out);
+
+    CASE("5 JSON: query, total, results with text, byte offsets of highlights, source");
+    out = print(index, "\"sao paulo\"", TRAWL_OUTPUT_JSON, false, 10);
+    json_error_t jerr;
+    json_t *root = json_loads(out, 0, &jerr);
+    CHECK(json_is_object(root));
+    CHECK_STR(json_string_value(json_object_get(root, "query")), "\"sao paulo\"");
+    CHECK_INT(json_integer_value(json_object_get(root, "total")), 1);
+    json_t *res = json_object_get(root, "results");
+    CHECK_INT(json_array_size(res), 1);
+    json_t *h = json_array_get(res, 0);
+    CHECK_STR(json_string_value(json_object_get(h, "id")), "notes/port.txt#1");
+    CHECK_STR(json_string_value(json_object_get(h, "path")), "notes/port.txt");
+    CHECK_STR(json_string_value(json_object_get(h, "title")), "Port Notes");
+    CHECK_STR(json_string_value(json_object_get(h, "section")), "Ships");
+    CHECK_STR(json_string_value(json_object_get(h, "text")), "The ships of São Paulo sail\nat dawn.");
+    CHECK_INT(json_integer_value(json_object_get(h, "rank")), 1);
+    CHECK_INT(json_integer_value(json_object_get(h, "ordinal")), 1);
+    CHECK_INT(json_integer_value(json_object_get(h, "offset")), 29);
+    json_t *hl = json_object_get(h, "highlights");
+    CHECK_INT(json_array_size(hl), 1);
+    CHECK_INT(json_integer_value(json_object_get(json_array_get(hl, 0), "start")), 13);
+    CHECK_INT(json_integer_value(json_object_get(json_array_get(hl, 0), "end")), 23);
+    CHECK(json_real_value(json_object_get(h, "score")) > 0);
+    json_decref(root);
+    free(out);
+    return CHECK_DONE();
+}
