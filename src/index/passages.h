@@ -12,7 +12,7 @@
 #include "text/sentences.h"
 
 /* The default bound in bytes; index/README.md says how it was chosen. */
-#define TRAWL_DEFAULT_MAX_PASSAGE 1000
+#define TRAWL_DEFAULT_MAX_PASSAGE 600
 /* Bounds outside this range are refused. */
 #define TRAWL_MIN_MAX_PASSAGE 100
 #define TRAWL_MAX_MAX_PASSAGE 100000

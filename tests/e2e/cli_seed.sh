@@ -5,17 +5,17 @@ cd "$TRAWL_SRC"
 
 # 1 ingest the default corpus into a fresh index; a second run replaces, never duplicates
 run 0 "$INGEST" --index "$IDX" corpus
-contains "$out" "indexed 1 document, 12 passages, 6087 bytes in" "summary line"
+contains "$out" "indexed 1 document, 17 passages, 6087 bytes in" "summary line"
 run 0 "$INGEST" --index "$IDX" corpus/international-communication-center.txt
-contains "$out" "indexed 1 document, 12 passages" "re-ingest summary"
+contains "$out" "indexed 1 document, 17 passages" "re-ingest summary"
 run 0 "$QUERY" --index "$IDX" --limit 100 ICC
-contains "$out" "9 passages match: ICC" "no duplicates after re-ingest"
+contains "$out" "14 passages match: ICC" "no duplicates after re-ingest"
 
 # 2 "Winter Olympics" ranks the Chongqing passage first
 run 0 "$QUERY" --index "$IDX" Winter Olympics
 first=$(printf '%s\n' "$out" | sed -n '3,5p')
 contains "$first" "1. International communication center > History" "first result heading"
-contains "$first" "international-communication-center.txt#3" "first result id"
+contains "$first" "international-communication-center.txt#5" "first result id"
 contains "$out" "In 2018, Chongqing established the first ICC" "Chongqing passage"
 contains "$out" "[Winter] [Olympics]" "highlights"
 
@@ -26,11 +26,11 @@ contains "$out" "[University] of Nottingham Ningbo China" "stemmed match highlig
 
 # 4 a phrase finds only passages with its words in that order
 run 0 "$QUERY" --index "$IDX" '"propaganda department"'
-contains "$out" "3 passages match" "phrase total"
+contains "$out" "4 passages match" "phrase total"
 run 1 "$QUERY" --index "$IDX" '"department propaganda"'
 equals "$out" "no passages match: \"department propaganda\"" "reversed phrase"
 run 0 "$QUERY" --index "$IDX" department propaganda
-contains "$out" "3 passages match" "the same words unquoted, in any order"
+contains "$out" "4 passages match" "the same words unquoted, in any order"
 run 0 "$QUERY" --index "$IDX" '"Gansu Provincial"'
 contains "$out" "[Gansu Provincial]" "phrase highlighted whole"
 lacks "$out" "[Gansu] Daily" "only the phrase is highlighted"
@@ -41,23 +41,23 @@ all=$(printf '%s\n' "$out" | grep -c '^   international-communication-center.txt
 run 0 "$QUERY" --index "$IDX" --limit 100 ICC NOT Chongqing
 lacks "$out" "Chongqing established" "NOT excludes"
 lacks "$out" "iChongqing" "NOT excludes"
-contains "$out" "8 passages match" "NOT total"
+contains "$out" "13 passages match" "NOT total"
 run 0 "$QUERY" --index "$IDX" --limit 100 ICC -Chongqing
-contains "$out" "8 passages match" "-word total"
-equals "$all" "9" "ICC passages shown"
+contains "$out" "13 passages match" "-word total"
+equals "$all" "14" "ICC passages shown"
 
 # 6 title:, OR, accents, JSON
 run 0 "$QUERY" --index "$IDX" title:communication --limit 1
-contains "$out" "12 passages match" "title words are on every passage"
+contains "$out" "17 passages match" "title words are on every passage"
 run 0 "$QUERY" --index "$IDX" Lhasa OR Prato
 contains "$out" "2 passages match" "OR"
 run 1 "$QUERY" --index "$IDX" '"Sao Paulo"' Agencia
 equals "$out" "no passages match: \"Sao Paulo\" Agencia" "all words must match"
 run 0 "$QUERY" --index "$IDX" --format json '"Sao Paulo"'
-contains "$out" '"id": "international-communication-center.txt#7"' "accent-folded phrase"
+contains "$out" '"id": "international-communication-center.txt#10"' "accent-folded phrase"
 run 0 "$QUERY" --index "$IDX" --format json agencia brasil
 contains "$out" '"total": 1' "json total"
-contains "$out" '"id": "international-communication-center.txt#6"' "json id"
+contains "$out" '"id": "international-communication-center.txt#9"' "json id"
 contains "$out" '"section": "History"' "json section"
 contains "$out" '"highlights": [' "json highlights"
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
+# through sudo): the compiler and CMake, Xapian, ICU, libstemmer and jansson.
+set -euo pipefail
+packages=(build-essential cmake pkg-config clang-format
+          libxapian-dev libicu-dev libstemmer-dev libjansson-dev)
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "install-deps: ${packages[*]} installed"
