@@ -165,11 +165,11 @@ static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, si
 }
 
 typedef struct progress {
-    bool on;          /* showing a live line */
-    double start;     /* when indexing started */
-    double last;      /* when the line was last drawn */
-    size_t files;     /* to do */
-    double bytes;     /* to do */
+    bool on;      /* showing a live line */
+    double start; /* when indexing started */
+    double last;  /* when the line was last drawn */
+    size_t files; /* to do */
+    double bytes; /* to do */
 } progress;
 
 static void show_progress(progress *p, size_t files_done, double bytes_done, bool final)
@@ -194,15 +194,16 @@ static void show_progress(progress *p, size_t files_done, double bytes_done, boo
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE]\n"
-               "                    [--max-passage BYTES] [PATH...]\n"
-               "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
-               "passages into the index DIR (default index/).\n"
-               "  --index DIR          the index folder\n"
-               "  --quiet              no progress line and no summary\n"
-               "  --rebuild            discard the existing index and build it anew\n"
-               "  --lang CODE          language of documents that do not say (default en)\n"
-               "  --max-passage BYTES  split paragraphs longer than this (default %d)\n",
+    fprintf(f,
+            "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE]\n"
+            "                    [--max-passage BYTES] [PATH...]\n"
+            "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
+            "passages into the index DIR (default index/).\n"
+            "  --index DIR          the index folder\n"
+            "  --quiet              no progress line and no summary\n"
+            "  --rebuild            discard the existing index and build it anew\n"
+            "  --lang CODE          language of documents that do not say (default en)\n"
+            "  --max-passage BYTES  split paragraphs longer than this (default %d)\n",
             TRAWL_DEFAULT_MAX_PASSAGE);
 }
 

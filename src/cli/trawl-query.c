@@ -3,8 +3,8 @@
  *   trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json] [--lang CODE]
  *               QUERY...
  *
- * Options may follow the query. Exit 0 when passages match, 1 when none does, 2 on a usage error, a malformed query or a
- * missing or unreadable index. */
+ * Options may follow the query. Exit 0 when passages match, 1 when none does, 2 on a usage error, a
+ * malformed query or a missing or unreadable index. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -88,8 +88,7 @@ int main(int argc, char **argv)
         trawl_cli_error("out of memory");
         goto cleanup;
     }
-    if (trawl_searcher_open(index_dir, &s, &err) ||
-        trawl_search(s, query.data, &opts, &r, &err) ||
+    if (trawl_searcher_open(index_dir, &s, &err) || trawl_search(s, query.data, &opts, &r, &err) ||
         trawl_printer_new(format, stdout, isatty(STDOUT_FILENO), &p, &err) ||
         trawl_print_results(p, r, &err)) {
         trawl_cli_error("%s", err.message);

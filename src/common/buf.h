@@ -9,13 +9,16 @@
 #include <stddef.h>
 
 typedef struct trawl_buf {
-    char *data; /* owned; NUL-terminated when not NULL; NULL until the first append */
-    size_t len; /* bytes used, excluding the terminating NUL */
-    size_t cap; /* bytes allocated */
+    char *data;  /* owned; NUL-terminated when not NULL; NULL until the first append */
+    size_t len;  /* bytes used, excluding the terminating NUL */
+    size_t cap;  /* bytes allocated */
     bool failed; /* an allocation failed: contents are incomplete */
 } trawl_buf;
 
-#define TRAWL_BUF_INIT {NULL, 0, 0, false}
+#define TRAWL_BUF_INIT                                                                             \
+    {                                                                                              \
+        NULL, 0, 0, false                                                                          \
+    }
 
 /* Ensures room for `extra` more bytes and the NUL without changing `len`; false if failed. */
 bool trawl_buf_reserve(trawl_buf *b, size_t extra);

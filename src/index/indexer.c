@@ -80,8 +80,8 @@ static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
         (st = trawl_xdb_doccount(ix->db, &docs, err)))
         goto cleanup;
     if (!*schema && docs > 0) {
-        st = trawl_error_set(err, TRAWL_ERR_NO_INDEX,
-                             "%s: a Xapian database but not a Trawl index", ix->dir);
+        st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
+                             ix->dir);
     } else if (!*schema) {
         char version[16];
         snprintf(version, sizeof version, "%d", TRAWL_SCHEMA_VERSION);
@@ -121,8 +121,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     ix->max_passage = options && options->max_passage_bytes ? options->max_passage_bytes
                                                             : TRAWL_DEFAULT_MAX_PASSAGE;
-    const char *lang = options && options->language && *options->language ? options->language
-                                                                           : "en";
+    const char *lang =
+        options && options->language && *options->language ? options->language : "en";
     if (ix->max_passage < TRAWL_MIN_MAX_PASSAGE || ix->max_passage > TRAWL_MAX_MAX_PASSAGE) {
         st = trawl_error_set(err, TRAWL_ERR_ARG, "passage bound %zu outside %d..%d bytes",
                              ix->max_passage, TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE);
@@ -136,8 +136,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     int rebuild = options && options->rebuild;
     if (!rebuild && (st = check_folder(dir, err)))
         goto fail;
-    if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN,
-                             &ix->db, err)) ||
+    if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN, &ix->db,
+                             err)) ||
         (st = check_identity(ix, err)) || (st = trawl_sentencer_new(&ix->sentencer, err)))
         goto fail;
     *ix_out = ix;
@@ -259,9 +259,8 @@ static int add_passage(void *ctx, const trawl_passage *p)
     trawl_buf id = TRAWL_BUF_INIT;
     const char *path = trawl_document_path(job->doc);
     const char *title = trawl_document_title(job->doc);
-    const char *section = p->section == TRAWL_NO_SECTION
-                              ? ""
-                              : trawl_document_section(job->doc, p->section);
+    const char *section =
+        p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
     if ((st = trawl_xdoc_new(&xdoc, err)))
         goto cleanup;
     field_sink sink = {ix, xdoc, NULL, TRAWL_OK, err};
@@ -305,8 +304,8 @@ trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_err
     return trawl_xdb_delete_documents(ix->db, ix->term.data, err);
 }
 
-trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
-                               unsigned *passages_out, trawl_error *err)
+trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, unsigned *passages_out,
+                               trawl_error *err)
 {
     trawl_status st;
     doc_job job = {ix, doc, NULL, 0, TRAWL_OK, err};

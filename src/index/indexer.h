@@ -26,8 +26,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
 
 /* Replaces the passages of `doc` (by its path) with its current passages; sets
  * `*passages_out` to their count. Visible to readers after trawl_indexer_commit. */
-trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
-                               unsigned *passages_out, trawl_error *err);
+trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, unsigned *passages_out,
+                               trawl_error *err);
 
 /* Removes every passage of the document at `path`. */
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err);

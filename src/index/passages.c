@@ -72,9 +72,8 @@ static void trim(const char *text, size_t *a, size_t *b)
 {
     while (*a < *b && (text[*a] == ' ' || text[*a] == '\n' || text[*a] == '\t' || text[*a] == '\r'))
         (*a)++;
-    while (*b > *a &&
-           (text[*b - 1] == ' ' || text[*b - 1] == '\n' || text[*b - 1] == '\t' ||
-            text[*b - 1] == '\r'))
+    while (*b > *a && (text[*b - 1] == ' ' || text[*b - 1] == '\n' || text[*b - 1] == '\t' ||
+                       text[*b - 1] == '\r'))
         (*b)--;
 }
 
@@ -119,8 +118,8 @@ trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *se
             trim(b->text, &start, &end);
             if (start == end)
                 continue;
-            trawl_passage p = {++ordinal, bi, b->text + start, end - start, b->offset + start,
-                               b->section};
+            trawl_passage p = {++ordinal,         bi,        b->text + start, end - start,
+                               b->offset + start, b->section};
             if (fn(ctx, &p))
                 goto cleanup;
         }

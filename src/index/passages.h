@@ -18,12 +18,12 @@
 #define TRAWL_MAX_MAX_PASSAGE 100000
 
 typedef struct trawl_passage {
-    unsigned ordinal;  /* 1-based, in document order */
-    size_t block;      /* index of the block it comes from */
-    const char *text;  /* points into the block's text; not NUL-terminated */
-    size_t len;        /* bytes of text */
-    size_t offset;     /* byte offset of text in the source file */
-    size_t section;    /* the block's section index, or TRAWL_NO_SECTION */
+    unsigned ordinal; /* 1-based, in document order */
+    size_t block;     /* index of the block it comes from */
+    const char *text; /* points into the block's text; not NUL-terminated */
+    size_t len;       /* bytes of text */
+    size_t offset;    /* byte offset of text in the source file */
+    size_t section;   /* the block's section index, or TRAWL_NO_SECTION */
 } trawl_passage;
 
 /* Called for each passage in order; a nonzero return stops. */

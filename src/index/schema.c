@@ -22,7 +22,8 @@ const trawl_field *trawl_schema_field(trawl_field_id id)
 const trawl_field *trawl_schema_field_named(const char *name, size_t len)
 {
     for (size_t i = 0; i < TRAWL_FIELD_COUNT; i++)
-        if (fields[i].name && strlen(fields[i].name) == len && memcmp(fields[i].name, name, len) == 0)
+        if (fields[i].name && strlen(fields[i].name) == len &&
+            memcmp(fields[i].name, name, len) == 0)
             return &fields[i];
     return NULL;
 }

@@ -10,10 +10,7 @@
 #include "common/status.h"
 #include "search/search.h"
 
-typedef enum trawl_output_format {
-    TRAWL_OUTPUT_TEXT,
-    TRAWL_OUTPUT_JSON
-} trawl_output_format;
+typedef enum trawl_output_format { TRAWL_OUTPUT_TEXT, TRAWL_OUTPUT_JSON } trawl_output_format;
 
 /* Parses "text" or "json"; false for anything else. */
 bool trawl_output_format_parse(const char *name, trawl_output_format *format_out);

@@ -16,9 +16,9 @@ static json_t *hit_json(const trawl_hit *h)
         return NULL;
     }
     for (size_t i = 0; i < h->nhighlights; i++)
-        json_array_append_new(marks, json_pack("{s:I,s:I}", "start",
-                                               (json_int_t)h->highlights[i].start, "end",
-                                               (json_int_t)h->highlights[i].end));
+        json_array_append_new(marks,
+                              json_pack("{s:I,s:I}", "start", (json_int_t)h->highlights[i].start,
+                                        "end", (json_int_t)h->highlights[i].end));
     json_object_set_new(o, "rank", json_integer(h->rank));
     json_object_set_new(o, "score", json_real(h->score));
     json_object_set_new(o, "id", json_string(h->id));

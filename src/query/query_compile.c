@@ -271,9 +271,8 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
     return NULL;
 }
 
-trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an,
-                                 trawl_highlighter *hl, trawl_xquery **query_out,
-                                 trawl_error *err)
+trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an, trawl_highlighter *hl,
+                                 trawl_xquery **query_out, trawl_error *err)
 {
     compiler c = {an, hl, TRAWL_OK, err};
     *query_out = compile(&c, root, true);

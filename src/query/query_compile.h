@@ -17,8 +17,7 @@
 
 /* Compiles `root`. `*query_out` belongs to the caller. `hl` may be NULL. A query with no
  * searchable word at all (only punctuation) fails with TRAWL_ERR_QUERY_SYNTAX. */
-trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an,
-                                 trawl_highlighter *hl, trawl_xquery **query_out,
-                                 trawl_error *err);
+trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an, trawl_highlighter *hl,
+                                 trawl_xquery **query_out, trawl_error *err);
 
 #endif

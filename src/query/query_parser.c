@@ -21,23 +21,23 @@ typedef enum tok_kind {
     TOK_RPAREN,
     TOK_AND,
     TOK_OR,
-    TOK_NOT,   /* NOT, or '-' glued to what follows */
-    TOK_FIELD  /* text: the field name; what follows (word, phrase, group) belongs to it */
+    TOK_NOT,  /* NOT, or '-' glued to what follows */
+    TOK_FIELD /* text: the field name; what follows (word, phrase, group) belongs to it */
 } tok_kind;
 
 typedef struct token {
     tok_kind kind;
     const char *text; /* into the query */
     size_t len;
-    size_t column;    /* 1-based byte column, for messages */
+    size_t column; /* 1-based byte column, for messages */
 } token;
 
 typedef struct parser {
-    const char *q;       /* the query */
-    size_t pos;          /* lexer position */
-    token tok;           /* current token */
-    int depth;           /* parenthesis nesting */
-    trawl_status st;     /* first failure */
+    const char *q;   /* the query */
+    size_t pos;      /* lexer position */
+    token tok;       /* current token */
+    int depth;       /* parenthesis nesting */
+    trawl_status st; /* first failure */
     trawl_error *err;
 } parser;
 
@@ -245,8 +245,8 @@ static trawl_qnode *parse_or(parser *p, const trawl_field *field)
     trawl_qnode *first = parse_primary(p, field);
     if (p->st || p->tok.kind != TOK_OR)
         return first;
-    trawl_qnode *or = new_node(p, TRAWL_QNODE_OR);
-    if (!or) {
+    trawl_qnode * or = new_node(p, TRAWL_QNODE_OR);
+    if (! or) {
         trawl_qnode_free(first);
         return NULL;
     }
@@ -255,7 +255,7 @@ static trawl_qnode *parse_or(parser *p, const trawl_field *field)
         next(p);
         add_kid(p, or, parse_primary(p, field));
     }
-    return or;
+    return or ;
 }
 
 /* Clauses up to ')' or the end, joined by AND. */
@@ -276,9 +276,9 @@ static trawl_qnode *parse_seq(parser *p, const trawl_field *field)
         if (p->tok.kind == TOK_NOT) {
             next(p);
             trawl_qnode *not = new_node(p, TRAWL_QNODE_NOT);
-            if (not) {
+            if (not ) {
                 add_kid(p, not, parse_or(p, field));
-                add_kid(p, and, not);
+                add_kid(p, and, not );
             }
             continue;
         }

@@ -144,8 +144,7 @@ trawl_status trawl_parse_blocks(trawl_document *doc, const char *text, size_t fr
             st = flush(doc, text, &p, links, err);
             if (st)
                 break;
-            if (level == 1 && trawl_document_block_count(doc) == 0 &&
-                !*trawl_document_title(doc)) {
+            if (level == 1 && trawl_document_block_count(doc) == 0 && !*trawl_document_title(doc)) {
                 st = trawl_document_set_title(doc, text + ha, hb - ha);
             } else {
                 st = trawl_document_begin_section(doc, level > 1 ? level - 1 : 1, text + ha,

@@ -9,15 +9,15 @@
 #define MAX_HEADING_LEVELS 8
 
 struct trawl_document {
-    char *path, *title, *url, *lang;    /* metadata; title/url/lang may be NULL */
-    trawl_block *blocks;                /* in document order */
-    size_t nblocks, cblocks;            /* used, allocated */
-    char **sections;                    /* section paths, in order of appearance */
-    size_t nsections, csections;        /* used, allocated */
-    trawl_link *links;                  /* in document order */
-    size_t nlinks, clinks;              /* used, allocated */
-    char *open[MAX_HEADING_LEVELS];     /* open heading at each level, or NULL */
-    size_t current;                     /* current section index or TRAWL_NO_SECTION */
+    char *path, *title, *url, *lang; /* metadata; title/url/lang may be NULL */
+    trawl_block *blocks;             /* in document order */
+    size_t nblocks, cblocks;         /* used, allocated */
+    char **sections;                 /* section paths, in order of appearance */
+    size_t nsections, csections;     /* used, allocated */
+    trawl_link *links;               /* in document order */
+    size_t nlinks, clinks;           /* used, allocated */
+    char *open[MAX_HEADING_LEVELS];  /* open heading at each level, or NULL */
+    size_t current;                  /* current section index or TRAWL_NO_SECTION */
 };
 
 /* Grows an array of `size`-byte elements to hold one more. */

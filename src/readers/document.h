@@ -37,8 +37,8 @@ void trawl_document_free(trawl_document *doc);
 
 /* Accessors: returned strings are owned by the document and live as long as it. */
 const char *trawl_document_path(const trawl_document *doc);
-const char *trawl_document_title(const trawl_document *doc); /* "" when unset */
-const char *trawl_document_url(const trawl_document *doc);   /* "" when unset */
+const char *trawl_document_title(const trawl_document *doc);    /* "" when unset */
+const char *trawl_document_url(const trawl_document *doc);      /* "" when unset */
 const char *trawl_document_language(const trawl_document *doc); /* "" when unset */
 size_t trawl_document_block_count(const trawl_document *doc);
 const trawl_block *trawl_document_block(const trawl_document *doc, size_t i);

@@ -93,8 +93,7 @@ static trawl_status parse(const char *label, const char *relpath, char **data, s
 }
 
 trawl_status trawl_parse_document(const char *relpath, char **data, size_t *len,
-                                  trawl_document **doc_out, trawl_read_info *info,
-                                  trawl_error *err)
+                                  trawl_document **doc_out, trawl_read_info *info, trawl_error *err)
 {
     return parse(relpath, relpath, data, len, doc_out, info, err);
 }

@@ -52,9 +52,9 @@ static void strlist_free(strlist *l)
 }
 
 struct trawl_highlighter {
-    strlist stems;     /* words matched by stem */
-    strlist words;     /* words matched exactly */
-    strlist prefixes;  /* word prefixes */
+    strlist stems;        /* words matched by stem */
+    strlist words;        /* words matched exactly */
+    strlist prefixes;     /* word prefixes */
     strlist phrase_words; /* the words of every phrase, in order */
     size_t *phrase_len;   /* number of words of each phrase */
     size_t nphrases;

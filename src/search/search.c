@@ -25,8 +25,8 @@
 
 struct trawl_searcher {
     trawl_xdb *db;
-    char *dir;           /* for messages */
-    char language[16];   /* the index's default document language */
+    char *dir;         /* for messages */
+    char language[16]; /* the index's default document language */
 };
 
 struct trawl_results {
@@ -34,8 +34,8 @@ struct trawl_results {
     unsigned total, offset;
     trawl_hit *hits;
     size_t count;
-    json_t **data;           /* parsed stored data of each hit: owns the hit strings */
-    trawl_range **ranges;    /* highlight ranges of each hit */
+    json_t **data;        /* parsed stored data of each hit: owns the hit strings */
+    trawl_range **ranges; /* highlight ranges of each hit */
 };
 
 trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
@@ -165,8 +165,8 @@ static trawl_status load_hit(trawl_results *r, size_t i, const trawl_xmatch *m,
     h->text_len = json_is_string(text) ? json_string_length(text) : 0;
     h->ordinal = (unsigned)json_integer_value(json_object_get(o, "ordinal"));
     h->offset = (size_t)json_integer_value(json_object_get(o, "offset"));
-    trawl_status st = trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i],
-                                      &h->nhighlights, err);
+    trawl_status st =
+        trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i], &h->nhighlights, err);
     h->highlights = r->ranges[i];
     return st;
 }
@@ -221,8 +221,7 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
     trawl_results *r = NULL;
     trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL};
     *results_out = NULL;
-    if ((st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an,
-                                 err)) ||
+    if ((st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an, err)) ||
         (st = trawl_highlighter_new(&hl, err)))
         goto cleanup;
     if (query) {

@@ -24,18 +24,18 @@ typedef struct trawl_search_options {
 } trawl_search_options;
 
 typedef struct trawl_hit {
-    unsigned rank;          /* 1-based rank among all matches */
-    double score;           /* BM25 weight */
-    const char *id;         /* passage id "path#ordinal" */
-    const char *path;       /* document path relative to the corpus root */
-    const char *title;      /* document title */
-    const char *url;        /* document URL, "" when none */
-    const char *section;    /* section path, "" when none */
-    const char *lang;       /* language the passage was analysed as */
-    const char *text;       /* the passage as written in the source */
-    size_t text_len;        /* bytes of text */
-    unsigned ordinal;       /* passage ordinal in its document (1-based) */
-    size_t offset;          /* byte offset of the passage in the source file */
+    unsigned rank;                 /* 1-based rank among all matches */
+    double score;                  /* BM25 weight */
+    const char *id;                /* passage id "path#ordinal" */
+    const char *path;              /* document path relative to the corpus root */
+    const char *title;             /* document title */
+    const char *url;               /* document URL, "" when none */
+    const char *section;           /* section path, "" when none */
+    const char *lang;              /* language the passage was analysed as */
+    const char *text;              /* the passage as written in the source */
+    size_t text_len;               /* bytes of text */
+    unsigned ordinal;              /* passage ordinal in its document (1-based) */
+    size_t offset;                 /* byte offset of the passage in the source file */
     const trawl_range *highlights; /* marked ranges of text, sorted */
     size_t nhighlights;
 } trawl_hit;

@@ -9,11 +9,11 @@
 #include "text/stemmer.h"
 
 struct trawl_analyzer {
-    char lang[16];           /* ISO 639 code */
-    trawl_tokenizer *tok;    /* ICU words */
-    trawl_folder *folder;    /* index form of each word */
-    trawl_stemmer *stemmer;  /* NULL when the language has no stemmer */
-    trawl_buf folded, stem;  /* scratch, reused across words */
+    char lang[16];          /* ISO 639 code */
+    trawl_tokenizer *tok;   /* ICU words */
+    trawl_folder *folder;   /* index form of each word */
+    trawl_stemmer *stemmer; /* NULL when the language has no stemmer */
+    trawl_buf folded, stem; /* scratch, reused across words */
 };
 
 trawl_status trawl_analyzer_new(const char *lang, trawl_analyzer **an_out, trawl_error *err)
@@ -65,11 +65,11 @@ int trawl_analyzer_stems(const trawl_analyzer *an)
 
 typedef struct analysis {
     trawl_analyzer *an;
-    const char *text;   /* the text being analysed */
-    trawl_term_fn fn;   /* the caller's callback */
-    void *ctx;          /* and its context */
-    unsigned position;  /* of the last indexed word */
-    trawl_status st;    /* first failure, which stops the scan */
+    const char *text;  /* the text being analysed */
+    trawl_term_fn fn;  /* the caller's callback */
+    void *ctx;         /* and its context */
+    unsigned position; /* of the last indexed word */
+    trawl_status st;   /* first failure, which stops the scan */
     trawl_error *err;
 } analysis;
 
@@ -82,8 +82,8 @@ static int on_token(void *ctx, const trawl_token *tk)
         return 1;
     if (an->folded.len == 0 || an->folded.len > TRAWL_MAX_TERM_BYTES)
         return 0;
-    trawl_term t = {tk->start, tk->end, ++a->position, tk->kind, an->folded.data, an->folded.len,
-                    an->folded.data, an->folded.len};
+    trawl_term t = {tk->start,       tk->end,        ++a->position,   tk->kind,
+                    an->folded.data, an->folded.len, an->folded.data, an->folded.len};
     if (an->stemmer && tk->kind == TRAWL_TOKEN_LETTER) {
         a->st = trawl_stem(an->stemmer, an->folded.data, an->folded.len, &an->stem, a->err);
         if (a->st)

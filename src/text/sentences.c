@@ -46,8 +46,7 @@ trawl_status trawl_sentences(trawl_sentencer *s, const char *text, size_t len, t
     s->utext = utext_openUTF8(s->utext, text, (int64_t)len, &uerr);
     ubrk_setUText(s->bi, s->utext, &uerr);
     if (U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU sentence break: %s",
-                               u_errorName(uerr));
+        return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU sentence break: %s", u_errorName(uerr));
     int32_t start = ubrk_first(s->bi);
     for (int32_t end = ubrk_next(s->bi); end != UBRK_DONE; start = end, end = ubrk_next(s->bi))
         if (fn(ctx, (size_t)start, (size_t)end))

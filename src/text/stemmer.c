@@ -54,8 +54,7 @@ trawl_status trawl_stem(trawl_stemmer *stemmer, const char *word, size_t len, tr
     if (!stem)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming");
     trawl_buf_append(out, stem, (size_t)sb_stemmer_length(stemmer->sb));
-    return out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming")
-                       : TRAWL_OK;
+    return out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming") : TRAWL_OK;
 }
 
 const char *trawl_stemmer_library_version(void)

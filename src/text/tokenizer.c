@@ -42,8 +42,7 @@ trawl_status trawl_tokenize(trawl_tokenizer *tok, const char *text, size_t len, 
                             void *ctx, trawl_error *err)
 {
     if (len > INT32_MAX)
-        return trawl_error_set(err, TRAWL_ERR_INPUT, "text too large to tokenize (%zu bytes)",
-                               len);
+        return trawl_error_set(err, TRAWL_ERR_INPUT, "text too large to tokenize (%zu bytes)", len);
     UErrorCode uerr = U_ZERO_ERROR;
     tok->utext = utext_openUTF8(tok->utext, text, (int64_t)len, &uerr);
     ubrk_setUText(tok->words, tok->utext, &uerr);

@@ -22,15 +22,13 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
     char *out = NULL;
     *replaced = 0;
     if (*len > INT32_MAX / 2)
-        return trawl_error_set(err, TRAWL_ERR_INPUT, "text too large to analyse (%zu bytes)",
-                               *len);
+        return trawl_error_set(err, TRAWL_ERR_INPUT, "text too large to analyse (%zu bytes)", *len);
     /* Preflight: counts UTF-16 units and substitutions without writing. */
     UErrorCode uerr = U_ZERO_ERROR;
     int32_t wlen = 0, subs = 0;
     u_strFromUTF8WithSub(NULL, 0, &wlen, *text, (int32_t)*len, 0xFFFD, &subs, &uerr);
     if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 check failed: %s",
-                               u_errorName(uerr));
+        return trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 check failed: %s", u_errorName(uerr));
     if (subs == 0)
         return TRAWL_OK;
     wide = malloc(((size_t)wlen + 1) * sizeof *wide);
@@ -45,8 +43,7 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
             uerr = U_ZERO_ERROR;
     }
     if (U_FAILURE(uerr)) {
-        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s",
-                             u_errorName(uerr));
+        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s", u_errorName(uerr));
         goto cleanup;
     }
     out = malloc((size_t)olen + 1);
@@ -56,8 +53,7 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
     }
     u_strToUTF8(out, olen + 1, &olen, wide, wlen, &uerr);
     if (U_FAILURE(uerr)) {
-        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s",
-                             u_errorName(uerr));
+        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s", u_errorName(uerr));
         goto cleanup;
     }
     free(*text);

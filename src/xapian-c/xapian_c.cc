@@ -27,10 +27,12 @@ struct trawl_xquery {
     Xapian::Query query;
 };
 
-namespace {
+namespace
+{
 
 // Calls a C callback with each matching document's value in one slot.
-class ValueSpy : public Xapian::MatchSpy {
+class ValueSpy : public Xapian::MatchSpy
+{
   public:
     ValueSpy(unsigned slot, trawl_xspy_fn fn, void *ctx) : slot_(slot), fn_(fn), ctx_(ctx)
     {
@@ -65,11 +67,13 @@ struct trawl_xmset {
     std::vector<bool> loaded;
 };
 
-namespace {
+namespace
+{
 
 // Maps the exception being handled to a status and a one-line message. Noexcept by
 // construction: it formats into a fixed buffer and only then tries to keep a copy.
-trawl_status map_current_exception(trawl_error *err, std::string *keep, const char *context) noexcept
+trawl_status map_current_exception(trawl_error *err, std::string *keep,
+                                   const char *context) noexcept
 {
     trawl_status st = TRAWL_ERR_INTERNAL;
     const char *what = "unknown exception";
@@ -324,8 +328,8 @@ trawl_status trawl_xdb_delete_documents(trawl_xdb *db, const char *term, trawl_e
                  [&] { writable(db).delete_document(term); });
 }
 
-trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out,
-                                size_t *len_out, trawl_error *err)
+trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out, size_t *len_out,
+                                trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
         const std::string d = db->db->get_document(docid).get_data();
@@ -335,8 +339,8 @@ trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_o
     });
 }
 
-trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot,
-                                 char **value_out, size_t *len_out, trawl_error *err)
+trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot, char **value_out,
+                                 size_t *len_out, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
         const std::string v = db->db->get_document(docid).get_value(slot);
@@ -425,13 +429,15 @@ trawl_status trawl_xquery_term(const char *term, size_t len, unsigned wqf, unsig
 trawl_status trawl_xquery_match_all(trawl_xquery **query_out, trawl_error *err)
 {
     *query_out = nullptr;
-    return guard(err, nullptr, "query", [&] { new_query(Xapian::Query(Xapian::Query::MatchAll), query_out); });
+    return guard(err, nullptr, "query",
+                 [&] { new_query(Xapian::Query(Xapian::Query::MatchAll), query_out); });
 }
 
 trawl_status trawl_xquery_match_nothing(trawl_xquery **query_out, trawl_error *err)
 {
     *query_out = nullptr;
-    return guard(err, nullptr, "query", [&] { new_query(Xapian::Query(Xapian::Query::MatchNothing), query_out); });
+    return guard(err, nullptr, "query",
+                 [&] { new_query(Xapian::Query(Xapian::Query::MatchNothing), query_out); });
 }
 
 trawl_status trawl_xquery_combine(trawl_xop op, trawl_xquery *const *subs, size_t n,
@@ -501,8 +507,8 @@ trawl_status trawl_xquery_wildcard(const char *prefix, size_t len, unsigned max_
     if (!prefix)
         return bad_arg(err, nullptr, "wildcard prefix is required");
     return guard(err, nullptr, "query", [&] {
-        new_query(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
-                                max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR),
+        new_query(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len), max_expansion,
+                                Xapian::Query::WILDCARD_LIMIT_ERROR),
                   query_out);
     });
 }
@@ -554,8 +560,9 @@ trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_e
     *enq_out = nullptr;
     if (!db)
         return bad_arg(err, nullptr, "trawl_xenquire_new: no database");
-    return guard(err, &db->last_error, db->path.c_str(),
-                 [&] { *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}}; });
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}};
+    });
 }
 
 void trawl_xenquire_free(trawl_xenquire *enq)
@@ -577,8 +584,8 @@ trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *q
                  [&] { enq->enquire.set_query(query->query); });
 }
 
-trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3,
-                                     double b, double min_normlen, trawl_error *err)
+trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3, double b,
+                                     double min_normlen, trawl_error *err)
 {
     return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
         enq->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
@@ -594,8 +601,7 @@ trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_
 }
 
 trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
-                                unsigned check_at_least, trawl_xmset **mset_out,
-                                trawl_error *err)
+                                unsigned check_at_least, trawl_xmset **mset_out, trawl_error *err)
 {
     *mset_out = nullptr;
     return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {

@@ -88,11 +88,11 @@ trawl_status trawl_xdb_replace_document(trawl_xdb *db, const char *unique_term,
 trawl_status trawl_xdb_delete_documents(trawl_xdb *db, const char *term, trawl_error *err);
 
 /* The stored data of document `docid`: malloc'd, NUL-terminated. */
-trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out,
-                                size_t *len_out, trawl_error *err);
+trawl_status trawl_xdb_get_data(trawl_xdb *db, trawl_xdocid docid, char **data_out, size_t *len_out,
+                                trawl_error *err);
 /* The value in `slot` of document `docid`: malloc'd, NUL-terminated ("" when unset). */
-trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot,
-                                 char **value_out, size_t *len_out, trawl_error *err);
+trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slot, char **value_out,
+                                 size_t *len_out, trawl_error *err);
 /* The positions of `term` in document `docid`, ascending: malloc'd array (NULL when none). */
 trawl_status trawl_xdb_positions(trawl_xdb *db, trawl_xdocid docid, const char *term, size_t len,
                                  unsigned **positions_out, size_t *count_out, trawl_error *err);
@@ -166,16 +166,15 @@ const char *trawl_xenquire_last_error(const trawl_xenquire *enq);
 trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *query,
                                       trawl_error *err);
 /* BM25 with Xapian's parameter names (defaults 1, 0, 1, 0.5, 0.5). */
-trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3,
-                                     double b, double min_normlen, trawl_error *err);
+trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3, double b,
+                                     double min_normlen, trawl_error *err);
 /* `spy` must outlive the enquire; it sees every document the next run examines, which is
  * every match when `check_at_least` covers the database. */
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err);
 /* Runs the query: results `first` .. `first + max_items - 1` by descending weight (ties by
  * ascending docid). With `check_at_least` >= the document count, the match counts are exact. */
 trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
-                                unsigned check_at_least, trawl_xmset **mset_out,
-                                trawl_error *err);
+                                unsigned check_at_least, trawl_xmset **mset_out, trawl_error *err);
 
 typedef struct trawl_xmatch {
     trawl_xdocid docid; /* the document */

@@ -45,7 +45,8 @@ __attribute__((unused)) static const char *make_tmpdir(void)
 }
 
 /* Writes `len` bytes to dir/name; returns the path (static storage, overwritten each call). */
-__attribute__((unused)) static const char *write_file(const char *dir, const char *name, const char *data, size_t len)
+__attribute__((unused)) static const char *write_file(const char *dir, const char *name,
+                                                      const char *data, size_t len)
 {
     static char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);

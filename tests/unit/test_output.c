@@ -10,8 +10,8 @@
 #include "readers/reader.h"
 #include "search/search.h"
 
-static char *print(const char *index, const char *query, trawl_output_format format,
-                   bool terminal, unsigned limit)
+static char *print(const char *index, const char *query, trawl_output_format format, bool terminal,
+                   unsigned limit)
 {
     char *buf = NULL;
     size_t size = 0;
@@ -105,7 +105,8 @@ int main(void)
     CHECK_STR(json_string_value(json_object_get(h, "path")), "notes/port.txt");
     CHECK_STR(json_string_value(json_object_get(h, "title")), "Port Notes");
     CHECK_STR(json_string_value(json_object_get(h, "section")), "Ships");
-    CHECK_STR(json_string_value(json_object_get(h, "text")), "The ships of São Paulo sail\nat dawn.");
+    CHECK_STR(json_string_value(json_object_get(h, "text")),
+              "The ships of São Paulo sail\nat dawn.");
     CHECK_INT(json_integer_value(json_object_get(h, "rank")), 1);
     CHECK_INT(json_integer_value(json_object_get(h, "ordinal")), 1);
     CHECK_INT(json_integer_value(json_object_get(h, "offset")), 29);

@@ -119,7 +119,8 @@ int main(void)
     CASE("6 NOT and -word exclude; OR widens");
     CHECK_STR(search("red -lights", 0, 10), "1: harbor.txt#1[red]");
     CHECK_STR(search("red NOT lights", 0, 10), "1: harbor.txt#1[red]");
-    CHECK_STR(search("grain OR students", 0, 10), "2: sub/river.txt#1[grain] harbor.txt#1[students]");
+    CHECK_STR(search("grain OR students", 0, 10),
+              "2: sub/river.txt#1[grain] harbor.txt#1[students]");
     CHECK_STR(search("-harbor", 0, 10), "2: sub/river.txt#1 sub/river.txt#2");
 
     CASE("7 title and section words are searchable for each passage");

@@ -97,7 +97,8 @@ int main(void)
     CHECK_STR(tokens(tok, "重庆国际传播中心"), "重庆@0I 国际@6I 传播@12I 中心@18I");
     CHECK_STR(tokens(tok, "2018年，重庆成立"), "2018@0N 年@4I 重庆@10I 成立@16I");
 
-    CASE("3 Japanese and Thai: dictionary words (ICU marks dictionary words of Japanese as ideographic)");
+    CASE("3 Japanese and Thai: dictionary words (ICU marks dictionary words of Japanese as "
+         "ideographic)");
     CHECK_STR(tokens(tok, "ภาษาไทยง่าย"), "ภาษา@0L ไทย@12L ง่าย@21L");
     CHECK_STR(tokens(tok, "東京でニュース"), "東京@0I で@6I ニュース@9I");
 
@@ -146,12 +147,18 @@ int main(void)
 
     CASE("10 invalid UTF-8 is repaired with U+FFFD and counted; valid text is untouched");
     char *s = malloc(16);
-    memcpy(s, "ab\xff" "cd\xc3", 6);
+    memcpy(s,
+           "ab\xff"
+           "cd\xc3",
+           6);
     size_t len = 6, replaced = 0;
     CHECK_INT(trawl_utf8_sanitize(&s, &len, &replaced, NULL), TRAWL_OK);
     CHECK_INT(replaced, 2);
     CHECK_INT(len, 10);
-    CHECK(memcmp(s, "ab\xef\xbf\xbd" "cd\xef\xbf\xbd", 10) == 0);
+    CHECK(memcmp(s,
+                 "ab\xef\xbf\xbd"
+                 "cd\xef\xbf\xbd",
+                 10) == 0);
     CHECK_STR(tokens(tok, s), "ab@0L cd@5L");
     free(s);
     s = malloc(8);
