@@ -15,13 +15,18 @@ void trawl_cli_set_program(const char *name)
     program = name;
 }
 
+static void report(const char *kind, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "%s: %s", program, kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void trawl_cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", program);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report("", fmt, ap);
     va_end(ap);
 }
 
@@ -29,9 +34,7 @@ void trawl_cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: warning: ", program);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report("warning: ", fmt, ap);
     va_end(ap);
 }
 

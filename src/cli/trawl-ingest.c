@@ -45,14 +45,8 @@ typedef struct dir_id {
 
 static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
 {
-    if (in->n == in->cap) {
-        size_t cap = in->cap ? in->cap * 2 : 64;
-        input *p = realloc(in->items, cap * sizeof *p);
-        if (!p)
-            return false;
-        in->items = p;
-        in->cap = cap;
-    }
+    if (!trawl_array_grow((void **)&in->items, &in->cap, in->n, sizeof *in->items))
+        return false;
     input *it = &in->items[in->n];
     it->file = trawl_strdup(file);
     it->rel = trawl_strdup(rel);
@@ -134,14 +128,8 @@ static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, si
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue; /* hidden files, ".", ".." */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **p = realloc(names, cap * sizeof *p);
-            if (!p)
-                break;
-            names = p;
-        }
-        if (!(names[n] = trawl_strdup(e->d_name)))
+        if (!trawl_array_grow((void **)&names, &cap, n, sizeof *names) ||
+            !(names[n] = trawl_strdup(e->d_name)))
             break;
         n++;
     }

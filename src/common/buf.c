@@ -104,6 +104,21 @@ void trawl_buf_free(trawl_buf *b)
     b->failed = false;
 }
 
+bool trawl_array_grow(void **items, size_t *cap, size_t used, size_t size)
+{
+    if (used < *cap)
+        return true;
+    size_t n = *cap ? *cap * 2 : 16;
+    if (n > ((size_t)-1) / size)
+        return false;
+    void *p = realloc(*items, n * size);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = n;
+    return true;
+}
+
 char *trawl_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);

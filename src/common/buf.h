@@ -34,6 +34,10 @@ const char *trawl_buf_str(const trawl_buf *b);
 char *trawl_buf_detach(trawl_buf *b);
 void trawl_buf_free(trawl_buf *b);
 
+/* Makes room for one more element in the malloc'd array `*items` of `size`-byte elements,
+ * `used` of `*cap` in use (doubling it); false, array unchanged, when memory runs out. */
+bool trawl_array_grow(void **items, size_t *cap, size_t used, size_t size);
+
 /* strdup/strndup that return NULL on failure (C11 has neither). */
 char *trawl_strdup(const char *s);
 char *trawl_strndup(const char *s, size_t n);

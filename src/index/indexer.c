@@ -12,7 +12,7 @@
 #include "index/passages.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
-#include "text/sentences.h"
+#include "text/breaks.h"
 #include "xapian-c/xapian_c.h"
 
 #define MAX_LANGUAGES 32
@@ -24,7 +24,7 @@ struct trawl_indexer {
     char default_lang[16];                    /* for documents that do not say */
     trawl_analyzer *analyzers[MAX_LANGUAGES]; /* one per language seen, created on demand */
     size_t nanalyzers;                        /* used entries */
-    trawl_sentencer *sentencer;               /* passage splitting */
+    trawl_breaks *sentences;                  /* passage splitting */
     trawl_buf term;                           /* scratch: the term being added */
 };
 
@@ -138,7 +138,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         goto fail;
     if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN, &ix->db,
                              err)) ||
-        (st = check_identity(ix, err)) || (st = trawl_sentencer_new(&ix->sentencer, err)))
+        (st = check_identity(ix, err)) ||
+        (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)))
         goto fail;
     *ix_out = ix;
     return TRAWL_OK;
@@ -154,7 +155,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     trawl_xdb_close(ix->db);
     for (size_t i = 0; i < ix->nanalyzers; i++)
         trawl_analyzer_free(ix->analyzers[i]);
-    trawl_sentencer_free(ix->sentencer);
+    trawl_breaks_free(ix->sentences);
     trawl_buf_free(&ix->term);
     free(ix->dir);
     free(ix);
@@ -317,7 +318,7 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, uns
     if ((st = trawl_xdb_begin_transaction(ix->db, 0, err)))
         return st;
     if ((st = trawl_indexer_remove(ix, trawl_document_path(doc), err)) == TRAWL_OK) {
-        st = trawl_split_passages(doc, ix->sentencer, ix->max_passage, add_passage, &job, err);
+        st = trawl_split_passages(doc, ix->sentences, ix->max_passage, add_passage, &job, err);
         if (st == TRAWL_OK)
             st = job.st;
     }

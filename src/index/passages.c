@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "common/buf.h"
 #include "text/utf8.h"
 
 typedef struct span {
@@ -19,15 +20,9 @@ static void push(spans *s, size_t start, size_t end)
 {
     if (s->failed)
         return;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        span *p = realloc(s->items, cap * sizeof *p);
-        if (!p) {
-            s->failed = 1;
-            return;
-        }
-        s->items = p;
-        s->cap = cap;
+    if (!trawl_array_grow((void **)&s->items, &s->cap, s->n, sizeof *s->items)) {
+        s->failed = 1;
+        return;
     }
     s->items[s->n++] = (span){start, end};
 }
@@ -60,8 +55,9 @@ static void cut_long(cutter *c, size_t start, size_t end)
         push(c->out, start, end);
 }
 
-static int on_sentence(void *ctx, size_t start, size_t end)
+static int on_sentence(void *ctx, size_t start, size_t end, int rule)
 {
+    (void)rule;
     cutter *c = ctx;
     cut_long(c, start, end);
     return c->out->failed;
@@ -77,7 +73,7 @@ static void trim(const char *text, size_t *a, size_t *b)
         (*b)--;
 }
 
-trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *sentencer,
+trawl_status trawl_split_passages(const trawl_document *doc, trawl_breaks *sentences,
                                   size_t max_bytes, trawl_passage_fn fn, void *ctx,
                                   trawl_error *err)
 {
@@ -91,7 +87,7 @@ trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *se
             push(&pieces, 0, b->len);
         } else {
             cutter c = {b->text, max_bytes, &pieces};
-            if ((st = trawl_sentences(sentencer, b->text, b->len, on_sentence, &c, err)))
+            if ((st = trawl_breaks_each(sentences, b->text, b->len, on_sentence, &c, err)))
                 goto cleanup;
         }
         if (pieces.failed) {

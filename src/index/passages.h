@@ -9,7 +9,7 @@
 
 #include "common/status.h"
 #include "readers/document.h"
-#include "text/sentences.h"
+#include "text/breaks.h"
 
 /* The default bound in bytes; index/README.md says how it was chosen. */
 #define TRAWL_DEFAULT_MAX_PASSAGE 600
@@ -30,7 +30,8 @@ typedef struct trawl_passage {
 typedef int (*trawl_passage_fn)(void *ctx, const trawl_passage *passage);
 
 /* Splits `doc` into passages of at most `max_bytes` bytes. */
-trawl_status trawl_split_passages(const trawl_document *doc, trawl_sentencer *sentencer,
+/* `sentences` is a break iterator with TRAWL_BREAK_SENTENCES rules. */
+trawl_status trawl_split_passages(const trawl_document *doc, trawl_breaks *sentences,
                                   size_t max_bytes, trawl_passage_fn fn, void *ctx,
                                   trawl_error *err);
 

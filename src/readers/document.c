@@ -20,20 +20,6 @@ struct trawl_document {
     size_t current;                  /* current section index or TRAWL_NO_SECTION */
 };
 
-/* Grows an array of `size`-byte elements to hold one more. */
-static int grow(void **items, size_t *cap, size_t used, size_t size)
-{
-    if (used < *cap)
-        return 1;
-    size_t n = *cap ? *cap * 2 : 16;
-    void *p = realloc(*items, n * size);
-    if (!p)
-        return 0;
-    *items = p;
-    *cap = n;
-    return 1;
-}
-
 static trawl_status nomem(trawl_error *err)
 {
     return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory building a document");
@@ -173,7 +159,8 @@ trawl_status trawl_document_begin_section(trawl_document *d, unsigned level, con
         trawl_buf_puts(&path, d->open[i]);
     }
     char *s = trawl_buf_detach(&path);
-    if (!s || !grow((void **)&d->sections, &d->csections, d->nsections, sizeof *d->sections)) {
+    if (!s || !trawl_array_grow((void **)&d->sections, &d->csections, d->nsections,
+                                sizeof *d->sections)) {
         free(s);
         return nomem(NULL);
     }
@@ -193,7 +180,7 @@ const char *trawl_document_current_heading(const trawl_document *d)
 trawl_status trawl_document_add_block(trawl_document *d, trawl_block_kind kind, const char *text,
                                       size_t len, size_t offset)
 {
-    if (!grow((void **)&d->blocks, &d->cblocks, d->nblocks, sizeof *d->blocks))
+    if (!trawl_array_grow((void **)&d->blocks, &d->cblocks, d->nblocks, sizeof *d->blocks))
         return nomem(NULL);
     char *copy = trawl_strndup(text, len);
     if (!copy)
@@ -205,7 +192,7 @@ trawl_status trawl_document_add_block(trawl_document *d, trawl_block_kind kind, 
 trawl_status trawl_document_add_link(trawl_document *d, const char *text, size_t text_len,
                                      const char *target, size_t target_len)
 {
-    if (!grow((void **)&d->links, &d->clinks, d->nlinks, sizeof *d->links))
+    if (!trawl_array_grow((void **)&d->links, &d->clinks, d->nlinks, sizeof *d->links))
         return nomem(NULL);
     char *t = trawl_strndup(text, text_len);
     char *g = trawl_strndup(target, target_len);

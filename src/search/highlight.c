@@ -16,14 +16,8 @@ typedef struct strlist {
 
 static trawl_status strlist_add(strlist *l, const char *s, size_t len)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        size_t *p = realloc(l->starts, cap * sizeof *p);
-        if (!p)
-            return TRAWL_ERR_NOMEM;
-        l->starts = p;
-        l->cap = cap;
-    }
+    if (!trawl_array_grow((void **)&l->starts, &l->cap, l->n, sizeof *l->starts))
+        return TRAWL_ERR_NOMEM;
     l->starts[l->n++] = l->bytes.len;
     trawl_buf_append(&l->bytes, s, len);
     trawl_buf_putc(&l->bytes, '\0');
@@ -126,15 +120,9 @@ typedef struct scan {
 
 static void add_range(scan *s, size_t start, size_t end)
 {
-    if (s->nranges == s->cranges) {
-        size_t cap = s->cranges ? s->cranges * 2 : 16;
-        trawl_range *p = realloc(s->ranges, cap * sizeof *p);
-        if (!p) {
-            s->failed = true;
-            return;
-        }
-        s->ranges = p;
-        s->cranges = cap;
+    if (!trawl_array_grow((void **)&s->ranges, &s->cranges, s->nranges, sizeof *s->ranges)) {
+        s->failed = true;
+        return;
     }
     s->ranges[s->nranges++] = (trawl_range){start, end};
 }
@@ -153,15 +141,9 @@ static int on_term(void *ctx, const trawl_term *t)
     if (hit)
         add_range(s, t->start, t->end);
     if (hl->nphrases) {
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 64;
-            word *p = realloc(s->words, cap * sizeof *p);
-            if (!p) {
-                s->failed = true;
-                return 1;
-            }
-            s->words = p;
-            s->cap = cap;
+        if (!trawl_array_grow((void **)&s->words, &s->cap, s->n, sizeof *s->words)) {
+            s->failed = true;
+            return 1;
         }
         s->words[s->n] = (word){t->start, t->end, s->terms.n};
         s->n++;

@@ -11,6 +11,15 @@ contains "$out" "indexed 1 document, 17 passages" "re-ingest summary"
 run 0 "$QUERY" --index "$IDX" --limit 100 ICC
 contains "$out" "14 passages match: ICC" "no duplicates after re-ingest"
 
+# 1b a live progress line on a terminal only; --quiet prints nothing
+run 0 script -qec "$INGEST --index $WORK/tty-index corpus" /dev/null
+contains "$out" "0/1 files, 0.0/0.0 MB" "progress line on a terminal"
+contains "$out" "indexed 1 document, 17 passages" "summary after the progress line"
+run 0 "$INGEST" --index "$IDX" corpus
+equals "$err" "" "no progress line when stderr is not a terminal"
+run 0 "$INGEST" --quiet --index "$IDX" corpus
+equals "$out$err" "" "--quiet"
+
 # 2 "Winter Olympics" ranks the Chongqing passage first
 run 0 "$QUERY" --index "$IDX" Winter Olympics
 first=$(printf '%s\n' "$out" | sed -n '3,5p')

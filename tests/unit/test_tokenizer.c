@@ -4,7 +4,7 @@
 #include "common/buf.h"
 #include "text/analyzer.h"
 #include "text/fold.h"
-#include "text/sentences.h"
+#include "text/breaks.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
 
@@ -63,8 +63,9 @@ static const char *terms(trawl_analyzer *an, const char *text)
     return out;
 }
 
-static int on_sentence(void *ctx, size_t start, size_t end)
+static int on_sentence(void *ctx, size_t start, size_t end, int rule)
 {
+    (void)rule;
     char *out = ctx;
     char item[32];
     snprintf(item, sizeof item, "%s%zu-%zu", *out ? " " : "", start, end);
@@ -77,13 +78,13 @@ int main(void)
     trawl_tokenizer *tok = NULL;
     trawl_folder *f = NULL;
     trawl_analyzer *en = NULL, *ru = NULL, *zh = NULL;
-    trawl_sentencer *sent = NULL;
+    trawl_breaks *sent = NULL;
     CHECK_INT(trawl_tokenizer_new(&tok, NULL), TRAWL_OK);
     CHECK_INT(trawl_folder_new(&f, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("en", &en, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("ru", &ru, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("zh", &zh, NULL), TRAWL_OK);
-    CHECK_INT(trawl_sentencer_new(&sent, NULL), TRAWL_OK);
+    CHECK_INT(trawl_breaks_new(TRAWL_BREAK_SENTENCES, &sent, NULL), TRAWL_OK);
 
     CASE("1 English: words with byte offsets; spaces and punctuation skipped; numbers kept");
     CHECK_STR(tokens(tok, "In 2018, Chongqing's ICC (iChongqing) opened."),
@@ -142,7 +143,7 @@ int main(void)
     CASE("9 sentences (with abbreviations kept inside)");
     char spans[256] = "";
     const char *text = "Mr. Xi spoke. It was 2018! Was it? Yes";
-    CHECK_INT(trawl_sentences(sent, text, strlen(text), on_sentence, spans, NULL), TRAWL_OK);
+    CHECK_INT(trawl_breaks_each(sent, text, strlen(text), on_sentence, spans, NULL), TRAWL_OK);
     CHECK_STR(spans, "0-14 14-27 27-35 35-38");
 
     CASE("10 invalid UTF-8 is repaired with U+FFFD and counted; valid text is untouched");
@@ -175,6 +176,6 @@ int main(void)
     trawl_analyzer_free(en);
     trawl_analyzer_free(ru);
     trawl_analyzer_free(zh);
-    trawl_sentencer_free(sent);
+    trawl_breaks_free(sent);
     return CHECK_DONE();
 }
