@@ -1,6 +1,6 @@
 /* printer.h: the one output interface. Search results (and later, reports) go through a
  * printer, whose back end decides the format: text for people (highlights in bold on a
- * terminal, [brackets] otherwise) or JSON for programs (docs/json-output.md in README.md). */
+ * terminal, [brackets] otherwise) or JSON for programs (its keys: README.md, "JSON output"). */
 #ifndef TRAWL_PRINTER_H
 #define TRAWL_PRINTER_H
 

@@ -10,6 +10,7 @@
 #include "query/query_compile.h"
 #include "query/query_parser.h"
 #include "text/analyzer.h"
+#include "text/utf8.h"
 #include "xapian-c/xapian_c.h"
 
 /* BM25 parameters for passages: Xapian's defaults but for k1 and b, which the common
@@ -171,6 +172,21 @@ static trawl_status load_hit(trawl_results *r, size_t i, const trawl_xmatch *m,
     return st;
 }
 
+/* A query comes from a command line or a program: refuse bytes that are not UTF-8 rather than
+ * search for something the user did not type. */
+static trawl_status check_utf8(const char *query, trawl_error *err)
+{
+    size_t len = strlen(query), replaced = 0;
+    char *copy = trawl_strndup(query, len);
+    if (!copy)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_status st = trawl_utf8_sanitize(&copy, &len, &replaced, err);
+    free(copy);
+    if (st == TRAWL_OK && replaced)
+        st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query is not valid UTF-8");
+    return st;
+}
+
 static trawl_status run(trawl_searcher *s, const trawl_xquery *q, const trawl_search_options *o,
                         trawl_highlighter *hl, trawl_analyzer *an, trawl_results *r,
                         trawl_error *err)
@@ -225,7 +241,7 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
         (st = trawl_highlighter_new(&hl, err)))
         goto cleanup;
     if (query) {
-        if ((st = trawl_query_parse(query, &tree, err)) ||
+        if ((st = check_utf8(query, err)) || (st = trawl_query_parse(query, &tree, err)) ||
             (st = trawl_query_compile(tree, an, hl, &q, err)))
             goto cleanup;
     } else if ((st = trawl_xquery_match_all(&q, err))) {

@@ -171,6 +171,7 @@ int main(void)
     CHECK_STR(search("\"open", 0, 10),
               "ERROR query error at column 1: unbalanced quote: this \" has no closing quote");
     CHECK_STR(search("-- ,", 0, 10), "ERROR the query has no searchable words");
+    CHECK_STR(search("caf\xe9", 0, 10), "ERROR the query is not valid UTF-8");
 
     CASE("14 re-indexing a document replaces its passages, never duplicates");
     ingest(ix, "harbor.txt", harbor, 3);
