@@ -1,0 +1,225 @@
+/* extract.c: the extractor's setup (the gazetteer's names and the pattern words, analysed
+ * with the documents' analyzer) and one extraction: places and centers, years, and the
+ * center-year pairs of each sentence. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facets/extract_impl.h"
+
+static const char *const center_words[] = {
+    "ICC", "International Communication Center", "International Communication Centre",
+    "International Media Center", "International Media Centre", "国际传播中心", "國際傳播中心",
+    NULL};
+
+static const char *const creation_verbs[] = {
+    "launched", "launches", "launch", "launching", "established", "establishes", "establish",
+    "establishing", "formed", "forms", "form", "forming", "created", "creates", "create",
+    "creating", "inaugurated", "inaugurates", "inaugurate", "founded", "founds", "found",
+    "opened", "opens", "open", "unveiled", "unveils", "unveil", "set up", "sets up",
+    "setting up", "built", "builds", "build", "成立", "成立了", "设立", "設立", "建立", "组建",
+    "組建", "挂牌", "掛牌", "揭牌", NULL};
+
+static const char *const object_words[] = {
+    "a", "an", "its", "own", "their", "the", "first", "new", "in", "house", "provincial",
+    "municipal", "city", "county", "level", "dedicated", "local", "regional", "third", "second",
+    "official", "了", "一个", "一個", "首个", "首個", "个", "個", NULL};
+
+static const char *const naming_cues[] = {"called",       "named",         "dubbed",
+                                          "known as",     "brands itself", "branded as",
+                                          "brand itself", "under the name", NULL};
+
+static const char *const connectors[] = {"and", "of", "the", "for", "de", "da", "do", NULL};
+
+static const char *const date_words[] = {
+    /* English */
+    "in", "since", "from", "by", "until", "till", "through", "during", "before", "after",
+    "around", "early", "late", "mid", "of", "to", "year", "years", "circa", "fiscal", "between",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    /* Portuguese, Spanish, French, Italian, German, Indonesian, Vietnamese */
+    "em", "desde", "en", "dès", "depuis", "nel", "dal", "im", "seit", "jahr", "pada", "tahun",
+    "sejak", "năm", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto",
+    "setembro", "outubro", "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio",
+    "julio", "septiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "januar", "februar", "juni", "juli", "oktober", "dezember", "januari",
+    "februari", "maret", "agustus", "desember",
+    /* Russian */
+    "в", "с", "по", "до", "году", "год", "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря", NULL};
+
+static const char *const year_suffix[] = {"年", "年度", NULL};
+
+static const char *const range_words[] = {"to", "through", "until", "till", "至", "到", "a",
+                                          "à", "bis", "al", "по", NULL};
+
+static const char *const carry_phrases[] = {
+    "the same month", "that same month", "the same year", "that same year", "the following month",
+    "the following year", "that year", "later that year", "the next month", "the next year",
+    "the same day", "同月", "同年", "当月", "當月", NULL};
+
+/* Adds each name to `list`, recording its entity in `*meaning`. */
+static trawl_status add_to(trawl_extractor *ex, wordlist *list, entity **meaning, size_t *cap,
+                           const trawl_names *names, entity what, trawl_error *err)
+{
+    for (size_t i = 0; i < names->n; i++) {
+        trawl_status st;
+        size_t e = wordlist_add(list, ex->an, names->items[i], &st, err);
+        if (st)
+            return st;
+        if (e == SIZE_MAX)
+            continue;
+        if (!trawl_array_grow((void **)meaning, cap, e, sizeof **meaning))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        (*meaning)[e] = what;
+    }
+    return TRAWL_OK;
+}
+
+static trawl_status add_names(trawl_extractor *ex, const trawl_names *names, ent_kind kind,
+                              size_t index, trawl_error *err)
+{
+    entity what = {kind, index};
+    trawl_status st = add_to(ex, &ex->names, &ex->meaning, &ex->cmeaning, names, what, err);
+    if (!st && (kind == ENT_PROVINCE || kind == ENT_CITY))
+        st = add_to(ex, &ex->places, &ex->place_meaning, &ex->cplace_meaning, names, what, err);
+    return st;
+}
+
+trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
+                                 trawl_extractor **ex_out, trawl_error *err)
+{
+    trawl_status st;
+    *ex_out = NULL;
+    trawl_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating an extractor");
+    ex->gz = gz;
+    ex->an = an;
+    ex->names.by = MATCH_KEY;
+    ex->places.by = MATCH_KEY;
+    if ((st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ex->sentences, err)))
+        goto fail;
+    size_t n;
+    const trawl_province *p = trawl_gazetteer_provinces(gz, &n);
+    for (size_t i = 0; i < n; i++)
+        if ((st = add_names(ex, &p[i].aliases, ENT_PROVINCE, i, err)))
+            goto fail;
+    const trawl_city *c = trawl_gazetteer_cities(gz, &n);
+    for (size_t i = 0; i < n; i++)
+        if ((st = add_names(ex, &c[i].aliases, ENT_CITY, i, err)))
+            goto fail;
+    const trawl_center *k = trawl_gazetteer_centers(gz, &n);
+    for (size_t i = 0; i < n; i++)
+        if ((st = add_names(ex, &k[i].aliases, ENT_CENTER, i, err)) ||
+            (st = add_names(ex, &k[i].operators, ENT_OPERATOR, i, err)))
+            goto fail;
+    struct {
+        wordlist *list;
+        const char *const *phrases;
+    } lists[] = {{&ex->center_words, center_words},   {&ex->creation_verbs, creation_verbs},
+                 {&ex->object_words, object_words},   {&ex->naming_cues, naming_cues},
+                 {&ex->connectors, connectors},       {&ex->date_words, date_words},
+                 {&ex->year_suffix, year_suffix},     {&ex->range_words, range_words},
+                 {&ex->carry_phrases, carry_phrases}};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        lists[i].list->by = MATCH_TERM;
+        if ((st = wordlist_add_all(lists[i].list, an, lists[i].phrases, err)))
+            goto fail;
+    }
+    *ex_out = ex;
+    return TRAWL_OK;
+fail:
+    trawl_extractor_free(ex);
+    return st;
+}
+
+void trawl_extractor_free(trawl_extractor *ex)
+{
+    if (!ex)
+        return;
+    trawl_breaks_free(ex->sentences);
+    wordlist *lists[] = {&ex->names,        &ex->places,       &ex->center_words, &ex->creation_verbs,
+                         &ex->object_words, &ex->naming_cues,  &ex->connectors,
+                         &ex->date_words,   &ex->year_suffix,  &ex->range_words,
+                         &ex->carry_phrases};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        wordlist_free(lists[i]);
+    free(ex->meaning);
+    free(ex->place_meaning);
+    ftext_free(&ex->text);
+    free(ex->spans);
+    free(ex);
+}
+
+/* Whether sentence `s` says its date by reference to the one before ("the same month"). */
+static bool carries_date(const trawl_extractor *ex, unsigned s)
+{
+    const ftext *t = &ex->text;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->toks[i].sentence == s && wordlist_match(&ex->carry_phrases, t, i, NULL, 0, NULL))
+            return true;
+    return false;
+}
+
+static void add_pair(trawl_facets *out, const char *center, const char *year)
+{
+    size_t len = strlen(center) + strlen(year) + 2;
+    char *p = malloc(len);
+    if (!p || !trawl_array_grow((void **)&out->pairs, &out->cpairs, out->npairs,
+                                sizeof *out->pairs)) {
+        free(p);
+        out->failed = true;
+        return;
+    }
+    snprintf(p, len, "%s:%s", center, year);
+    out->pairs[out->npairs++] = p;
+}
+
+/* Pairs each center with the years of its sentence, or, for a sentence dated by reference
+ * ("The same month, Shenzhen Media Group formed an ICC"), of the sentence before. */
+static void pair_centers_with_years(trawl_extractor *ex, trawl_facets *out)
+{
+    unsigned sentences = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->mentions[i].sentence + 1 > sentences)
+            sentences = out->mentions[i].sentence + 1;
+    unsigned dated = UINT32_MAX; /* the sentence whose years apply */
+    for (unsigned s = 0; s < sentences; s++) {
+        bool has_year = false;
+        for (size_t i = 0; i < out->n && !has_year; i++)
+            has_year = out->mentions[i].sentence == s && out->mentions[i].facet == TRAWL_FACET_YEAR;
+        if (has_year)
+            dated = s;
+        else if (!carries_date(ex, s))
+            dated = UINT32_MAX;
+        if (dated == UINT32_MAX)
+            continue;
+        for (size_t c = 0; c < out->n; c++) {
+            if (out->mentions[c].sentence != s || out->mentions[c].facet != TRAWL_FACET_ICC)
+                continue;
+            for (size_t y = 0; y < out->n; y++)
+                if (out->mentions[y].sentence == dated && out->mentions[y].facet == TRAWL_FACET_YEAR)
+                    add_pair(out, out->mentions[c].value, out->mentions[y].value);
+        }
+    }
+}
+
+trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, trawl_facets *out,
+                           trawl_error *err)
+{
+    trawl_facets_reset(out);
+    trawl_status st = ftext_load(&ex->text, ex->an, ex->sentences, text, len, err);
+    if (st)
+        return st;
+    extract_places(ex, out);
+    extract_years(ex, out);
+    pair_centers_with_years(ex, out);
+    if (out->failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
+    return TRAWL_OK;
+}

@@ -1,0 +1,85 @@
+/* facets.h: facet values of a passage, extracted from its own text: the centers (ICCs) it
+ * names, the provinces it names (directly, through a city or through a center), and the
+ * years it gives in date contexts. Each value keeps its evidence (the matched span and the
+ * rule that matched), so a user can see why a passage carries it.
+ *
+ * Centers come from the gazetteer's names and brands, and from patterns that name one even
+ * when the gazetteer does not know it: "<Place> ICC", "<Place> International Communication
+ * Center", "<地名>国际传播中心", "an ICC called <Name>", "brands itself as <Name>", and
+ * "<Organisation or place> ... launched / formed / created ... an ICC" (or "its own ICC").
+ * Years: "In 2018", "June 2024", "2024年", "2024-05-29", ranges ("2021-2023", "from 2021 to
+ * 2023": every year), "the 2022 Winter Olympics"; never counts ("200 ICCs", "over 30"). */
+#ifndef TRAWL_FACETS_H
+#define TRAWL_FACETS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/status.h"
+#include "facets/gazetteer.h"
+#include "text/analyzer.h"
+
+typedef enum trawl_facet_id {
+    TRAWL_FACET_ICC,      /* center keys */
+    TRAWL_FACET_PROVINCE, /* province keys */
+    TRAWL_FACET_YEAR,     /* four-digit years */
+    TRAWL_FACET_COUNT
+} trawl_facet_id;
+
+/* "icc", "province", "year". Static storage. */
+const char *trawl_facet_name(trawl_facet_id facet);
+/* Parses a facet name; false when unknown. */
+bool trawl_facet_parse(const char *name, size_t len, trawl_facet_id *facet_out);
+
+typedef struct trawl_mention {
+    trawl_facet_id facet;
+    char *value;       /* canonical key, or the year; owned by the trawl_facets */
+    size_t start, end; /* byte span of the evidence in the extracted text */
+    unsigned sentence; /* 0-based sentence of the text it was found in */
+    const char *rule;  /* why: "name", "city", "center", "place + ICC", ... (static) */
+} trawl_mention;
+
+/* A center that a pattern found and the gazetteer does not hold. */
+typedef struct trawl_new_center {
+    char *key;      /* derived from its place or name: "yichang", "foo-media-group" */
+    char *name;     /* display name */
+    char *province; /* province key, or NULL */
+} trawl_new_center;
+
+/* What one extraction found. Strings are owned by it. */
+typedef struct trawl_facets {
+    trawl_mention *mentions; /* in text order per rule pass */
+    size_t n, cap;
+    char **pairs;            /* "center:year" for centers and years of one sentence */
+    size_t npairs, cpairs;
+    trawl_new_center *found; /* centers not in the gazetteer */
+    size_t nfound, cfound;
+    bool failed;             /* an allocation failed: incomplete */
+} trawl_facets;
+
+#define TRAWL_FACETS_INIT {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, false}
+
+void trawl_facets_reset(trawl_facets *f);
+void trawl_facets_free(trawl_facets *f);
+/* Adds a mention (copies `value`); sets `failed` when memory runs out. */
+void trawl_facets_add(trawl_facets *f, trawl_facet_id facet, const char *value, size_t start,
+                      size_t end, unsigned sentence, const char *rule);
+/* The distinct values of `facet`, sorted (byte order), as "v1 v2 ..." into a malloc'd string
+ * (NULL when out of memory). */
+char *trawl_facets_joined(const trawl_facets *f, trawl_facet_id facet);
+/* The distinct pairs, sorted, joined by spaces: malloc'd. */
+char *trawl_facets_joined_pairs(const trawl_facets *f);
+
+typedef struct trawl_extractor trawl_extractor;
+
+/* An extractor for texts analysed by `an` (its language decides stems); `gz` and `an` must
+ * outlive it. */
+trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
+                                 trawl_extractor **ex_out, trawl_error *err);
+void trawl_extractor_free(trawl_extractor *ex);
+
+/* Extracts the facets of the valid UTF-8 `text` into `out` (reset first). */
+trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, trawl_facets *out,
+                           trawl_error *err);
+
+#endif

@@ -1,0 +1,430 @@
+/* places.c: names of the gazetteer found in a text (longest first, ambiguous names resolved
+ * by the provinces the text names), the provinces and centers they give, and the patterns
+ * that name a center the gazetteer may not hold. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "facets/extract_impl.h"
+
+/* How far back a "... launched an ICC" looks for who set the center up, in words. */
+#define SUBJECT_REACH 30
+/* How far before a naming cue ("called") the center it names may be, in words. */
+#define CUE_REACH 8
+
+static const char *entity_province(const trawl_extractor *ex, entity e)
+{
+    size_t n;
+    switch (e.kind) {
+    case ENT_PROVINCE:
+        return trawl_gazetteer_provinces(ex->gz, &n)[e.index].key;
+    case ENT_CITY:
+        return trawl_gazetteer_cities(ex->gz, &n)[e.index].province;
+    case ENT_CENTER:
+    case ENT_OPERATOR:
+        return trawl_gazetteer_centers(ex->gz, &n)[e.index].province;
+    }
+    return NULL;
+}
+
+/* The key a place entity (province or city) is known by. */
+static const char *place_key(const trawl_extractor *ex, entity e)
+{
+    size_t n;
+    if (e.kind == ENT_PROVINCE)
+        return trawl_gazetteer_provinces(ex->gz, &n)[e.index].key;
+    if (e.kind == ENT_CITY)
+        return trawl_gazetteer_cities(ex->gz, &n)[e.index].key;
+    return NULL;
+}
+
+static const char *place_name(const trawl_extractor *ex, entity e)
+{
+    size_t n;
+    if (e.kind == ENT_PROVINCE)
+        return trawl_gazetteer_provinces(ex->gz, &n)[e.index].name;
+    return trawl_gazetteer_cities(ex->gz, &n)[e.index].name;
+}
+
+static bool is_place(entity e)
+{
+    return e.kind == ENT_PROVINCE || e.kind == ENT_CITY;
+}
+
+/* Byte span of words [a, b). */
+static size_t span_start(const trawl_extractor *ex, size_t a)
+{
+    return ex->text.toks[a].start;
+}
+
+static size_t span_end(const trawl_extractor *ex, size_t b)
+{
+    return ex->text.toks[b - 1].end;
+}
+
+static unsigned sentence_of(const trawl_extractor *ex, size_t tok)
+{
+    return ex->text.toks[tok].sentence;
+}
+
+/* Finds the gazetteer's names, longest first, left to right, without overlaps. */
+static void find_names(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    ex->nspans = 0;
+    size_t hits[16];
+    for (size_t i = 0; i < t->n;) {
+        size_t nh = 0;
+        size_t len = wordlist_match(&ex->names, t, i, hits, 16, &nh);
+        if (!len) {
+            i++;
+            continue;
+        }
+        if (!trawl_array_grow((void **)&ex->spans, &ex->cspans, ex->nspans, sizeof *ex->spans)) {
+            out->failed = true;
+            return;
+        }
+        name_span *s = &ex->spans[ex->nspans++];
+        s->tok = i;
+        s->ntok = len;
+        s->nsenses = 0;
+        for (size_t h = 0; h < nh; h++) {
+            entity e = ex->meaning[hits[h]];
+            bool dup = false;
+            for (size_t k = 0; k < s->nsenses; k++)
+                dup |= s->senses[k].kind == e.kind && s->senses[k].index == e.index;
+            if (!dup && s->nsenses < MAX_SENSES)
+                s->senses[s->nsenses++] = e;
+        }
+        i += len;
+    }
+}
+
+static bool in_list(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] && s && strcmp(list[i], s) == 0)
+            return true;
+    return false;
+}
+
+/* A name with several meanings keeps the one whose province the text names elsewhere
+ * unambiguously, or all when they share one province; otherwise it means nothing here. */
+static void resolve_senses(trawl_extractor *ex)
+{
+    const char **known = malloc((ex->nspans ? ex->nspans : 1) * sizeof *known);
+    size_t nknown = 0;
+    if (!known)
+        return;
+    for (size_t i = 0; i < ex->nspans; i++)
+        if (ex->spans[i].nsenses == 1)
+            known[nknown++] = entity_province(ex, ex->spans[i].senses[0]);
+    for (size_t i = 0; i < ex->nspans; i++) {
+        name_span *s = &ex->spans[i];
+        if (s->nsenses < 2)
+            continue;
+        bool same = true;
+        for (size_t k = 1; k < s->nsenses && same; k++) {
+            const char *a = entity_province(ex, s->senses[0]), *b = entity_province(ex, s->senses[k]);
+            same = a && b && strcmp(a, b) == 0;
+        }
+        if (same) {
+            s->nsenses = 1;
+            continue;
+        }
+        size_t keep = 0, kept = MAX_SENSES;
+        for (size_t k = 0; k < s->nsenses; k++) {
+            if (in_list(known, nknown, entity_province(ex, s->senses[k]))) {
+                keep++;
+                kept = k;
+            }
+        }
+        if (keep == 1) {
+            s->senses[0] = s->senses[kept];
+            s->nsenses = 1;
+        } else {
+            s->nsenses = 0;
+        }
+    }
+    free(known);
+}
+
+static void add_center(trawl_extractor *ex, trawl_facets *out, const trawl_center *c, size_t a,
+                       size_t b, const char *rule)
+{
+    unsigned s = sentence_of(ex, a);
+    trawl_facets_add(out, TRAWL_FACET_ICC, c->key, span_start(ex, a), span_end(ex, b), s, rule);
+    if (c->province)
+        trawl_facets_add(out, TRAWL_FACET_PROVINCE, c->province, span_start(ex, a),
+                         span_end(ex, b), s, "center");
+}
+
+/* Records a center that the gazetteer does not hold (once per key). */
+static void add_new_center(trawl_extractor *ex, trawl_facets *out, const char *key,
+                           const char *name, const char *province, size_t a, size_t b,
+                           const char *rule)
+{
+    bool seen = false;
+    for (size_t i = 0; i < out->nfound && !seen; i++)
+        seen = strcmp(out->found[i].key, key) == 0;
+    if (!seen) {
+        if (!trawl_array_grow((void **)&out->found, &out->cfound, out->nfound,
+                              sizeof *out->found)) {
+            out->failed = true;
+            return;
+        }
+        trawl_new_center *c = &out->found[out->nfound];
+        c->key = trawl_strdup(key);
+        c->name = trawl_strdup(name);
+        c->province = province ? trawl_strdup(province) : NULL;
+        if (!c->key || !c->name || (province && !c->province)) {
+            free(c->key);
+            free(c->name);
+            free(c->province);
+            out->failed = true;
+            return;
+        }
+        out->nfound++;
+    }
+    unsigned s = sentence_of(ex, a);
+    trawl_facets_add(out, TRAWL_FACET_ICC, key, span_start(ex, a), span_end(ex, b), s, rule);
+    if (province)
+        trawl_facets_add(out, TRAWL_FACET_PROVINCE, province, span_start(ex, a), span_end(ex, b),
+                         s, "center");
+}
+
+/* The center of a place: the gazetteer's, or a new one named after the place. */
+static void add_place_center(trawl_extractor *ex, trawl_facets *out, entity place, size_t a,
+                             size_t b, const char *rule)
+{
+    size_t n;
+    const trawl_center *centers = trawl_gazetteer_centers(ex->gz, &n);
+    const char *key = place_key(ex, place);
+    for (size_t i = 0; i < n; i++) {
+        if (centers[i].place && strcmp(centers[i].place, key) == 0) {
+            add_center(ex, out, &centers[i], a, b, rule);
+            return;
+        }
+    }
+    char name[256];
+    snprintf(name, sizeof name, "%s International Communication Center", place_name(ex, place));
+    add_new_center(ex, out, key, name, entity_province(ex, place), a, b, rule);
+}
+
+/* Provinces named inside an organisation's name ("Zhejiang Daily"), when unambiguous. */
+static void inner_places(trawl_extractor *ex, trawl_facets *out, const name_span *s)
+{
+    size_t hits[MAX_SENSES];
+    for (size_t i = s->tok; i < s->tok + s->ntok;) {
+        size_t nh = 0;
+        size_t len = wordlist_match(&ex->places, &ex->text, i, hits, MAX_SENSES, &nh);
+        /* Several entries may spell one place ("Zhejiang", "Zhèjiāng"): one province? */
+        const char *province = len ? entity_province(ex, ex->place_meaning[hits[0]]) : NULL;
+        for (size_t h = 1; h < nh && province; h++)
+            if (strcmp(entity_province(ex, ex->place_meaning[hits[h]]), province) != 0)
+                province = NULL;
+        if (province && len <= s->tok + s->ntok - i)
+            trawl_facets_add(out, TRAWL_FACET_PROVINCE, province, span_start(ex, i),
+                             span_end(ex, i + len), sentence_of(ex, i), "name");
+        i += len ? len : 1;
+    }
+}
+
+static void emit_names(trawl_extractor *ex, trawl_facets *out)
+{
+    size_t n;
+    const trawl_center *centers = trawl_gazetteer_centers(ex->gz, &n);
+    for (size_t i = 0; i < ex->nspans; i++) {
+        const name_span *s = &ex->spans[i];
+        if (s->nsenses != 1)
+            continue;
+        entity e = s->senses[0];
+        size_t a = s->tok, b = s->tok + s->ntok;
+        if (e.kind == ENT_CENTER)
+            add_center(ex, out, &centers[e.index], a, b, "name");
+        else if (e.kind == ENT_OPERATOR)
+            inner_places(ex, out, s);
+        else
+            trawl_facets_add(out, TRAWL_FACET_PROVINCE, entity_province(ex, e), span_start(ex, a),
+                             span_end(ex, b), sentence_of(ex, a),
+                             e.kind == ENT_CITY ? "city" : "name");
+    }
+}
+
+/* "<Place> ICC", "<Place> International Communication Center", "<地名>国际传播中心". */
+static void place_then_center(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    for (size_t i = 0; i < ex->nspans; i++) {
+        const name_span *s = &ex->spans[i];
+        size_t j = s->tok + s->ntok;
+        if (s->nsenses != 1 || !is_place(s->senses[0]) || j >= t->n ||
+            sentence_of(ex, j) != sentence_of(ex, s->tok))
+            continue;
+        size_t len = wordlist_match(&ex->center_words, t, j, NULL, 0, NULL);
+        if (len)
+            add_place_center(ex, out, s->senses[0], s->tok, j + len, "place + ICC");
+    }
+}
+
+/* The name span starting at token `tok`, or NULL. */
+static const name_span *span_at(const trawl_extractor *ex, size_t tok)
+{
+    for (size_t i = 0; i < ex->nspans; i++)
+        if (ex->spans[i].tok == tok)
+            return &ex->spans[i];
+    return NULL;
+}
+
+/* The nearest name before token `tok` in its sentence, within `reach` words, or NULL. */
+static const name_span *span_before(const trawl_extractor *ex, size_t tok, size_t reach)
+{
+    for (size_t i = ex->nspans; i-- > 0;) {
+        const name_span *s = &ex->spans[i];
+        if (s->tok + s->ntok > tok || s->nsenses != 1)
+            continue;
+        if (tok - s->tok > reach || sentence_of(ex, s->tok) != sentence_of(ex, tok))
+            return NULL;
+        return s;
+    }
+    return NULL;
+}
+
+/* A run of capitalised words from `from` (small connecting words allowed inside): its end. */
+static size_t capitalised_run(const trawl_extractor *ex, size_t from)
+{
+    const ftext *t = &ex->text;
+    size_t end = from;
+    for (size_t i = from; i < t->n && sentence_of(ex, i) == sentence_of(ex, from); i++) {
+        if (t->toks[i].upper || t->toks[i].kind == TRAWL_TOKEN_IDEOGRAPHIC)
+            end = i + 1;
+        else if (!wordlist_match(&ex->connectors, t, i, NULL, 0, NULL))
+            break;
+    }
+    return end;
+}
+
+/* A key from words [a, b): their folded forms joined by '-'. */
+static void slug(const trawl_extractor *ex, size_t a, size_t b, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    for (size_t i = a; i < b; i++) {
+        if (out->len)
+            trawl_buf_putc(out, '-');
+        for (const char *c = ftext_term(&ex->text, i); *c; c++)
+            trawl_buf_putc(out, (*c == ' ' || *c == ':' || *c == '\'') ? '-' : *c);
+    }
+}
+
+/* A center named after a cue: "an ICC called X", "... brands itself as X". */
+static void named_centers(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    trawl_buf key = TRAWL_BUF_INIT, name = TRAWL_BUF_INIT;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t cue = wordlist_match(&ex->naming_cues, t, i, NULL, 0, NULL);
+        if (!cue)
+            continue;
+        bool after_center = false;
+        for (size_t k = i > CUE_REACH ? i - CUE_REACH : 0; k < i && !after_center; k++)
+            after_center = sentence_of(ex, k) == sentence_of(ex, i) &&
+                           wordlist_match(&ex->center_words, t, k, NULL, 0, NULL);
+        size_t a = i + cue;
+        if (!after_center || a >= t->n)
+            continue;
+        if (strcmp(ftext_term(t, a), "as") == 0 && a + 1 < t->n) /* "brands itself as" */
+            a++;
+        if (strcmp(ftext_term(t, a), "the") == 0 && a + 1 < t->n)
+            a++;
+        if (span_at(ex, a)) /* a name the gazetteer knows: already counted */
+            continue;
+        size_t b = capitalised_run(ex, a);
+        while (b > a && wordlist_match(&ex->connectors, t, b - 1, NULL, 0, NULL))
+            b--;
+        if (b == a)
+            continue;
+        slug(ex, a, b, &key);
+        trawl_buf_reset(&name);
+        trawl_buf_append(&name, t->text + span_start(ex, a), span_end(ex, b) - span_start(ex, a));
+        const name_span *place = span_before(ex, i, SUBJECT_REACH);
+        const char *province = place ? entity_province(ex, place->senses[0]) : NULL;
+        if (!key.failed && !name.failed)
+            add_new_center(ex, out, key.data, name.data, province, a, b, "named");
+    }
+    trawl_buf_free(&key);
+    trawl_buf_free(&name);
+}
+
+/* "<Subject> launched / formed / set up ... an ICC": the subject is the nearest name before
+ * the verb (an organisation that runs a center, or a place), else a capitalised name just
+ * before it. A center named by a cue right after ("an ICC called X") is left to the cue. */
+static void set_up_centers(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    size_t n;
+    const trawl_center *centers = trawl_gazetteer_centers(ex->gz, &n);
+    trawl_buf key = TRAWL_BUF_INIT, name = TRAWL_BUF_INIT;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t verb = wordlist_match(&ex->creation_verbs, t, i, NULL, 0, NULL);
+        if (!verb)
+            continue;
+        size_t k = i + verb, skipped = 0;
+        size_t len;
+        while (skipped < 5 && k < t->n && sentence_of(ex, k) == sentence_of(ex, i) &&
+               !wordlist_match(&ex->center_words, t, k, NULL, 0, NULL) &&
+               wordlist_match(&ex->object_words, t, k, NULL, 0, NULL)) {
+            k++;
+            skipped++;
+        }
+        if (k >= t->n || sentence_of(ex, k) != sentence_of(ex, i) ||
+            !(len = wordlist_match(&ex->center_words, t, k, NULL, 0, NULL)))
+            continue;
+        size_t after = k + len;
+        if (after < t->n && (strcmp(ftext_term(t, after), "that") == 0 ||
+                             strcmp(ftext_term(t, after), "which") == 0))
+            after++;
+        if (after < t->n && wordlist_match(&ex->naming_cues, t, after, NULL, 0, NULL))
+            continue;
+        const name_span *subject = span_before(ex, i, SUBJECT_REACH);
+        if (subject && subject->senses[0].kind == ENT_OPERATOR) {
+            add_center(ex, out, &centers[subject->senses[0].index], subject->tok, k + len,
+                       "set up by");
+        } else if (subject && is_place(subject->senses[0])) {
+            add_place_center(ex, out, subject->senses[0], subject->tok, k + len, "set up in");
+        } else if (!subject && i > 0) {
+            /* An organisation the gazetteer does not know: capitalised words before the
+             * verb, at least two ("It launched" names nothing). */
+            size_t b = i, a = i;
+            while (a > 0 && sentence_of(ex, a - 1) == sentence_of(ex, i) &&
+                   (t->toks[a - 1].upper ||
+                    (a - 1 > 0 && t->toks[a - 2].upper &&
+                     wordlist_match(&ex->connectors, t, a - 1, NULL, 0, NULL))))
+                a--;
+            if (a < b && strcmp(ftext_term(t, a), "the") == 0)
+                a++;
+            if (b - a < 2)
+                continue;
+            slug(ex, a, b, &key);
+            trawl_buf_reset(&name);
+            trawl_buf_append(&name, t->text + span_start(ex, a),
+                             span_end(ex, b) - span_start(ex, a));
+            trawl_buf_puts(&name, " ICC");
+            if (!key.failed && !name.failed)
+                add_new_center(ex, out, key.data, name.data, NULL, a, k + len, "set up by");
+        }
+    }
+    trawl_buf_free(&key);
+    trawl_buf_free(&name);
+}
+
+void extract_places(trawl_extractor *ex, trawl_facets *out)
+{
+    find_names(ex, out);
+    resolve_senses(ex);
+    emit_names(ex, out);
+    place_then_center(ex, out);
+    named_centers(ex, out);
+    set_up_centers(ex, out);
+}

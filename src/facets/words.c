@@ -1,0 +1,234 @@
+/* words.c: analysed text and word-sequence lists with a hash on the first word. */
+#include "facets/words.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define NBUCKETS 4096
+#define SEP '\x1f'
+
+/* ---- analysed text ---- */
+
+typedef struct loader {
+    ftext *t;
+    bool failed;
+} loader;
+
+static int on_term(void *ctx, const trawl_term *w)
+{
+    loader *ld = ctx;
+    ftext *t = ld->t;
+    if (!trawl_array_grow((void **)&t->toks, &t->cap, t->n, sizeof *t->toks)) {
+        ld->failed = true;
+        return 1;
+    }
+    ftoken *k = &t->toks[t->n++];
+    k->start = w->start;
+    k->end = w->end;
+    k->kind = w->kind;
+    k->sentence = 0;
+    k->term = t->pool.len;
+    trawl_buf_append(&t->pool, w->term, w->term_len);
+    trawl_buf_putc(&t->pool, '\0');
+    k->key = t->pool.len;
+    trawl_buf_append(&t->pool, w->stem, w->stem_len);
+    trawl_buf_putc(&t->pool, '\0');
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT((const uint8_t *)t->text + w->start, i, (int32_t)(w->end - w->start), c);
+    k->upper = c >= 0 && u_isupper(c);
+    return 0;
+}
+
+typedef struct numbering {
+    ftext *t;
+    size_t tok;     /* next token to number */
+    unsigned index; /* current sentence */
+} numbering;
+
+static int on_sentence(void *ctx, size_t start, size_t end, int rule)
+{
+    numbering *nb = ctx;
+    (void)start;
+    (void)rule;
+    while (nb->tok < nb->t->n && nb->t->toks[nb->tok].start < end)
+        nb->t->toks[nb->tok++].sentence = nb->index;
+    nb->index++;
+    return 0;
+}
+
+trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, const char *text,
+                        size_t len, trawl_error *err)
+{
+    t->text = text;
+    t->n = 0;
+    trawl_buf_reset(&t->pool);
+    loader ld = {t, false};
+    trawl_status st = trawl_analyze(an, text, len, on_term, &ld, err);
+    if (!st && (ld.failed || t->pool.failed))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
+    numbering nb = {t, 0, 0};
+    if (!st)
+        st = trawl_breaks_each(sentences, text, len, on_sentence, &nb, err);
+    return st;
+}
+
+void ftext_free(ftext *t)
+{
+    free(t->toks);
+    trawl_buf_free(&t->pool);
+    t->toks = NULL;
+    t->n = t->cap = 0;
+}
+
+const char *ftext_term(const ftext *t, size_t i)
+{
+    return t->pool.data + t->toks[i].term;
+}
+
+const char *ftext_key(const ftext *t, size_t i)
+{
+    return t->pool.data + t->toks[i].key;
+}
+
+/* ---- word lists ---- */
+
+static size_t bucket(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return (size_t)(h % NBUCKETS);
+}
+
+typedef struct collector {
+    wordlist *l;
+    size_t words;
+    bool failed;
+} collector;
+
+static int on_phrase_word(void *ctx, const trawl_term *w)
+{
+    collector *c = ctx;
+    if (c->words++)
+        trawl_buf_putc(&c->l->pool, SEP);
+    if (c->l->by == MATCH_KEY)
+        trawl_buf_append(&c->l->pool, w->stem, w->stem_len);
+    else
+        trawl_buf_append(&c->l->pool, w->term, w->term_len);
+    return 0;
+}
+
+size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, trawl_status *st,
+                    trawl_error *err)
+{
+    *st = TRAWL_OK;
+    if (!l->heads) {
+        l->heads = malloc(NBUCKETS * sizeof *l->heads);
+        if (!l->heads) {
+            *st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+            return SIZE_MAX;
+        }
+        memset(l->heads, 0xff, NBUCKETS * sizeof *l->heads);
+    }
+    if (!trawl_array_grow((void **)&l->entries, &l->cap, l->n, sizeof *l->entries)) {
+        *st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        return SIZE_MAX;
+    }
+    size_t start = l->pool.len;
+    collector c = {l, 0, false};
+    if ((*st = trawl_analyze(an, phrase, strlen(phrase), on_phrase_word, &c, err)))
+        return SIZE_MAX;
+    trawl_buf_putc(&l->pool, '\0');
+    if (l->pool.failed) {
+        *st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        return SIZE_MAX;
+    }
+    if (c.words == 0) {
+        l->pool.len = start;
+        return SIZE_MAX;
+    }
+    /* The first word alone, for hashing and quick comparison. */
+    size_t first = l->pool.len;
+    const char *words = l->pool.data + start;
+    const char *sep = strchr(words, SEP);
+    size_t flen = sep ? (size_t)(sep - words) : strlen(words);
+    trawl_buf_append(&l->pool, l->pool.data + start, flen);
+    trawl_buf_putc(&l->pool, '\0');
+    if (l->pool.failed) {
+        *st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        return SIZE_MAX;
+    }
+    size_t i = l->n++;
+    size_t b = bucket(l->pool.data + first);
+    l->entries[i] = (wordentry){start, c.words, first, l->heads[b]};
+    l->heads[b] = i;
+    return i;
+}
+
+trawl_status wordlist_add_all(wordlist *l, trawl_analyzer *an, const char *const *phrases,
+                              trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; phrases[i] && !st; i++)
+        wordlist_add(l, an, phrases[i], &st, err);
+    return st;
+}
+
+void wordlist_free(wordlist *l)
+{
+    free(l->entries);
+    free(l->heads);
+    trawl_buf_free(&l->pool);
+    memset(l, 0, sizeof *l);
+}
+
+static const char *word_at(const wordlist *l, const ftext *t, size_t i)
+{
+    return l->by == MATCH_KEY ? ftext_key(t, i) : ftext_term(t, i);
+}
+
+size_t wordlist_match(const wordlist *l, const ftext *t, size_t i, size_t *hits, size_t max_hits,
+                      size_t *nhits)
+{
+    size_t best = 0, found = 0;
+    if (nhits)
+        *nhits = 0;
+    if (!l->heads || i >= t->n)
+        return 0;
+    const char *w0 = word_at(l, t, i);
+    for (size_t e = l->heads[bucket(w0)]; e != SIZE_MAX; e = l->entries[e].next) {
+        const wordentry *en = &l->entries[e];
+        if (strcmp(l->pool.data + en->first, w0) != 0 || en->len < best)
+            continue;
+        size_t n = en->len;
+        if (i + n > t->n || t->toks[i + n - 1].sentence != t->toks[i].sentence)
+            continue;
+        const char *p = l->pool.data + en->off;
+        size_t k = 0;
+        for (; k < n; k++) {
+            const char *w = word_at(l, t, i + k);
+            size_t wl = strlen(w);
+            if (strncmp(p, w, wl) != 0 || (p[wl] != SEP && p[wl] != '\0'))
+                break;
+            p += wl + (p[wl] == SEP ? 1 : 0);
+        }
+        if (k < n)
+            continue;
+        if (n > best) {
+            best = n;
+            found = 0;
+        }
+        if (hits && found < max_hits)
+            hits[found] = e;
+        found++;
+    }
+    if (nhits)
+        *nhits = found < max_hits ? found : max_hits;
+    return best;
+}

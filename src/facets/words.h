@@ -1,0 +1,70 @@
+/* words.h: the analysed text that extraction works on, and lists of word sequences (aliases,
+ * pattern words) matched against it. Internal to src/facets/. */
+#ifndef TRAWL_FACETS_WORDS_H
+#define TRAWL_FACETS_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/buf.h"
+#include "common/status.h"
+#include "text/analyzer.h"
+#include "text/breaks.h"
+
+typedef struct ftoken {
+    size_t start, end;     /* bytes of the word in the text */
+    trawl_token_kind kind; /* as the tokenizer says */
+    size_t term;           /* offset in the pool of the folded word */
+    size_t key;            /* offset in the pool of its stem */
+    bool upper;            /* written with an initial capital */
+    unsigned sentence;     /* 0-based sentence index */
+} ftoken;
+
+typedef struct ftext {
+    const char *text; /* the text, not owned */
+    ftoken *toks;     /* its words */
+    size_t n, cap;
+    trawl_buf pool;   /* NUL-terminated terms and keys */
+} ftext;
+
+/* Analyses `text` into `t` (reset first), with sentence indexes from `sentences`. */
+trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, const char *text,
+                        size_t len, trawl_error *err);
+void ftext_free(ftext *t);
+const char *ftext_term(const ftext *t, size_t i);
+const char *ftext_key(const ftext *t, size_t i);
+
+/* How a word list compares words: by folded form (exact words: "launched", "icc") or by stem
+ * (names: "Chongqing's" is "Chongqing"). */
+typedef enum wordmatch { MATCH_TERM, MATCH_KEY } wordmatch;
+
+typedef struct wordentry {
+    size_t off;   /* offset of its words in the pool, joined by '\x1f' */
+    size_t len;   /* number of words */
+    size_t first; /* offset of its first word alone */
+    size_t next;  /* next entry of the same hash bucket, or SIZE_MAX */
+} wordentry;
+
+typedef struct wordlist {
+    wordmatch by;       /* what is compared */
+    wordentry *entries; /* in the order added */
+    size_t n, cap;
+    size_t *heads;      /* hash buckets of first words: first entry, or SIZE_MAX */
+    trawl_buf pool;     /* the words */
+} wordlist;
+
+/* Analyses `phrase` and adds it; returns its index, or SIZE_MAX for a phrase with no word
+ * (or when memory runs out, with `*st` set). */
+size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, trawl_status *st,
+                    trawl_error *err);
+/* Adds each of a NULL-terminated list of phrases. */
+trawl_status wordlist_add_all(wordlist *l, trawl_analyzer *an, const char *const *phrases,
+                              trawl_error *err);
+void wordlist_free(wordlist *l);
+
+/* The number of words of the longest entry matching at token `i` (within its sentence), or
+ * 0; `hits`, when given, receives up to `max_hits` entries of that length. */
+size_t wordlist_match(const wordlist *l, const ftext *t, size_t i, size_t *hits, size_t max_hits,
+                      size_t *nhits);
+
+#endif
