@@ -68,14 +68,16 @@ static trawl_status add_to(trawl_extractor *ex, wordlist *list, entity **meaning
 {
     for (size_t i = 0; i < names->n; i++) {
         trawl_status st;
-        size_t e = wordlist_add(list, ex->an, names->items[i], &st, err);
-        if (st)
-            return st;
-        if (e == SIZE_MAX)
-            continue;
-        if (!trawl_array_grow((void **)meaning, cap, e, sizeof **meaning))
-            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        (*meaning)[e] = what;
+        for (int stems = 0; stems < 2; stems++) {
+            size_t e = wordlist_add(list, ex->an, names->items[i], stems, &st, err);
+            if (st)
+                return st;
+            if (e == SIZE_MAX)
+                continue;
+            if (!trawl_array_grow((void **)meaning, cap, e, sizeof **meaning))
+                return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+            (*meaning)[e] = what;
+        }
     }
     return TRAWL_OK;
 }

@@ -108,8 +108,8 @@ static size_t bucket(const char *s)
 
 typedef struct collector {
     wordlist *l;
+    bool stems; /* record stems rather than folded words */
     size_t words;
-    bool failed;
 } collector;
 
 static int on_phrase_word(void *ctx, const trawl_term *w)
@@ -117,15 +117,15 @@ static int on_phrase_word(void *ctx, const trawl_term *w)
     collector *c = ctx;
     if (c->words++)
         trawl_buf_putc(&c->l->pool, SEP);
-    if (c->l->by == MATCH_KEY)
+    if (c->stems)
         trawl_buf_append(&c->l->pool, w->stem, w->stem_len);
     else
         trawl_buf_append(&c->l->pool, w->term, w->term_len);
     return 0;
 }
 
-size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, trawl_status *st,
-                    trawl_error *err)
+size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, bool stems,
+                    trawl_status *st, trawl_error *err)
 {
     *st = TRAWL_OK;
     if (!l->heads) {
@@ -141,7 +141,7 @@ size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, trawl_s
         return SIZE_MAX;
     }
     size_t start = l->pool.len;
-    collector c = {l, 0, false};
+    collector c = {l, stems, 0};
     if ((*st = trawl_analyze(an, phrase, strlen(phrase), on_phrase_word, &c, err)))
         return SIZE_MAX;
     trawl_buf_putc(&l->pool, '\0');
@@ -176,7 +176,7 @@ trawl_status wordlist_add_all(wordlist *l, trawl_analyzer *an, const char *const
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; phrases[i] && !st; i++)
-        wordlist_add(l, an, phrases[i], &st, err);
+        wordlist_add(l, an, phrases[i], false, &st, err);
     return st;
 }
 
@@ -188,9 +188,48 @@ void wordlist_free(wordlist *l)
     memset(l, 0, sizeof *l);
 }
 
-static const char *word_at(const wordlist *l, const ftext *t, size_t i)
+/* Whether entry word `w` (not NUL-terminated: `n` bytes) is the text's word `i`. */
+static bool same_word(const wordlist *l, const ftext *t, size_t i, const char *w, size_t n)
 {
-    return l->by == MATCH_KEY ? ftext_key(t, i) : ftext_term(t, i);
+    const char *term = ftext_term(t, i);
+    if (strlen(term) == n && memcmp(term, w, n) == 0)
+        return true;
+    const char *key = ftext_key(t, i);
+    return l->by == MATCH_KEY && strlen(key) == n && memcmp(key, w, n) == 0;
+}
+
+/* The longest entry of bucket `b` matching at `i`, as wordlist_match describes. */
+static void match_bucket(const wordlist *l, const ftext *t, size_t i, size_t b, size_t *best,
+                         size_t *hits, size_t max_hits, size_t *found)
+{
+    for (size_t e = l->heads[b]; e != SIZE_MAX; e = l->entries[e].next) {
+        const wordentry *en = &l->entries[e];
+        size_t n = en->len;
+        if (n < *best || i + n > t->n || t->toks[i + n - 1].sentence != t->toks[i].sentence)
+            continue;
+        const char *p = l->pool.data + en->off;
+        size_t k = 0;
+        for (; k < n; k++) {
+            size_t wl = strcspn(p, "\x1f");
+            if (!same_word(l, t, i + k, p, wl))
+                break;
+            p += wl + (p[wl] ? 1 : 0);
+        }
+        if (k < n)
+            continue;
+        if (n > *best) {
+            *best = n;
+            *found = 0;
+        }
+        bool dup = false;
+        for (size_t h = 0; h < *found && h < max_hits && !dup; h++)
+            dup = hits[h] == e;
+        if (dup)
+            continue;
+        if (hits && *found < max_hits)
+            hits[*found] = e;
+        (*found)++;
+    }
 }
 
 size_t wordlist_match(const wordlist *l, const ftext *t, size_t i, size_t *hits, size_t max_hits,
@@ -201,32 +240,12 @@ size_t wordlist_match(const wordlist *l, const ftext *t, size_t i, size_t *hits,
         *nhits = 0;
     if (!l->heads || i >= t->n)
         return 0;
-    const char *w0 = word_at(l, t, i);
-    for (size_t e = l->heads[bucket(w0)]; e != SIZE_MAX; e = l->entries[e].next) {
-        const wordentry *en = &l->entries[e];
-        if (strcmp(l->pool.data + en->first, w0) != 0 || en->len < best)
-            continue;
-        size_t n = en->len;
-        if (i + n > t->n || t->toks[i + n - 1].sentence != t->toks[i].sentence)
-            continue;
-        const char *p = l->pool.data + en->off;
-        size_t k = 0;
-        for (; k < n; k++) {
-            const char *w = word_at(l, t, i + k);
-            size_t wl = strlen(w);
-            if (strncmp(p, w, wl) != 0 || (p[wl] != SEP && p[wl] != '\0'))
-                break;
-            p += wl + (p[wl] == SEP ? 1 : 0);
-        }
-        if (k < n)
-            continue;
-        if (n > best) {
-            best = n;
-            found = 0;
-        }
-        if (hits && found < max_hits)
-            hits[found] = e;
-        found++;
+    size_t b1 = bucket(ftext_term(t, i));
+    match_bucket(l, t, i, b1, &best, hits, max_hits, &found);
+    if (l->by == MATCH_KEY) {
+        size_t b2 = bucket(ftext_key(t, i));
+        if (b2 != b1)
+            match_bucket(l, t, i, b2, &best, hits, max_hits, &found);
     }
     if (nhits)
         *nhits = found < max_hits ? found : max_hits;

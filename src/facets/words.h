@@ -34,8 +34,9 @@ void ftext_free(ftext *t);
 const char *ftext_term(const ftext *t, size_t i);
 const char *ftext_key(const ftext *t, size_t i);
 
-/* How a word list compares words: by folded form (exact words: "launched", "icc") or by stem
- * (names: "Chongqing's" is "Chongqing"). */
+/* How a word list compares words: by folded form (exact words: "launched", "icc") or, for
+ * names, by stem or folded form alike ("Chongqing's" is "Chongqing"; "Синьцзяне" is
+ * "Синьцзян" although Snowball stems the two differently). */
 typedef enum wordmatch { MATCH_TERM, MATCH_KEY } wordmatch;
 
 typedef struct wordentry {
@@ -53,10 +54,11 @@ typedef struct wordlist {
     trawl_buf pool;     /* the words */
 } wordlist;
 
-/* Analyses `phrase` and adds it; returns its index, or SIZE_MAX for a phrase with no word
- * (or when memory runs out, with `*st` set). */
-size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, trawl_status *st,
-                    trawl_error *err);
+/* Analyses `phrase` and adds it, as its folded words, or with `stems` as their stems; returns
+ * its index, or SIZE_MAX for a phrase with no word (or when memory runs out, with `*st` set).
+ * A MATCH_KEY list wants each name in both forms. */
+size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, bool stems,
+                    trawl_status *st, trawl_error *err);
 /* Adds each of a NULL-terminated list of phrases. */
 trawl_status wordlist_add_all(wordlist *l, trawl_analyzer *an, const char *const *phrases,
                               trawl_error *err);

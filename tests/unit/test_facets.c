@@ -1,0 +1,389 @@
+/* test_facets: the gazetteer, the extraction rules one by one, and the extraction's precision
+ * and recall against a hand annotation of the seed (tests/data/seed-gold.tsv): at least 0.95
+ * each. With TRAWL_SHARED_GOLD and ../shared/corpus present, the same figures on an annotated
+ * sample of the shared corpus are printed too. */
+#include "support.h"
+
+#include "check.h"
+#include "common/fileio.h"
+#include "facets/facets.h"
+#include "readers/reader.h"
+#include "text/breaks.h"
+
+static trawl_gazetteer *gz;
+
+/* "facet=value" of every mention, in order, space-separated. */
+static const char *extract(trawl_extractor *ex, const char *text)
+{
+    static char out[4096];
+    trawl_facets f = TRAWL_FACETS_INIT;
+    out[0] = '\0';
+    CHECK_INT(trawl_extract(ex, text, strlen(text), &f, NULL), TRAWL_OK);
+    for (size_t i = 0; i < f.n; i++) {
+        char item[128];
+        snprintf(item, sizeof item, "%s%s=%s", out[0] ? " " : "",
+                 trawl_facet_name(f.mentions[i].facet), f.mentions[i].value);
+        strcat(out, item);
+    }
+    trawl_facets_free(&f);
+    return out;
+}
+
+static const char *joined(trawl_extractor *ex, const char *text, trawl_facet_id facet)
+{
+    static char out[1024];
+    trawl_facets f = TRAWL_FACETS_INIT;
+    CHECK_INT(trawl_extract(ex, text, strlen(text), &f, NULL), TRAWL_OK);
+    char *s = facet == TRAWL_FACET_COUNT ? trawl_facets_joined_pairs(&f)
+                                         : trawl_facets_joined(&f, facet);
+    snprintf(out, sizeof out, "%s", s ? s : "(null)");
+    free(s);
+    trawl_facets_free(&f);
+    return out;
+}
+
+/* ---- evaluation against a gold file ---- */
+
+typedef struct score {
+    unsigned tp, fp, fn;
+} score;
+
+/* The value sets of one sentence: "icc\tprovince\tyear" fields as space lists. */
+typedef struct sentence_facets {
+    char values[TRAWL_FACET_COUNT][512];
+    char begins[64];
+} sentence_facets;
+
+static bool has_word(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; (p = strstr(p, w)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+static void add_word(char *list, size_t cap, const char *w)
+{
+    if (has_word(list, w) || strlen(list) + strlen(w) + 2 > cap)
+        return;
+    if (*list)
+        strcat(list, " ");
+    strcat(list, w);
+}
+
+/* Counts agreement of two space lists ("-" is empty). */
+static void compare(const char *gold, const char *got, score *s, const char *where)
+{
+    char g[512];
+    snprintf(g, sizeof g, "%s", strcmp(gold, "-") == 0 ? "" : gold);
+    for (char *w = strtok(g, " "); w; w = strtok(NULL, " ")) {
+        if (has_word(got, w)) {
+            s->tp++;
+        } else {
+            s->fn++;
+            fprintf(stderr, "  missed %s at %s\n", w, where);
+        }
+    }
+    char e[512];
+    snprintf(e, sizeof e, "%s", got);
+    for (char *w = strtok(e, " "); w; w = strtok(NULL, " ")) {
+        if (!has_word(gold, w)) {
+            s->fp++;
+            fprintf(stderr, "  extra %s at %s\n", w, where);
+        }
+    }
+}
+
+typedef struct collecting {
+    sentence_facets *rows;
+    size_t nrows;
+    size_t block;
+    const char *text;
+    size_t (*index)[2]; /* block, sentence of each row */
+} collecting;
+
+static int on_sentence(void *ctx, size_t start, size_t end, int rule)
+{
+    collecting *c = ctx;
+    (void)rule;
+    (void)end;
+    sentence_facets *r = &c->rows[c->nrows];
+    memset(r, 0, sizeof *r);
+    snprintf(r->begins, sizeof r->begins, "%.*s", (int)(end - start), c->text + start);
+    c->index[c->nrows][0] = c->block;
+    c->index[c->nrows][1] = 0;
+    c->nrows++;
+    return c->nrows >= 4096;
+}
+
+/* The language of `file` in the MANIFEST.tsv of `root`, else "en". */
+static void language_of(const char *root, const char *file, char *lang, size_t cap)
+{
+    char path[1024], line[2048];
+    snprintf(lang, cap, "en");
+    snprintf(path, sizeof path, "%s/../MANIFEST.tsv", root);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *tab = strchr(line, '\t');
+        if (!tab || (size_t)(tab - line) != strlen(file) || strncmp(line, file, strlen(file)))
+            continue;
+        char *cols[5] = {line};
+        for (int i = 1; i < 5 && cols[i - 1]; i++) {
+            char *t = strchr(cols[i - 1], '\t');
+            cols[i] = t ? (*t = '\0', t + 1) : NULL;
+        }
+        if (cols[3])
+            snprintf(lang, cap, "%s", cols[3]);
+    }
+    fclose(f);
+}
+
+/* Extracts every sentence of `file` under `root`; rows[k] is sentence k in document order. */
+static size_t extract_document(const char *root, const char *file, sentence_facets *rows,
+                               size_t (*index)[2])
+{
+    char path[1024], lang[16];
+    snprintf(path, sizeof path, "%s/%s", root, file);
+    language_of(root, file, lang, sizeof lang);
+    trawl_document *doc = NULL;
+    trawl_read_info info;
+    if (trawl_read_document(path, file, &doc, &info, NULL) != TRAWL_OK)
+        return 0;
+    trawl_analyzer *an = NULL;
+    trawl_extractor *ex = NULL;
+    trawl_breaks *br = NULL;
+    CHECK_INT(trawl_analyzer_new(lang, &an, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, an, &ex, NULL), TRAWL_OK);
+    CHECK_INT(trawl_breaks_new(TRAWL_BREAK_SENTENCES, &br, NULL), TRAWL_OK);
+    collecting c = {rows, 0, 0, NULL, index};
+    trawl_facets f = TRAWL_FACETS_INIT;
+    for (size_t b = 0; b < trawl_document_block_count(doc); b++) {
+        const trawl_block *bl = trawl_document_block(doc, b);
+        size_t first = c.nrows;
+        c.block = b;
+        c.text = bl->text;
+        trawl_breaks_each(br, bl->text, bl->len, on_sentence, &c, NULL);
+        for (size_t k = first; k < c.nrows; k++)
+            index[k][1] = k - first;
+        CHECK_INT(trawl_extract(ex, bl->text, bl->len, &f, NULL), TRAWL_OK);
+        for (size_t m = 0; m < f.n; m++) {
+            size_t k = first + f.mentions[m].sentence;
+            if (k < c.nrows)
+                add_word(rows[k].values[f.mentions[m].facet], sizeof rows[k].values[0],
+                         f.mentions[m].value);
+        }
+    }
+    trawl_facets_free(&f);
+    trawl_breaks_free(br);
+    trawl_extractor_free(ex);
+    trawl_analyzer_free(an);
+    trawl_document_free(doc);
+    return c.nrows;
+}
+
+/* Scores the rows of `gold` (documents under `root`); returns false when it cannot be read. */
+static bool evaluate(const char *gold, const char *root, score *per_facet)
+{
+    FILE *f = fopen(gold, "r");
+    if (!f)
+        return false;
+    static sentence_facets rows[4096];
+    static size_t index[4096][2];
+    char current[512] = "", line[4096];
+    size_t nrows = 0;
+    bool header = false;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || !line[0])
+            continue;
+        if (!header) {
+            header = true;
+            continue;
+        }
+        char *col[6] = {line};
+        for (int i = 1; i < 6; i++) {
+            char *t = col[i - 1] ? strchr(col[i - 1], '\t') : NULL;
+            col[i] = t ? (*t = '\0', t + 1) : NULL;
+        }
+        if (!col[5]) {
+            fprintf(stderr, "%s: malformed row\n", gold);
+            check_failures++;
+            continue;
+        }
+        if (strcmp(current, col[0]) != 0) {
+            snprintf(current, sizeof current, "%.500s", col[0]);
+            nrows = extract_document(root, current, rows, index);
+            CHECK(nrows > 0);
+        }
+        size_t block = 0, sentence = 0, k = 0;
+        sscanf(col[1], "%zu.%zu", &block, &sentence);
+        while (k < nrows && !(index[k][0] == block && index[k][1] == sentence))
+            k++;
+        char where[600];
+        snprintf(where, sizeof where, "%.500s %.90s", col[0], col[1]);
+        if (k == nrows || strncmp(rows[k].begins, col[2], strlen(col[2])) != 0) {
+            fprintf(stderr, "%s: sentence %s does not begin '%s'\n", gold, where, col[2]);
+            check_failures++;
+            continue;
+        }
+        for (int facet = 0; facet < TRAWL_FACET_COUNT; facet++)
+            compare(col[3 + facet], rows[k].values[facet], &per_facet[facet], where);
+    }
+    fclose(f);
+    return true;
+}
+
+static void report(const char *what, const score *per_facet, double *precision, double *recall)
+{
+    score all = {0, 0, 0};
+    for (int i = 0; i < TRAWL_FACET_COUNT; i++) {
+        const score *s = &per_facet[i];
+        printf("%s %-8s precision %.3f recall %.3f (%u right, %u extra, %u missed)\n", what,
+               trawl_facet_name((trawl_facet_id)i),
+               s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1.0,
+               s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1.0, s->tp, s->fp, s->fn);
+        all.tp += s->tp;
+        all.fp += s->fp;
+        all.fn += s->fn;
+    }
+    *precision = all.tp + all.fp ? (double)all.tp / (all.tp + all.fp) : 1.0;
+    *recall = all.tp + all.fn ? (double)all.tp / (all.tp + all.fn) : 1.0;
+    printf("%s all      precision %.3f recall %.3f\n", what, *precision, *recall);
+}
+
+int main(void)
+{
+    trawl_error err;
+    const char *data = getenv("TRAWL_TEST_DATA");
+    char path[1024];
+
+    CASE("1 the gazetteer: 34 provincial-level divisions, cities, centers, checked references");
+    CHECK_INT(trawl_gazetteer_load_dir(trawl_gazetteer_default_dir(), &gz, &err), TRAWL_OK);
+    if (!gz) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    size_t n;
+    trawl_gazetteer_provinces(gz, &n);
+    CHECK_INT(n, 34);
+    trawl_gazetteer_cities(gz, &n);
+    CHECK(n >= 330);
+    trawl_gazetteer_centers(gz, &n);
+    CHECK(n >= 30);
+    CHECK_STR(trawl_gazetteer_center(gz, "gwicc")->province, "hebei");
+    CHECK_STR(trawl_gazetteer_place_province(gz, "wangcheng"), "hunan");
+    CHECK_STR(trawl_gazetteer_place_province(gz, "xinjiang"), "xinjiang");
+    CHECK(trawl_gazetteer_place_province(gz, "atlantis") == NULL);
+    CHECK_INT(strlen(trawl_gazetteer_hash(gz)), 16);
+
+    CASE("2 the serialised gazetteer loads back the same");
+    size_t len;
+    const char *text = trawl_gazetteer_text(gz, &len);
+    trawl_gazetteer *copy = NULL;
+    CHECK_INT(trawl_gazetteer_load_text(text, len, &copy, NULL), TRAWL_OK);
+    CHECK_STR(trawl_gazetteer_hash(copy), trawl_gazetteer_hash(gz));
+    trawl_gazetteer_free(copy);
+
+    CASE("3 malformed tables are refused with the file and line");
+    const char *dir = make_tmpdir();
+    const char *provinces = "key\tname\tkind\taliases\nx\tX\tprovince\tX\n";
+    const char *cities = "key\tprovince\tname\taliases\ny\tnowhere\tY\tY\n";
+    const char *centers = "key\tname\tprovince\tplace\taliases\toperators\n";
+    write_file(dir, "provinces.tsv", provinces, strlen(provinces));
+    write_file(dir, "cities.tsv", cities, strlen(cities));
+    write_file(dir, "centers.tsv", centers, strlen(centers));
+    CHECK_INT(trawl_gazetteer_load_dir(dir, &copy, &err), TRAWL_ERR_INPUT);
+    CHECK_STR(err.message, "gazetteer cities.tsv:2: unknown province");
+    cities = "key\tprovince\tname\taliases\ny\tx\tY\n";
+    write_file(dir, "cities.tsv", cities, strlen(cities));
+    CHECK_INT(trawl_gazetteer_load_dir(dir, &copy, &err), TRAWL_ERR_INPUT);
+    CHECK_STR(err.message, "gazetteer cities.tsv:2: expected 4 tab-separated columns, found 3");
+    snprintf(path, sizeof path, "%s/none", dir);
+    CHECK_INT(trawl_gazetteer_load_dir(path, &copy, &err), TRAWL_ERR_IO);
+    CHECK(strstr(err.message, "give --gazetteer DIR") != NULL);
+
+    trawl_analyzer *en = NULL, *zh = NULL, *ru = NULL;
+    trawl_extractor *ex = NULL, *exzh = NULL, *exru = NULL;
+    CHECK_INT(trawl_analyzer_new("en", &en, NULL), TRAWL_OK);
+    CHECK_INT(trawl_analyzer_new("zh", &zh, NULL), TRAWL_OK);
+    CHECK_INT(trawl_analyzer_new("ru", &ru, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, en, &ex, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, zh, &exzh, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, ru, &exru, NULL), TRAWL_OK);
+
+    CASE("4 provinces by any alias; cities give their province; the longest name wins");
+    CHECK_STR(extract(ex, "Szechwan and Sinkiang, Xīzàng."),
+              "province=sichuan province=xinjiang province=tibet");
+    CHECK_STR(extract(ex, "Hangzhou's tea"), "province=zhejiang");
+    CHECK_STR(extract(ex, "the Hainan International Media Center"),
+              "icc=himc province=hainan");
+    CHECK_STR(extract(exru, "в Харбине и Синьцзяне"), "province=heilongjiang province=xinjiang");
+    CHECK_STR(extract(exzh, "浙江省和新疆"), "province=zhejiang province=xinjiang");
+
+    CASE("5 a name of two cities counts only where the text names the province");
+    CHECK_STR(joined(ex, "Yichun in Jiangxi province opened a center.", TRAWL_FACET_PROVINCE),
+              "jiangxi");
+    CHECK_STR(joined(ex, "Yichun opened a museum.", TRAWL_FACET_PROVINCE), "");
+
+    CASE("6 centers the gazetteer does not hold are found by their patterns");
+    CHECK_STR(extract(ex, "The Yichang ICC opened."), "province=hubei icc=yichang province=hubei");
+    CHECK_STR(joined(ex, "In 2023, Zhuhai launched an ICC.", TRAWL_FACET_ICC), "zhuhai");
+    CHECK_STR(joined(ex, "The city set up an ICC called Pearl River Voice in 2022.",
+                     TRAWL_FACET_ICC),
+              "pearl-river-voice");
+    CHECK_STR(joined(ex, "Huawei Media Studio unveiled its own ICC.", TRAWL_FACET_ICC),
+              "huawei-media-studio");
+    CHECK_STR(joined(exzh, "2023年，宜昌国际传播中心成立。", TRAWL_FACET_ICC), "yichang");
+    CHECK_STR(joined(ex, "Many ICCs have opened; it launched an ICC.", TRAWL_FACET_ICC), "");
+
+    CASE("7 years in date contexts only");
+    CHECK_STR(joined(ex, "In 2018 there were 200 ICCs and over 30 offices, 2000 people.",
+                     TRAWL_FACET_YEAR),
+              "2018");
+    CHECK_STR(joined(ex, "It ran 2021-2023 and since June 28, 2024.", TRAWL_FACET_YEAR),
+              "2021 2022 2023 2024");
+    CHECK_STR(joined(ex, "between 2019 and 2020; the 2008 Olympics; 2024-05-29", TRAWL_FACET_YEAR),
+              "2008 2019 2020 2024");
+    CHECK_STR(joined(exzh, "2024年5月，中心成立。", TRAWL_FACET_YEAR), "2024");
+    CHECK_STR(joined(exru, "в 2017 году в Харбине", TRAWL_FACET_YEAR), "2017");
+    CHECK_STR(joined(ex, "Room 2018 and the 1850 treaty.", TRAWL_FACET_YEAR), "");
+
+    CASE("8 centers are paired with the years of their sentence, or of the one it refers to");
+    CHECK_STR(joined(ex, "In June 2023, a meeting. The same month, Tianjin formed an ICC. "
+                         "Later, Shandong formed an ICC.",
+                     TRAWL_FACET_COUNT),
+              "tianjin:2023");
+
+    CASE("9 precision and recall on the hand-annotated seed: at least 0.95 each");
+    score seed[TRAWL_FACET_COUNT] = {{0, 0, 0}};
+    char root[1024];
+    snprintf(path, sizeof path, "%s/seed-gold.tsv", data ? data : "tests/data");
+    snprintf(root, sizeof root, "%s/../../corpus", data ? data : "tests/data");
+    CHECK(evaluate(path, root, seed));
+    double p, r;
+    report("seed", seed, &p, &r);
+    CHECK(p >= 0.95);
+    CHECK(r >= 0.95);
+
+    CASE("10 the annotated sample of ../shared/corpus, when present: figures printed");
+    snprintf(path, sizeof path, "%s/shared-gold.tsv", data ? data : "tests/data");
+    snprintf(root, sizeof root, "%s/../../../shared/corpus/docs", data ? data : "tests/data");
+    score shared[TRAWL_FACET_COUNT] = {{0, 0, 0}};
+    struct stat sb;
+    if (stat(root, &sb) == 0 && evaluate(path, root, shared))
+        report("shared sample", shared, &p, &r);
+    else
+        printf("shared sample: skipped (no ../shared/corpus)\n");
+
+    trawl_extractor_free(ex);
+    trawl_extractor_free(exzh);
+    trawl_extractor_free(exru);
+    trawl_analyzer_free(en);
+    trawl_analyzer_free(zh);
+    trawl_analyzer_free(ru);
+    trawl_gazetteer_free(gz);
+    return CHECK_DONE();
+}
