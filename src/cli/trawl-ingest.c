@@ -1,7 +1,7 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
  *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE] [--max-passage BYTES]
- *                [PATH...]
+ *                [--gazetteer DIR] [PATH...]
  *
  * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
  * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
@@ -17,6 +17,7 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
+#include "facets/gazetteer.h"
 #include "index/indexer.h"
 #include "index/passages.h"
 #include "readers/reader.h"
@@ -199,7 +200,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-ingest");
     const char *index_dir = "index";
-    trawl_indexer_options opts = {0, NULL, 0};
+    trawl_indexer_options opts = {0, NULL, 0, NULL};
     bool quiet = false;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -219,6 +220,8 @@ int main(int argc, char **argv)
             index_dir = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && has_value) {
             opts.language = argv[++i];
+        } else if (strcmp(a, "--gazetteer") == 0 && has_value) {
+            opts.gazetteer = argv[++i];
         } else if (strcmp(a, "--max-passage") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE,
                                        &opts.max_passage_bytes))

@@ -11,31 +11,62 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
+#include "facets/facets.h"
+#include "output/chart.h"
 #include "output/printer.h"
 #include "search/search.h"
 
 static void usage(FILE *f)
 {
-    fputs("usage: trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json]\n"
-          "                   [--lang CODE] QUERY...\n"
-          "Searches the index DIR (default index/) and prints the best passages.\n"
+    fputs("usage: trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json|csv]\n"
+          "                   [--lang CODE] [--facets LIST] [--explain] QUERY...\n"
+          "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
+          "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
+          "Searches the index DIR (default index/) and prints the best passages, or a report.\n"
           "  --limit N          passages to show (default 10)\n"
           "  --offset N         skip the first N (for paging)\n"
-          "  --format FORMAT    text (default) or json\n"
+          "  --format FORMAT    text (default), json or csv\n"
           "  --lang CODE        analyse the query as this language (default: the index's)\n"
+          "  --facets LIST      count values of these facets (icc,province,year) over all\n"
+          "                     matching passages\n"
+          "  --explain          show why each passage carries its facet values\n"
+          "  --report SPEC      counts of one facet, a cross-tab of two (year,province), or\n"
+          "                     icc-registry, over all matches (the whole index without QUERY)\n"
+          "  --count UNIT       count passages (default) or documents\n"
+          "  --chart FILE.svg   also draw the report as a chart\n"
           "Query syntax: words (all must match; stems match: universities ~ university),\n"
           "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
-          "word* (prefix). OR binds tighter than the implicit AND.\n",
+          "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
+          "OR binds tighter than the implicit AND.\n",
           f);
+}
+
+/* Parses "icc,year,province" into a mask of (1 << trawl_facet_id). */
+static bool parse_facets(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        trawl_facet_id f;
+        if (!trawl_facet_parse(p, len, &f))
+            return false;
+        *mask |= 1u << f;
+        p += len + (comma ? 1 : 0);
+    }
+    return *mask != 0;
 }
 
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
     const char *index_dir = "index";
-    trawl_search_options opts = {0, 10, NULL};
+    trawl_search_options opts = {0, 10, NULL, 0, false};
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
+    const char *report = NULL, *chart = NULL;
+    bool explain = false;
+    trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
     bool options_done = false;
     /* Options may come before, between or after the query's words; "--" ends them. */
@@ -66,37 +97,86 @@ int main(int argc, char **argv)
             opts.offset = (unsigned)value;
         } else if (strcmp(a, "--format") == 0 && has_value) {
             if (!trawl_output_format_parse(argv[++i], &format)) {
-                trawl_cli_error("--format wants text or json, not '%s'", argv[i]);
+                trawl_cli_error("--format wants text, json or csv, not '%s'", argv[i]);
                 goto usage_error;
             }
+        } else if (strcmp(a, "--facets") == 0 && has_value) {
+            if (!parse_facets(argv[++i], &opts.facets)) {
+                trawl_cli_error("--facets wants facets among icc, province and year, separated "
+                                "by commas, not '%s'",
+                                argv[i]);
+                goto usage_error;
+            }
+        } else if (strcmp(a, "--explain") == 0) {
+            explain = true;
+        } else if (strcmp(a, "--report") == 0 && has_value) {
+            report = argv[++i];
+        } else if (strcmp(a, "--chart") == 0 && has_value) {
+            chart = argv[++i];
+        } else if (strcmp(a, "--count") == 0 && has_value) {
+            const char *unit = argv[++i];
+            if (strcmp(unit, "documents") != 0 && strcmp(unit, "passages") != 0) {
+                trawl_cli_error("--count wants passages or documents, not '%s'", unit);
+                goto usage_error;
+            }
+            opts.documents = strcmp(unit, "documents") == 0;
         } else {
             trawl_cli_error("%s: unknown option or missing value (see --help)", a);
             goto usage_error;
         }
     }
-    if (!query.failed && query.len == 0) {
+    trawl_error err;
+    if (report && trawl_report_spec_parse(report, &spec, &err)) {
+        trawl_cli_error("%s", err.message);
+        goto usage_error;
+    }
+    spec.documents = opts.documents;
+    if (!report && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
+        goto usage_error;
+    }
+    if (chart && !report) {
+        trawl_cli_error("--chart draws a report: give --report too");
+        goto usage_error;
+    }
+    if (opts.facets && format == TRAWL_OUTPUT_CSV) {
+        trawl_cli_error("--facets has no CSV form: use --report FACET --format csv");
         goto usage_error;
     }
 
     int code = TRAWL_EXIT_FATAL;
-    trawl_error err;
     trawl_searcher *s = NULL;
     trawl_results *r = NULL;
+    trawl_report *rep = NULL;
     trawl_printer *p = NULL;
     if (query.failed) {
         trawl_cli_error("out of memory");
         goto cleanup;
     }
-    if (trawl_searcher_open(index_dir, &s, &err) || trawl_search(s, query.data, &opts, &r, &err) ||
-        trawl_printer_new(format, stdout, isatty(STDOUT_FILENO), &p, &err) ||
-        trawl_print_results(p, r, &err)) {
+    if (trawl_searcher_open(index_dir, &s, &err) ||
+        trawl_printer_new(format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }
-    code = trawl_results_total(r) > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
+    trawl_printer_set_explain(p, explain);
+    if (report) {
+        if (trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep,
+                                &err) ||
+            trawl_print_report(p, rep, &err) || (chart && trawl_chart_svg(rep, chart, &err))) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        code = rep->total > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
+    } else {
+        if (trawl_search(s, query.data, &opts, &r, &err) || trawl_print_results(p, r, &err)) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        code = trawl_results_total(r) > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
+    }
 cleanup:
     trawl_printer_free(p);
+    trawl_report_free(rep);
     trawl_results_free(r);
     trawl_searcher_close(s);
     trawl_buf_free(&query);

@@ -8,59 +8,78 @@
 
 #include "facets/extract_impl.h"
 
-static const char *const center_words[] = {
-    "ICC", "International Communication Center", "International Communication Centre",
-    "International Media Center", "International Media Centre", "国际传播中心", "國際傳播中心",
-    NULL};
+static const char *const center_words[] = {"ICC",
+                                           "International Communication Center",
+                                           "International Communication Centre",
+                                           "International Media Center",
+                                           "International Media Centre",
+                                           "国际传播中心",
+                                           "國際傳播中心",
+                                           NULL};
 
 static const char *const creation_verbs[] = {
-    "launched", "launches", "launch", "launching", "established", "establishes", "establish",
-    "establishing", "formed", "forms", "form", "forming", "created", "creates", "create",
-    "creating", "inaugurated", "inaugurates", "inaugurate", "founded", "founds", "found",
-    "opened", "opens", "open", "unveiled", "unveils", "unveil", "set up", "sets up",
-    "setting up", "built", "builds", "build", "成立", "成立了", "设立", "設立", "建立", "组建",
-    "組建", "挂牌", "掛牌", "揭牌", NULL};
+    "launched",   "launches",     "launch",  "launching", "established", "establishes",
+    "establish",  "establishing", "formed",  "forms",     "form",        "forming",
+    "created",    "creates",      "create",  "creating",  "inaugurated", "inaugurates",
+    "inaugurate", "founded",      "founds",  "found",     "opened",      "opens",
+    "open",       "unveiled",     "unveils", "unveil",    "set up",      "sets up",
+    "setting up", "built",        "builds",  "build",     "成立",        "成立了",
+    "设立",       "設立",         "建立",    "组建",      "組建",        "挂牌",
+    "掛牌",       "揭牌",         NULL};
 
 static const char *const object_words[] = {
-    "a", "an", "its", "own", "their", "the", "first", "new", "in", "house", "provincial",
-    "municipal", "city", "county", "level", "dedicated", "local", "regional", "third", "second",
-    "official", "了", "一个", "一個", "首个", "首個", "个", "個", NULL};
+    "a",     "an",       "its",        "own",       "their",    "the",    "first", "new",
+    "in",    "house",    "provincial", "municipal", "city",     "county", "level", "dedicated",
+    "local", "regional", "third",      "second",    "official", "了",     "一个",  "一個",
+    "首个",  "首個",     "个",         "個",        NULL};
 
-static const char *const naming_cues[] = {"called",       "named",         "dubbed",
-                                          "known as",     "brands itself", "branded as",
+static const char *const naming_cues[] = {"called",       "named",          "dubbed",
+                                          "known as",     "brands itself",  "branded as",
                                           "brand itself", "under the name", NULL};
 
 static const char *const connectors[] = {"and", "of", "the", "for", "de", "da", "do", NULL};
 
 static const char *const date_words[] = {
     /* English */
-    "in", "since", "from", "by", "until", "till", "through", "during", "before", "after",
-    "around", "early", "late", "mid", "of", "to", "year", "years", "circa", "fiscal", "between",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "in", "since", "from", "by", "until", "till", "through", "during", "before", "after", "around",
+    "early", "late", "mid", "of", "to", "year", "years", "circa", "fiscal", "between", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
     /* Portuguese, Spanish, French, Italian, German, Indonesian, Vietnamese */
     "em", "desde", "en", "dès", "depuis", "nel", "dal", "im", "seit", "jahr", "pada", "tahun",
-    "sejak", "năm", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto",
-    "setembro", "outubro", "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio",
-    "julio", "septiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars",
-    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-    "dicembre", "januar", "februar", "juni", "juli", "oktober", "dezember", "januari",
-    "februari", "maret", "agustus", "desember",
+    "sejak", "năm", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "agosto", "setembro",
+    "outubro", "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio",
+    "septiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars", "avril", "mai",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "gennaio",
+    "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    "januar", "februar", "juni", "juli", "oktober", "dezember", "januari", "februari", "maret",
+    "agustus", "desember",
     /* Russian */
     "в", "с", "по", "до", "году", "год", "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря", NULL};
 
 static const char *const year_suffix[] = {"年", "年度", NULL};
 
-static const char *const range_words[] = {"to", "through", "until", "till", "至", "到", "a",
-                                          "à", "bis", "al", "по", NULL};
+static const char *const range_words[] = {"to", "through", "until", "till", "至", "到",
+                                          "a",  "à",       "bis",   "al",   "по", NULL};
 
-static const char *const carry_phrases[] = {
-    "the same month", "that same month", "the same year", "that same year", "the following month",
-    "the following year", "that year", "later that year", "the next month", "the next year",
-    "the same day", "同月", "同年", "当月", "當月", NULL};
+static const char *const carry_phrases[] = {"the same month",
+                                            "that same month",
+                                            "the same year",
+                                            "that same year",
+                                            "the following month",
+                                            "the following year",
+                                            "that year",
+                                            "later that year",
+                                            "the next month",
+                                            "the next year",
+                                            "the same day",
+                                            "同月",
+                                            "同年",
+                                            "当月",
+                                            "當月",
+                                            NULL};
 
 /* Adds each name to `list`, recording its entity in `*meaning`. */
 static trawl_status add_to(trawl_extractor *ex, wordlist *list, entity **meaning, size_t *cap,
@@ -123,10 +142,10 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
     struct {
         wordlist *list;
         const char *const *phrases;
-    } lists[] = {{&ex->center_words, center_words},   {&ex->creation_verbs, creation_verbs},
-                 {&ex->object_words, object_words},   {&ex->naming_cues, naming_cues},
-                 {&ex->connectors, connectors},       {&ex->date_words, date_words},
-                 {&ex->year_suffix, year_suffix},     {&ex->range_words, range_words},
+    } lists[] = {{&ex->center_words, center_words},  {&ex->creation_verbs, creation_verbs},
+                 {&ex->object_words, object_words},  {&ex->naming_cues, naming_cues},
+                 {&ex->connectors, connectors},      {&ex->date_words, date_words},
+                 {&ex->year_suffix, year_suffix},    {&ex->range_words, range_words},
                  {&ex->carry_phrases, carry_phrases}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         lists[i].list->by = MATCH_TERM;
@@ -145,10 +164,10 @@ void trawl_extractor_free(trawl_extractor *ex)
     if (!ex)
         return;
     trawl_breaks_free(ex->sentences);
-    wordlist *lists[] = {&ex->names,        &ex->places,       &ex->center_words, &ex->creation_verbs,
-                         &ex->object_words, &ex->naming_cues,  &ex->connectors,
-                         &ex->date_words,   &ex->year_suffix,  &ex->range_words,
-                         &ex->carry_phrases};
+    wordlist *lists[] = {&ex->names,          &ex->places,       &ex->center_words,
+                         &ex->creation_verbs, &ex->object_words, &ex->naming_cues,
+                         &ex->connectors,     &ex->date_words,   &ex->year_suffix,
+                         &ex->range_words,    &ex->carry_phrases};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         wordlist_free(lists[i]);
     free(ex->meaning);
@@ -172,8 +191,8 @@ static void add_pair(trawl_facets *out, const char *center, const char *year)
 {
     size_t len = strlen(center) + strlen(year) + 2;
     char *p = malloc(len);
-    if (!p || !trawl_array_grow((void **)&out->pairs, &out->cpairs, out->npairs,
-                                sizeof *out->pairs)) {
+    if (!p ||
+        !trawl_array_grow((void **)&out->pairs, &out->cpairs, out->npairs, sizeof *out->pairs)) {
         free(p);
         out->failed = true;
         return;
@@ -205,7 +224,8 @@ static void pair_centers_with_years(trawl_extractor *ex, trawl_facets *out)
             if (out->mentions[c].sentence != s || out->mentions[c].facet != TRAWL_FACET_ICC)
                 continue;
             for (size_t y = 0; y < out->n; y++)
-                if (out->mentions[y].sentence == dated && out->mentions[y].facet == TRAWL_FACET_YEAR)
+                if (out->mentions[y].sentence == dated &&
+                    out->mentions[y].facet == TRAWL_FACET_YEAR)
                     add_pair(out, out->mentions[c].value, out->mentions[y].value);
         }
     }

@@ -23,20 +23,20 @@ typedef struct entity {
 
 /* A name found in the text. */
 typedef struct name_span {
-    size_t tok, ntok;            /* its words */
-    entity senses[MAX_SENSES];   /* what it may mean */
-    size_t nsenses;              /* 1 when unambiguous; 0 once found to mean nothing here */
+    size_t tok, ntok;          /* its words */
+    entity senses[MAX_SENSES]; /* what it may mean */
+    size_t nsenses;            /* 1 when unambiguous; 0 once found to mean nothing here */
 } name_span;
 
 struct trawl_extractor {
     const trawl_gazetteer *gz;
     trawl_analyzer *an;
     trawl_breaks *sentences;
-    wordlist names;          /* by stem: every alias and operator of the gazetteer */
-    entity *meaning;         /* the entity of each entry of `names` */
+    wordlist names;  /* by stem: every alias and operator of the gazetteer */
+    entity *meaning; /* the entity of each entry of `names` */
     size_t cmeaning;
-    wordlist places;         /* by stem: the names of provinces and cities alone */
-    entity *place_meaning;   /* the entity of each entry of `places` */
+    wordlist places;       /* by stem: the names of provinces and cities alone */
+    entity *place_meaning; /* the entity of each entry of `places` */
     size_t cplace_meaning;
     wordlist center_words;   /* "ICC", "International Communication Center", 国际传播中心 */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */

@@ -50,14 +50,17 @@ typedef struct trawl_new_center {
 typedef struct trawl_facets {
     trawl_mention *mentions; /* in text order per rule pass */
     size_t n, cap;
-    char **pairs;            /* "center:year" for centers and years of one sentence */
+    char **pairs; /* "center:year" for centers and years of one sentence */
     size_t npairs, cpairs;
     trawl_new_center *found; /* centers not in the gazetteer */
     size_t nfound, cfound;
-    bool failed;             /* an allocation failed: incomplete */
+    bool failed; /* an allocation failed: incomplete */
 } trawl_facets;
 
-#define TRAWL_FACETS_INIT {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, false}
+#define TRAWL_FACETS_INIT                                                                          \
+    {                                                                                              \
+        NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, false                                                  \
+    }
 
 void trawl_facets_reset(trawl_facets *f);
 void trawl_facets_free(trawl_facets *f);

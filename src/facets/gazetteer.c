@@ -17,10 +17,10 @@ enum { NFILES = 3, MAX_GAZETTEER_BYTES = 16 << 20 };
 #define SECTION_MARK '\x1e'
 
 struct trawl_gazetteer {
-    char *text;                 /* serialised tables (what the index stores) */
-    size_t len;                 /* its length */
-    char hash[17];              /* FNV-1a 64 of text, hex */
-    trawl_province *provinces;  /* in file order */
+    char *text;                /* serialised tables (what the index stores) */
+    size_t len;                /* its length */
+    char hash[17];             /* FNV-1a 64 of text, hex */
+    trawl_province *provinces; /* in file order */
     size_t nprovinces, cprovinces;
     trawl_city *cities;
     size_t ncities, ccities;
@@ -245,8 +245,8 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
             if (strcmp(name, files[f]) == 0)
                 file = f;
         if (file != seen) {
-            st = trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: section '%s' out of order",
-                                 name);
+            st =
+                trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: section '%s' out of order", name);
             break;
         }
         st = parse_file(gz, file, nl + 1, err);
@@ -255,8 +255,8 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
     }
     free(copy);
     if (!st && seen != NFILES)
-        st = trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen,
-                             NFILES);
+        st =
+            trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen, NFILES);
     if (!st) {
         uint64_t h = 0xcbf29ce484222325ULL;
         for (size_t i = 0; i < gz->len; i++) {

@@ -127,7 +127,8 @@ static void resolve_senses(trawl_extractor *ex)
             continue;
         bool same = true;
         for (size_t k = 1; k < s->nsenses && same; k++) {
-            const char *a = entity_province(ex, s->senses[0]), *b = entity_province(ex, s->senses[k]);
+            const char *a = entity_province(ex, s->senses[0]),
+                       *b = entity_province(ex, s->senses[k]);
             same = a && b && strcmp(a, b) == 0;
         }
         if (same) {
@@ -157,8 +158,8 @@ static void add_center(trawl_extractor *ex, trawl_facets *out, const trawl_cente
     unsigned s = sentence_of(ex, a);
     trawl_facets_add(out, TRAWL_FACET_ICC, c->key, span_start(ex, a), span_end(ex, b), s, rule);
     if (c->province)
-        trawl_facets_add(out, TRAWL_FACET_PROVINCE, c->province, span_start(ex, a),
-                         span_end(ex, b), s, "center");
+        trawl_facets_add(out, TRAWL_FACET_PROVINCE, c->province, span_start(ex, a), span_end(ex, b),
+                         s, "center");
 }
 
 /* Records a center that the gazetteer does not hold (once per key). */
@@ -191,8 +192,8 @@ static void add_new_center(trawl_extractor *ex, trawl_facets *out, const char *k
     unsigned s = sentence_of(ex, a);
     trawl_facets_add(out, TRAWL_FACET_ICC, key, span_start(ex, a), span_end(ex, b), s, rule);
     if (province)
-        trawl_facets_add(out, TRAWL_FACET_PROVINCE, province, span_start(ex, a), span_end(ex, b),
-                         s, "center");
+        trawl_facets_add(out, TRAWL_FACET_PROVINCE, province, span_start(ex, a), span_end(ex, b), s,
+                         "center");
 }
 
 /* The center of a place: the gazetteer's, or a new one named after the place. */

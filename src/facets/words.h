@@ -24,7 +24,7 @@ typedef struct ftext {
     const char *text; /* the text, not owned */
     ftoken *toks;     /* its words */
     size_t n, cap;
-    trawl_buf pool;   /* NUL-terminated terms and keys */
+    trawl_buf pool; /* NUL-terminated terms and keys */
 } ftext;
 
 /* Analyses `text` into `t` (reset first), with sentence indexes from `sentences`. */
@@ -50,8 +50,8 @@ typedef struct wordlist {
     wordmatch by;       /* what is compared */
     wordentry *entries; /* in the order added */
     size_t n, cap;
-    size_t *heads;      /* hash buckets of first words: first entry, or SIZE_MAX */
-    trawl_buf pool;     /* the words */
+    size_t *heads;  /* hash buckets of first words: first entry, or SIZE_MAX */
+    trawl_buf pool; /* the words */
 } wordlist;
 
 /* Analyses `phrase` and adds it, as its folded words, or with `stems` as their stems; returns

@@ -28,7 +28,8 @@ static int year_of(const char *term)
 static int small_number(const char *term, int max)
 {
     size_t n = strlen(term);
-    if (n == 0 || n > 2 || term[0] < '0' || term[0] > '9' || (n == 2 && (term[1] < '0' || term[1] > '9')))
+    if (n == 0 || n > 2 || term[0] < '0' || term[0] > '9' ||
+        (n == 2 && (term[1] < '0' || term[1] > '9')))
         return 0;
     int v = atoi(term);
     return v >= 1 && v <= max ? v : 0;
@@ -53,8 +54,8 @@ static bool between_is(const ftext *t, size_t a, const char *const *seps)
     return false;
 }
 
-static const char *const dashes[] = {"-", "\xe2\x80\x93", "\xe2\x80\x94", "~", "\xef\xbd\x9e",
-                                     "\xe2\x80\x90", NULL};
+static const char *const dashes[] = {
+    "-", "\xe2\x80\x93", "\xe2\x80\x94", "~", "\xef\xbd\x9e", "\xe2\x80\x90", NULL};
 static const char *const date_seps[] = {"-", "/", ".", NULL};
 static const char *const nothing[] = {"", NULL};
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "common/buf.h"
+#include "facets/facets.h"
 #include "index/passages.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
@@ -17,15 +18,23 @@
 
 #define MAX_LANGUAGES 32
 
+/* The analysis of one language: words, and facets found with those words. */
+typedef struct language {
+    trawl_analyzer *an;
+    trawl_extractor *ex;
+} language;
+
 struct trawl_indexer {
-    trawl_xdb *db;                            /* the writable index */
-    char *dir;                                /* its folder, for messages */
-    size_t max_passage;                       /* passage bound in bytes */
-    char default_lang[16];                    /* for documents that do not say */
-    trawl_analyzer *analyzers[MAX_LANGUAGES]; /* one per language seen, created on demand */
-    size_t nanalyzers;                        /* used entries */
-    trawl_breaks *sentences;                  /* passage splitting */
-    trawl_buf term;                           /* scratch: the term being added */
+    trawl_xdb *db;                     /* the writable index */
+    char *dir;                         /* its folder, for messages */
+    size_t max_passage;                /* passage bound in bytes */
+    char default_lang[16];             /* for documents that do not say */
+    trawl_gazetteer *gz;               /* places and centers for facets */
+    language languages[MAX_LANGUAGES]; /* one per language seen, created on demand */
+    size_t nlanguages;                 /* used entries */
+    trawl_breaks *sentences;           /* passage splitting */
+    trawl_facets facets;               /* scratch: the facets of the passage being added */
+    trawl_buf term;                    /* scratch: the term being added */
 };
 
 /* Files that may sit in an index folder before the index exists (the repo's index/). */
@@ -74,7 +83,7 @@ static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
     char *schema = NULL, *analyzer = NULL;
     unsigned docs = 0;
     trawl_buf want = TRAWL_BUF_INIT;
-    trawl_schema_analyzer_identity(ix->max_passage, &want);
+    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     if ((st = trawl_xdb_get_metadata(ix->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
         (st = trawl_xdb_get_metadata(ix->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
         (st = trawl_xdb_doccount(ix->db, &docs, err)))
@@ -90,6 +99,10 @@ static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
             (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
             (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGE, ix->default_lang,
                                          strlen(ix->default_lang), err)))
+            goto cleanup;
+        size_t len;
+        const char *text = trawl_gazetteer_text(ix->gz, &len);
+        if ((st = trawl_xdb_set_metadata(ix->db, TRAWL_META_GAZETTEER, text, len, err)))
             goto cleanup;
     } else if (atoi(schema) != TRAWL_SCHEMA_VERSION) {
         st = trawl_error_set(err, TRAWL_ERR_VERSION,
@@ -134,6 +147,10 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     strcpy(ix->default_lang, lang);
     int rebuild = options && options->rebuild;
+    const char *gazetteer =
+        options && options->gazetteer ? options->gazetteer : trawl_gazetteer_default_dir();
+    if ((st = trawl_gazetteer_load_dir(gazetteer, &ix->gz, err)))
+        goto fail;
     if (!rebuild && (st = check_folder(dir, err)))
         goto fail;
     if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN, &ix->db,
@@ -153,32 +170,43 @@ void trawl_indexer_close(trawl_indexer *ix)
     if (!ix)
         return;
     trawl_xdb_close(ix->db);
-    for (size_t i = 0; i < ix->nanalyzers; i++)
-        trawl_analyzer_free(ix->analyzers[i]);
+    for (size_t i = 0; i < ix->nlanguages; i++) {
+        trawl_extractor_free(ix->languages[i].ex);
+        trawl_analyzer_free(ix->languages[i].an);
+    }
+    trawl_gazetteer_free(ix->gz);
+    trawl_facets_free(&ix->facets);
     trawl_breaks_free(ix->sentences);
     trawl_buf_free(&ix->term);
     free(ix->dir);
     free(ix);
 }
 
-static trawl_status analyzer_for(trawl_indexer *ix, const char *lang, trawl_analyzer **an_out,
+static trawl_status language_for(trawl_indexer *ix, const char *lang, language **out,
                                  trawl_error *err)
 {
     if (!lang || !*lang)
         lang = ix->default_lang;
-    for (size_t i = 0; i < ix->nanalyzers; i++) {
-        if (strcmp(trawl_analyzer_language(ix->analyzers[i]), lang) == 0) {
-            *an_out = ix->analyzers[i];
+    for (size_t i = 0; i < ix->nlanguages; i++) {
+        if (strcmp(trawl_analyzer_language(ix->languages[i].an), lang) == 0) {
+            *out = &ix->languages[i];
             return TRAWL_OK;
         }
     }
-    if (ix->nanalyzers == MAX_LANGUAGES)
+    if (ix->nlanguages == MAX_LANGUAGES)
         return trawl_error_set(err, TRAWL_ERR_ARG, "more than %d document languages",
                                MAX_LANGUAGES);
-    trawl_status st = trawl_analyzer_new(lang, an_out, err);
+    language l = {NULL, NULL};
+    trawl_status st = trawl_analyzer_new(lang, &l.an, err);
     if (st == TRAWL_OK)
-        ix->analyzers[ix->nanalyzers++] = *an_out;
-    return st;
+        st = trawl_extractor_new(ix->gz, l.an, &l.ex, err);
+    if (st) {
+        trawl_analyzer_free(l.an);
+        return st;
+    }
+    ix->languages[ix->nlanguages] = l;
+    *out = &ix->languages[ix->nlanguages++];
+    return TRAWL_OK;
 }
 
 typedef struct field_sink {
@@ -220,10 +248,75 @@ typedef struct doc_job {
     trawl_indexer *ix;
     const trawl_document *doc;
     trawl_analyzer *an;
+    trawl_extractor *ex;
     unsigned count;  /* passages added */
     trawl_status st; /* first failure */
     trawl_error *err;
 } doc_job;
+
+/* The evidence of each facet value: {"icc": [{"value", "text", "start", "end", "rule"}], ...},
+ * the first mention of each distinct value, offsets in bytes of the passage. */
+static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
+{
+    json_t *o = json_object();
+    for (int facet = 0; facet < TRAWL_FACET_COUNT && o; facet++) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < f->n; i++) {
+            const trawl_mention *m = &f->mentions[i];
+            bool seen = m->facet != (trawl_facet_id)facet;
+            for (size_t k = 0; k < i && !seen; k++)
+                seen =
+                    f->mentions[k].facet == m->facet && strcmp(f->mentions[k].value, m->value) == 0;
+            if (seen)
+                continue;
+            json_array_append_new(list, json_pack("{s:s,s:s%,s:I,s:I,s:s}", "value", m->value,
+                                                  "text", p->text + m->start, m->end - m->start,
+                                                  "start", (json_int_t)m->start, "end",
+                                                  (json_int_t)m->end, "rule", m->rule));
+        }
+        json_object_set_new(o, trawl_facet_name((trawl_facet_id)facet), list);
+    }
+    return o;
+}
+
+/* The facets of a passage: filter terms, value slots, and the centers the gazetteer lacks in
+ * the metadata (for their names and provinces in reports). */
+static trawl_status add_facets(trawl_indexer *ix, trawl_xdoc *xdoc, trawl_error *err)
+{
+    const trawl_facets *f = &ix->facets;
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < f->n && !st; i++) {
+        trawl_schema_term(trawl_schema_facet(f->mentions[i].facet)->prefix, f->mentions[i].value,
+                          &ix->term);
+        st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err);
+    }
+    for (int facet = 0; facet < TRAWL_FACET_COUNT && !st; facet++) {
+        char *joined = trawl_facets_joined(f, (trawl_facet_id)facet);
+        if (!joined)
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        st = trawl_xdoc_set_value(xdoc, trawl_schema_facet(facet)->slot, joined, strlen(joined),
+                                  err);
+        free(joined);
+    }
+    char *pairs = st ? NULL : trawl_facets_joined_pairs(f);
+    if (!st && !pairs)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    if (!st)
+        st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ICC_YEAR, pairs, strlen(pairs), err);
+    free(pairs);
+    for (size_t i = 0; i < f->nfound && !st; i++) {
+        trawl_buf key = TRAWL_BUF_INIT, val = TRAWL_BUF_INIT;
+        trawl_buf_printf(&key, "%s%s", TRAWL_META_CENTER, f->found[i].key);
+        trawl_buf_printf(&val, "%s\t%s", f->found[i].name,
+                         f->found[i].province ? f->found[i].province : "");
+        st = key.failed || val.failed
+                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                 : trawl_xdb_set_metadata(ix->db, key.data, val.data, val.len, err);
+        trawl_buf_free(&key);
+        trawl_buf_free(&val);
+    }
+    return st;
+}
 
 /* The stored data of a passage: a JSON object (index/README.md lists its keys). */
 static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
@@ -244,6 +337,7 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_object_set_new(o, "length", json_integer((json_int_t)p->len));
     json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->an)));
     json_object_set_new(o, "text", json_stringn(p->text, p->len));
+    json_object_set_new(o, "facets", facets_json(&job->ix->facets, p));
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     return s;
@@ -267,7 +361,9 @@ static int add_passage(void *ctx, const trawl_passage *p)
     field_sink sink = {ix, xdoc, NULL, TRAWL_OK, err};
     if ((st = index_field(&sink, job->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
         (st = index_field(&sink, job->an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
-        (st = index_field(&sink, job->an, TRAWL_FIELD_SECTION, section, strlen(section))))
+        (st = index_field(&sink, job->an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
+        (st = trawl_extract(job->ex, p->text, p->len, &ix->facets, err)) ||
+        (st = add_facets(ix, xdoc, err)))
         goto cleanup;
     trawl_schema_passage_id(path, p->ordinal, &id);
     trawl_schema_term(TRAWL_PREFIX_PASSAGE, trawl_buf_str(&id), &ix->term);
@@ -309,10 +405,13 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, uns
                                trawl_error *err)
 {
     trawl_status st;
-    doc_job job = {ix, doc, NULL, 0, TRAWL_OK, err};
+    doc_job job = {ix, doc, NULL, NULL, 0, TRAWL_OK, err};
+    language *lang = NULL;
     *passages_out = 0;
-    if ((st = analyzer_for(ix, trawl_document_language(doc), &job.an, err)))
+    if ((st = language_for(ix, trawl_document_language(doc), &lang, err)))
         return st;
+    job.an = lang->an;
+    job.ex = lang->ex;
     /* The old passages go and the new ones come in one transaction: a failure leaves the
      * document as it was before. */
     if ((st = trawl_xdb_begin_transaction(ix->db, 0, err)))

@@ -1,6 +1,7 @@
 /* indexer.h: passages -> Xapian documents. Opens (or creates) an index folder, checks that it
  * is a Trawl index of this schema and analyser, and replaces each document's passages as a
- * unit: a document is never half indexed and never duplicated. */
+ * unit: a document is never half indexed and never duplicated. Each passage carries the facet
+ * values extracted from its own text (facets.h), as filter terms, value slots and evidence. */
 #ifndef TRAWL_INDEXER_H
 #define TRAWL_INDEXER_H
 
@@ -13,6 +14,7 @@ typedef struct trawl_indexer_options {
     size_t max_passage_bytes; /* passage bound; 0 means TRAWL_DEFAULT_MAX_PASSAGE */
     const char *language;     /* language of documents that do not say; NULL means "en" */
     int rebuild;              /* discard any existing index first */
+    const char *gazetteer;    /* folder of the gazetteer; NULL: trawl_gazetteer_default_dir() */
 } trawl_indexer_options;
 
 typedef struct trawl_indexer trawl_indexer;

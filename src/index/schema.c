@@ -14,6 +14,28 @@ static const trawl_field fields[TRAWL_FIELD_COUNT] = {
     {TRAWL_FIELD_SECTION, "section", "XH", "ZXH", 1.5},
 };
 
+static const trawl_facet_schema facets[] = {
+    {"icc", "XI", TRAWL_SLOT_ICC},
+    {"province", "XP", TRAWL_SLOT_PROVINCE},
+    {"year", "XY", TRAWL_SLOT_YEAR},
+};
+
+const trawl_facet_schema *trawl_schema_facet(int id)
+{
+    return id >= 0 && (size_t)id < sizeof facets / sizeof *facets ? &facets[id] : NULL;
+}
+
+const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out)
+{
+    for (size_t i = 0; i < sizeof facets / sizeof *facets; i++) {
+        if (strlen(facets[i].name) == len && memcmp(facets[i].name, name, len) == 0) {
+            *id_out = (int)i;
+            return &facets[i];
+        }
+    }
+    return NULL;
+}
+
 const trawl_field *trawl_schema_field(trawl_field_id id)
 {
     return id < TRAWL_FIELD_COUNT ? &fields[id] : NULL;
@@ -38,6 +60,10 @@ const char *trawl_schema_field_names(void)
             if (names[0])
                 strcat(names, ", ");
             strcat(names, fields[i].name);
+        }
+        for (size_t i = 0; i < sizeof facets / sizeof *facets; i++) {
+            strcat(names, ", ");
+            strcat(names, facets[i].name);
         }
     }
     return names;
@@ -65,7 +91,8 @@ void trawl_schema_term(const char *prefix, const char *value, trawl_buf *out)
     trawl_buf_printf(out, "#%016llx", (unsigned long long)h);
 }
 
-void trawl_schema_analyzer_identity(size_t max_passage_bytes, trawl_buf *out)
+void trawl_schema_analyzer_identity(size_t max_passage_bytes, const char *gazetteer_hash,
+                                    trawl_buf *out)
 {
     UVersionInfo icu, uni;
     char icu_s[U_MAX_VERSION_STRING_LENGTH], uni_s[U_MAX_VERSION_STRING_LENGTH];
@@ -74,8 +101,8 @@ void trawl_schema_analyzer_identity(size_t max_passage_bytes, trawl_buf *out)
     u_versionToString(icu, icu_s);
     u_versionToString(uni, uni_s);
     trawl_buf_reset(out);
-    trawl_buf_printf(out, "icu %s; unicode %s; snowball %s; passage %zu", icu_s, uni_s,
-                     trawl_stemmer_library_version(), max_passage_bytes);
+    trawl_buf_printf(out, "icu %s; unicode %s; snowball %s; passage %zu; gazetteer %s", icu_s,
+                     uni_s, trawl_stemmer_library_version(), max_passage_bytes, gazetteer_hash);
 }
 
 void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out)

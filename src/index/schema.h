@@ -11,8 +11,10 @@
 
 /* Version history:
  *   1: passages as documents; body/title/section words with positions plus Z-stems; Q and P
- *      boolean terms; JSON stored data. */
-#define TRAWL_SCHEMA_VERSION 1
+ *      boolean terms; JSON stored data.
+ *   2: facets: XI/XP/XY filter terms, value slots 2-5, "facets" evidence in the stored data,
+ *      the gazetteer and discovered centers in the metadata. */
+#define TRAWL_SCHEMA_VERSION 2
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -36,26 +38,46 @@ const trawl_field *trawl_schema_field_named(const char *name, size_t len);
 /* Comma-separated names of the query fields, for messages. */
 const char *trawl_schema_field_names(void);
 
+/* A facet as stored: its filter terms and its value slot. Indexed by trawl_facet_id. */
+typedef struct trawl_facet_schema {
+    const char *name;   /* "icc", "province", "year": the query field */
+    const char *prefix; /* filter terms: prefix + value */
+    unsigned slot;      /* the passage's values, sorted, space-separated */
+} trawl_facet_schema;
+
+/* The facet with trawl_facet_id `id` (0 .. TRAWL_FACET_COUNT-1), or NULL. */
+const trawl_facet_schema *trawl_schema_facet(int id);
+/* The facet a query names (`icc`, `province`, `year`), or NULL; `*id_out` gets its id. */
+const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
+
 /* Boolean (filter) term prefixes. */
 #define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */
 #define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */
 
 /* Value slots. */
-#define TRAWL_SLOT_DOC 0     /* the document path */
-#define TRAWL_SLOT_ORDINAL 1 /* the passage's ordinal in its document, "%08u" (sortable) */
+#define TRAWL_SLOT_DOC 0      /* the document path */
+#define TRAWL_SLOT_ORDINAL 1  /* the passage's ordinal in its document, "%08u" (sortable) */
+#define TRAWL_SLOT_ICC 2      /* center keys */
+#define TRAWL_SLOT_PROVINCE 3 /* province keys */
+#define TRAWL_SLOT_YEAR 4     /* years */
+#define TRAWL_SLOT_ICC_YEAR 5 /* "center:year" pairs found in one sentence */
 
 /* Metadata keys. */
-#define TRAWL_META_SCHEMA "trawl.schema"     /* TRAWL_SCHEMA_VERSION, decimal */
-#define TRAWL_META_ANALYZER "trawl.analyzer" /* trawl_schema_analyzer_identity() */
-#define TRAWL_META_LANGUAGE "trawl.language" /* default document language */
+#define TRAWL_META_SCHEMA "trawl.schema"       /* TRAWL_SCHEMA_VERSION, decimal */
+#define TRAWL_META_ANALYZER "trawl.analyzer"   /* trawl_schema_analyzer_identity() */
+#define TRAWL_META_LANGUAGE "trawl.language"   /* default document language */
+#define TRAWL_META_GAZETTEER "trawl.gazetteer" /* the gazetteer's tables, as ingest loaded them */
+#define TRAWL_META_CENTER "trawl.center."      /* + key: a discovered center, "name\tprovince" */
 
 /* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
  * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */
 void trawl_schema_term(const char *prefix, const char *value, trawl_buf *out);
 
-/* The analyser's identity: ICU and Unicode versions, Snowball version, passage bound. A
- * change in any of them changes what would be indexed, so an index records it. */
-void trawl_schema_analyzer_identity(size_t max_passage_bytes, trawl_buf *out);
+/* The analyser's identity: ICU and Unicode versions, Snowball version, passage bound, and the
+ * gazetteer's hash. A change in any of them changes what would be indexed, so an index
+ * records it. */
+void trawl_schema_analyzer_identity(size_t max_passage_bytes, const char *gazetteer_hash,
+                                    trawl_buf *out);
 
 /* The passage id of passage `ordinal` (1-based) of document `path`: "path#ordinal". */
 void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out);

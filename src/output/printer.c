@@ -1,7 +1,12 @@
 /* printer.c: choosing a back end. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
+#include "facets/facets.h"
 #include "output/printer_impl.h"
 
 bool trawl_output_format_parse(const char *name, trawl_output_format *format_out)
@@ -10,6 +15,8 @@ bool trawl_output_format_parse(const char *name, trawl_output_format *format_out
         *format_out = TRAWL_OUTPUT_TEXT;
     else if (strcmp(name, "json") == 0)
         *format_out = TRAWL_OUTPUT_JSON;
+    else if (strcmp(name, "csv") == 0)
+        *format_out = TRAWL_OUTPUT_CSV;
     else
         return false;
     return true;
@@ -22,7 +29,9 @@ trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool termi
     *printer_out = NULL;
     if (!p)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating a printer");
-    p->ops = format == TRAWL_OUTPUT_JSON ? &trawl_printer_json_ops : &trawl_printer_text_ops;
+    p->ops = format == TRAWL_OUTPUT_JSON  ? &trawl_printer_json_ops
+             : format == TRAWL_OUTPUT_CSV ? &trawl_printer_csv_ops
+                                          : &trawl_printer_text_ops;
     p->out = out;
     p->terminal = terminal;
     *printer_out = p;
@@ -34,10 +43,53 @@ void trawl_printer_free(trawl_printer *p)
     free(p);
 }
 
-trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
+void trawl_printer_set_explain(trawl_printer *p, bool explain)
 {
-    trawl_status st = p->ops->results(p, r, err);
+    p->explain = explain;
+}
+
+static trawl_status flushed(trawl_printer *p, trawl_status st, trawl_error *err)
+{
     if (st == TRAWL_OK && (fflush(p->out) != 0 || ferror(p->out)))
         st = trawl_error_set(err, TRAWL_ERR_IO, "writing the output failed");
     return st;
+}
+
+trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
+{
+    return flushed(p, p->ops->results(p, r, err), err);
+}
+
+trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
+{
+    return flushed(p, p->ops->report(p, r, err), err);
+}
+
+size_t trawl_display_width(const char *s)
+{
+    size_t width = 0;
+    int32_t i = 0, len = (int32_t)strlen(s);
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        int ea = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return width;
+}
+
+const char *trawl_report_unit(const trawl_report *r)
+{
+    return r->spec.documents ? "documents" : "passages";
+}
+
+void trawl_report_title(const trawl_report *r, char *buf, size_t size)
+{
+    if (r->spec.kind == TRAWL_REPORT_REGISTRY)
+        snprintf(buf, size, "icc-registry");
+    else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
+        snprintf(buf, size, "%s x %s", trawl_facet_name((trawl_facet_id)r->spec.facets[0]),
+                 trawl_facet_name((trawl_facet_id)r->spec.facets[1]));
+    else
+        snprintf(buf, size, "%s", trawl_facet_name((trawl_facet_id)r->spec.facets[0]));
 }

@@ -1,6 +1,7 @@
-/* printer.h: the one output interface. Search results (and later, reports) go through a
+/* printer.h: the one output interface. Search results and facet reports go through a
  * printer, whose back end decides the format: text for people (highlights in bold on a
- * terminal, [brackets] otherwise) or JSON for programs (its keys: README.md, "JSON output"). */
+ * terminal, [brackets] otherwise, reports as aligned tables), JSON for programs (its keys:
+ * README.md, "JSON output"), or CSV (RFC 4180) for spreadsheets. */
 #ifndef TRAWL_PRINTER_H
 #define TRAWL_PRINTER_H
 
@@ -8,11 +9,16 @@
 #include <stdio.h>
 
 #include "common/status.h"
+#include "search/report.h"
 #include "search/search.h"
 
-typedef enum trawl_output_format { TRAWL_OUTPUT_TEXT, TRAWL_OUTPUT_JSON } trawl_output_format;
+typedef enum trawl_output_format {
+    TRAWL_OUTPUT_TEXT,
+    TRAWL_OUTPUT_JSON,
+    TRAWL_OUTPUT_CSV
+} trawl_output_format;
 
-/* Parses "text" or "json"; false for anything else. */
+/* Parses "text", "json" or "csv"; false for anything else. */
 bool trawl_output_format_parse(const char *name, trawl_output_format *format_out);
 
 typedef struct trawl_printer trawl_printer;
@@ -22,8 +28,13 @@ typedef struct trawl_printer trawl_printer;
 trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool terminal,
                                trawl_printer **printer_out, trawl_error *err);
 void trawl_printer_free(trawl_printer *p);
+/* Results also show why each passage carries its facet values (text; JSON always does). */
+void trawl_printer_set_explain(trawl_printer *p, bool explain);
 
-/* Prints one page of search results. TRAWL_ERR_IO when writing fails. */
+/* Prints one page of search results, then the facet counts the search made. TRAWL_ERR_IO
+ * when writing fails. */
 trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err);
+/* Prints a report. */
+trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err);
 
 #endif

@@ -6,15 +6,26 @@
 
 typedef struct trawl_printer_ops {
     trawl_status (*results)(trawl_printer *p, const trawl_results *r, trawl_error *err);
+    trawl_status (*report)(trawl_printer *p, const trawl_report *r, trawl_error *err);
 } trawl_printer_ops;
 
 struct trawl_printer {
     const trawl_printer_ops *ops; /* the back end */
     FILE *out;                    /* where it writes; not owned */
     bool terminal;                /* out is a terminal */
+    bool explain;                 /* show facet evidence with results */
 };
 
 extern const trawl_printer_ops trawl_printer_text_ops;
 extern const trawl_printer_ops trawl_printer_json_ops;
+extern const trawl_printer_ops trawl_printer_csv_ops;
+
+/* Shared by the back ends. */
+/* "passages" or "documents": what a report counts. */
+const char *trawl_report_unit(const trawl_report *r);
+/* The report's title: "icc", "year x province", "icc-registry". */
+void trawl_report_title(const trawl_report *r, char *buf, size_t size);
+/* Columns `s` takes on a terminal: East Asian wide characters count two. */
+size_t trawl_display_width(const char *s);
 
 #endif

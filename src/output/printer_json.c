@@ -1,9 +1,8 @@
-/* printer_json.c: results for programs, one JSON object written with jansson:
- * {"query", "total", "offset", "results": [{"rank", "score", "id", "path", "title", "section",
- * "url", "lang", "ordinal", "offset", "text", "highlights": [{"start", "end"}]}]} with
- * highlight offsets in bytes of "text" (UTF-8). */
+/* printer_json.c: results and reports for programs, one JSON object written with jansson
+ * (README.md, "JSON output", lists the keys). Offsets are bytes of "text" (UTF-8). */
 #include <jansson.h>
 
+#include "facets/facets.h"
 #include "output/printer_impl.h"
 
 static json_t *hit_json(const trawl_hit *h)
@@ -31,7 +30,83 @@ static json_t *hit_json(const trawl_hit *h)
     json_object_set_new(o, "offset", json_integer((json_int_t)h->offset));
     json_object_set_new(o, "text", json_stringn(h->text, h->text_len));
     json_object_set_new(o, "highlights", marks);
+    json_t *facets = json_array();
+    for (size_t i = 0; i < h->nfacets; i++) {
+        const trawl_hit_facet *f = &h->facets[i];
+        json_array_append_new(facets, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:s}", "facet",
+                                                trawl_facet_name((trawl_facet_id)f->facet), "value",
+                                                f->value, "label", f->label, "text", f->text,
+                                                "start", (json_int_t)f->start, "end",
+                                                (json_int_t)f->end, "rule", f->rule));
+    }
+    json_object_set_new(o, "facets", facets);
     return o;
+}
+
+static json_t *rows_json(const trawl_report_row *rows, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "value", rows[i].value, "label",
+                                           rows[i].label, "count", (json_int_t)rows[i].count));
+    return a;
+}
+
+static json_t *report_json(const trawl_report *r)
+{
+    char title[64];
+    trawl_report_title(r, title, sizeof title);
+    json_t *o = json_pack("{s:s,s:s,s:s,s:I}", "report", title, "query", r->query, "count",
+                          trawl_report_unit(r), "total", (json_int_t)r->total);
+    if (!o)
+        return NULL;
+    if (r->spec.kind == TRAWL_REPORT_COUNTS) {
+        json_object_set_new(o, "facet", json_string(trawl_facet_name(r->spec.facets[0])));
+        json_object_set_new(o, "rows", rows_json(r->rows, r->nrows));
+        json_object_set_new(o, "none", json_integer((json_int_t)r->none));
+    } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
+        json_object_set_new(o, "rows", rows_json(r->rows, r->nrows));
+        json_object_set_new(o, "columns", rows_json(r->cols, r->ncols));
+        json_t *cells = json_array();
+        for (size_t i = 0; i < r->nrows; i++) {
+            json_t *row = json_array();
+            for (size_t j = 0; j < r->ncols; j++)
+                json_array_append_new(row, json_integer((json_int_t)r->cells[i * r->ncols + j]));
+            json_array_append_new(cells, row);
+        }
+        json_object_set_new(o, "cells", cells);
+    } else {
+        json_t *centers = json_array();
+        for (size_t i = 0; i < r->ncenters; i++) {
+            const trawl_registry_row *c = &r->centers[i];
+            json_t *row =
+                json_pack("{s:s,s:s,s:s,s:s,s:I,s:I}", "key", c->key, "name", c->name, "province",
+                          c->province, "province_name", c->province_name, "passages",
+                          (json_int_t)c->passages, "documents", (json_int_t)c->documents);
+            json_object_set_new(row, "earliest",
+                                c->earliest ? json_integer(c->earliest) : json_null());
+            json_array_append_new(centers, row);
+        }
+        json_object_set_new(o, "centers", centers);
+    }
+    return o;
+}
+
+static trawl_status dump(trawl_printer *p, json_t *root, trawl_error *err)
+{
+    if (json_dumpf(root, p->out, JSON_INDENT(2)) != 0)
+        return trawl_error_set(err, TRAWL_ERR_IO, "writing JSON failed");
+    fputc('\n', p->out);
+    return TRAWL_OK;
+}
+
+static trawl_status json_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
+{
+    json_t *root = report_json(r);
+    trawl_status st = root ? dump(p, root, err)
+                           : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory writing JSON");
+    json_decref(root);
+    return st;
 }
 
 static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
@@ -53,13 +128,20 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
         }
     }
     json_object_set(root, "results", results);
-    if (json_dumpf(root, p->out, JSON_INDENT(2)) != 0)
-        st = trawl_error_set(err, TRAWL_ERR_IO, "writing JSON failed");
-    fputc('\n', p->out);
+    json_t *facets = json_object();
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+        const trawl_report *counts = trawl_results_facet(r, f);
+        if (counts)
+            json_object_set_new(facets, trawl_facet_name((trawl_facet_id)f), report_json(counts));
+    }
+    if (json_object_size(facets))
+        json_object_set(root, "facets", facets);
+    json_decref(facets);
+    st = dump(p, root, err);
 cleanup:
     json_decref(results);
     json_decref(root);
     return st;
 }
 
-const trawl_printer_ops trawl_printer_json_ops = {json_results};
+const trawl_printer_ops trawl_printer_json_ops = {json_results, json_report};

@@ -1,7 +1,10 @@
-/* printer_text.c: results for people. Each hit: rank, title and section, score; the passage
- * id (path#ordinal) and URL; the passage wrapped to the width, highlights marked. */
+/* printer_text.c: results and reports for people. Each hit: rank, title and section, score;
+ * the passage id (path#ordinal) and URL; the passage wrapped to the width, highlights marked;
+ * with --explain, each facet value and the words that gave it. Facet counts and reports are
+ * aligned tables. */
 #include <string.h>
 
+#include "facets/facets.h"
 #include "output/printer_impl.h"
 
 #define WRAP_COLUMNS 96
@@ -60,6 +63,137 @@ static void print_passage(const trawl_printer *p, const trawl_hit *h)
     fputc('\n', p->out);
 }
 
+static void print_evidence(const trawl_printer *p, const trawl_hit *h)
+{
+    for (size_t i = 0; i < h->nfacets; i++) {
+        const trawl_hit_facet *f = &h->facets[i];
+        fprintf(p->out, INDENT "%s %s=%s: \"%s\" (%s)\n", i == 0 ? "facets" : "      ",
+                trawl_facet_name((trawl_facet_id)f->facet), f->value, f->text, f->rule);
+    }
+    if (h->nfacets == 0)
+        fputs(INDENT "facets none\n", p->out);
+}
+
+/* Pads to `width` display columns after `used`. */
+static void pad(FILE *out, size_t used, size_t width)
+{
+    for (; used < width; used++)
+        fputc(' ', out);
+}
+
+/* A table of values: count, value, name (the name column only where it says more). */
+static void print_rows(const trawl_printer *p, const trawl_report_row *rows, size_t n)
+{
+    size_t vw = 5;
+    for (size_t i = 0; i < n; i++)
+        if (trawl_display_width(rows[i].value) > vw)
+            vw = trawl_display_width(rows[i].value);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(p->out, "  %8zu  %s", rows[i].count, rows[i].value);
+        if (strcmp(rows[i].label, rows[i].value) != 0) {
+            pad(p->out, trawl_display_width(rows[i].value), vw + 2);
+            fputs(rows[i].label, p->out);
+        }
+        fputc('\n', p->out);
+    }
+}
+
+static void print_counts(const trawl_printer *p, const trawl_report *r)
+{
+    fprintf(p->out, "%s: %zu value%s over %zu %.*s\n",
+            trawl_facet_name((trawl_facet_id)r->spec.facets[0]), r->nrows, r->nrows == 1 ? "" : "s",
+            r->total, (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0),
+            trawl_report_unit(r));
+    print_rows(p, r->rows, r->nrows);
+    if (r->none)
+        fprintf(p->out, "  %8zu  (none)\n", r->none);
+}
+
+static void print_crosstab(const trawl_printer *p, const trawl_report *r)
+{
+    size_t rw = 5;
+    for (size_t i = 0; i < r->nrows; i++)
+        if (trawl_display_width(r->rows[i].value) > rw)
+            rw = trawl_display_width(r->rows[i].value);
+    fputs(trawl_facet_name((trawl_facet_id)r->spec.facets[0]), p->out);
+    pad(p->out, trawl_display_width(trawl_facet_name((trawl_facet_id)r->spec.facets[0])), rw);
+    for (size_t j = 0; j < r->ncols; j++)
+        fprintf(p->out, "  %*s",
+                (int)(trawl_display_width(r->cols[j].value) < 5
+                          ? 5
+                          : trawl_display_width(r->cols[j].value)),
+                r->cols[j].value);
+    fputs("  total\n", p->out);
+    for (size_t i = 0; i < r->nrows; i++) {
+        fputs(r->rows[i].value, p->out);
+        pad(p->out, trawl_display_width(r->rows[i].value), rw);
+        for (size_t j = 0; j < r->ncols; j++) {
+            size_t w = trawl_display_width(r->cols[j].value);
+            fprintf(p->out, "  %*zu", (int)(w < 5 ? 5 : w), r->cells[i * r->ncols + j]);
+        }
+        fprintf(p->out, "  %5zu\n", r->rows[i].count);
+    }
+    fputs("total", p->out);
+    pad(p->out, 5, rw);
+    for (size_t j = 0; j < r->ncols; j++) {
+        size_t w = trawl_display_width(r->cols[j].value);
+        fprintf(p->out, "  %*zu", (int)(w < 5 ? 5 : w), r->cols[j].count);
+    }
+    fprintf(p->out, "  %5zu\n", r->total);
+}
+
+static void print_registry(const trawl_printer *p, const trawl_report *r)
+{
+    size_t kw = 6, nw = 4, pw = 8;
+    for (size_t i = 0; i < r->ncenters; i++) {
+        const trawl_registry_row *c = &r->centers[i];
+        if (trawl_display_width(c->key) > kw)
+            kw = trawl_display_width(c->key);
+        if (trawl_display_width(c->name) > nw)
+            nw = trawl_display_width(c->name);
+        if (trawl_display_width(c->province_name) > pw)
+            pw = trawl_display_width(c->province_name);
+    }
+    fputs("center", p->out);
+    pad(p->out, 6, kw + 2);
+    fputs("name", p->out);
+    pad(p->out, 4, nw + 2);
+    fputs("province", p->out);
+    pad(p->out, 8, pw + 2);
+    fputs("earliest  passages  documents\n", p->out);
+    for (size_t i = 0; i < r->ncenters; i++) {
+        const trawl_registry_row *c = &r->centers[i];
+        fputs(c->key, p->out);
+        pad(p->out, trawl_display_width(c->key), kw + 2);
+        fputs(c->name, p->out);
+        pad(p->out, trawl_display_width(c->name), nw + 2);
+        fputs(*c->province_name ? c->province_name : "-", p->out);
+        pad(p->out, *c->province_name ? trawl_display_width(c->province_name) : 1, pw + 2);
+        if (c->earliest)
+            fprintf(p->out, "%8d", c->earliest);
+        else
+            fprintf(p->out, "%8s", "-");
+        fprintf(p->out, "  %8zu  %9zu\n", c->passages, c->documents);
+    }
+    fprintf(p->out, "%zu center%s in %zu %.*s\n", r->ncenters, r->ncenters == 1 ? "" : "s",
+            r->total, (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0),
+            trawl_report_unit(r));
+}
+
+static trawl_status text_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
+{
+    (void)err;
+    if (*r->query)
+        fprintf(p->out, "query: %s\n", r->query);
+    if (r->spec.kind == TRAWL_REPORT_COUNTS)
+        print_counts(p, r);
+    else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
+        print_crosstab(p, r);
+    else
+        print_registry(p, r);
+    return TRAWL_OK;
+}
+
 static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
 {
     (void)err;
@@ -87,8 +221,17 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
             fprintf(p->out, "  %s", h->url);
         fputc('\n', p->out);
         print_passage(p, h);
+        if (p->explain)
+            print_evidence(p, h);
+    }
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+        const trawl_report *counts = trawl_results_facet(r, f);
+        if (counts) {
+            fputc('\n', p->out);
+            print_counts(p, counts);
+        }
     }
     return TRAWL_OK;
 }
 
-const trawl_printer_ops trawl_printer_text_ops = {text_results};
+const trawl_printer_ops trawl_printer_text_ops = {text_results, text_report};

@@ -9,6 +9,7 @@
 #include "index/schema.h"
 
 typedef struct compiler {
+    const trawl_filter_context *ctx;
     trawl_analyzer *an;
     trawl_highlighter *hl; /* may be NULL */
     trawl_status st;       /* first failure */
@@ -251,6 +252,11 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
         return text_query(c, n, positive);
     case TRAWL_QNODE_WILDCARD:
         return wildcard_query(c, n, positive);
+    case TRAWL_QNODE_FILTER: {
+        trawl_xquery *q = NULL;
+        c->st = trawl_filter_query(c->ctx, n->facet, n->text, &q, c->err);
+        return q;
+    }
     case TRAWL_QNODE_AND:
         return compile_and(c, n, positive);
     case TRAWL_QNODE_NOT:
@@ -271,10 +277,10 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
     return NULL;
 }
 
-trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an, trawl_highlighter *hl,
-                                 trawl_xquery **query_out, trawl_error *err)
+trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_context *ctx,
+                                 trawl_highlighter *hl, trawl_xquery **query_out, trawl_error *err)
 {
-    compiler c = {an, hl, TRAWL_OK, err};
+    compiler c = {ctx, ctx->an, hl, TRAWL_OK, err};
     *query_out = compile(&c, root, true);
     if (c.st == TRAWL_OK && !*query_out)
         c.st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query has no searchable words");

@@ -7,6 +7,7 @@
 #define TRAWL_QUERY_COMPILE_H
 
 #include "common/status.h"
+#include "query/filters.h"
 #include "query/query_parser.h"
 #include "search/highlight.h"
 #include "text/analyzer.h"
@@ -15,9 +16,10 @@
 /* Wildcards expanding to more terms than this are refused. */
 #define TRAWL_MAX_WILDCARD_TERMS 1000
 
-/* Compiles `root`. `*query_out` belongs to the caller. `hl` may be NULL. A query with no
- * searchable word at all (only punctuation) fails with TRAWL_ERR_QUERY_SYNTAX. */
-trawl_status trawl_query_compile(const trawl_qnode *root, trawl_analyzer *an, trawl_highlighter *hl,
-                                 trawl_xquery **query_out, trawl_error *err);
+/* Compiles `root`, analysing words with `ctx->an` and resolving facet filters with `ctx`.
+ * `*query_out` belongs to the caller. `hl` may be NULL. A query with no searchable word at
+ * all (only punctuation) fails with TRAWL_ERR_QUERY_SYNTAX. */
+trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_context *ctx,
+                                 trawl_highlighter *hl, trawl_xquery **query_out, trawl_error *err);
 
 #endif

@@ -173,6 +173,24 @@ static trawl_qnode *simplify(trawl_qnode *n)
 
 static trawl_qnode *parse_seq(parser *p, const trawl_field *field);
 
+/* facet:value or facet:"value with spaces". */
+static trawl_qnode *parse_filter(parser *p, int facet, size_t column)
+{
+    next(p);
+    token v = p->tok;
+    if (v.kind != TOK_WORD && v.kind != TOK_PHRASE) {
+        fail(p, column,
+             "a facet filter needs a value after ':' (icc:KEY, province:NAME, "
+             "year:2024, year:2018..2020)");
+        return NULL;
+    }
+    next(p);
+    trawl_qnode *n = leaf(p, TRAWL_QNODE_FILTER, v.text, v.len, NULL);
+    if (n)
+        n->facet = facet;
+    return n;
+}
+
 /* A word, phrase or group, within `field` (NULL: the default fields). */
 static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
 {
@@ -188,6 +206,9 @@ static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
         return leaf(p, TRAWL_QNODE_PHRASE, t.text, t.len, field);
     case TOK_FIELD: {
         const trawl_field *f = trawl_schema_field_named(t.text, t.len);
+        int facet;
+        if (!f && trawl_schema_facet_named(t.text, t.len, &facet))
+            return parse_filter(p, facet, t.column);
         if (!f) {
             char msg[256];
             snprintf(msg, sizeof msg, "unknown field '%.*s' (fields: %s)", (int)t.len, t.text,
@@ -326,10 +347,12 @@ void trawl_qnode_free(trawl_qnode *node)
 
 static void describe(const trawl_qnode *n, trawl_buf *b)
 {
-    static const char *const names[] = {"word", "phrase", "prefix", "AND", "OR", "NOT"};
+    static const char *const names[] = {"word", "phrase", "prefix", "AND", "OR", "NOT", "filter"};
     trawl_buf_puts(b, names[n->kind]);
     if (n->field && n->field->name)
         trawl_buf_printf(b, "[%s]", n->field->name);
+    if (n->kind == TRAWL_QNODE_FILTER)
+        trawl_buf_printf(b, "[%s]", trawl_schema_facet(n->facet)->name);
     if (n->text) {
         trawl_buf_printf(b, "\"%s\"", n->text);
         return;

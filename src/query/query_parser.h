@@ -4,7 +4,8 @@
  *
  * Syntax: words (all must match), "exact phrases", OR between alternatives, NOT word and
  * -word to exclude, parentheses, field:word, field:"phrase" and field:(...), word* for
- * prefixes, and AND (the default, accepted explicitly). OR binds tighter than AND, so
+ * prefixes, facet filters (icc:KEY, province:NAME, year:2024, year:2018..2020), and AND (the
+ * default, accepted explicitly). OR binds tighter than AND, so
  * `a b OR c` means a AND (b OR c); NOT applies to the next word, phrase, group or OR-chain. */
 #ifndef TRAWL_QUERY_PARSER_H
 #define TRAWL_QUERY_PARSER_H
@@ -20,12 +21,14 @@ typedef enum trawl_qnode_kind {
     TRAWL_QNODE_WILDCARD, /* word* : any word starting with the text */
     TRAWL_QNODE_AND,      /* every positive child; none of the NOT children */
     TRAWL_QNODE_OR,       /* any child */
-    TRAWL_QNODE_NOT       /* exclusion of its one child (only inside AND) */
+    TRAWL_QNODE_NOT,      /* exclusion of its one child (only inside AND) */
+    TRAWL_QNODE_FILTER    /* facet:value, as typed: matches without adding weight */
 } trawl_qnode_kind;
 
 typedef struct trawl_qnode {
     trawl_qnode_kind kind;
     const trawl_field *field;  /* field:..., or NULL for the default fields */
+    int facet;                 /* FILTER: the trawl_facet_id */
     char *text;                /* WORD, PHRASE, WILDCARD: the text as typed; owned */
     struct trawl_qnode **kids; /* AND, OR, NOT: children; owned */
     size_t nkids;              /* number of children */

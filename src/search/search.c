@@ -1,4 +1,4 @@
-/* search.c: query -> enquire -> passages with highlights. */
+/* search.c: query -> enquire -> passages with highlights, facet evidence and counts. */
 #include "search/search.h"
 
 #include <jansson.h>
@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "facets/facets.h"
 #include "index/schema.h"
 #include "query/query_compile.h"
 #include "query/query_parser.h"
+#include "search/tally.h"
 #include "text/analyzer.h"
 #include "text/utf8.h"
 #include "xapian-c/xapian_c.h"
@@ -26,8 +28,9 @@
 
 struct trawl_searcher {
     trawl_xdb *db;
-    char *dir;         /* for messages */
-    char language[16]; /* the index's default document language */
+    char *dir;           /* for messages */
+    char language[16];   /* the index's default document language */
+    trawl_gazetteer *gz; /* the gazetteer the index was built with */
 };
 
 struct trawl_results {
@@ -35,14 +38,19 @@ struct trawl_results {
     unsigned total, offset;
     trawl_hit *hits;
     size_t count;
-    json_t **data;        /* parsed stored data of each hit: owns the hit strings */
-    trawl_range **ranges; /* highlight ranges of each hit */
+    json_t **data;                           /* parsed stored data: owns the hit strings */
+    trawl_range **ranges;                    /* highlight ranges of each hit */
+    trawl_hit_facet **facets;                /* facet evidence of each hit */
+    trawl_report *counts[TRAWL_FACET_COUNT]; /* facet counts, when asked for */
+    char **labels;                           /* labels of the evidence, owned */
+    size_t nlabels, clabels;
 };
 
 trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
 {
     trawl_status st;
-    char *schema = NULL, *lang = NULL;
+    char *schema = NULL, *lang = NULL, *gazetteer = NULL;
+    size_t gazetteer_len = 0;
     *s_out = NULL;
     trawl_searcher *s = calloc(1, sizeof *s);
     if (!s || !(s->dir = trawl_strdup(dir))) {
@@ -59,7 +67,8 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         goto fail;
     }
     if ((st = trawl_xdb_get_metadata(s->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
-        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)))
+        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
+        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len, err)))
         goto fail;
     if (!*schema) {
         st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
@@ -73,14 +82,21 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
                              dir, schema, TRAWL_SCHEMA_VERSION);
         goto fail;
     }
+    if ((st = trawl_gazetteer_load_text(gazetteer, gazetteer_len, &s->gz, &why))) {
+        st = trawl_error_set(err, TRAWL_ERR_CORRUPT, "%s: the index's gazetteer: %s", dir,
+                             why.message);
+        goto fail;
+    }
     snprintf(s->language, sizeof s->language, "%s", *lang ? lang : "en");
     free(schema);
     free(lang);
+    free(gazetteer);
     *s_out = s;
     return TRAWL_OK;
 fail:
     free(schema);
     free(lang);
+    free(gazetteer);
     trawl_searcher_close(s);
     return st;
 }
@@ -90,6 +106,7 @@ void trawl_searcher_close(trawl_searcher *s)
     if (!s)
         return;
     trawl_xdb_close(s->db);
+    trawl_gazetteer_free(s->gz);
     free(s->dir);
     free(s);
 }
@@ -119,6 +136,11 @@ const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i)
     return i < r->count ? &r->hits[i] : NULL;
 }
 
+const trawl_report *trawl_results_facet(const trawl_results *r, int facet)
+{
+    return facet >= 0 && facet < TRAWL_FACET_COUNT ? r->counts[facet] : NULL;
+}
+
 void trawl_results_free(trawl_results *r)
 {
     if (!r)
@@ -126,9 +148,16 @@ void trawl_results_free(trawl_results *r)
     for (size_t i = 0; i < r->count; i++) {
         json_decref(r->data[i]);
         free(r->ranges[i]);
+        free(r->facets[i]);
     }
+    for (size_t i = 0; i < r->nlabels; i++)
+        free(r->labels[i]);
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+        trawl_report_free(r->counts[f]);
+    free(r->labels);
     free(r->data);
     free(r->ranges);
+    free(r->facets);
     free(r->hits);
     free(r->query);
     free(r);
@@ -140,8 +169,60 @@ static const char *str_field(json_t *o, const char *key)
     return s ? s : "";
 }
 
+/* A label for a facet value, kept by the results. */
+static const char *keep_label(trawl_results *r, trawl_searcher *s, int facet, const char *value)
+{
+    char *label = NULL;
+    if (facet == TRAWL_FACET_ICC) {
+        const trawl_center *c = trawl_gazetteer_center(s->gz, value);
+        label = trawl_strdup(c ? c->name : value);
+    } else if (facet == TRAWL_FACET_PROVINCE) {
+        const trawl_province *p = trawl_gazetteer_province(s->gz, value);
+        label = trawl_strdup(p ? p->name : value);
+    } else {
+        label = trawl_strdup(value);
+    }
+    if (!label ||
+        !trawl_array_grow((void **)&r->labels, &r->clabels, r->nlabels, sizeof *r->labels)) {
+        free(label);
+        return value;
+    }
+    r->labels[r->nlabels++] = label;
+    return label;
+}
+
+/* The facet evidence of a stored passage ({"icc": [{value, text, start, end, rule}], ...}). */
+static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, json_t *o,
+                                trawl_error *err)
+{
+    json_t *facets = json_object_get(o, "facets");
+    size_t n = 0;
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+        n += json_array_size(json_object_get(facets, trawl_facet_name((trawl_facet_id)f)));
+    r->facets[i] = calloc(n ? n : 1, sizeof *r->facets[i]);
+    if (!r->facets[i])
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
+    trawl_hit *h = &r->hits[i];
+    h->facets = r->facets[i];
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+        json_t *list = json_object_get(facets, trawl_facet_name((trawl_facet_id)f));
+        for (size_t k = 0; k < json_array_size(list); k++) {
+            json_t *e = json_array_get(list, k);
+            trawl_hit_facet *hf = &r->facets[i][h->nfacets++];
+            hf->facet = f;
+            hf->value = str_field(e, "value");
+            hf->label = keep_label(r, s, f, hf->value);
+            hf->text = str_field(e, "text");
+            hf->rule = str_field(e, "rule");
+            hf->start = (size_t)json_integer_value(json_object_get(e, "start"));
+            hf->end = (size_t)json_integer_value(json_object_get(e, "end"));
+        }
+    }
+    return TRAWL_OK;
+}
+
 /* Fills hit `i` from the stored passage of match `m`. */
-static trawl_status load_hit(trawl_results *r, size_t i, const trawl_xmatch *m,
+static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
                              trawl_highlighter *hl, trawl_analyzer *an, trawl_error *err)
 {
     json_error_t jerr;
@@ -169,10 +250,66 @@ static trawl_status load_hit(trawl_results *r, size_t i, const trawl_xmatch *m,
     trawl_status st =
         trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i], &h->nhighlights, err);
     h->highlights = r->ranges[i];
+    return st ? st : load_facets(r, s, i, o, err);
+}
+
+/* What one enquire run needs and gives. */
+typedef struct run_job {
+    const trawl_xquery *query;
+    unsigned first, max; /* the page of results */
+    trawl_tally *tally;  /* counts every match, or NULL */
+    trawl_xmset *mset;   /* out: the page */
+    unsigned total;      /* out: exact number of matches */
+} run_job;
+
+static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
+{
+    trawl_status st;
+    trawl_xenquire *enq = NULL;
+    trawl_xspy *spy = NULL;
+    unsigned docs = 0;
+    if ((st = trawl_xdb_doccount(s->db, &docs, err)) ||
+        (st = trawl_xenquire_new(s->db, &enq, err)) ||
+        (st = trawl_xenquire_set_query(enq, job->query, err)) ||
+        (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
+                                      err)))
+        goto cleanup;
+    if (job->tally && ((st = trawl_xspy_new(trawl_tally_slots, TRAWL_TALLY_NSLOTS, trawl_tally_add,
+                                            job->tally, &spy, err)) ||
+                       (st = trawl_xenquire_add_spy(enq, spy, err))))
+        goto cleanup;
+    /* check_at_least = every document: the total is exact, never an estimate, and a spy sees
+     * every match. */
+    if ((st = trawl_xenquire_run(enq, job->first, job->max, docs, &job->mset, err)))
+        goto cleanup;
+    trawl_xmset_counts(job->mset, NULL, &job->total, NULL);
+cleanup:
+    trawl_xenquire_free(enq);
+    trawl_xspy_free(spy);
     return st;
 }
 
-/* A query comes from a command line or a program: refuse bytes that are not UTF-8 rather than
+/* Runs `job` again while the index changes under it (a committing ingest). */
+static trawl_status run_retrying(trawl_searcher *s, run_job *job, int cross_a, int cross_b,
+                                 trawl_error *err)
+{
+    trawl_status st;
+    for (int attempt = 0;; attempt++) {
+        if (job->tally) {
+            trawl_tally_free(job->tally);
+            trawl_tally_init(job->tally, cross_a, cross_b);
+        }
+        trawl_xmset_free(job->mset);
+        job->mset = NULL;
+        st = run(s, job, err);
+        if (st != TRAWL_ERR_MODIFIED || attempt == MODIFIED_RETRIES)
+            return st;
+        if ((st = trawl_xdb_reopen(s->db, err)))
+            return st;
+    }
+}
+
+/* A query from a command line or a program: refuse bytes that are not UTF-8 rather than
  * search for something the user did not type. */
 static trawl_status check_utf8(const char *query, trawl_error *err)
 {
@@ -187,89 +324,110 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
     return st;
 }
 
-static trawl_status run(trawl_searcher *s, const trawl_xquery *q, const trawl_search_options *o,
-                        trawl_highlighter *hl, trawl_analyzer *an, trawl_results *r,
-                        trawl_error *err)
+/* Parses and compiles `query` (NULL: every passage). */
+static trawl_status prepare(trawl_searcher *s, const char *query, trawl_analyzer *an,
+                            trawl_highlighter *hl, trawl_xquery **q, trawl_error *err)
 {
+    if (!query)
+        return trawl_xquery_match_all(q, err);
+    trawl_qnode *tree = NULL;
+    trawl_filter_context ctx = {an, s->gz, s->db};
     trawl_status st;
-    trawl_xenquire *enq = NULL;
-    trawl_xmset *mset = NULL;
-    unsigned docs = 0;
-    if ((st = trawl_xdb_doccount(s->db, &docs, err)) ||
-        (st = trawl_xenquire_new(s->db, &enq, err)) ||
-        (st = trawl_xenquire_set_query(enq, q, err)) ||
-        (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
-                                      err)) ||
-        /* check_at_least = every document: the total is exact, never an estimate. */
-        (st = trawl_xenquire_run(enq, o->offset, o->limit, docs, &mset, err)))
-        goto cleanup;
-    trawl_xmset_counts(mset, NULL, &r->total, NULL);
-    size_t n = trawl_xmset_size(mset);
-    r->hits = calloc(n ? n : 1, sizeof *r->hits);
-    r->data = calloc(n ? n : 1, sizeof *r->data);
-    r->ranges = calloc(n ? n : 1, sizeof *r->ranges);
-    if (!r->hits || !r->data || !r->ranges) {
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) {
-        trawl_xmatch m;
-        if ((st = trawl_xmset_item(mset, i, &m, err)))
-            goto cleanup;
-        r->count = i + 1;
-        if ((st = load_hit(r, i, &m, hl, an, err)))
-            goto cleanup;
-    }
-cleanup:
-    trawl_xmset_free(mset);
-    trawl_xenquire_free(enq);
+    if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))
+        st = trawl_query_compile(tree, &ctx, hl, q, err);
+    trawl_qnode_free(tree);
     return st;
+}
+
+static trawl_status new_results(const char *query, unsigned offset, size_t n, trawl_results **out,
+                                trawl_error *err)
+{
+    trawl_results *r = calloc(1, sizeof *r);
+    if (r) {
+        r->offset = offset;
+        r->query = trawl_strdup(query ? query : "");
+        r->hits = calloc(n ? n : 1, sizeof *r->hits);
+        r->data = calloc(n ? n : 1, sizeof *r->data);
+        r->ranges = calloc(n ? n : 1, sizeof *r->ranges);
+        r->facets = calloc(n ? n : 1, sizeof *r->facets);
+    }
+    if (!r || !r->query || !r->hits || !r->data || !r->ranges || !r->facets) {
+        trawl_results_free(r);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
+    }
+    *out = r;
+    return TRAWL_OK;
 }
 
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err)
 {
     trawl_status st;
-    trawl_qnode *tree = NULL;
     trawl_analyzer *an = NULL;
     trawl_highlighter *hl = NULL;
     trawl_xquery *q = NULL;
     trawl_results *r = NULL;
-    trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL};
+    trawl_tally tally;
+    trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL, 0, false};
+    run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
     *results_out = NULL;
+    trawl_tally_init(&tally, -1, -1);
     if ((st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an, err)) ||
-        (st = trawl_highlighter_new(&hl, err)))
+        (st = trawl_highlighter_new(&hl, err)) || (st = prepare(s, query, an, hl, &q, err)))
         goto cleanup;
-    if (query) {
-        if ((st = check_utf8(query, err)) || (st = trawl_query_parse(query, &tree, err)) ||
-            (st = trawl_query_compile(tree, an, hl, &q, err)))
-            goto cleanup;
-    } else if ((st = trawl_xquery_match_all(&q, err))) {
+    job.query = q;
+    if ((st = run_retrying(s, &job, -1, -1, err)) ||
+        (st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)))
         goto cleanup;
-    }
-    for (int attempt = 0;; attempt++) {
-        trawl_results_free(r);
-        r = calloc(1, sizeof *r);
-        if (!r || !(r->query = trawl_strdup(query ? query : ""))) {
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    r->total = job.total;
+    for (size_t i = 0; i < trawl_xmset_size(job.mset); i++) {
+        trawl_xmatch m;
+        if ((st = trawl_xmset_item(job.mset, i, &m, err)))
             goto cleanup;
-        }
-        r->offset = o.offset;
-        st = run(s, q, &o, hl, an, r, err);
-        if (st != TRAWL_ERR_MODIFIED || attempt == MODIFIED_RETRIES)
-            break;
-        if ((st = trawl_xdb_reopen(s->db, err)))
-            break;
+        r->count = i + 1;
+        if ((st = load_hit(r, s, i, &m, hl, an, err)))
+            goto cleanup;
     }
-    if (st == TRAWL_OK) {
-        *results_out = r;
-        r = NULL;
+    for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
+        trawl_report_spec spec = {TRAWL_REPORT_COUNTS, {f, -1}, o.documents};
+        if ((o.facets & (1u << f)) &&
+            (st = trawl_tally_report(&tally, &spec, query, s->gz, s->db, &r->counts[f], err)))
+            goto cleanup;
     }
+    *results_out = r;
+    r = NULL;
 cleanup:
     trawl_results_free(r);
+    trawl_xmset_free(job.mset);
+    trawl_tally_free(&tally);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
     trawl_analyzer_free(an);
-    trawl_qnode_free(tree);
+    return st;
+}
+
+trawl_status trawl_search_report(trawl_searcher *s, const char *query,
+                                 const trawl_report_spec *spec, const char *language,
+                                 trawl_report **report_out, trawl_error *err)
+{
+    trawl_status st;
+    trawl_analyzer *an = NULL;
+    trawl_xquery *q = NULL;
+    trawl_tally tally;
+    int a = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[0] : -1;
+    int b = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[1] : -1;
+    run_job job = {NULL, 0, 0, &tally, NULL, 0};
+    *report_out = NULL;
+    trawl_tally_init(&tally, a, b);
+    if (!(st = trawl_analyzer_new(language && *language ? language : s->language, &an, err)) &&
+        !(st = prepare(s, query, an, NULL, &q, err))) {
+        job.query = q;
+        if (!(st = run_retrying(s, &job, a, b, err)))
+            st = trawl_tally_report(&tally, spec, query, s->gz, s->db, report_out, err);
+    }
+    trawl_xmset_free(job.mset);
+    trawl_tally_free(&tally);
+    trawl_xquery_free(q);
+    trawl_analyzer_free(an);
     return st;
 }

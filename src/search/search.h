@@ -1,7 +1,8 @@
 /* search.h: a query string -> ranked passages with highlights. Opens an index read-only,
  * checks its schema, parses and compiles the query with the analyzer the index was built
- * with, ranks with BM25, counts every match exactly, and loads each result's stored passage
- * and its highlight ranges. */
+ * with (and its gazetteer, for facet filters), ranks with BM25, counts every match exactly,
+ * loads each result's stored passage, highlight ranges and facet evidence, and counts facet
+ * values over all matches on request. */
 #ifndef TRAWL_SEARCH_H
 #define TRAWL_SEARCH_H
 
@@ -9,6 +10,7 @@
 
 #include "common/status.h"
 #include "search/highlight.h"
+#include "search/report.h"
 
 typedef struct trawl_searcher trawl_searcher;
 
@@ -21,7 +23,19 @@ typedef struct trawl_search_options {
     unsigned offset;      /* results to skip */
     unsigned limit;       /* results to return */
     const char *language; /* analyse the query as this language; NULL: the index's default */
+    unsigned facets;      /* (1 << trawl_facet_id) for each facet to count over all matches */
+    bool documents;       /* count those facets in documents rather than passages */
 } trawl_search_options;
+
+/* Why a passage carries a facet value. */
+typedef struct trawl_hit_facet {
+    int facet;         /* trawl_facet_id */
+    const char *value; /* key or year */
+    const char *label; /* display name */
+    const char *text;  /* the evidence as written */
+    const char *rule;  /* what matched: "name", "city", "place + ICC", "set up by", "date" ... */
+    size_t start, end; /* byte range of the evidence in the passage */
+} trawl_hit_facet;
 
 typedef struct trawl_hit {
     unsigned rank;                 /* 1-based rank among all matches */
@@ -38,6 +52,8 @@ typedef struct trawl_hit {
     size_t offset;                 /* byte offset of the passage in the source file */
     const trawl_range *highlights; /* marked ranges of text, sorted */
     size_t nhighlights;
+    const trawl_hit_facet *facets; /* the passage's facet values with their evidence */
+    size_t nfacets;
 } trawl_hit;
 
 typedef struct trawl_results trawl_results;
@@ -47,12 +63,20 @@ typedef struct trawl_results trawl_results;
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err);
 
+/* Builds the report `spec` over every passage `query` matches (NULL: the whole index),
+ * analysing the query as `language` (NULL: the index's default). */
+trawl_status trawl_search_report(trawl_searcher *s, const char *query,
+                                 const trawl_report_spec *spec, const char *language,
+                                 trawl_report **report_out, trawl_error *err);
+
 /* Accessors; strings are owned by the results and live as long as them. */
 const char *trawl_results_query(const trawl_results *r);
 unsigned trawl_results_total(const trawl_results *r); /* exact number of matching passages */
 unsigned trawl_results_offset(const trawl_results *r);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */
 const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i);
+/* The counts of `facet` over all matches when the options asked for them, else NULL. */
+const trawl_report *trawl_results_facet(const trawl_results *r, int facet);
 void trawl_results_free(trawl_results *r);
 
 #endif

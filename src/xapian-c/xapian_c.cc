@@ -30,21 +30,27 @@ struct trawl_xquery {
 namespace
 {
 
-// Calls a C callback with each matching document's value in one slot.
+// Calls a C callback with each matching document's values in some slots.
 class ValueSpy : public Xapian::MatchSpy
 {
   public:
-    ValueSpy(unsigned slot, trawl_xspy_fn fn, void *ctx) : slot_(slot), fn_(fn), ctx_(ctx)
+    ValueSpy(const unsigned *slots, size_t n, trawl_xspy_fn fn, void *ctx)
+        : slots_(slots, slots + n), values_(n), fn_(fn), ctx_(ctx)
     {
     }
     void operator()(const Xapian::Document &doc, double) override
     {
-        const std::string value = doc.get_value(slot_);
-        fn_(ctx_, doc.get_docid(), value.data(), value.size());
+        std::vector<std::string> held(slots_.size());
+        for (size_t i = 0; i < slots_.size(); i++) {
+            held[i] = doc.get_value(slots_[i]);
+            values_[i] = trawl_xvalue{held[i].data(), held[i].size()};
+        }
+        fn_(ctx_, doc.get_docid(), values_.data());
     }
 
   private:
-    unsigned slot_;
+    std::vector<unsigned> slots_;
+    std::vector<trawl_xvalue> values_;
     trawl_xspy_fn fn_;
     void *ctx_;
 };
@@ -540,14 +546,14 @@ void trawl_xquery_free(trawl_xquery *query)
     delete query;
 }
 
-trawl_status trawl_xspy_new(unsigned slot, trawl_xspy_fn fn, void *ctx, trawl_xspy **spy_out,
-                            trawl_error *err)
+trawl_status trawl_xspy_new(const unsigned *slots, size_t nslots, trawl_xspy_fn fn, void *ctx,
+                            trawl_xspy **spy_out, trawl_error *err)
 {
     *spy_out = nullptr;
-    if (!fn)
-        return bad_arg(err, nullptr, "a match spy needs a callback");
+    if (!fn || !slots || nslots == 0 || nslots > 8)
+        return bad_arg(err, nullptr, "a match spy needs a callback and 1 to 8 slots");
     return guard(err, nullptr, "match spy",
-                 [&] { *spy_out = new trawl_xspy{ValueSpy(slot, fn, ctx)}; });
+                 [&] { *spy_out = new trawl_xspy{ValueSpy(slots, nslots, fn, ctx)}; });
 }
 
 void trawl_xspy_free(trawl_xspy *spy)

@@ -151,10 +151,18 @@ void trawl_xquery_free(trawl_xquery *query);
 
 /* ---- match spies ---- */
 
-/* Called once for each matching document with the bytes of its value in the spy's slot. */
-typedef void (*trawl_xspy_fn)(void *ctx, trawl_xdocid docid, const char *value, size_t len);
-trawl_status trawl_xspy_new(unsigned slot, trawl_xspy_fn fn, void *ctx, trawl_xspy **spy_out,
-                            trawl_error *err);
+/* A document's value in one slot: bytes valid only during the callback. */
+typedef struct trawl_xvalue {
+    const char *data;
+    size_t len;
+} trawl_xvalue;
+
+/* Called once for each matching document with its values in the spy's slots, in the order
+ * the slots were given. */
+typedef void (*trawl_xspy_fn)(void *ctx, trawl_xdocid docid, const trawl_xvalue *values);
+/* A spy reading `nslots` (1 to 8) value slots. */
+trawl_status trawl_xspy_new(const unsigned *slots, size_t nslots, trawl_xspy_fn fn, void *ctx,
+                            trawl_xspy **spy_out, trawl_error *err);
 void trawl_xspy_free(trawl_xspy *spy);
 
 /* ---- enquire and results ---- */

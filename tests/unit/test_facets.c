@@ -34,8 +34,8 @@ static const char *joined(trawl_extractor *ex, const char *text, trawl_facet_id 
     static char out[1024];
     trawl_facets f = TRAWL_FACETS_INIT;
     CHECK_INT(trawl_extract(ex, text, strlen(text), &f, NULL), TRAWL_OK);
-    char *s = facet == TRAWL_FACET_COUNT ? trawl_facets_joined_pairs(&f)
-                                         : trawl_facets_joined(&f, facet);
+    char *s =
+        facet == TRAWL_FACET_COUNT ? trawl_facets_joined_pairs(&f) : trawl_facets_joined(&f, facet);
     snprintf(out, sizeof out, "%s", s ? s : "(null)");
     free(s);
     trawl_facets_free(&f);
@@ -318,8 +318,7 @@ int main(void)
     CHECK_STR(extract(ex, "Szechwan and Sinkiang, Xīzàng."),
               "province=sichuan province=xinjiang province=tibet");
     CHECK_STR(extract(ex, "Hangzhou's tea"), "province=zhejiang");
-    CHECK_STR(extract(ex, "the Hainan International Media Center"),
-              "icc=himc province=hainan");
+    CHECK_STR(extract(ex, "the Hainan International Media Center"), "icc=himc province=hainan");
     CHECK_STR(extract(exru, "в Харбине и Синьцзяне"), "province=heilongjiang province=xinjiang");
     CHECK_STR(extract(exzh, "浙江省和新疆"), "province=zhejiang province=xinjiang");
 
@@ -331,9 +330,9 @@ int main(void)
     CASE("6 centers the gazetteer does not hold are found by their patterns");
     CHECK_STR(extract(ex, "The Yichang ICC opened."), "province=hubei icc=yichang province=hubei");
     CHECK_STR(joined(ex, "In 2023, Zhuhai launched an ICC.", TRAWL_FACET_ICC), "zhuhai");
-    CHECK_STR(joined(ex, "The city set up an ICC called Pearl River Voice in 2022.",
-                     TRAWL_FACET_ICC),
-              "pearl-river-voice");
+    CHECK_STR(
+        joined(ex, "The city set up an ICC called Pearl River Voice in 2022.", TRAWL_FACET_ICC),
+        "pearl-river-voice");
     CHECK_STR(joined(ex, "Huawei Media Studio unveiled its own ICC.", TRAWL_FACET_ICC),
               "huawei-media-studio");
     CHECK_STR(joined(exzh, "2023年，宜昌国际传播中心成立。", TRAWL_FACET_ICC), "yichang");
@@ -352,8 +351,9 @@ int main(void)
     CHECK_STR(joined(ex, "Room 2018 and the 1850 treaty.", TRAWL_FACET_YEAR), "");
 
     CASE("8 centers are paired with the years of their sentence, or of the one it refers to");
-    CHECK_STR(joined(ex, "In June 2023, a meeting. The same month, Tianjin formed an ICC. "
-                         "Later, Shandong formed an ICC.",
+    CHECK_STR(joined(ex,
+                     "In June 2023, a meeting. The same month, Tianjin formed an ICC. "
+                     "Later, Shandong formed an ICC.",
                      TRAWL_FACET_COUNT),
               "tianjin:2023");
 

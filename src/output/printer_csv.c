@@ -1,0 +1,126 @@
+/* printer_csv.c: results and reports as CSV (RFC 4180): a header line, comma-separated
+ * fields, quoted when they hold a comma, a quote or a line break (quotes doubled), CRLF line
+ * ends. Results: one row per passage. Reports: one row per value (a cross-tab: per row value,
+ * a column per column value, then the total). */
+#include <string.h>
+
+#include "facets/facets.h"
+#include "output/printer_impl.h"
+
+static void field(FILE *out, const char *s, size_t len)
+{
+    bool quote = false;
+    for (size_t i = 0; i < len && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote) {
+        fwrite(s, 1, len, out);
+        return;
+    }
+    fputc('"', out);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            fputc('"', out);
+        fputc(s[i], out);
+    }
+    fputc('"', out);
+}
+
+static void text(FILE *out, const char *s)
+{
+    field(out, s, strlen(s));
+}
+
+static void count(FILE *out, size_t n)
+{
+    fprintf(out, "%zu", n);
+}
+
+static void sep(FILE *out)
+{
+    fputc(',', out);
+}
+
+static void end(FILE *out)
+{
+    fputs("\r\n", out);
+}
+
+static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
+{
+    (void)err;
+    FILE *o = p->out;
+    fputs("rank,score,id,path,title,section,url,text\r\n", o);
+    for (size_t i = 0; i < trawl_results_count(r); i++) {
+        const trawl_hit *h = trawl_results_hit(r, i);
+        fprintf(o, "%u,%.6f,", h->rank, h->score);
+        text(o, h->id);
+        sep(o);
+        text(o, h->path);
+        sep(o);
+        text(o, h->title);
+        sep(o);
+        text(o, h->section);
+        sep(o);
+        text(o, h->url);
+        sep(o);
+        field(o, h->text, h->text_len);
+        end(o);
+    }
+    return TRAWL_OK;
+}
+
+static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
+{
+    (void)err;
+    FILE *o = p->out;
+    if (r->spec.kind == TRAWL_REPORT_COUNTS) {
+        fprintf(o, "%s,name,%s\r\n", trawl_facet_name((trawl_facet_id)r->spec.facets[0]),
+                trawl_report_unit(r));
+        for (size_t i = 0; i < r->nrows; i++) {
+            text(o, r->rows[i].value);
+            sep(o);
+            text(o, r->rows[i].label);
+            sep(o);
+            count(o, r->rows[i].count);
+            end(o);
+        }
+    } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
+        text(o, trawl_facet_name((trawl_facet_id)r->spec.facets[0]));
+        for (size_t j = 0; j < r->ncols; j++) {
+            sep(o);
+            text(o, r->cols[j].value);
+        }
+        fputs(",total\r\n", o);
+        for (size_t i = 0; i < r->nrows; i++) {
+            text(o, r->rows[i].value);
+            for (size_t j = 0; j < r->ncols; j++) {
+                sep(o);
+                count(o, r->cells[i * r->ncols + j]);
+            }
+            sep(o);
+            count(o, r->rows[i].count);
+            end(o);
+        }
+    } else {
+        fputs("center,name,province,earliest,passages,documents\r\n", o);
+        for (size_t i = 0; i < r->ncenters; i++) {
+            const trawl_registry_row *c = &r->centers[i];
+            text(o, c->key);
+            sep(o);
+            text(o, c->name);
+            sep(o);
+            text(o, c->province);
+            sep(o);
+            if (c->earliest)
+                fprintf(o, "%d", c->earliest);
+            sep(o);
+            count(o, c->passages);
+            sep(o);
+            count(o, c->documents);
+            end(o);
+        }
+    }
+    return TRAWL_OK;
+}
+
+const trawl_printer_ops trawl_printer_csv_ops = {csv_results, csv_report};

@@ -1,0 +1,59 @@
+/* report.c: report specifications and their results' storage. */
+#include "search/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "facets/facets.h"
+
+trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, trawl_error *err)
+{
+    memset(spec, 0, sizeof *spec);
+    spec->facets[0] = spec->facets[1] = -1;
+    if (strcmp(text, "icc-registry") == 0) {
+        spec->kind = TRAWL_REPORT_REGISTRY;
+        spec->facets[0] = TRAWL_FACET_ICC;
+        return TRAWL_OK;
+    }
+    const char *comma = strchr(text, ',');
+    size_t n1 = comma ? (size_t)(comma - text) : strlen(text);
+    trawl_facet_id a, b;
+    if (!trawl_facet_parse(text, n1, &a) ||
+        (comma && (!trawl_facet_parse(comma + 1, strlen(comma + 1), &b) || a == b)))
+        return trawl_error_set(err, TRAWL_ERR_ARG,
+                               "--report wants a facet (icc, province, year), two facets "
+                               "(e.g. year,province) or icc-registry, not '%s'",
+                               text);
+    spec->kind = comma ? TRAWL_REPORT_CROSSTAB : TRAWL_REPORT_COUNTS;
+    spec->facets[0] = a;
+    if (comma)
+        spec->facets[1] = b;
+    return TRAWL_OK;
+}
+
+static void free_rows(trawl_report_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].value);
+        free(rows[i].label);
+    }
+    free(rows);
+}
+
+void trawl_report_free(trawl_report *r)
+{
+    if (!r)
+        return;
+    free_rows(r->rows, r->nrows);
+    free_rows(r->cols, r->ncols);
+    free(r->cells);
+    for (size_t i = 0; i < r->ncenters; i++) {
+        free(r->centers[i].key);
+        free(r->centers[i].name);
+        free(r->centers[i].province);
+        free(r->centers[i].province_name);
+    }
+    free(r->centers);
+    free(r->query);
+    free(r);
+}

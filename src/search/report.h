@@ -1,0 +1,61 @@
+/* report.h: exact facet counts over every passage a query matches (or the whole index):
+ * counts per value of one facet, a cross-tab of two, or the registry of centers (province,
+ * earliest year found with it in one sentence, passages, documents). Counts are passages, or
+ * distinct documents; they are exact and deterministic (ties are broken by value). */
+#ifndef TRAWL_REPORT_H
+#define TRAWL_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/status.h"
+
+typedef enum trawl_report_kind {
+    TRAWL_REPORT_COUNTS,   /* one facet: count per value */
+    TRAWL_REPORT_CROSSTAB, /* two facets: count per pair of values */
+    TRAWL_REPORT_REGISTRY  /* one row per center */
+} trawl_report_kind;
+
+typedef struct trawl_report_spec {
+    trawl_report_kind kind;
+    int facets[2];  /* trawl_facet_id: facets[0] for COUNTS, both for CROSSTAB */
+    bool documents; /* count distinct documents rather than passages */
+} trawl_report_spec;
+
+/* Parses "icc", "year,province" or "icc-registry". */
+trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec_out,
+                                     trawl_error *err);
+
+typedef struct trawl_report_row {
+    char *value; /* the facet value: a key or a year */
+    char *label; /* its display name */
+    size_t count;
+} trawl_report_row;
+
+typedef struct trawl_registry_row {
+    char *key;           /* center key */
+    char *name;          /* display name */
+    char *province;      /* province key, "" when none */
+    char *province_name; /* its display name, "" when none */
+    int earliest;        /* earliest year found with it in a sentence, 0 when none */
+    size_t passages;     /* passages that name it */
+    size_t documents;    /* documents that do */
+} trawl_registry_row;
+
+typedef struct trawl_report {
+    trawl_report_spec spec;
+    char *query;            /* the query, "" for the whole index */
+    size_t total;           /* matching passages (or documents) */
+    trawl_report_row *rows; /* COUNTS: the values; CROSSTAB: the first facet's values */
+    size_t nrows;
+    size_t none;            /* COUNTS: matches without any value of the facet */
+    trawl_report_row *cols; /* CROSSTAB: the second facet's values (count: column total) */
+    size_t ncols;
+    size_t *cells;               /* CROSSTAB: nrows * ncols counts, row-major */
+    trawl_registry_row *centers; /* REGISTRY */
+    size_t ncenters;
+} trawl_report;
+
+void trawl_report_free(trawl_report *r);
+
+#endif
