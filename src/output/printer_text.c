@@ -208,7 +208,7 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     if (count > 0 && count < total)
         fprintf(p->out, " (showing %u-%zu)", trawl_results_offset(r) + 1,
                 trawl_results_offset(r) + count);
-    else if (count == 0)
+    else if (count == 0 && trawl_results_offset(r) >= total)
         fprintf(p->out, " (none from %u)", trawl_results_offset(r) + 1);
     fputc('\n', p->out);
     for (size_t i = 0; i < count; i++) {

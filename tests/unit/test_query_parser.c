@@ -54,6 +54,15 @@ int main(void)
               "OR(word[section]\"history\", word[section]\"see\")");
     CHECK_STR(parsed("12:30"), "word\"12:30\"");
 
+    CASE("6b facet filters keep their value as typed");
+    CHECK_STR(parsed("icc:gwicc ports"), "AND(filter[icc]\"gwicc\", word\"ports\")");
+    CHECK_STR(parsed("province:\"Inner Mongolia\" OR province:浙江"),
+              "OR(filter[province]\"Inner Mongolia\", filter[province]\"浙江\")");
+    CHECK_STR(parsed("year:2018..2020 -year:2019"),
+              "AND(filter[year]\"2018..2020\", NOT(filter[year]\"2019\"))");
+    CHECK_STR(parsed("icc:"), "ERROR query error at column 1: a facet filter needs a value after "
+                              "':' (icc:KEY, province:NAME, year:2024, year:2018..2020)");
+
     CASE("7 prefixes");
     CHECK_STR(parsed("chin*"), "prefix\"chin\"");
     CHECK_STR(parsed("title:comm*"), "prefix[title]\"comm\"");
@@ -67,7 +76,8 @@ int main(void)
     CHECK_STR(parsed("a b)"),
               "ERROR query error at column 4: unbalanced parenthesis: this ) closes nothing");
     CHECK_STR(parsed("author:smith"),
-              "ERROR query error at column 1: unknown field 'author' (fields: title, section)");
+              "ERROR query error at column 1: unknown field 'author' (fields: title, section, icc, "
+              "province, year)");
     CHECK_STR(parsed("a OR"), "ERROR query error at column 5: the query ends where a word, "
                               "phrase or group was expected");
     CHECK_STR(parsed("OR a"), "ERROR query error at column 1: OR and AND need a word, phrase "

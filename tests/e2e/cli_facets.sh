@@ -1,0 +1,89 @@
+# cli_facets: facet filters, facet counts, reports (text, CSV, JSON), charts and --explain on
+# corpus/, with exact counts checked by hand against the seed.
+. "$(dirname "$0")/lib.sh"
+IDX="$WORK/index"
+cd "$TRAWL_SRC"
+run 0 "$INGEST" --quiet --index "$IDX" corpus
+
+# 1 the registry lists every center the seed names, with its province and year (CSV, golden)
+run 0 "$QUERY" --index "$IDX" --report icc-registry --format csv
+printf '%s\n' "$out" >"$WORK/registry.csv"
+equals "$(tr -d '\r' <"$WORK/registry.csv")" "$(tr -d '\r' <tests/data/seed-registry.csv)" "registry CSV"
+equals "$(printf '%s\n' "$out" | head -1 | od -c | grep -c '\\r')" "1" "CSV lines end in CRLF"
+run 0 "$QUERY" --index "$IDX" --report icc-registry
+contains "$out" "24 centers in 17 passages" "registry summary"
+
+# 2 filters: by key, by any alias of a province, by year and range; with words
+run 0 "$QUERY" --index "$IDX" icc:gwicc
+contains "$out" "1 passage matches: icc:gwicc" "icc filter"
+contains "$out" "international-communication-center.txt#9" "icc filter passage"
+for name in zhejiang 浙江 Chekiang "Zhèjiāng"; do
+  run 0 "$QUERY" --index "$IDX" --limit 0 "province:$name"
+  contains "$out" "2 passages match: province:$name" "province:$name"
+done
+run 0 "$QUERY" --index "$IDX" --limit 0 year:2024
+contains "$out" "3 passages match" "year filter"
+run 0 "$QUERY" --index "$IDX" --limit 0 year:2018..2020
+contains "$out" "3 passages match" "year range"
+run 0 "$QUERY" --index "$IDX" --limit 0 year:2018..2020 Chongqing
+contains "$out" "1 passage matches" "filter and word"
+run 0 "$QUERY" --index "$IDX" --limit 0 ICC -year:2024
+contains "$out" "11 passages match" "NOT filter"
+
+# 3 facet counts over all matches, after the results, exact
+run 0 "$QUERY" --index "$IDX" --limit 1 --facets year,province ICC
+contains "$out" "year: 7 values over 14 passages" "year counts header"
+contains "$out" "         3  2024" "year count"
+contains "$out" "         3  guangdong     Guangdong" "province count"
+run 0 "$QUERY" --index "$IDX" --limit 0 --facets icc --format json ICC
+contains "$out" '"facets": {' "facets in JSON"
+contains "$out" '"value": "gwicc"' "center in JSON counts"
+run 0 "$QUERY" --index "$IDX" --limit 0 --facets icc --count documents ICC
+contains "$out" "icc: 24 values over 1 document" "counted in documents"
+
+# 4 reports: one facet, a cross-tab, documents; the whole index or a query's matches
+run 0 "$QUERY" --index "$IDX" --report year
+contains "$out" "year: 7 values over 17 passages" "year report"
+run 0 "$QUERY" --index "$IDX" --report year,province --format csv
+contains "$out" "year,guangdong,sichuan,zhejiang," "cross-tab header"
+contains "$out" "2024,2,1,1,0,0,0,0,1,1,0,1,0,0,0,1,1,0,0,1,1,1,0,3" "cross-tab row"
+run 0 "$QUERY" --index "$IDX" --report province --format json Shaanxi
+contains "$out" '"total": 1' "report over a query"
+contains "$out" '"value": "shaanxi"' "report value"
+
+# 5 charts a person can read: SVG with the names
+run 0 "$QUERY" --index "$IDX" --report icc-registry --chart "$WORK/registry.svg"
+contains "$(cat "$WORK/registry.svg")" "<svg" "chart is SVG"
+contains "$(cat "$WORK/registry.svg")" "Great Wall International Communication" "chart labels"
+run 0 "$QUERY" --index "$IDX" --report year --chart "$WORK/years.svg"
+contains "$(cat "$WORK/years.svg")" ">2019</text>" "a timeline shows years without matches"
+
+# 6 --explain shows the evidence of each value
+run 0 "$QUERY" --index "$IDX" --explain '"Shenzhen Media Group"'
+contains "$out" 'icc=shenzhen: "Shenzhen Media Group formed an ICC" (set up by)' "evidence"
+contains "$out" 'year=2022: "2021 to 2023" (date range)' "year evidence"
+
+# 7 the same index gives the same bytes; so does a rebuild elsewhere
+run 0 "$QUERY" --index "$IDX" --report year,province --format json
+first=$out
+run 0 "$INGEST" --quiet --index "$WORK/again" "$TRAWL_SRC/corpus"
+run 0 "$QUERY" --index "$WORK/again" --report year,province --format json
+equals "$out" "$first" "deterministic reports"
+
+# 8 errors: one line, exit 2
+run 2 "$QUERY" --index "$IDX" province:wenzhou
+equals "$err" "trawl-query: province:wenzhou: Wenzhou is a city of Zhejiang; use province:zhejiang" "a city as province"
+run 2 "$QUERY" --index "$IDX" province:atlantis
+contains "$err" "no such province" "unknown province"
+run 2 "$QUERY" --index "$IDX" year:20x
+contains "$err" "year:20x: expected a year like 2024 or a range like 2018..2020" "bad year"
+run 2 "$QUERY" --index "$IDX" --report colour
+contains "$err" "--report wants a facet" "bad report"
+run 2 "$QUERY" --index "$IDX" --chart x.svg ICC
+contains "$err" "--chart draws a report" "chart without report"
+run 2 "$QUERY" --index "$IDX" --facets icc --format csv ICC
+contains "$err" "--facets has no CSV form" "facets as CSV"
+run 2 "$QUERY" --index "$IDX" --report year --chart /nonexistent/dir/x.svg
+contains "$err" "/nonexistent/dir/x.svg: cannot write" "unwritable chart"
+
+finish
