@@ -293,6 +293,23 @@ static const name_span *span_before(const trawl_extractor *ex, size_t tok, size_
     return NULL;
 }
 
+/* "the city of Yichun in Jiangxi province launched ...": when the nearest place is a province
+ * and a city of that province comes just before it, the city is the subject. */
+static const name_span *more_specific(const trawl_extractor *ex, const name_span *s, size_t tok)
+{
+    if (!s || s->senses[0].kind != ENT_PROVINCE)
+        return s;
+    const char *province = entity_province(ex, s->senses[0]);
+    for (const name_span *p = s; p-- > ex->spans;) {
+        if (tok - p->tok > SUBJECT_REACH || sentence_of(ex, p->tok) != sentence_of(ex, tok))
+            break;
+        if (p->nsenses == 1 && p->senses[0].kind == ENT_CITY &&
+            strcmp(entity_province(ex, p->senses[0]), province) == 0)
+            return p;
+    }
+    return s;
+}
+
 /* A run of capitalised words from `from` (small connecting words allowed inside): its end. */
 static size_t capitalised_run(const trawl_extractor *ex, size_t from)
 {
@@ -388,7 +405,7 @@ static void set_up_centers(trawl_extractor *ex, trawl_facets *out)
             after++;
         if (after < t->n && wordlist_match(&ex->naming_cues, t, after, NULL, 0, NULL))
             continue;
-        const name_span *subject = span_before(ex, i, SUBJECT_REACH);
+        const name_span *subject = more_specific(ex, span_before(ex, i, SUBJECT_REACH), i);
         if (subject && subject->senses[0].kind == ENT_OPERATOR) {
             add_center(ex, out, &centers[subject->senses[0].index], subject->tok, k + len,
                        "set up by");
