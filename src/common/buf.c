@@ -32,10 +32,16 @@ bool trawl_buf_reserve(trawl_buf *b, size_t extra)
 
 void trawl_buf_append(trawl_buf *b, const void *bytes, size_t n)
 {
+    /* Bytes from the buffer itself move when it grows: keep their offset instead. */
+    const char *p = bytes;
+    bool inside = b->data && p >= b->data && p < b->data + b->cap;
+    size_t offset = inside ? (size_t)(p - b->data) : 0;
     if (!trawl_buf_reserve(b, n))
         return;
+    if (inside)
+        p = b->data + offset;
     if (n)
-        memcpy(b->data + b->len, bytes, n);
+        memmove(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';
 }

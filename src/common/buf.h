@@ -22,6 +22,7 @@ typedef struct trawl_buf {
 
 /* Ensures room for `extra` more bytes and the NUL without changing `len`; false if failed. */
 bool trawl_buf_reserve(trawl_buf *b, size_t extra);
+/* Appends `n` bytes, which may lie in the buffer itself. */
 void trawl_buf_append(trawl_buf *b, const void *bytes, size_t n);
 void trawl_buf_puts(trawl_buf *b, const char *s);
 void trawl_buf_putc(trawl_buf *b, char c);

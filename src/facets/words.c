@@ -155,9 +155,7 @@ size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, bool st
     }
     /* The first word alone, for hashing and quick comparison. */
     size_t first = l->pool.len;
-    const char *words = l->pool.data + start;
-    const char *sep = strchr(words, SEP);
-    size_t flen = sep ? (size_t)(sep - words) : strlen(words);
+    size_t flen = strcspn(l->pool.data + start, "\x1f");
     trawl_buf_append(&l->pool, l->pool.data + start, flen);
     trawl_buf_putc(&l->pool, '\0');
     if (l->pool.failed) {
