@@ -223,12 +223,13 @@ static void inner_places(trawl_extractor *ex, trawl_facets *out, const name_span
         size_t len = wordlist_match(&ex->places, &ex->text, i, hits, MAX_SENSES, &nh);
         /* Several entries may spell one place ("Zhejiang", "Zhèjiāng"): one province? */
         const char *province = len ? entity_province(ex, ex->place_meaning[hits[0]]) : NULL;
+        const char *rule = len && ex->place_meaning[hits[0]].kind == ENT_CITY ? "city" : "name";
         for (size_t h = 1; h < nh && province; h++)
             if (strcmp(entity_province(ex, ex->place_meaning[hits[h]]), province) != 0)
                 province = NULL;
         if (province && len <= s->tok + s->ntok - i)
             trawl_facets_add(out, TRAWL_FACET_PROVINCE, province, span_start(ex, i),
-                             span_end(ex, i + len), sentence_of(ex, i), "name");
+                             span_end(ex, i + len), sentence_of(ex, i), rule);
         i += len ? len : 1;
     }
 }
