@@ -29,16 +29,36 @@ static void fold_name(trawl_analyzer *an, const char *name, trawl_buf *out)
         out->failed = true;
 }
 
-/* Whether `folded` is one of `names` or `key`, folded alike. */
-static bool names_match(trawl_analyzer *an, const char *folded, const char *key,
-                        const trawl_names *names, trawl_buf *scratch)
+/* A name being looked up: folded once, compared with entries folded alike. */
+typedef struct lookup {
+    trawl_analyzer *an;
+    trawl_buf folded;  /* the name looked up */
+    trawl_buf scratch; /* an entry's name */
+} lookup;
+
+static void lookup_init(lookup *l, trawl_analyzer *an, const char *name)
 {
-    fold_name(an, key, scratch);
-    if (strcmp(trawl_buf_str(scratch), folded) == 0)
+    *l = (lookup){an, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
+    fold_name(an, name, &l->folded);
+}
+
+static void lookup_free(lookup *l)
+{
+    trawl_buf_free(&l->folded);
+    trawl_buf_free(&l->scratch);
+}
+
+/* Whether the name is `key` or one of `names`. */
+static bool lookup_matches(lookup *l, const char *key, const trawl_names *names)
+{
+    if (!l->folded.len || l->folded.failed)
+        return false;
+    fold_name(l->an, key, &l->scratch);
+    if (strcmp(trawl_buf_str(&l->scratch), l->folded.data) == 0)
         return true;
     for (size_t i = 0; i < names->n; i++) {
-        fold_name(an, names->items[i], scratch);
-        if (strcmp(trawl_buf_str(scratch), folded) == 0)
+        fold_name(l->an, names->items[i], &l->scratch);
+        if (strcmp(trawl_buf_str(&l->scratch), l->folded.data) == 0)
             return true;
     }
     return false;
@@ -46,56 +66,53 @@ static bool names_match(trawl_analyzer *an, const char *folded, const char *key,
 
 char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name)
 {
-    trawl_buf folded = TRAWL_BUF_INIT, scratch = TRAWL_BUF_INIT;
+    lookup l;
     char *key = NULL;
-    fold_name(ctx->an, name, &folded);
     size_t n;
     const trawl_province *p = trawl_gazetteer_provinces(ctx->gz, &n);
-    for (size_t i = 0; i < n && !key && folded.len; i++)
-        if (names_match(ctx->an, folded.data, p[i].key, &p[i].aliases, &scratch))
+    lookup_init(&l, ctx->an, name);
+    for (size_t i = 0; i < n && !key; i++)
+        if (lookup_matches(&l, p[i].key, &p[i].aliases))
             key = trawl_strdup(p[i].key);
-    trawl_buf_free(&folded);
-    trawl_buf_free(&scratch);
+    lookup_free(&l);
     return key;
 }
 
 /* The city `name` means, for a helpful message, or NULL. */
 static const trawl_city *resolve_city(const trawl_filter_context *ctx, const char *name)
 {
-    trawl_buf folded = TRAWL_BUF_INIT, scratch = TRAWL_BUF_INIT;
+    lookup l;
     const trawl_city *city = NULL;
-    fold_name(ctx->an, name, &folded);
     size_t n;
     const trawl_city *c = trawl_gazetteer_cities(ctx->gz, &n);
-    for (size_t i = 0; i < n && !city && folded.len; i++)
-        if (names_match(ctx->an, folded.data, c[i].key, &c[i].aliases, &scratch))
+    lookup_init(&l, ctx->an, name);
+    for (size_t i = 0; i < n && !city; i++)
+        if (lookup_matches(&l, c[i].key, &c[i].aliases))
             city = &c[i];
-    trawl_buf_free(&folded);
-    trawl_buf_free(&scratch);
+    lookup_free(&l);
     return city;
 }
 
 char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name)
 {
-    trawl_buf folded = TRAWL_BUF_INIT, scratch = TRAWL_BUF_INIT;
+    lookup l;
     char *key = NULL;
-    fold_name(ctx->an, name, &folded);
     size_t n;
     const trawl_center *c = trawl_gazetteer_centers(ctx->gz, &n);
-    for (size_t i = 0; i < n && !key && folded.len; i++)
-        if (names_match(ctx->an, folded.data, c[i].key, &c[i].aliases, &scratch))
+    lookup_init(&l, ctx->an, name);
+    for (size_t i = 0; i < n && !key; i++)
+        if (lookup_matches(&l, c[i].key, &c[i].aliases))
             key = trawl_strdup(c[i].key);
     if (!key && ctx->db) {
         /* A center ingest found by a pattern: known by its key. */
         unsigned freq = 0;
-        trawl_schema_term(trawl_schema_facet(TRAWL_FACET_ICC)->prefix, name, &scratch);
-        if (!scratch.failed &&
-            trawl_xdb_termfreq(ctx->db, scratch.data, scratch.len, &freq, NULL) == TRAWL_OK &&
+        trawl_schema_term(trawl_schema_facet(TRAWL_FACET_ICC)->prefix, name, &l.scratch);
+        if (!l.scratch.failed &&
+            trawl_xdb_termfreq(ctx->db, l.scratch.data, l.scratch.len, &freq, NULL) == TRAWL_OK &&
             freq > 0)
             key = trawl_strdup(name);
     }
-    trawl_buf_free(&folded);
-    trawl_buf_free(&scratch);
+    lookup_free(&l);
     return key;
 }
 
