@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
-# through sudo): the compiler and CMake, Xapian, ICU, libstemmer and jansson.
+# through sudo): the compiler and CMake, Xapian, ICU, libstemmer, jansson and libexttextcat.
 set -euo pipefail
 packages=(build-essential cmake pkg-config clang-format
-          libxapian-dev libicu-dev libstemmer-dev libjansson-dev)
+          libxapian-dev libicu-dev libstemmer-dev libjansson-dev
+          libexttextcat-dev libexttextcat-data)
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

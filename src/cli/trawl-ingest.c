@@ -20,6 +20,7 @@
 #include "facets/gazetteer.h"
 #include "index/indexer.h"
 #include "index/passages.h"
+#include "readers/metadata.h"
 #include "readers/reader.h"
 
 /* Pending changes are made durable at least this often, in documents. */
@@ -37,6 +38,91 @@ typedef struct inputs {
     size_t errors;  /* paths that could not be walked */
     size_t ignored; /* files of types Trawl does not read */
 } inputs;
+
+/* Manifests found so far, by folder (NULL where a folder has none). */
+typedef struct manifests {
+    char **dirs;
+    trawl_manifest **found;
+    size_t n, cap, cap_found;
+    size_t errors; /* manifests that could not be read */
+} manifests;
+
+static void manifests_free(manifests *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->dirs[i]);
+        trawl_manifest_free(c->found[i]);
+    }
+    free(c->dirs);
+    free(c->found);
+}
+
+/* The manifest of folder `dir`, loaded once; NULL when it has none (or it is unreadable, which
+ * is reported once). */
+static const trawl_manifest *manifest_of(manifests *c, const char *dir)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->dirs[i], dir) == 0)
+            return c->found[i];
+    trawl_manifest *m = NULL;
+    trawl_buf path = TRAWL_BUF_INIT;
+    trawl_buf_printf(&path, "%s/MANIFEST.tsv", dir);
+    struct stat sb;
+    if (!path.failed && stat(path.data, &sb) == 0) {
+        trawl_error err;
+        if (trawl_manifest_load(path.data, &m, &err)) {
+            trawl_cli_error("%s", err.message);
+            c->errors++;
+        }
+    }
+    trawl_buf_free(&path);
+    char *copy = trawl_strdup(dir);
+    if (!copy || !trawl_array_grow((void **)&c->dirs, &c->cap, c->n, sizeof *c->dirs) ||
+        !trawl_array_grow((void **)&c->found, &c->cap_found, c->n, sizeof *c->found)) {
+        free(copy);
+        trawl_manifest_free(m);
+        return NULL;
+    }
+    c->dirs[c->n] = copy;
+    c->found[c->n++] = m;
+    return m;
+}
+
+/* The manifest row of `file`: from a MANIFEST.tsv in its folder or the folder above ("beside
+ * the documents": corpus/MANIFEST.tsv describes the files of corpus/docs). */
+static const trawl_meta *metadata_of(manifests *c, const char *file)
+{
+    trawl_buf dir = TRAWL_BUF_INIT;
+    const trawl_meta *meta = NULL;
+    const char *slash = strrchr(file, '/');
+    if (slash)
+        trawl_buf_append(&dir, file, (size_t)(slash - file));
+    else
+        trawl_buf_puts(&dir, ".");
+    for (int level = 0; level < 2 && !meta && !dir.failed; level++) {
+        const trawl_manifest *m = manifest_of(c, dir.data);
+        if (m) {
+            size_t dl = strlen(dir.data);
+            const char *rel =
+                strncmp(file, dir.data, dl) == 0 && file[dl] == '/' ? file + dl + 1 : file;
+            meta = trawl_manifest_find(m, rel);
+        }
+        /* Up one folder. */
+        char *up = strrchr(dir.data, '/');
+        if (up && up != dir.data) {
+            *up = '\0';
+            dir.len = (size_t)(up - dir.data);
+        } else if (strcmp(dir.data, ".") == 0) {
+            trawl_buf_reset(&dir);
+            trawl_buf_puts(&dir, "..");
+        } else {
+            trawl_buf_reset(&dir);
+            trawl_buf_puts(&dir, up == dir.data ? "/" : ".");
+        }
+    }
+    trawl_buf_free(&dir);
+    return meta;
+}
 
 /* Folders on the path being walked, to stop at symlink loops. */
 typedef struct dir_id {
@@ -265,7 +351,8 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < in.n; k++)
         total_bytes += (double)in.items[k].size;
     progress prog = {!quiet && isatty(STDERR_FILENO), trawl_cli_now(), 0, in.n, total_bytes};
-    size_t docs = 0, passages = 0, skipped = in.errors;
+    manifests mfs = {0};
+    size_t docs = 0, passages = 0, skipped = in.errors, described = 0;
     double bytes = 0;
     int exit_code = TRAWL_EXIT_OK;
     for (size_t k = 0; k < in.n; k++) {
@@ -275,7 +362,9 @@ int main(int argc, char **argv)
         unsigned n = 0;
         show_progress(&prog, k, bytes, false);
         bytes += (double)it->size;
-        if (trawl_read_document(it->file, it->rel, &doc, &info, &err)) {
+        const trawl_meta *meta = metadata_of(&mfs, it->file);
+        described += meta != NULL;
+        if (trawl_read_document(it->file, it->rel, meta, &doc, &info, &err)) {
             show_progress(&prog, k, bytes, true);
             trawl_cli_error("%s", err.message);
             skipped++;
@@ -312,18 +401,22 @@ int main(int argc, char **argv)
         exit_code = TRAWL_EXIT_FATAL;
     }
     trawl_indexer_close(ix);
+    skipped += mfs.errors;
     if (exit_code == TRAWL_EXIT_OK && skipped)
         exit_code = TRAWL_EXIT_PARTIAL;
     if (!quiet && exit_code != TRAWL_EXIT_FATAL) {
         printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s", docs,
                docs == 1 ? "" : "s", passages, passages == 1 ? "" : "s", bytes,
                trawl_cli_now() - prog.start, index_dir);
+        if (described)
+            printf("; %zu described by MANIFEST.tsv", described);
         if (skipped)
             printf("; %zu skipped", skipped);
         if (in.ignored)
             printf("; %zu file%s of other types ignored", in.ignored, in.ignored == 1 ? "" : "s");
         putchar('\n');
     }
+    manifests_free(&mfs);
     inputs_free(&in);
     return exit_code;
 }

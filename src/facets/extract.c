@@ -8,19 +8,43 @@
 
 #include "facets/extract_impl.h"
 
-static const char *const center_words[] = {
-    "ICC", "International Communication Center", "International Communication Centre",
-    "International Media Center", "International Media Centre", "Intl Communication Center",
-    "Int'l Communication Center", "国际传播中心", "國際傳播中心", NULL};
+static const char *const center_words[] = {"ICC",
+                                           "International Communication Center",
+                                           "International Communication Centre",
+                                           "International Media Center",
+                                           "International Media Centre",
+                                           "Intl Communication Center",
+                                           "Int'l Communication Center",
+                                           "国际传播中心",
+                                           "國際傳播中心",
+                                           NULL};
 
-static const char *const creation_verbs[] = {
-    "launched", "launches", "launch", "launching", "established", "establishes", "establish",
-    "establishing", "formed", "forms", "form", "forming", "created", "creates", "create",
-    "creating", "inaugurated", "inaugurates", "inaugurate", "founded", "founds", "found",
-    "opened", "opens", "open", "unveiled", "unveils", "unveil", "set up", "sets up",
-    "setting up", "built", "builds", "build", "opening of", "launch of", "creation of",
-    "establishment of", "founding of", "inauguration of", "unveiling of", "成立", "成立了", "设立",
-    "設立", "建立", "组建", "組建", "挂牌", "掛牌", "揭牌", NULL};
+static const char *const creation_verbs[] = {"launched",     "launches",
+                                             "launch",       "launching",
+                                             "established",  "establishes",
+                                             "establish",    "establishing",
+                                             "formed",       "forms",
+                                             "form",         "forming",
+                                             "created",      "creates",
+                                             "create",       "creating",
+                                             "inaugurated",  "inaugurates",
+                                             "inaugurate",   "founded",
+                                             "founds",       "found",
+                                             "opened",       "opens",
+                                             "open",         "unveiled",
+                                             "unveils",      "unveil",
+                                             "set up",       "sets up",
+                                             "setting up",   "built",
+                                             "builds",       "build",
+                                             "opening of",   "launch of",
+                                             "creation of",  "establishment of",
+                                             "founding of",  "inauguration of",
+                                             "unveiling of", "成立",
+                                             "成立了",       "设立",
+                                             "設立",         "建立",
+                                             "组建",         "組建",
+                                             "挂牌",         "掛牌",
+                                             "揭牌",         NULL};
 
 static const char *const object_words[] = {
     "a",     "an",       "its",        "own",       "their",    "the",    "first", "new",

@@ -6,7 +6,7 @@
 
 #include "common/buf.h"
 
-static const char *const names[TRAWL_FACET_COUNT] = {"icc", "province", "year"};
+static const char *const names[TRAWL_FACET_COUNT] = {"icc", "province", "year", "lang", "kind"};
 
 const char *trawl_facet_name(trawl_facet_id facet)
 {

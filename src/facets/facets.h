@@ -23,10 +23,15 @@ typedef enum trawl_facet_id {
     TRAWL_FACET_ICC,      /* center keys */
     TRAWL_FACET_PROVINCE, /* province keys */
     TRAWL_FACET_YEAR,     /* four-digit years */
+    TRAWL_FACET_LANG,     /* the passage's language (from metadata or detected), not extracted */
+    TRAWL_FACET_KIND,     /* the document's kind (from metadata), not extracted */
     TRAWL_FACET_COUNT
 } trawl_facet_id;
 
-/* "icc", "province", "year". Static storage. */
+/* The facets extraction finds in the text: those before this one. */
+#define TRAWL_FACET_EXTRACTED TRAWL_FACET_LANG
+
+/* "icc", "province", "year", "lang", "kind". Static storage. */
 const char *trawl_facet_name(trawl_facet_id facet);
 /* Parses a facet name; false when unknown. */
 bool trawl_facet_parse(const char *name, size_t len, trawl_facet_id *facet_out);

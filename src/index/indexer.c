@@ -13,6 +13,7 @@
 #include "index/passages.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
+#include "text/language.h"
 #include "text/breaks.h"
 #include "xapian-c/xapian_c.h"
 
@@ -33,6 +34,8 @@ struct trawl_indexer {
     language languages[MAX_LANGUAGES]; /* one per language seen, created on demand */
     size_t nlanguages;                 /* used entries */
     trawl_breaks *sentences;           /* passage splitting */
+    trawl_langid *langid;              /* language detection */
+    char languages_seen[256];          /* languages of the passages, sorted, space-separated */
     trawl_facets facets;               /* scratch: the facets of the passage being added */
     trawl_buf term;                    /* scratch: the term being added */
 };
@@ -122,6 +125,41 @@ cleanup:
     return st;
 }
 
+/* The languages an index already has, so that the list stays whole across runs. */
+static trawl_status load_languages(trawl_indexer *ix, trawl_error *err)
+{
+    char *value = NULL;
+    trawl_status st = trawl_xdb_get_metadata(ix->db, TRAWL_META_LANGUAGES, &value, NULL, err);
+    if (!st)
+        snprintf(ix->languages_seen, sizeof ix->languages_seen, "%s", value);
+    free(value);
+    return st;
+}
+
+/* Adds `lang` to the languages seen (kept sorted, so the metadata is the same every build). */
+static void see_language(trawl_indexer *ix, const char *lang)
+{
+    char copy[sizeof ix->languages_seen], out[sizeof ix->languages_seen] = "";
+    snprintf(copy, sizeof copy, "%s", ix->languages_seen);
+    bool added = false;
+    for (char *w = strtok(copy, " "); w || !added; w = w ? strtok(NULL, " ") : NULL) {
+        if (w && strcmp(w, lang) == 0)
+            return;
+        if (!added && (!w || strcmp(lang, w) < 0)) {
+            if (strlen(out) + strlen(lang) + 2 > sizeof out)
+                return;
+            strcat(strcat(out, *out ? " " : ""), lang);
+            added = true;
+        }
+        if (w) {
+            if (strlen(out) + strlen(w) + 2 > sizeof out)
+                return;
+            strcat(strcat(out, *out ? " " : ""), w);
+        }
+    }
+    strcpy(ix->languages_seen, out);
+}
+
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
                                 trawl_indexer **ix_out, trawl_error *err)
 {
@@ -156,7 +194,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN, &ix->db,
                              err)) ||
         (st = check_identity(ix, err)) ||
-        (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)))
+        (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)) ||
+        (st = trawl_langid_new(&ix->langid, err)) || (st = load_languages(ix, err)))
         goto fail;
     *ix_out = ix;
     return TRAWL_OK;
@@ -177,6 +216,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     trawl_gazetteer_free(ix->gz);
     trawl_facets_free(&ix->facets);
     trawl_breaks_free(ix->sentences);
+    trawl_langid_free(ix->langid);
     trawl_buf_free(&ix->term);
     free(ix->dir);
     free(ix);
@@ -247,8 +287,8 @@ static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_fiel
 typedef struct doc_job {
     trawl_indexer *ix;
     const trawl_document *doc;
-    trawl_analyzer *an;
-    trawl_extractor *ex;
+    language *lang;  /* the document's language */
+    language *pl;    /* the passage's, which differs where a document mixes languages */
     unsigned count;  /* passages added */
     trawl_status st; /* first failure */
     trawl_error *err;
@@ -259,7 +299,7 @@ typedef struct doc_job {
 static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
 {
     json_t *o = json_object();
-    for (int facet = 0; facet < TRAWL_FACET_COUNT && o; facet++) {
+    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && o; facet++) {
         json_t *list = json_array();
         for (size_t i = 0; i < f->n; i++) {
             const trawl_mention *m = &f->mentions[i];
@@ -290,7 +330,7 @@ static trawl_status add_facets(trawl_indexer *ix, trawl_xdoc *xdoc, trawl_error 
                           &ix->term);
         st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err);
     }
-    for (int facet = 0; facet < TRAWL_FACET_COUNT && !st; facet++) {
+    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && !st; facet++) {
         char *joined = trawl_facets_joined(f, (trawl_facet_id)facet);
         if (!joined)
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
@@ -335,12 +375,59 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_object_set_new(o, "ordinal", json_integer(p->ordinal));
     json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
     json_object_set_new(o, "length", json_integer((json_int_t)p->len));
-    json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->an)));
+    json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->pl->an)));
+    if (*trawl_document_kind(job->doc))
+        json_object_set_new(o, "kind", json_string(trawl_document_kind(job->doc)));
     json_object_set_new(o, "text", json_stringn(p->text, p->len));
     json_object_set_new(o, "facets", facets_json(&job->ix->facets, p));
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     return s;
+}
+
+/* The language of passage text: the document's, unless the passage is written in another
+ * script (an English summary in a Chinese article), when it is detected. */
+static trawl_status passage_language(doc_job *job, const trawl_passage *p, trawl_error *err)
+{
+    const char *doc_lang = trawl_analyzer_language(job->lang->an);
+    trawl_script script = trawl_script_of(p->text, p->len);
+    char code[16];
+    job->pl = job->lang;
+    trawl_script expected = trawl_language_script(doc_lang);
+    /* Japanese passages may be kanji alone. */
+    if (expected == TRAWL_SCRIPT_KANA && script == TRAWL_SCRIPT_HAN)
+        return TRAWL_OK;
+    if (script == TRAWL_SCRIPT_NONE || script == expected ||
+        !trawl_langid_detect(job->ix->langid, p->text, p->len, code) ||
+        trawl_language_script(code) != script)
+        return TRAWL_OK;
+    return language_for(job->ix, code, &job->pl, err);
+}
+
+/* Filter terms and value slots of the language, kind and URL. */
+static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
+{
+    trawl_indexer *ix = job->ix;
+    const char *lang = trawl_analyzer_language(job->pl->an);
+    const char *kind = trawl_document_kind(job->doc);
+    const char *url = trawl_document_url(job->doc);
+    trawl_status st = TRAWL_OK;
+    struct {
+        int filter;
+        const char *value;
+    } fields[] = {{TRAWL_FACET_LANG, lang}, {TRAWL_FACET_KIND, kind}, {TRAWL_FILTER_URL, url}};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields && !st; i++) {
+        if (!*fields[i].value)
+            continue;
+        const trawl_facet_schema *f = trawl_schema_facet(fields[i].filter);
+        trawl_schema_term(f->prefix, fields[i].value, &ix->term);
+        st = ix->term.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                             : trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err);
+        if (!st && fields[i].filter != TRAWL_FILTER_URL)
+            st = trawl_xdoc_set_value(xdoc, f->slot, fields[i].value, strlen(fields[i].value), err);
+    }
+    see_language(ix, lang);
+    return st;
 }
 
 static int add_passage(void *ctx, const trawl_passage *p)
@@ -356,14 +443,15 @@ static int add_passage(void *ctx, const trawl_passage *p)
     const char *title = trawl_document_title(job->doc);
     const char *section =
         p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
-    if ((st = trawl_xdoc_new(&xdoc, err)))
+    if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
         goto cleanup;
     field_sink sink = {ix, xdoc, NULL, TRAWL_OK, err};
-    if ((st = index_field(&sink, job->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
-        (st = index_field(&sink, job->an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
-        (st = index_field(&sink, job->an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
-        (st = trawl_extract(job->ex, p->text, p->len, &ix->facets, err)) ||
-        (st = add_facets(ix, xdoc, err)))
+    trawl_analyzer *doc_an = job->lang->an;
+    if ((st = index_field(&sink, job->pl->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
+        (st = index_field(&sink, doc_an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
+        (st = index_field(&sink, doc_an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
+        (st = trawl_extract(job->pl->ex, p->text, p->len, &ix->facets, err)) ||
+        (st = add_facets(ix, xdoc, err)) || (st = add_metadata(job, xdoc, err)))
         goto cleanup;
     trawl_schema_passage_id(path, p->ordinal, &id);
     trawl_schema_term(TRAWL_PREFIX_PASSAGE, trawl_buf_str(&id), &ix->term);
@@ -401,17 +489,39 @@ trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_err
     return trawl_xdb_delete_documents(ix->db, ix->term.data, err);
 }
 
+/* The language the metadata gives ("zh-Hant" is "zh"), else the one detected from the start
+ * of the text, else the index's default. */
+static void document_language(trawl_indexer *ix, const trawl_document *doc, char *lang)
+{
+    const char *given = trawl_document_language(doc);
+    size_t n = strcspn(given, "-_");
+    if (n > 0 && n < 16) {
+        for (size_t i = 0; i < n; i++)
+            lang[i] = (char)(given[i] >= 'A' && given[i] <= 'Z' ? given[i] + 32 : given[i]);
+        lang[n] = '\0';
+        return;
+    }
+    trawl_buf sample = TRAWL_BUF_INIT;
+    for (size_t i = 0; i < trawl_document_block_count(doc) && sample.len < 4096; i++) {
+        trawl_buf_append(&sample, trawl_document_block(doc, i)->text,
+                         trawl_document_block(doc, i)->len);
+        trawl_buf_putc(&sample, '\n');
+    }
+    if (sample.failed || !trawl_langid_detect(ix->langid, sample.data, sample.len, lang))
+        strcpy(lang, ix->default_lang);
+    trawl_buf_free(&sample);
+}
+
 trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, unsigned *passages_out,
                                trawl_error *err)
 {
     trawl_status st;
     doc_job job = {ix, doc, NULL, NULL, 0, TRAWL_OK, err};
-    language *lang = NULL;
+    char lang[16];
     *passages_out = 0;
-    if ((st = language_for(ix, trawl_document_language(doc), &lang, err)))
+    document_language(ix, doc, lang);
+    if ((st = language_for(ix, lang, &job.lang, err)))
         return st;
-    job.an = lang->an;
-    job.ex = lang->ex;
     /* The old passages go and the new ones come in one transaction: a failure leaves the
      * document as it was before. */
     if ((st = trawl_xdb_begin_transaction(ix->db, 0, err)))
@@ -433,5 +543,7 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, uns
 
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
-    return trawl_xdb_commit(ix->db, err);
+    trawl_status st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGES, ix->languages_seen,
+                                             strlen(ix->languages_seen), err);
+    return st ? st : trawl_xdb_commit(ix->db, err);
 }

@@ -15,9 +15,9 @@ static const trawl_field fields[TRAWL_FIELD_COUNT] = {
 };
 
 static const trawl_facet_schema facets[] = {
-    {"icc", "XI", TRAWL_SLOT_ICC},
-    {"province", "XP", TRAWL_SLOT_PROVINCE},
-    {"year", "XY", TRAWL_SLOT_YEAR},
+    {"icc", "XI", TRAWL_SLOT_ICC},   {"province", "XP", TRAWL_SLOT_PROVINCE},
+    {"year", "XY", TRAWL_SLOT_YEAR}, {"lang", "L", TRAWL_SLOT_LANG},
+    {"kind", "K", TRAWL_SLOT_KIND},  {"url", "U", 0},
 };
 
 const trawl_facet_schema *trawl_schema_facet(int id)

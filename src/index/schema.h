@@ -13,8 +13,11 @@
  *   1: passages as documents; body/title/section words with positions plus Z-stems; Q and P
  *      boolean terms; JSON stored data.
  *   2: facets: XI/XP/XY filter terms, value slots 2-5, "facets" evidence in the stored data,
- *      the gazetteer and discovered centers in the metadata. */
-#define TRAWL_SCHEMA_VERSION 2
+ *      the gazetteer and discovered centers in the metadata.
+ *   3: languages and metadata: stems in each passage's language, L/K/U filter terms, value
+ *      slots 6-7, "kind" in the stored data, trawl.languages; Traditional Chinese folded to
+ *      Simplified; CJK character bigrams (B prefix). */
+#define TRAWL_SCHEMA_VERSION 3
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -38,16 +41,20 @@ const trawl_field *trawl_schema_field_named(const char *name, size_t len);
 /* Comma-separated names of the query fields, for messages. */
 const char *trawl_schema_field_names(void);
 
-/* A facet as stored: its filter terms and its value slot. Indexed by trawl_facet_id. */
+/* A filter field as stored: its filter terms and its value slot. The first TRAWL_FACET_COUNT
+ * are the facets, indexed by trawl_facet_id; TRAWL_FILTER_URL only filters. */
 typedef struct trawl_facet_schema {
-    const char *name;   /* "icc", "province", "year": the query field */
+    const char *name;   /* "icc", "province", "year", "lang", "kind", "url": the query field */
     const char *prefix; /* filter terms: prefix + value */
-    unsigned slot;      /* the passage's values, sorted, space-separated */
+    unsigned slot;      /* the passage's values, sorted, space-separated (facets only) */
 } trawl_facet_schema;
 
-/* The facet with trawl_facet_id `id` (0 .. TRAWL_FACET_COUNT-1), or NULL. */
+#define TRAWL_FILTER_URL 5 /* url:ADDRESS, after the facets */
+#define TRAWL_FILTER_COUNT 6
+
+/* The filter with id `id` (0 .. TRAWL_FILTER_COUNT-1), or NULL. */
 const trawl_facet_schema *trawl_schema_facet(int id);
-/* The facet a query names (`icc`, `province`, `year`), or NULL; `*id_out` gets its id. */
+/* The filter a query names (`icc`, `lang`, `url` ...), or NULL; `*id_out` gets its id. */
 const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
 
 /* Boolean (filter) term prefixes. */
@@ -61,13 +68,20 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
 #define TRAWL_SLOT_PROVINCE 3 /* province keys */
 #define TRAWL_SLOT_YEAR 4     /* years */
 #define TRAWL_SLOT_ICC_YEAR 5 /* "center:year" pairs found in one sentence */
+#define TRAWL_SLOT_LANG 6     /* the passage's language */
+#define TRAWL_SLOT_KIND 7     /* the document's kind */
 
 /* Metadata keys. */
 #define TRAWL_META_SCHEMA "trawl.schema"       /* TRAWL_SCHEMA_VERSION, decimal */
 #define TRAWL_META_ANALYZER "trawl.analyzer"   /* trawl_schema_analyzer_identity() */
 #define TRAWL_META_LANGUAGE "trawl.language"   /* default document language */
 #define TRAWL_META_GAZETTEER "trawl.gazetteer" /* the gazetteer's tables, as ingest loaded them */
-#define TRAWL_META_CENTER "trawl.center."      /* + key: a discovered center, "name\tprovince" */
+#define TRAWL_META_LANGUAGES "trawl.languages" /* languages of the passages, space-separated */
+
+/* CJK character bigrams, with positions of their own: phrases of Chinese and Japanese match
+ * whatever the segmentation. */
+#define TRAWL_PREFIX_BIGRAM "B"
+#define TRAWL_META_CENTER "trawl.center." /* + key: a discovered center, "name\tprovince" */
 
 /* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
  * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */

@@ -8,6 +8,7 @@
 #include "common/buf.h"
 #include "facets/facets.h"
 #include "index/schema.h"
+#include "text/language.h"
 
 /* A range of more years than this is refused. */
 #define MAX_YEARS 300
@@ -181,6 +182,20 @@ trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, cons
             values[y - from] = buf[y - from];
         }
         return terms_query(facet, values, (size_t)(to - from + 1), query_out, err);
+    }
+    if (facet == TRAWL_FACET_LANG || facet == TRAWL_FACET_KIND || facet == TRAWL_FILTER_URL) {
+        /* Metadata: a language by code or English name; a kind in any case; a URL exactly. */
+        const char *code = facet == TRAWL_FACET_LANG ? trawl_language_code(value) : NULL;
+        char *v = trawl_strdup(code ? code : value);
+        if (!v)
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        for (char *c = v; facet != TRAWL_FILTER_URL && *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c + 32);
+        const char *values[1] = {v};
+        trawl_status st = terms_query(facet, values, 1, query_out, err);
+        free(v);
+        return st;
     }
     char *key = facet == TRAWL_FACET_PROVINCE ? trawl_resolve_province(ctx, value)
                                               : trawl_resolve_center(ctx, value);

@@ -1,8 +1,8 @@
-/* filters.h: facet filters (icc:KEY, province:NAME, year:2024, year:2018..2020) -> Xapian
- * filter queries. Names are resolved against the gazetteer the index was built with, folded
- * as the documents were (province:浙江, province:Chekiang and province:zhejiang agree); a
- * center is known by its key, any of its names, or, for centers the gazetteer lacks, the key
- * ingest gave it. */
+/* filters.h: facet and metadata filters (icc:KEY, province:NAME, year:2024, year:2018..2020,
+ * lang:ru or lang:Russian, kind:news, url:ADDRESS) -> Xapian filter queries. Names are resolved
+ * against the gazetteer the index was built with, folded as the documents were (province:浙江,
+ * province:Chekiang and province:zhejiang agree); a center is known by its key, any of its names,
+ * or, for centers the gazetteer lacks, the key ingest gave it. */
 #ifndef TRAWL_FILTERS_H
 #define TRAWL_FILTERS_H
 
@@ -12,14 +12,17 @@
 #include "xapian-c/xapian_c.h"
 
 typedef struct trawl_filter_context {
-    trawl_analyzer *an;        /* folds names as the documents' words were */
+    trawl_analyzer *an;              /* analyses the query as the documents' words were */
+    trawl_analyzer *const *stemmers; /* the index's other languages: unquoted words also match
+                                        their stems in each (may be NULL) */
+    size_t nstemmers;
     const trawl_gazetteer *gz; /* the index's gazetteer */
     trawl_xdb *db;             /* the index, for centers the gazetteer lacks */
 } trawl_filter_context;
 
-/* A query matching the passages that carry `value` for facet `facet` (a trawl_facet_id),
- * adding no weight. TRAWL_ERR_QUERY_SYNTAX, with a message, for an unknown name or a
- * malformed year. */
+/* A query matching the passages that carry `value` for filter `facet` (a trawl_facet_id or
+ * TRAWL_FILTER_URL), adding no weight. TRAWL_ERR_QUERY_SYNTAX, with a message, for an unknown name
+ * or a malformed year. */
 trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, const char *value,
                                 trawl_xquery **query_out, trawl_error *err);
 

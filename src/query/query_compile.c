@@ -18,14 +18,17 @@ typedef struct compiler {
 
 /* The analysed tokens of a word or phrase. */
 typedef struct tokens {
-    trawl_buf terms; /* folded words, each NUL-terminated, back to back */
-    trawl_buf stems; /* their stems, likewise */
-    size_t n;        /* number of tokens */
+    trawl_buf terms;             /* folded words, each NUL-terminated, back to back */
+    trawl_buf stems;             /* their stems, likewise */
+    size_t n;                    /* number of tokens */
+    trawl_token_kind first_kind; /* the kind of the first token */
 } tokens;
 
 static int collect(void *ctx, const trawl_term *t)
 {
     tokens *k = ctx;
+    if (k->n == 0)
+        k->first_kind = t->kind;
     trawl_buf_append(&k->terms, t->term, t->term_len);
     trawl_buf_putc(&k->terms, '\0');
     trawl_buf_append(&k->stems, t->stem, t->stem_len);
@@ -51,7 +54,7 @@ static void tokens_free(tokens *k)
 
 static bool analyse(compiler *c, const char *text, tokens *k)
 {
-    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0};
+    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, TRAWL_TOKEN_LETTER};
     c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
     if (!c->st && (k->terms.failed || k->stems.failed))
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory analysing the query");
@@ -92,13 +95,55 @@ static trawl_xquery *combine(compiler *c, trawl_xop op, trawl_xquery **subs, siz
     return q;
 }
 
-/* The tokens in one field: a single token by its stem (or exact form when `exact`), several
+/* The stems of a single letter word in every language of the index, the analyzer's first,
+ * each once, NUL-separated into `out`; returns how many. */
+static size_t all_stems(compiler *c, const tokens *k, trawl_buf *out)
+{
+    size_t n = 1;
+    trawl_buf stem = TRAWL_BUF_INIT;
+    trawl_buf_puts(out, nth(&k->stems, 0));
+    trawl_buf_putc(out, '\0');
+    for (size_t i = 0; k->first_kind == TRAWL_TOKEN_LETTER && i < c->ctx->nstemmers; i++) {
+        const char *term = nth(&k->terms, 0);
+        if (trawl_analyzer_stem(c->ctx->stemmers[i], term, strlen(term), &stem, NULL))
+            continue;
+        bool seen = false;
+        for (const char *s = out->data; s < out->data + out->len && !seen; s += strlen(s) + 1)
+            seen = strcmp(s, trawl_buf_str(&stem)) == 0;
+        if (!seen) {
+            trawl_buf_append(out, stem.data, stem.len + 1);
+            n++;
+        }
+    }
+    trawl_buf_free(&stem);
+    return n;
+}
+
+/* A single word in one field by its stems in every language (a synonym group). */
+static trawl_xquery *stems_query(compiler *c, const trawl_field *f, const tokens *k)
+{
+    trawl_buf stems = TRAWL_BUF_INIT;
+    size_t n = all_stems(c, k, &stems);
+    trawl_xquery **subs = calloc(n, sizeof *subs), *q = NULL;
+    if (!subs || stems.failed) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    } else {
+        const char *s = stems.data;
+        for (size_t i = 0; i < n && c->st == TRAWL_OK; i++, s += strlen(s) + 1)
+            subs[i] = term_query(c, f->stem_prefix, s, 0);
+        q = combine(c, TRAWL_XOP_SYNONYM, subs, n, 0);
+    }
+    free(subs);
+    trawl_buf_free(&stems);
+    return q;
+}
+
+/* The tokens in one field: a single token by its stems (or exact form when `exact`), several
  * as an exact phrase. */
 static trawl_xquery *field_query(compiler *c, const trawl_field *f, const tokens *k, bool exact)
 {
     if (k->n == 1)
-        return exact ? term_query(c, f->prefix, nth(&k->terms, 0), 0)
-                     : term_query(c, f->stem_prefix, nth(&k->stems, 0), 0);
+        return exact ? term_query(c, f->prefix, nth(&k->terms, 0), 0) : stems_query(c, f, k);
     trawl_xquery **subs = calloc(k->n, sizeof *subs);
     if (!subs) {
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
@@ -128,7 +173,12 @@ static void mark(compiler *c, const tokens *k, bool exact)
         return;
     trawl_status st = TRAWL_OK;
     if (k->n == 1 && !exact) {
-        st = trawl_highlighter_add_stem(c->hl, nth(&k->stems, 0), strlen(nth(&k->stems, 0)));
+        trawl_buf stems = TRAWL_BUF_INIT;
+        size_t n = all_stems(c, k, &stems);
+        const char *s = stems.data;
+        for (size_t i = 0; i < n && !st && !stems.failed; i++, s += strlen(s) + 1)
+            st = trawl_highlighter_add_stem(c->hl, s, strlen(s));
+        trawl_buf_free(&stems);
     } else if (k->n == 1) {
         st = trawl_highlighter_add_word(c->hl, nth(&k->terms, 0), strlen(nth(&k->terms, 0)));
     } else {

@@ -9,15 +9,16 @@
 #define MAX_HEADING_LEVELS 8
 
 struct trawl_document {
-    char *path, *title, *url, *lang; /* metadata; title/url/lang may be NULL */
-    trawl_block *blocks;             /* in document order */
-    size_t nblocks, cblocks;         /* used, allocated */
-    char **sections;                 /* section paths, in order of appearance */
-    size_t nsections, csections;     /* used, allocated */
-    trawl_link *links;               /* in document order */
-    size_t nlinks, clinks;           /* used, allocated */
-    char *open[MAX_HEADING_LEVELS];  /* open heading at each level, or NULL */
-    size_t current;                  /* current section index or TRAWL_NO_SECTION */
+    char *path;                             /* relative to the corpus root */
+    char *title, *url, *lang, *kind, *note; /* metadata; NULL when unset */
+    trawl_block *blocks;                    /* in document order */
+    size_t nblocks, cblocks;                /* used, allocated */
+    char **sections;                        /* section paths, in order of appearance */
+    size_t nsections, csections;            /* used, allocated */
+    trawl_link *links;                      /* in document order */
+    size_t nlinks, clinks;                  /* used, allocated */
+    char *open[MAX_HEADING_LEVELS];         /* open heading at each level, or NULL */
+    size_t current;                         /* current section index or TRAWL_NO_SECTION */
 };
 
 static trawl_status nomem(trawl_error *err)
@@ -59,6 +60,8 @@ void trawl_document_free(trawl_document *d)
     free(d->title);
     free(d->url);
     free(d->lang);
+    free(d->kind);
+    free(d->note);
     free(d);
 }
 
@@ -80,6 +83,16 @@ const char *trawl_document_url(const trawl_document *d)
 const char *trawl_document_language(const trawl_document *d)
 {
     return d->lang ? d->lang : "";
+}
+
+const char *trawl_document_kind(const trawl_document *d)
+{
+    return d->kind ? d->kind : "";
+}
+
+const char *trawl_document_note(const trawl_document *d)
+{
+    return d->note ? d->note : "";
 }
 
 size_t trawl_document_block_count(const trawl_document *d)
@@ -135,6 +148,16 @@ trawl_status trawl_document_set_url(trawl_document *d, const char *s)
 trawl_status trawl_document_set_language(trawl_document *d, const char *s)
 {
     return set_string(&d->lang, s, strlen(s), NULL);
+}
+
+trawl_status trawl_document_apply(trawl_document *d, const trawl_meta *m)
+{
+    const char *values[] = {m->title, m->url, m->language, m->kind, m->note};
+    char **fields[] = {&d->title, &d->url, &d->lang, &d->kind, &d->note};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+        if (values[i] && set_string(fields[i], values[i], strlen(values[i]), NULL))
+            return nomem(NULL);
+    return TRAWL_OK;
 }
 
 trawl_status trawl_document_begin_section(trawl_document *d, unsigned level, const char *heading,

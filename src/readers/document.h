@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "common/status.h"
+#include "readers/metadata.h"
 
 typedef enum trawl_block_kind {
     TRAWL_BLOCK_PARAGRAPH, /* running text */
@@ -40,6 +41,8 @@ const char *trawl_document_path(const trawl_document *doc);
 const char *trawl_document_title(const trawl_document *doc);    /* "" when unset */
 const char *trawl_document_url(const trawl_document *doc);      /* "" when unset */
 const char *trawl_document_language(const trawl_document *doc); /* "" when unset */
+const char *trawl_document_kind(const trawl_document *doc);     /* "" when unset */
+const char *trawl_document_note(const trawl_document *doc);     /* "" when unset */
 size_t trawl_document_block_count(const trawl_document *doc);
 const trawl_block *trawl_document_block(const trawl_document *doc, size_t i);
 size_t trawl_document_section_count(const trawl_document *doc);
@@ -52,6 +55,8 @@ const trawl_link *trawl_document_link(const trawl_document *doc, size_t i);
 trawl_status trawl_document_set_title(trawl_document *doc, const char *s, size_t len);
 trawl_status trawl_document_set_url(trawl_document *doc, const char *s);
 trawl_status trawl_document_set_language(trawl_document *doc, const char *s);
+/* Sets every field `meta` gives (title, URL, language, kind, note). */
+trawl_status trawl_document_apply(trawl_document *doc, const trawl_meta *meta);
 /* Opens a section at heading `level` (1 = top): the section path keeps the open headings of
  * lower levels and replaces the rest. Later blocks belong to it. */
 trawl_status trawl_document_begin_section(trawl_document *doc, unsigned level, const char *heading,

@@ -56,9 +56,11 @@ static bool is_blank(const char *s, size_t len)
 }
 
 /* Parses `*data` as document `relpath`; messages name `label` (the file as the user gave it). */
-static trawl_status parse(const char *label, const char *relpath, char **data, size_t *len,
-                          trawl_document **doc_out, trawl_read_info *info, trawl_error *err)
+static trawl_status parse(const char *label, const char *relpath, const trawl_meta *meta,
+                          char **data, size_t *len, trawl_document **doc_out, trawl_read_info *info,
+                          trawl_error *err)
 {
+    trawl_meta front = {0};
     trawl_status st;
     trawl_document *doc = NULL;
     *doc_out = NULL;
@@ -77,36 +79,46 @@ static trawl_status parse(const char *label, const char *relpath, char **data, s
     /* A byte order mark becomes three spaces, which readers trim: offsets stay exact. */
     if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0)
         memset(*data, ' ', 3);
-    info->format = trawl_detect_format(relpath, *data, *len);
-    if (info->format == TRAWL_FORMAT_UNKNOWN)
-        return trawl_error_set(err, TRAWL_ERR_INPUT, "%s: unsupported file type", label);
-    if ((st = trawl_document_new(relpath, &doc, err)))
+    char *start = *data + strspn(*data, " ");
+    if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, err)))
         return st;
+    info->format = trawl_detect_format(relpath, *data, *len);
+    if (info->format == TRAWL_FORMAT_UNKNOWN) {
+        st = trawl_error_set(err, TRAWL_ERR_INPUT, "%s: unsupported file type", label);
+        goto cleanup;
+    }
+    if ((st = trawl_document_new(relpath, &doc, err)))
+        goto cleanup;
     st = info->format == TRAWL_FORMAT_WIKI ? trawl_read_wiki(doc, *data, *len, err)
                                            : trawl_read_text(doc, *data, *len, err);
-    if (st) {
-        trawl_document_free(doc);
-        return st;
-    }
+    if (!st && ((meta && trawl_document_apply(doc, meta)) || trawl_document_apply(doc, &front)))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", label);
+    if (st)
+        goto cleanup;
     *doc_out = doc;
-    return TRAWL_OK;
+    doc = NULL;
+cleanup:
+    trawl_document_free(doc);
+    trawl_meta_clear(&front);
+    return st;
 }
 
-trawl_status trawl_parse_document(const char *relpath, char **data, size_t *len,
-                                  trawl_document **doc_out, trawl_read_info *info, trawl_error *err)
+trawl_status trawl_parse_document(const char *relpath, const trawl_meta *meta, char **data,
+                                  size_t *len, trawl_document **doc_out, trawl_read_info *info,
+                                  trawl_error *err)
 {
-    return parse(relpath, relpath, data, len, doc_out, info, err);
+    return parse(relpath, relpath, meta, data, len, doc_out, info, err);
 }
 
-trawl_status trawl_read_document(const char *file, const char *relpath, trawl_document **doc_out,
-                                 trawl_read_info *info, trawl_error *err)
+trawl_status trawl_read_document(const char *file, const char *relpath, const trawl_meta *meta,
+                                 trawl_document **doc_out, trawl_read_info *info, trawl_error *err)
 {
     char *data = NULL;
     size_t len = 0;
     *doc_out = NULL;
     trawl_status st = trawl_read_file(file, TRAWL_MAX_FILE_BYTES, &data, &len, err);
     if (st == TRAWL_OK)
-        st = parse(file, relpath, &data, &len, doc_out, info, err);
+        st = parse(file, relpath, meta, &data, &len, doc_out, info, err);
     free(data);
     return st;
 }

@@ -35,15 +35,17 @@ typedef struct trawl_read_info {
 } trawl_read_info;
 
 /* Reads the file `file` as the document `relpath` (its path relative to the corpus root).
- * `*doc_out` belongs to the caller. TRAWL_ERR_INPUT: empty, binary, too large or of an
- * unknown format; TRAWL_ERR_IO: unreadable. Messages name `file`. */
-trawl_status trawl_read_document(const char *file, const char *relpath, trawl_document **doc_out,
-                                 trawl_read_info *info, trawl_error *err);
+ * `meta` (may be NULL), from a manifest, overrides what the text says (title); a front-matter
+ * block in the file overrides both. `*doc_out` belongs to the caller. TRAWL_ERR_INPUT:
+ * empty, binary, too large or of an unknown format; TRAWL_ERR_IO: unreadable. Messages name
+ * `file`. */
+trawl_status trawl_read_document(const char *file, const char *relpath, const trawl_meta *meta,
+                                 trawl_document **doc_out, trawl_read_info *info, trawl_error *err);
 
 /* The same from bytes in memory (which this call may repair in place: `*data` must be
  * malloc'd and may be replaced). */
-trawl_status trawl_parse_document(const char *relpath, char **data, size_t *len,
-                                  trawl_document **doc_out, trawl_read_info *info,
+trawl_status trawl_parse_document(const char *relpath, const trawl_meta *meta, char **data,
+                                  size_t *len, trawl_document **doc_out, trawl_read_info *info,
                                   trawl_error *err);
 
 #endif

@@ -21,8 +21,8 @@ trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, 
     if (!trawl_facet_parse(text, n1, &a) ||
         (comma && (!trawl_facet_parse(comma + 1, strlen(comma + 1), &b) || a == b)))
         return trawl_error_set(err, TRAWL_ERR_ARG,
-                               "--report wants a facet (icc, province, year), two facets "
-                               "(e.g. year,province) or icc-registry, not '%s'",
+                               "--report wants a facet (icc, province, year, lang, kind), two "
+                               "facets (e.g. year,province) or icc-registry, not '%s'",
                                text);
     spec->kind = comma ? TRAWL_REPORT_CROSSTAB : TRAWL_REPORT_COUNTS;
     spec->facets[0] = a;

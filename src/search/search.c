@@ -26,10 +26,14 @@
 /* A search retries this often when the index changes under it (an ingest committing). */
 #define MODIFIED_RETRIES 3
 
+/* Queries are analysed in at most this many languages. */
+#define MAX_LANGUAGES 32
+
 struct trawl_searcher {
     trawl_xdb *db;
     char *dir;           /* for messages */
     char language[16];   /* the index's default document language */
+    char languages[256]; /* the languages of its passages, space-separated */
     trawl_gazetteer *gz; /* the gazetteer the index was built with */
 };
 
@@ -49,7 +53,7 @@ struct trawl_results {
 trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
 {
     trawl_status st;
-    char *schema = NULL, *lang = NULL, *gazetteer = NULL;
+    char *schema = NULL, *lang = NULL, *gazetteer = NULL, *langs = NULL;
     size_t gazetteer_len = 0;
     *s_out = NULL;
     trawl_searcher *s = calloc(1, sizeof *s);
@@ -68,7 +72,9 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
     }
     if ((st = trawl_xdb_get_metadata(s->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
-        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len, err)))
+        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
+                                     err)) ||
+        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGES, &langs, NULL, err)))
         goto fail;
     if (!*schema) {
         st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
@@ -88,15 +94,18 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         goto fail;
     }
     snprintf(s->language, sizeof s->language, "%s", *lang ? lang : "en");
+    snprintf(s->languages, sizeof s->languages, "%s", langs);
     free(schema);
     free(lang);
     free(gazetteer);
+    free(langs);
     *s_out = s;
     return TRAWL_OK;
 fail:
     free(schema);
     free(lang);
     free(gazetteer);
+    free(langs);
     trawl_searcher_close(s);
     return st;
 }
@@ -221,9 +230,47 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
     return TRAWL_OK;
 }
 
-/* Fills hit `i` from the stored passage of match `m`. */
+/* The analyzers of a search: the query's language first (the one given, else the index's
+ * default), then, unless a language was given, one per language of the index, whose stems
+ * unquoted words also match. */
+typedef struct analyzers {
+    trawl_analyzer *all[MAX_LANGUAGES];
+    size_t n;
+} analyzers;
+
+static void analyzers_close(analyzers *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        trawl_analyzer_free(a->all[i]);
+    a->n = 0;
+}
+
+static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzers *a,
+                                   trawl_error *err)
+{
+    a->n = 0;
+    trawl_status st = trawl_analyzer_new(lang && *lang ? lang : s->language, &a->all[0], err);
+    if (st)
+        return st;
+    a->n = 1;
+    char langs[sizeof s->languages];
+    snprintf(langs, sizeof langs, "%s", lang && *lang ? "" : s->languages);
+    for (char *w = strtok(langs, " "); w && a->n < MAX_LANGUAGES; w = strtok(NULL, " ")) {
+        if (strcmp(w, trawl_analyzer_language(a->all[0])) == 0)
+            continue;
+        if ((st = trawl_analyzer_new(w, &a->all[a->n], err))) {
+            analyzers_close(a);
+            return st;
+        }
+        a->n++;
+    }
+    return TRAWL_OK;
+}
+
+/* Fills hit `i` from the stored passage of match `m`, highlighting it as analysed in its own
+ * language when the search has that language's analyzer. */
 static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
-                             trawl_highlighter *hl, trawl_analyzer *an, trawl_error *err)
+                             trawl_highlighter *hl, const analyzers *ans, trawl_error *err)
 {
     json_error_t jerr;
     json_t *o = json_loadb(m->data, m->data_len, 0, &jerr);
@@ -247,6 +294,10 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     h->text_len = json_is_string(text) ? json_string_length(text) : 0;
     h->ordinal = (unsigned)json_integer_value(json_object_get(o, "ordinal"));
     h->offset = (size_t)json_integer_value(json_object_get(o, "offset"));
+    trawl_analyzer *an = ans->all[0];
+    for (size_t k = 0; k < ans->n; k++)
+        if (strcmp(trawl_analyzer_language(ans->all[k]), h->lang) == 0)
+            an = ans->all[k];
     trawl_status st =
         trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i], &h->nhighlights, err);
     h->highlights = r->ranges[i];
@@ -325,13 +376,13 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
 }
 
 /* Parses and compiles `query` (NULL: every passage). */
-static trawl_status prepare(trawl_searcher *s, const char *query, trawl_analyzer *an,
+static trawl_status prepare(trawl_searcher *s, const char *query, const analyzers *an,
                             trawl_highlighter *hl, trawl_xquery **q, trawl_error *err)
 {
     if (!query)
         return trawl_xquery_match_all(q, err);
     trawl_qnode *tree = NULL;
-    trawl_filter_context ctx = {an, s->gz, s->db};
+    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->db};
     trawl_status st;
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))
         st = trawl_query_compile(tree, &ctx, hl, q, err);
@@ -363,7 +414,7 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
                           trawl_results **results_out, trawl_error *err)
 {
     trawl_status st;
-    trawl_analyzer *an = NULL;
+    analyzers an = {{NULL}, 0};
     trawl_highlighter *hl = NULL;
     trawl_xquery *q = NULL;
     trawl_results *r = NULL;
@@ -372,8 +423,8 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
     *results_out = NULL;
     trawl_tally_init(&tally, -1, -1);
-    if ((st = trawl_analyzer_new(o.language && *o.language ? o.language : s->language, &an, err)) ||
-        (st = trawl_highlighter_new(&hl, err)) || (st = prepare(s, query, an, hl, &q, err)))
+    if ((st = analyzers_open(s, o.language, &an, err)) || (st = trawl_highlighter_new(&hl, err)) ||
+        (st = prepare(s, query, &an, hl, &q, err)))
         goto cleanup;
     job.query = q;
     if ((st = run_retrying(s, &job, -1, -1, err)) ||
@@ -385,7 +436,7 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
         if ((st = trawl_xmset_item(job.mset, i, &m, err)))
             goto cleanup;
         r->count = i + 1;
-        if ((st = load_hit(r, s, i, &m, hl, an, err)))
+        if ((st = load_hit(r, s, i, &m, hl, &an, err)))
             goto cleanup;
     }
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
@@ -402,7 +453,7 @@ cleanup:
     trawl_tally_free(&tally);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
-    trawl_analyzer_free(an);
+    analyzers_close(&an);
     return st;
 }
 
@@ -411,7 +462,7 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
                                  trawl_report **report_out, trawl_error *err)
 {
     trawl_status st;
-    trawl_analyzer *an = NULL;
+    analyzers an = {{NULL}, 0};
     trawl_xquery *q = NULL;
     trawl_tally tally;
     int a = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[0] : -1;
@@ -419,8 +470,8 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
     run_job job = {NULL, 0, 0, &tally, NULL, 0};
     *report_out = NULL;
     trawl_tally_init(&tally, a, b);
-    if (!(st = trawl_analyzer_new(language && *language ? language : s->language, &an, err)) &&
-        !(st = prepare(s, query, an, NULL, &q, err))) {
+    if (!(st = analyzers_open(s, language, &an, err)) &&
+        !(st = prepare(s, query, &an, NULL, &q, err))) {
         job.query = q;
         if (!(st = run_retrying(s, &job, a, b, err)))
             st = trawl_tally_report(&tally, spec, query, s->gz, s->db, report_out, err);
@@ -428,6 +479,6 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
     trawl_xquery_free(q);
-    trawl_analyzer_free(an);
+    analyzers_close(&an);
     return st;
 }

@@ -7,9 +7,11 @@
 
 #include "common/buf.h"
 #include "index/schema.h"
+#include "text/language.h"
 
 const unsigned trawl_tally_slots[TRAWL_TALLY_NSLOTS] = {
-    TRAWL_SLOT_DOC, TRAWL_SLOT_ICC, TRAWL_SLOT_PROVINCE, TRAWL_SLOT_YEAR, TRAWL_SLOT_ICC_YEAR};
+    TRAWL_SLOT_DOC,  TRAWL_SLOT_ICC,  TRAWL_SLOT_PROVINCE, TRAWL_SLOT_YEAR,
+    TRAWL_SLOT_LANG, TRAWL_SLOT_KIND, TRAWL_SLOT_ICC_YEAR};
 
 void trawl_tally_init(trawl_tally *t, int cross_a, int cross_b)
 {
@@ -114,9 +116,10 @@ void trawl_tally_add(void *ctx, trawl_xdocid docid, const trawl_xvalue *values)
         trawl_buf_free(&key);
     }
     size_t pw[MAX_VALUES][2];
-    size_t np = words(&values[4], pw, MAX_VALUES);
+    const trawl_xvalue *pairs = &values[TRAWL_TALLY_NSLOTS - 1];
+    size_t np = words(pairs, pw, MAX_VALUES);
     for (size_t i = 0; i < np; i++) {
-        const char *p = values[4].data + pw[i][0];
+        const char *p = pairs->data + pw[i][0];
         const char *colon = memchr(p, ':', pw[i][1]);
         if (!colon)
             continue;
@@ -175,6 +178,8 @@ static char *label_of(int facet, const char *value, const trawl_gazetteer *gz, t
         free(province);
         return name;
     }
+    if (facet == TRAWL_FACET_LANG)
+        return trawl_strdup(trawl_language_name(value));
     return trawl_strdup(value);
 }
 

@@ -9,8 +9,8 @@
 #include "search/report.h"
 #include "xapian-c/xapian_c.h"
 
-/* The slots a tally reads, in this order: document, the three facets, center-year pairs. */
-#define TRAWL_TALLY_NSLOTS 5
+/* The slots a tally reads, in this order: document, the facets, center-year pairs. */
+#define TRAWL_TALLY_NSLOTS (TRAWL_FACET_COUNT + 2)
 extern const unsigned trawl_tally_slots[TRAWL_TALLY_NSLOTS];
 
 typedef struct trawl_tally {

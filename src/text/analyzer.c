@@ -63,6 +63,16 @@ int trawl_analyzer_stems(const trawl_analyzer *an)
     return an->stemmer != NULL;
 }
 
+trawl_status trawl_analyzer_stem(trawl_analyzer *an, const char *term, size_t len, trawl_buf *out,
+                                 trawl_error *err)
+{
+    if (an->stemmer)
+        return trawl_stem(an->stemmer, term, len, out, err);
+    trawl_buf_reset(out);
+    trawl_buf_append(out, term, len);
+    return out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+}
+
 typedef struct analysis {
     trawl_analyzer *an;
     const char *text;  /* the text being analysed */

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "common/buf.h"
 #include "common/status.h"
 #include "text/tokenizer.h"
 
@@ -36,6 +37,11 @@ void trawl_analyzer_free(trawl_analyzer *an);
 const char *trawl_analyzer_language(const trawl_analyzer *an);
 /* True when this analyzer stems letter words. */
 int trawl_analyzer_stems(const trawl_analyzer *an);
+
+/* The stem of a folded letter word in this analyzer's language into `out` (reset first): the
+ * word itself when the language has no stemmer. */
+trawl_status trawl_analyzer_stem(trawl_analyzer *an, const char *term, size_t len, trawl_buf *out,
+                                 trawl_error *err);
 
 /* Analyses the valid UTF-8 `text`, calling `fn` for each indexed word. */
 trawl_status trawl_analyze(trawl_analyzer *an, const char *text, size_t len, trawl_term_fn fn,

@@ -150,7 +150,7 @@ static size_t extract_document(const char *root, const char *file, sentence_face
     language_of(root, file, lang, sizeof lang);
     trawl_document *doc = NULL;
     trawl_read_info info;
-    if (trawl_read_document(path, file, &doc, &info, NULL) != TRAWL_OK)
+    if (trawl_read_document(path, file, NULL, &doc, &info, NULL) != TRAWL_OK)
         return 0;
     trawl_analyzer *an = NULL;
     trawl_extractor *ex = NULL;
@@ -229,7 +229,7 @@ static bool evaluate(const char *gold, const char *root, score *per_facet)
             check_failures++;
             continue;
         }
-        for (int facet = 0; facet < TRAWL_FACET_COUNT; facet++)
+        for (int facet = 0; facet < TRAWL_FACET_EXTRACTED; facet++)
             compare(col[3 + facet], rows[k].values[facet], &per_facet[facet], where);
     }
     fclose(f);
@@ -239,7 +239,7 @@ static bool evaluate(const char *gold, const char *root, score *per_facet)
 static void report(const char *what, const score *per_facet, double *precision, double *recall)
 {
     score all = {0, 0, 0};
-    for (int i = 0; i < TRAWL_FACET_COUNT; i++) {
+    for (int i = 0; i < TRAWL_FACET_EXTRACTED; i++) {
         const score *s = &per_facet[i];
         printf("%s %-8s precision %.3f recall %.3f (%u right, %u extra, %u missed)\n", what,
                trawl_facet_name((trawl_facet_id)i),

@@ -57,7 +57,7 @@ int main(void)
     size_t len = strlen(doc);
     char *data = malloc(len + 1);
     memcpy(data, doc, len + 1);
-    CHECK_INT(trawl_parse_document("notes/port.txt", &data, &len, &d, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_parse_document("notes/port.txt", NULL, &data, &len, &d, &info, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_open(index, NULL, &ix, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_add(ix, d, &n, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);

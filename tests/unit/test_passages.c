@@ -42,7 +42,7 @@ static got split(const char *source, size_t max)
     trawl_document *doc = NULL;
     trawl_read_info info;
     trawl_breaks *s = NULL;
-    CHECK_INT(trawl_parse_document("t.txt", &data, &len, &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_parse_document("t.txt", NULL, &data, &len, &doc, &info, NULL), TRAWL_OK);
     CHECK_INT(trawl_breaks_new(TRAWL_BREAK_SENTENCES, &s, NULL), TRAWL_OK);
     CHECK_INT(trawl_split_passages(doc, s, max, on_passage, &g, NULL), TRAWL_OK);
     trawl_breaks_free(s);

@@ -77,7 +77,7 @@ int main(void)
               "ERROR query error at column 4: unbalanced parenthesis: this ) closes nothing");
     CHECK_STR(parsed("author:smith"),
               "ERROR query error at column 1: unknown field 'author' (fields: title, section, icc, "
-              "province, year)");
+              "province, year, lang, kind, url)");
     CHECK_STR(parsed("a OR"), "ERROR query error at column 5: the query ends where a word, "
                               "phrase or group was expected");
     CHECK_STR(parsed("OR a"), "ERROR query error at column 1: OR and AND need a word, phrase "

@@ -12,7 +12,7 @@ static trawl_document *parse(const char *rel, const char *text, trawl_read_info 
     char *data = malloc(len + 1);
     memcpy(data, text, len + 1);
     trawl_document *doc = NULL;
-    CHECK_INT(trawl_parse_document(rel, &data, &len, &doc, info, err), want);
+    CHECK_INT(trawl_parse_document(rel, NULL, &data, &len, &doc, info, err), want);
     free(data);
     return doc;
 }
@@ -122,7 +122,8 @@ int main(void)
     char *bin = malloc(8);
     memcpy(bin, "ab\0cdefg", 8);
     size_t len = 8;
-    CHECK_INT(trawl_parse_document("bin.txt", &bin, &len, &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK_INT(trawl_parse_document("bin.txt", NULL, &bin, &len, &doc, &info, &err),
+              TRAWL_ERR_INPUT);
     CHECK_STR(err.message, "bin.txt: binary file (NUL byte at offset 2)");
     free(bin);
 
@@ -139,19 +140,19 @@ int main(void)
     CASE("8 files: read from disk; messages name the file; folders and missing files refused");
     const char *dir = make_tmpdir();
     const char *path = write_file(dir, "seed.txt", wiki, strlen(wiki));
-    CHECK_INT(trawl_read_document(path, "seed.txt", &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_read_document(path, "seed.txt", NULL, &doc, &info, NULL), TRAWL_OK);
     CHECK_INT(info.bytes, strlen(wiki));
     CHECK_STR(trawl_document_title(doc), "Harbor Cities");
     trawl_document_free(doc);
     path = write_file(dir, "empty.txt", "", 0);
-    CHECK_INT(trawl_read_document(path, "empty.txt", &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK_INT(trawl_read_document(path, "empty.txt", NULL, &doc, &info, &err), TRAWL_ERR_INPUT);
     CHECK(strncmp(err.message, dir, strlen(dir)) == 0);
     CHECK(strstr(err.message, "empty.txt: empty file") != NULL);
-    CHECK_INT(trawl_read_document(dir, "x", &doc, &info, &err), TRAWL_ERR_INPUT);
+    CHECK_INT(trawl_read_document(dir, "x", NULL, &doc, &info, &err), TRAWL_ERR_INPUT);
     CHECK(strstr(err.message, "not a regular file") != NULL);
     char missing[600];
     snprintf(missing, sizeof missing, "%s/missing.txt", dir);
-    CHECK_INT(trawl_read_document(missing, "missing.txt", &doc, &info, &err), TRAWL_ERR_IO);
+    CHECK_INT(trawl_read_document(missing, "missing.txt", NULL, &doc, &info, &err), TRAWL_ERR_IO);
     CHECK(strstr(err.message, "No such file") != NULL);
 
     CASE("9 unterminated or odd headings are text, not sections");

@@ -21,7 +21,7 @@ static void ingest(trawl_indexer *ix, const char *rel, const char *text, unsigne
     trawl_document *doc = NULL;
     trawl_read_info info;
     unsigned n = 0;
-    CHECK_INT(trawl_parse_document(rel, &data, &len, &doc, &info, NULL), TRAWL_OK);
+    CHECK_INT(trawl_parse_document(rel, NULL, &data, &len, &doc, &info, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_add(ix, doc, &n, NULL), TRAWL_OK);
     CHECK_INT(n, want_passages);
     trawl_document_free(doc);
