@@ -13,6 +13,7 @@
 #include "index/passages.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
+#include "text/cjk.h"
 #include "text/language.h"
 #include "text/breaks.h"
 #include "xapian-c/xapian_c.h"
@@ -255,7 +256,33 @@ typedef struct field_sink {
     const trawl_field *field; /* whose prefixes to use */
     trawl_status st;          /* first failure */
     trawl_error *err;
+    trawl_buf run;            /* body: the folded characters of the current CJK run */
+    size_t run_end;           /* byte offset where that run's last word ends */
+    unsigned bigram_pos;      /* body: the last bigram position used */
 } field_sink;
+
+static int add_bigram(void *ctx, const char *pair, size_t len, unsigned pos)
+{
+    field_sink *s = ctx;
+    trawl_buf *b = &s->ix->term;
+    trawl_buf_reset(b);
+    trawl_buf_puts(b, TRAWL_PREFIX_BIGRAM);
+    trawl_buf_append(b, pair, len);
+    s->st = b->failed ? trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing")
+                      : trawl_xdoc_add_posting(s->xdoc, b->data, b->len, pos, 1, s->err);
+    return s->st != TRAWL_OK;
+}
+
+/* Indexes the bigrams of the run of CJK characters so far; a gap of one position keeps runs
+ * apart, so that no phrase spans two. */
+static void flush_run(field_sink *s)
+{
+    if (s->run.len && !s->st) {
+        size_t pairs = trawl_bigrams(s->run.data, s->run.len, s->bigram_pos + 1, add_bigram, s);
+        s->bigram_pos += (unsigned)pairs + 1;
+    }
+    trawl_buf_reset(&s->run);
+}
 
 static int add_term(void *ctx, const trawl_term *t)
 {
@@ -273,6 +300,16 @@ static int add_term(void *ctx, const trawl_term *t)
         s->st = trawl_xdoc_add_term(s->xdoc, b->data, b->len, 1, s->err);
     if (b->failed && !s->st)
         s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
+    if (s->field->id == TRAWL_FIELD_BODY && !s->st) {
+        /* Consecutive CJK words written without a break make one run of characters. */
+        bool cjk = trawl_is_cjk(t);
+        if (!cjk || (s->run.len && t->start != s->run_end))
+            flush_run(s);
+        if (cjk) {
+            trawl_buf_append(&s->run, t->term, t->term_len);
+            s->run_end = t->end;
+        }
+    }
     return s->st != TRAWL_OK;
 }
 
@@ -281,6 +318,10 @@ static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_fiel
 {
     sink->field = trawl_schema_field(field);
     trawl_status st = trawl_analyze(an, text, len, add_term, sink, sink->err);
+    if (!st && field == TRAWL_FIELD_BODY)
+        flush_run(sink);
+    if (!st && sink->run.failed)
+        st = trawl_error_set(sink->err, TRAWL_ERR_NOMEM, "out of memory indexing");
     return st ? st : sink->st;
 }
 
@@ -443,9 +484,10 @@ static int add_passage(void *ctx, const trawl_passage *p)
     const char *title = trawl_document_title(job->doc);
     const char *section =
         p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
+    field_sink sink = {ix, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
     if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
         goto cleanup;
-    field_sink sink = {ix, xdoc, NULL, TRAWL_OK, err};
+    sink.xdoc = xdoc;
     trawl_analyzer *doc_an = job->lang->an;
     if ((st = index_field(&sink, job->pl->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
         (st = index_field(&sink, doc_an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
@@ -474,6 +516,7 @@ static int add_passage(void *ctx, const trawl_passage *p)
         goto cleanup;
     job->count++;
 cleanup:
+    trawl_buf_free(&sink.run);
     free(data);
     trawl_buf_free(&id);
     trawl_xdoc_free(xdoc);

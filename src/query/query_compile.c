@@ -2,11 +2,13 @@
 #include "query/query_compile.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
 #include "index/schema.h"
+#include "text/cjk.h"
 
 typedef struct compiler {
     const trawl_filter_context *ctx;
@@ -22,6 +24,10 @@ typedef struct tokens {
     trawl_buf stems;             /* their stems, likewise */
     size_t n;                    /* number of tokens */
     trawl_token_kind first_kind; /* the kind of the first token */
+    bool all_cjk;                /* every token is Chinese, Japanese or Thai */
+    trawl_buf chars;             /* their folded characters; a NUL ends each run of words
+                                    written without a break */
+    size_t last_end;             /* where the last token ended in the text */
 } tokens;
 
 static int collect(void *ctx, const trawl_term *t)
@@ -29,6 +35,11 @@ static int collect(void *ctx, const trawl_term *t)
     tokens *k = ctx;
     if (k->n == 0)
         k->first_kind = t->kind;
+    k->all_cjk = k->all_cjk && trawl_is_cjk(t);
+    if (k->n > 0 && t->start != k->last_end)
+        trawl_buf_putc(&k->chars, '\0');
+    trawl_buf_append(&k->chars, t->term, t->term_len);
+    k->last_end = t->end;
     trawl_buf_append(&k->terms, t->term, t->term_len);
     trawl_buf_putc(&k->terms, '\0');
     trawl_buf_append(&k->stems, t->stem, t->stem_len);
@@ -50,15 +61,77 @@ static void tokens_free(tokens *k)
 {
     trawl_buf_free(&k->terms);
     trawl_buf_free(&k->stems);
+    trawl_buf_free(&k->chars);
 }
 
 static bool analyse(compiler *c, const char *text, tokens *k)
 {
-    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, TRAWL_TOKEN_LETTER};
+    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, TRAWL_TOKEN_LETTER, true, TRAWL_BUF_INIT, 0};
     c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
-    if (!c->st && (k->terms.failed || k->stems.failed))
+    if (!c->st && (k->terms.failed || k->stems.failed || k->chars.failed))
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory analysing the query");
     return c->st == TRAWL_OK;
+}
+
+static trawl_xquery *term_query(compiler *c, const char *prefix, const char *term, unsigned pos);
+
+static int ignore_bigram(void *ctx, const char *pair, size_t len, unsigned pos)
+{
+    (void)ctx;
+    (void)pair;
+    (void)len;
+    (void)pos;
+    return 0;
+}
+
+/* Whether the tokens are CJK characters with at least one pair in a row: those are matched by
+ * their character bigrams, whatever the segmentation. */
+static bool bigram_run(const tokens *k)
+{
+    size_t pairs = 0;
+    for (size_t at = 0; k->all_cjk && at < k->chars.len; at += strlen(k->chars.data + at) + 1)
+        pairs += trawl_bigrams(k->chars.data + at, strlen(k->chars.data + at), 1, ignore_bigram,
+                               NULL);
+    return k->n > 0 && k->all_cjk && pairs > 0;
+}
+
+typedef struct bigram_job {
+    compiler *c;
+    trawl_xquery **subs; /* one term query per bigram */
+    size_t n, cap;
+} bigram_job;
+
+static int bigram_term(void *ctx, const char *pair, size_t len, unsigned pos)
+{
+    bigram_job *j = ctx;
+    char term[32];
+    if (len + 2 > sizeof term ||
+        !trawl_array_grow((void **)&j->subs, &j->cap, j->n, sizeof *j->subs)) {
+        j->c->st = trawl_error_set(j->c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    snprintf(term, sizeof term, "%s%.*s", TRAWL_PREFIX_BIGRAM, (int)len, pair);
+    j->subs[j->n++] = term_query(j->c, "", term, pos);
+    return j->c->st != TRAWL_OK;
+}
+
+static trawl_xquery *combine(compiler *c, trawl_xop op, trawl_xquery **subs, size_t n,
+                             unsigned window);
+
+/* The phrase of the bigrams of runs of CJK characters, in the passage text: runs broken by
+ * punctuation or spaces may stand a position apart, as the index keeps them. */
+static trawl_xquery *bigram_query(compiler *c, const tokens *k)
+{
+    bigram_job j = {c, NULL, 0, 0};
+    unsigned pos = 1;
+    for (size_t at = 0; at < k->chars.len && c->st == TRAWL_OK;) {
+        size_t len = strlen(k->chars.data + at);
+        pos += (unsigned)trawl_bigrams(k->chars.data + at, len, pos, bigram_term, &j) + 1;
+        at += len + 1;
+    }
+    trawl_xquery *q = combine(c, TRAWL_XOP_PHRASE, j.subs, j.n, pos);
+    free(j.subs);
+    return q;
 }
 
 static trawl_xquery *term_query(compiler *c, const char *prefix, const char *term, unsigned pos)
@@ -208,18 +281,29 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
     bool exact = n->kind == TRAWL_QNODE_PHRASE;
     if (!analyse(c, n->text, &k) || k.n == 0)
         goto cleanup;
+    bool bigrams = bigram_run(&k);
+    const trawl_field *body = trawl_schema_field(TRAWL_FIELD_BODY);
     if (n->field || exact) {
-        q = field_query(c, n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY), &k, exact);
+        const trawl_field *f = n->field ? n->field : body;
+        q = bigrams && f == body ? bigram_query(c, &k) : field_query(c, f, &k, exact);
     } else {
         trawl_xquery *per_field[TRAWL_FIELD_COUNT] = {NULL};
         for (int f = 0; f < TRAWL_FIELD_COUNT && c->st == TRAWL_OK; f++) {
             const trawl_field *field = trawl_schema_field((trawl_field_id)f);
-            per_field[f] = scaled(c, field_query(c, field, &k, false), field->weight);
+            trawl_xquery *one = bigrams && field == body ? bigram_query(c, &k)
+                                                         : field_query(c, field, &k, false);
+            per_field[f] = scaled(c, one, field->weight);
         }
         q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
     }
-    if (positive && (!n->field || n->field->id == TRAWL_FIELD_BODY))
+    if (positive && bigrams && (!n->field || n->field == body) && c->hl) {
+        for (size_t at = 0; at < k.chars.len; at += strlen(k.chars.data + at) + 1)
+            if (trawl_highlighter_add_chars(c->hl, k.chars.data + at, strlen(k.chars.data + at)))
+                c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM,
+                                        "out of memory recording highlights");
+    } else if (positive && (!n->field || n->field == body)) {
         mark(c, &k, exact);
+    }
 cleanup:
     tokens_free(&k);
     return q;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "text/cjk.h"
 
 /* A list of strings stored back to back, NUL-separated, with their starts. */
 typedef struct strlist {
@@ -50,6 +51,7 @@ struct trawl_highlighter {
     strlist words;        /* words matched exactly */
     strlist prefixes;     /* word prefixes */
     strlist phrase_words; /* the words of every phrase, in order */
+    strlist char_runs;    /* runs of folded CJK characters */
     size_t *phrase_len;   /* number of words of each phrase */
     size_t nphrases;
 };
@@ -69,6 +71,7 @@ void trawl_highlighter_free(trawl_highlighter *hl)
     strlist_free(&hl->words);
     strlist_free(&hl->prefixes);
     strlist_free(&hl->phrase_words);
+    strlist_free(&hl->char_runs);
     free(hl->phrase_len);
     free(hl);
 }
@@ -102,6 +105,18 @@ trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *con
     return TRAWL_OK;
 }
 
+trawl_status trawl_highlighter_add_chars(trawl_highlighter *hl, const char *chars, size_t len)
+{
+    return strlist_add(&hl->char_runs, chars, len);
+}
+
+/* A CJK character of the passage, folded alone. */
+typedef struct cjk_char {
+    size_t start, end; /* its bytes in the passage */
+    size_t folded;     /* offset of its folded form in the scan's pool */
+    unsigned run;      /* characters of one run (words written without a break) share it */
+} cjk_char;
+
 /* The passage's words as analysed. */
 typedef struct word {
     size_t start, end; /* byte range in the passage */
@@ -110,11 +125,19 @@ typedef struct word {
 
 typedef struct scan {
     trawl_highlighter *hl;
+    const char *text; /* the passage */
     word *words;
     size_t n, cap;
     strlist terms;       /* folded form of each word */
     trawl_range *ranges; /* marked so far */
     size_t nranges, cranges;
+    trawl_analyzer *an;   /* to fold characters one by one */
+    cjk_char *chars;      /* the passage's CJK characters */
+    size_t nchars, cchars;
+    trawl_buf pool;       /* their folded forms, NUL-terminated */
+    trawl_buf folded;     /* scratch */
+    unsigned run;         /* current run */
+    size_t run_end;       /* where the last CJK word ended */
     bool failed;
 } scan;
 
@@ -127,10 +150,55 @@ static void add_range(scan *s, size_t start, size_t end)
     s->ranges[s->nranges++] = (trawl_range){start, end};
 }
 
+/* Records each character of a CJK word with its folded form. */
+static void add_chars(scan *s, const char *text, const trawl_term *t)
+{
+    if (!s->nchars || t->start != s->run_end)
+        s->run++;
+    s->run_end = t->end;
+    for (size_t i = t->start; i < t->end;) {
+        size_t n = trawl_char_len(text + i, t->end - i);
+        if (trawl_analyzer_fold(s->an, text + i, n, &s->folded, NULL) ||
+            !trawl_array_grow((void **)&s->chars, &s->cchars, s->nchars, sizeof *s->chars)) {
+            s->failed = true;
+            return;
+        }
+        s->chars[s->nchars++] = (cjk_char){i, i + n, s->pool.len, s->run};
+        trawl_buf_append(&s->pool, s->folded.data, s->folded.len);
+        trawl_buf_putc(&s->pool, '\0');
+        i += n;
+    }
+}
+
+/* Marks every place where a run of characters the query asked for stands in the passage. */
+static void mark_chars(scan *s)
+{
+    trawl_highlighter *hl = s->hl;
+    for (size_t r = 0; r < hl->char_runs.n; r++) {
+        const char *want = strlist_get(&hl->char_runs, r);
+        for (size_t i = 0; i < s->nchars; i++) {
+            const char *w = want;
+            size_t j = i;
+            while (*w && j < s->nchars && s->chars[j].run == s->chars[i].run) {
+                const char *f = s->pool.data + s->chars[j].folded;
+                size_t fl = strlen(f);
+                if (strncmp(w, f, fl) != 0)
+                    break;
+                w += fl;
+                j++;
+            }
+            if (!*w && j > i)
+                add_range(s, s->chars[i].start, s->chars[j - 1].end);
+        }
+    }
+}
+
 static int on_term(void *ctx, const trawl_term *t)
 {
     scan *s = ctx;
     trawl_highlighter *hl = s->hl;
+    if (hl->char_runs.n && trawl_is_cjk(t))
+        add_chars(s, s->text, t);
     bool hit = strlist_has(&hl->stems, t->stem, t->stem_len) ||
                strlist_has(&hl->words, t->term, t->term_len);
     for (size_t i = 0; i < hl->prefixes.n && !hit; i++) {
@@ -185,11 +253,15 @@ trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const ch
 {
     scan s = {0};
     s.hl = hl;
+    s.an = an;
+    s.text = text;
     *ranges_out = NULL;
     *count_out = 0;
     trawl_status st = trawl_analyze(an, text, len, on_term, &s, err);
-    if (st == TRAWL_OK && !s.failed)
+    if (st == TRAWL_OK && !s.failed) {
         mark_phrases(&s);
+        mark_chars(&s);
+    }
     if (st == TRAWL_OK && s.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory highlighting");
     if (st == TRAWL_OK && s.nranges) {
@@ -209,6 +281,9 @@ trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const ch
     }
     free(s.ranges);
     free(s.words);
+    free(s.chars);
+    trawl_buf_free(&s.pool);
+    trawl_buf_free(&s.folded);
     strlist_free(&s.terms);
     return st;
 }

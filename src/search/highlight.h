@@ -27,6 +27,9 @@ trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term,
 trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len);
 trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *const *terms,
                                           const size_t *lens, size_t n);
+/* A run of folded Chinese, Japanese or Thai characters, marked wherever the passage has them
+ * in a row, whatever its words. */
+trawl_status trawl_highlighter_add_chars(trawl_highlighter *hl, const char *chars, size_t len);
 
 /* Marks `text` as analysed by `an`: `*ranges_out` (malloc'd, caller frees) gets the sorted,
  * merged ranges, adjacent words of one phrase joined into one range. */

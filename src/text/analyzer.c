@@ -63,6 +63,12 @@ int trawl_analyzer_stems(const trawl_analyzer *an)
     return an->stemmer != NULL;
 }
 
+trawl_status trawl_analyzer_fold(trawl_analyzer *an, const char *text, size_t len, trawl_buf *out,
+                                 trawl_error *err)
+{
+    return trawl_fold(an->folder, text, len, out, err);
+}
+
 trawl_status trawl_analyzer_stem(trawl_analyzer *an, const char *term, size_t len, trawl_buf *out,
                                  trawl_error *err)
 {

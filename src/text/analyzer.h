@@ -38,6 +38,10 @@ const char *trawl_analyzer_language(const trawl_analyzer *an);
 /* True when this analyzer stems letter words. */
 int trawl_analyzer_stems(const trawl_analyzer *an);
 
+/* The folded form of `text` (one word or a part of one) into `out` (reset first). */
+trawl_status trawl_analyzer_fold(trawl_analyzer *an, const char *text, size_t len, trawl_buf *out,
+                                 trawl_error *err);
+
 /* The stem of a folded letter word in this analyzer's language into `out` (reset first): the
  * word itself when the language has no stemmer. */
 trawl_status trawl_analyzer_stem(trawl_analyzer *an, const char *term, size_t len, trawl_buf *out,

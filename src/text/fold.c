@@ -9,11 +9,13 @@
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utrans.h>
 
 struct trawl_folder {
     const UNormalizer2 *nfkc_cf; /* NFKC + case folding, one pass */
     const UNormalizer2 *nfd;     /* to separate base letters from their marks */
     const UNormalizer2 *nfc;     /* to recompose what remains */
+    UTransliterator *t2s;        /* Traditional -> Simplified Chinese */
     UChar *a, *b;                /* scratch buffers, grown as needed */
     int32_t acap, bcap;          /* their capacities in UTF-16 units */
 };
@@ -28,7 +30,12 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     f->nfkc_cf = unorm2_getNFKCCasefoldInstance(&uerr);
     f->nfd = unorm2_getNFDInstance(&uerr);
     f->nfc = unorm2_getNFCInstance(&uerr);
+    static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-', 'S',
+                                   'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+    if (U_SUCCESS(uerr))
+        f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
     if (U_FAILURE(uerr)) {
+        utrans_close(f->t2s);
         free(f);
         return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU normalizers unavailable: %s",
                                u_errorName(uerr));
@@ -41,6 +48,7 @@ void trawl_folder_free(trawl_folder *folder)
 {
     if (!folder)
         return;
+    utrans_close(folder->t2s);
     free(folder->a);
     free(folder->b);
     free(folder);
@@ -103,8 +111,9 @@ static UChar32 plain_letter(UChar32 c)
     }
 }
 
-/* Removes nonspacing marks that follow a Latin base letter, in place. */
-static int32_t strip_latin_marks(UChar *s, int32_t len)
+/* Removes nonspacing marks that follow a Latin base letter, in place; sets `*han` when the
+ * text has Han characters. */
+static int32_t strip_latin_marks(UChar *s, int32_t len, bool *han)
 {
     int32_t in = 0, out = 0;
     bool latin_base = false;
@@ -116,7 +125,9 @@ static int32_t strip_latin_marks(UChar *s, int32_t len)
                 continue;
         } else {
             UErrorCode e = U_ZERO_ERROR;
-            latin_base = uscript_getScript(c, &e) == USCRIPT_LATIN;
+            UScriptCode script = uscript_getScript(c, &e);
+            latin_base = script == USCRIPT_LATIN;
+            *han |= script == USCRIPT_HAN;
         }
         c = plain_letter(c);
         UBool unused = 0;
@@ -152,9 +163,17 @@ trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf
         n = normalize(f->nfkc_cf, f->a, n, &f->b, &f->bcap, &uerr);
     if (U_SUCCESS(uerr))
         n = normalize(f->nfd, f->b, n, &f->a, &f->acap, &uerr);
+    bool han = false;
     if (U_SUCCESS(uerr)) {
-        n = strip_latin_marks(f->a, n);
+        n = strip_latin_marks(f->a, n, &han);
         n = normalize(f->nfc, f->a, n, &f->b, &f->bcap, &uerr);
+    }
+    if (U_SUCCESS(uerr) && han) {
+        /* The transform works in place; give it room for the rare longer result. */
+        if (!grow(&f->b, &f->bcap, 2 * n + 16))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding");
+        int32_t limit = n;
+        utrans_transUChars(f->t2s, f->b, &n, f->bcap, 0, &limit, &uerr);
     }
     int32_t u8len = 0;
     if (U_SUCCESS(uerr)) {

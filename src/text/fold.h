@@ -1,7 +1,8 @@
 /* fold.h: the folding that turns a word as written into its index form: NFKC, Unicode case
- * folding, and diacritics removed from Latin letters (São -> sao, Agência -> agencia), with
- * typographic apostrophes made plain. Marks on other scripts (Thai vowels, Japanese voicing,
- * Cyrillic й) are kept: they change the word. */
+ * folding, diacritics removed from Latin letters (São -> sao, Agência -> agencia), typographic
+ * apostrophes made plain, and Traditional Chinese characters made Simplified (ICU's
+ * Traditional-Simplified transform: 國際傳播 -> 国际传播), so either script finds both. Marks on
+ * other scripts (Thai vowels, Japanese voicing, Cyrillic й) are kept: they change the word. */
 #ifndef TRAWL_FOLD_H
 #define TRAWL_FOLD_H
 

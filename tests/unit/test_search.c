@@ -133,10 +133,13 @@ int main(void)
     CHECK_STR(search("\"sao paulo\"", 0, 10), "1: harbor.txt#2[São Paulo]");
     CHECK_STR(search("SÃO", 0, 10), "1: harbor.txt#2[São]");
 
-    CASE("9 Chinese queries are segmented as the documents were");
+    CASE("9 Chinese queries match whatever the segmentation; Traditional finds Simplified");
     CHECK_STR(search("国际传播中心", 0, 10), "1: sub/river.txt#2[国际传播中心]");
     CHECK_STR(search("重庆", 0, 10), "1: sub/river.txt#2[重庆]");
-    CHECK_STR(search("2018", 0, 10), "2: sub/river.txt#2[2018] harbor.txt#1[2018]");
+    /* The Chinese passage is longer for BM25 (its character bigrams count): it ranks second. */
+    CHECK_STR(search("2018", 0, 10), "2: harbor.txt#1[2018] sub/river.txt#2[2018]");
+    CHECK_STR(search("\"际传播中\"", 0, 10), "1: sub/river.txt#2[际传播中]");
+    CHECK_STR(search("國際傳播", 0, 10), "1: sub/river.txt#2[国际传播]");
 
     CASE("10 prefixes");
     CHECK_STR(search("harb*", 0, 10), "2: harbor.txt#3[Harbor] harbor.txt#1[harbor]");

@@ -1,0 +1,24 @@
+/* cjk.h: the scripts whose words ICU finds with a dictionary (Chinese, Japanese, Thai), where
+ * the same characters can be segmented differently in a query and in a passage. Trawl also
+ * indexes their text as overlapping character pairs (bigrams), which match whatever the
+ * segmentation. */
+#ifndef TRAWL_CJK_H
+#define TRAWL_CJK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text/analyzer.h"
+
+/* Whether an analysed word is Chinese, Japanese or Thai. */
+bool trawl_is_cjk(const trawl_term *t);
+
+/* The byte length of the UTF-8 character at the start of `s` (1 for a stray byte). */
+size_t trawl_char_len(const char *s, size_t len);
+
+/* Calls `fn` for each overlapping pair of characters of the folded text `chars` (pos counting
+ * from `first`), a pair being the bytes [start, end) of `chars`; returns the number of pairs. */
+typedef int (*trawl_bigram_fn)(void *ctx, const char *pair, size_t len, unsigned pos);
+size_t trawl_bigrams(const char *chars, size_t len, unsigned first, trawl_bigram_fn fn, void *ctx);
+
+#endif
