@@ -256,9 +256,9 @@ typedef struct field_sink {
     const trawl_field *field; /* whose prefixes to use */
     trawl_status st;          /* first failure */
     trawl_error *err;
-    trawl_buf run;            /* body: the folded characters of the current CJK run */
-    size_t run_end;           /* byte offset where that run's last word ends */
-    unsigned bigram_pos;      /* body: the last bigram position used */
+    trawl_buf run;       /* body: the folded characters of the current CJK run */
+    size_t run_end;      /* byte offset where that run's last word ends */
+    unsigned bigram_pos; /* body: the last bigram position used */
 } field_sink;
 
 static int add_bigram(void *ctx, const char *pair, size_t len, unsigned pos)

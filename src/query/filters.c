@@ -13,108 +13,36 @@
 /* A range of more years than this is refused. */
 #define MAX_YEARS 300
 
-static int join_term(void *ctx, const trawl_term *t)
+/* The key of what `name` means when it is of `kind`, or NULL. */
+static const char *find_key(const trawl_filter_context *ctx, const char *name,
+                            trawl_alias_kind kind)
 {
-    trawl_buf *b = ctx;
-    if (b->len)
-        trawl_buf_putc(b, ' ');
-    trawl_buf_append(b, t->term, t->term_len);
-    return 0;
-}
-
-/* `name` as its folded words joined by spaces (reset first). */
-static void fold_name(trawl_analyzer *an, const char *name, trawl_buf *out)
-{
-    trawl_buf_reset(out);
-    if (trawl_analyze(an, name, strlen(name), join_term, out, NULL))
-        out->failed = true;
-}
-
-/* A name being looked up: folded once, compared with entries folded alike. */
-typedef struct lookup {
-    trawl_analyzer *an;
-    trawl_buf folded;  /* the name looked up */
-    trawl_buf scratch; /* an entry's name */
-} lookup;
-
-static void lookup_init(lookup *l, trawl_analyzer *an, const char *name)
-{
-    *l = (lookup){an, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
-    fold_name(an, name, &l->folded);
-}
-
-static void lookup_free(lookup *l)
-{
-    trawl_buf_free(&l->folded);
-    trawl_buf_free(&l->scratch);
-}
-
-/* Whether the name is `key` or one of `names`. */
-static bool lookup_matches(lookup *l, const char *key, const trawl_names *names)
-{
-    if (!l->folded.len || l->folded.failed)
-        return false;
-    fold_name(l->an, key, &l->scratch);
-    if (strcmp(trawl_buf_str(&l->scratch), l->folded.data) == 0)
-        return true;
-    for (size_t i = 0; i < names->n; i++) {
-        fold_name(l->an, names->items[i], &l->scratch);
-        if (strcmp(trawl_buf_str(&l->scratch), l->folded.data) == 0)
-            return true;
-    }
-    return false;
+    trawl_alias_entity e;
+    return trawl_aliases_find(ctx->aliases, name, &e) && e.kind == kind ? e.key : NULL;
 }
 
 char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name)
 {
-    lookup l;
-    char *key = NULL;
-    size_t n;
-    const trawl_province *p = trawl_gazetteer_provinces(ctx->gz, &n);
-    lookup_init(&l, ctx->an, name);
-    for (size_t i = 0; i < n && !key; i++)
-        if (lookup_matches(&l, p[i].key, &p[i].aliases))
-            key = trawl_strdup(p[i].key);
-    lookup_free(&l);
-    return key;
-}
-
-/* The city `name` means, for a helpful message, or NULL. */
-static const trawl_city *resolve_city(const trawl_filter_context *ctx, const char *name)
-{
-    lookup l;
-    const trawl_city *city = NULL;
-    size_t n;
-    const trawl_city *c = trawl_gazetteer_cities(ctx->gz, &n);
-    lookup_init(&l, ctx->an, name);
-    for (size_t i = 0; i < n && !city; i++)
-        if (lookup_matches(&l, c[i].key, &c[i].aliases))
-            city = &c[i];
-    lookup_free(&l);
-    return city;
+    const char *key = find_key(ctx, name, TRAWL_ALIAS_PROVINCE);
+    return key ? trawl_strdup(key) : NULL;
 }
 
 char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name)
 {
-    lookup l;
-    char *key = NULL;
-    size_t n;
-    const trawl_center *c = trawl_gazetteer_centers(ctx->gz, &n);
-    lookup_init(&l, ctx->an, name);
-    for (size_t i = 0; i < n && !key; i++)
-        if (lookup_matches(&l, c[i].key, &c[i].aliases))
-            key = trawl_strdup(c[i].key);
-    if (!key && ctx->db) {
-        /* A center ingest found by a pattern: known by its key. */
-        unsigned freq = 0;
-        trawl_schema_term(trawl_schema_facet(TRAWL_FACET_ICC)->prefix, name, &l.scratch);
-        if (!l.scratch.failed &&
-            trawl_xdb_termfreq(ctx->db, l.scratch.data, l.scratch.len, &freq, NULL) == TRAWL_OK &&
-            freq > 0)
-            key = trawl_strdup(name);
-    }
-    lookup_free(&l);
-    return key;
+    const trawl_center *by_key = trawl_gazetteer_center(ctx->gz, name);
+    const char *key = by_key ? by_key->key : find_key(ctx, name, TRAWL_ALIAS_CENTER);
+    if (key)
+        return trawl_strdup(key);
+    /* A center ingest found by a pattern: known by its key. */
+    unsigned freq = 0;
+    trawl_buf term = TRAWL_BUF_INIT;
+    trawl_schema_term(trawl_schema_facet(TRAWL_FACET_ICC)->prefix, name, &term);
+    char *found = NULL;
+    if (ctx->db && !term.failed &&
+        trawl_xdb_termfreq(ctx->db, term.data, term.len, &freq, NULL) == TRAWL_OK && freq > 0)
+        found = trawl_strdup(name);
+    trawl_buf_free(&term);
+    return found;
 }
 
 /* Parses "2024" or "2018..2020". */
@@ -200,7 +128,9 @@ trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, cons
     char *key = facet == TRAWL_FACET_PROVINCE ? trawl_resolve_province(ctx, value)
                                               : trawl_resolve_center(ctx, value);
     if (!key) {
-        const trawl_city *city = facet == TRAWL_FACET_PROVINCE ? resolve_city(ctx, value) : NULL;
+        const char *city_key =
+            facet == TRAWL_FACET_PROVINCE ? find_key(ctx, value, TRAWL_ALIAS_CITY) : NULL;
+        const trawl_city *city = city_key ? trawl_gazetteer_city(ctx->gz, city_key) : NULL;
         if (city)
             return trawl_error_set(
                 err, TRAWL_ERR_QUERY_SYNTAX, "province:%s: %s is a city of %s; use province:%s",

@@ -8,6 +8,7 @@
 
 #include "common/status.h"
 #include "facets/gazetteer.h"
+#include "query/aliases.h"
 #include "text/analyzer.h"
 #include "xapian-c/xapian_c.h"
 
@@ -17,6 +18,7 @@ typedef struct trawl_filter_context {
                                         their stems in each (may be NULL) */
     size_t nstemmers;
     const trawl_gazetteer *gz; /* the index's gazetteer */
+    trawl_aliases *aliases;    /* its names, folded */
     trawl_xdb *db;             /* the index, for centers the gazetteer lacks */
 } trawl_filter_context;
 

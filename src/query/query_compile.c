@@ -12,6 +12,7 @@
 
 typedef struct compiler {
     const trawl_filter_context *ctx;
+    bool expanding; /* compiling the other names of a place or center */
     trawl_analyzer *an;
     trawl_highlighter *hl; /* may be NULL */
     trawl_status st;       /* first failure */
@@ -90,8 +91,8 @@ static bool bigram_run(const tokens *k)
 {
     size_t pairs = 0;
     for (size_t at = 0; k->all_cjk && at < k->chars.len; at += strlen(k->chars.data + at) + 1)
-        pairs += trawl_bigrams(k->chars.data + at, strlen(k->chars.data + at), 1, ignore_bigram,
-                               NULL);
+        pairs +=
+            trawl_bigrams(k->chars.data + at, strlen(k->chars.data + at), 1, ignore_bigram, NULL);
     return k->n > 0 && k->all_cjk && pairs > 0;
 }
 
@@ -273,9 +274,37 @@ static void mark(compiler *c, const tokens *k, bool exact)
         c->st = trawl_error_set(c->err, st, "out of memory recording highlights");
 }
 
+static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive);
+
+/* A word or phrase that names a place or center in the gazetteer: any of its names, in every
+ * script ("Chongqing" also finds 重庆, 重慶 and Чунцин; GWICC finds 长城国际传播中心). */
+static trawl_xquery *any_name(compiler *c, const trawl_qnode *n, const trawl_names *names,
+                              bool positive)
+{
+    trawl_xquery **subs = calloc(names->n + 1, sizeof *subs);
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    c->expanding = true;
+    subs[0] = text_query(c, n, positive);
+    for (size_t i = 0; i < names->n && c->st == TRAWL_OK; i++) {
+        trawl_qnode other = *n;
+        other.text = names->items[i];
+        subs[i + 1] = text_query(c, &other, positive);
+    }
+    c->expanding = false;
+    trawl_xquery *q = combine(c, TRAWL_XOP_OR, subs, names->n + 1, 0);
+    free(subs);
+    return q;
+}
+
 /* A word or phrase: in its field, or for a word without one, in every field by weight. */
 static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive)
 {
+    trawl_alias_entity named;
+    if (!c->expanding && c->ctx->aliases && trawl_aliases_find(c->ctx->aliases, n->text, &named))
+        return any_name(c, n, named.names, positive);
     tokens k;
     trawl_xquery *q = NULL;
     bool exact = n->kind == TRAWL_QNODE_PHRASE;
@@ -290,8 +319,8 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
         trawl_xquery *per_field[TRAWL_FIELD_COUNT] = {NULL};
         for (int f = 0; f < TRAWL_FIELD_COUNT && c->st == TRAWL_OK; f++) {
             const trawl_field *field = trawl_schema_field((trawl_field_id)f);
-            trawl_xquery *one = bigrams && field == body ? bigram_query(c, &k)
-                                                         : field_query(c, field, &k, false);
+            trawl_xquery *one =
+                bigrams && field == body ? bigram_query(c, &k) : field_query(c, field, &k, false);
             per_field[f] = scaled(c, one, field->weight);
         }
         q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
@@ -299,8 +328,8 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
     if (positive && bigrams && (!n->field || n->field == body) && c->hl) {
         for (size_t at = 0; at < k.chars.len; at += strlen(k.chars.data + at) + 1)
             if (trawl_highlighter_add_chars(c->hl, k.chars.data + at, strlen(k.chars.data + at)))
-                c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM,
-                                        "out of memory recording highlights");
+                c->st =
+                    trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory recording highlights");
     } else if (positive && (!n->field || n->field == body)) {
         mark(c, &k, exact);
     }
@@ -414,7 +443,7 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
 trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_context *ctx,
                                  trawl_highlighter *hl, trawl_xquery **query_out, trawl_error *err)
 {
-    compiler c = {ctx, ctx->an, hl, TRAWL_OK, err};
+    compiler c = {ctx, false, ctx->an, hl, TRAWL_OK, err};
     *query_out = compile(&c, root, true);
     if (c.st == TRAWL_OK && !*query_out)
         c.st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query has no searchable words");

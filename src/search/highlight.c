@@ -131,13 +131,13 @@ typedef struct scan {
     strlist terms;       /* folded form of each word */
     trawl_range *ranges; /* marked so far */
     size_t nranges, cranges;
-    trawl_analyzer *an;   /* to fold characters one by one */
-    cjk_char *chars;      /* the passage's CJK characters */
+    trawl_analyzer *an; /* to fold characters one by one */
+    cjk_char *chars;    /* the passage's CJK characters */
     size_t nchars, cchars;
-    trawl_buf pool;       /* their folded forms, NUL-terminated */
-    trawl_buf folded;     /* scratch */
-    unsigned run;         /* current run */
-    size_t run_end;       /* where the last CJK word ended */
+    trawl_buf pool;   /* their folded forms, NUL-terminated */
+    trawl_buf folded; /* scratch */
+    unsigned run;     /* current run */
+    size_t run_end;   /* where the last CJK word ended */
     bool failed;
 } scan;
 

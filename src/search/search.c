@@ -382,11 +382,14 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
     if (!query)
         return trawl_xquery_match_all(q, err);
     trawl_qnode *tree = NULL;
-    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->db};
-    trawl_status st;
+    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, NULL, s->db};
+    trawl_status st = trawl_aliases_new(s->gz, an->all[0], &ctx.aliases, err);
+    if (st)
+        return st;
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))
         st = trawl_query_compile(tree, &ctx, hl, q, err);
     trawl_qnode_free(tree);
+    trawl_aliases_free(ctx.aliases);
     return st;
 }
 

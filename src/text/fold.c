@@ -30,8 +30,8 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     f->nfkc_cf = unorm2_getNFKCCasefoldInstance(&uerr);
     f->nfd = unorm2_getNFDInstance(&uerr);
     f->nfc = unorm2_getNFCInstance(&uerr);
-    static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-', 'S',
-                                   'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+    static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+                                   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
     if (U_SUCCESS(uerr))
         f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
     if (U_FAILURE(uerr)) {
