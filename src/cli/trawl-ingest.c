@@ -289,14 +289,24 @@ int main(int argc, char **argv)
     trawl_indexer_options opts = {0, NULL, 0, NULL};
     bool quiet = false;
     int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    /* Options may come before, between or after the paths; "--" ends them. */
+    const char **paths = calloc((size_t)argc, sizeof *paths);
+    size_t npaths = 0;
+    bool options_done = false;
+    if (!paths) {
+        trawl_cli_error("out of memory");
+        return TRAWL_EXIT_FATAL;
+    }
+    for (; i < argc; i++) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
+        if (options_done || a[0] != '-' || !a[1]) {
+            paths[npaths++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            options_done = true;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
+            free(paths);
             return TRAWL_EXIT_OK;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             quiet = true;
@@ -310,22 +320,24 @@ int main(int argc, char **argv)
             opts.gazetteer = argv[++i];
         } else if (strcmp(a, "--max-passage") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE,
-                                       &opts.max_passage_bytes))
+                                       &opts.max_passage_bytes)) {
+                free(paths);
                 return TRAWL_EXIT_FATAL;
+            }
         } else {
             trawl_cli_error("%s: unknown option or missing value (see --help)", a);
+            free(paths);
             return TRAWL_EXIT_FATAL;
         }
     }
 
     inputs in = {0};
     dir_id stack[64];
-    if (i == argc) {
+    if (npaths == 0)
         visit(&in, "corpus", "", false, stack, 0);
-    }
-    for (; i < argc; i++) {
+    for (size_t k = 0; k < npaths; k++) {
         struct stat sb;
-        const char *path = argv[i];
+        const char *path = paths[k];
         if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
             visit(&in, path, "", false, stack, 0);
         } else {
@@ -344,6 +356,7 @@ int main(int argc, char **argv)
         else
             trawl_cli_error("%s", err.message);
         inputs_free(&in);
+        free(paths);
         return TRAWL_EXIT_FATAL;
     }
 
@@ -418,5 +431,6 @@ int main(int argc, char **argv)
     }
     manifests_free(&mfs);
     inputs_free(&in);
+    free(paths);
     return exit_code;
 }

@@ -173,19 +173,37 @@ static trawl_qnode *simplify(trawl_qnode *n)
 
 static trawl_qnode *parse_seq(parser *p, const trawl_field *field);
 
-/* facet:value or facet:"value with spaces". */
+/* facet:value or facet:"value with spaces". The value is taken as written, up to a space or
+ * a parenthesis, so that url:https://example.org/a:b keeps its colons. */
 static trawl_qnode *parse_filter(parser *p, int facet, size_t column)
 {
-    next(p);
-    token v = p->tok;
-    if (v.kind != TOK_WORD && v.kind != TOK_PHRASE) {
-        fail(p, column,
-             "a facet filter needs a value after ':' (icc:KEY, province:NAME, "
-             "year:2024, year:2018..2020)");
+    const char *q = p->q;
+    size_t start = p->pos, end;
+    const char *value;
+    if (q[start] == '"') {
+        const char *close = strchr(q + start + 1, '"');
+        if (!close) {
+            fail(p, start + 1, "unbalanced quote: this \" has no closing quote");
+            return NULL;
+        }
+        value = q + start + 1;
+        end = (size_t)(close - value);
+        p->pos = (size_t)(close - q) + 1;
+    } else {
+        size_t e = start;
+        while (q[e] && !is_space(q[e]) && q[e] != '(' && q[e] != ')')
+            e++;
+        value = q + start;
+        end = e - start;
+        p->pos = e;
+    }
+    if (end == 0) {
+        fail(p, column, "a facet filter needs a value after ':' (icc:KEY, province:NAME, "
+                        "year:2024, year:2018..2020)");
         return NULL;
     }
     next(p);
-    trawl_qnode *n = leaf(p, TRAWL_QNODE_FILTER, v.text, v.len, NULL);
+    trawl_qnode *n = leaf(p, TRAWL_QNODE_FILTER, value, end, NULL);
     if (n)
         n->facet = facet;
     return n;

@@ -122,6 +122,8 @@ int main(void)
     CHECK_STR(fold(f, "ง่าย"), "ง่าย");
     CHECK_STR(fold(f, "が"), "が");
     CHECK_STR(fold(f, "重庆"), "重庆");
+    CHECK_STR(fold(f, "國際傳播中心"), "国际传播中心"); /* Traditional -> Simplified */
+    CHECK_STR(fold(f, "溫州"), "温州");
 
     CASE("6 the analyzer: positions, folded terms and English stems");
     CHECK_STR(terms(en, "Universities and the University's agreements"),

@@ -1,0 +1,76 @@
+# cli_languages: documents in many languages, their manifest and front matter, language
+# detection, stems per language, Chinese scripts and segmentation, names across scripts; on
+# fixtures of our own (tests/data/multilang), then on ../shared/corpus when present.
+. "$(dirname "$0")/lib.sh"
+IDX="$WORK/index"
+run 0 "$INGEST" --index "$IDX" "$TRAWL_SRC/tests/data/multilang"
+contains "$out" "indexed 7 documents, 12 passages" "fixtures indexed"
+contains "$out" "5 described by MANIFEST.tsv; 1 file of other types ignored" "manifest used, not indexed"
+
+# 1 languages: from the manifest, front matter, detection, and per passage in a mixed document
+run 0 "$QUERY" --index "$IDX" --report lang --format csv
+equals "$(printf '%s' "$out" | tr -d '\r')" "lang,name,passages
+zh,Chinese,3
+en,English,2
+pt,Portuguese,2
+ru,Russian,2
+th,Thai,2
+de,German,1" "languages of the passages"
+run 0 "$QUERY" --index "$IDX" --format json lang:German
+contains "$out" '"id": "german.txt#1"' "a document without metadata is detected"
+run 0 "$QUERY" --index "$IDX" --format json --limit 1 platform abroad
+contains "$out" '"lang": "en"' "the English paragraph of a Chinese document"
+
+# 2 the manifest's and front matter's fields: title, URL, kind; filters lang:, kind:, url:
+run 0 "$QUERY" --index "$IDX" kind:notes
+contains "$out" "1. Notes on Chongqing" "front matter title"
+contains "$out" "notes.txt#1  https://example.org/notes/chongqing" "front matter URL"
+run 0 "$QUERY" --index "$IDX" --limit 0 lang:ru
+contains "$out" "2 passages match" "lang filter"
+run 0 "$QUERY" --index "$IDX" --limit 0 url:https://example.org/pt/sp
+contains "$out" "2 passages match" "url filter"
+run 0 "$QUERY" --index "$IDX" --limit 0 kind:News
+contains "$out" "8 passages match" "kind filter, any case"
+
+# 3 stems follow the language: Russian cases, Portuguese verb forms
+run 0 "$QUERY" --index "$IDX" Харбин
+contains "$out" "2 passages match: Харбин" "Russian inflections"
+contains "$out" "[Харбине]" "inflected form highlighted"
+run 0 "$QUERY" --index "$IDX" inaugurar
+contains "$out" "[inaugurou]" "Portuguese verb forms"
+
+# 4 Chinese: Traditional and Simplified match; phrases match whatever the segmentation
+run 0 "$QUERY" --index "$IDX" 温州国际传播中心
+contains "$out" "[溫州國際傳播中心]" "Simplified query, Traditional text"
+run 0 "$QUERY" --index "$IDX" '"际传播中"'
+contains "$out" "[际传播中]" "a phrase across word boundaries"
+contains "$out" "[際傳播中]" "in both scripts"
+
+# 5 names across scripts; a Thai word; accents
+run 0 "$QUERY" --index "$IDX" Wenzhou
+contains "$out" "[溫州]" "Wenzhou finds 溫州"
+run 0 "$QUERY" --index "$IDX" Yunnan
+contains "$out" "[ยูนนาน]" "Yunnan finds ยูนนาน"
+run 0 "$QUERY" --index "$IDX" ยูนนาน
+contains "$out" "thai.txt#" "a Thai word"
+run 0 "$QUERY" --index "$IDX" '"sao paulo"' agencia
+contains "$out" "[São Paulo]" "accents fold"
+run 0 "$QUERY" --index "$IDX" --lang ru --limit 0 Харбине
+contains "$out" "2 passages match" "--lang narrows the analysis"
+
+# 6 the shared corpus, when present
+if [ -d "$SHARED_CORPUS" ]; then
+  run 0 "$INGEST" --quiet --index "$WORK/shared" "$SHARED_CORPUS"
+  run 0 "$QUERY" --index "$WORK/shared" --limit 20 Харбин
+  contains "$out" "127-ru-visitchina-mediaforum2017.txt#" "Russian document"
+  contains "$out" "[Харбине]" "Russian inflection in the corpus"
+  run 0 "$QUERY" --index "$WORK/shared" --limit 0 --facets lang Chongqing
+  contains "$out" "  zh     Chinese" "Chongqing finds Chinese passages"
+  run 0 "$QUERY" --index "$WORK/shared" --limit 1 國際傳播中心
+  contains "$out" "[国际传播中心]" "Traditional query, Simplified passage"
+  run 0 "$QUERY" --index "$WORK/shared" --limit 0 lang:th
+  contains "$out" "passages match" "Thai passages"
+else
+  echo "shared corpus absent: its checks skipped"
+fi
+finish
