@@ -26,6 +26,7 @@ static json_t *hit_json(const trawl_hit *h)
     json_object_set_new(o, "section", json_string(h->section));
     json_object_set_new(o, "url", json_string(h->url));
     json_object_set_new(o, "lang", json_string(h->lang));
+    json_object_set_new(o, "kind", json_string(h->kind));
     json_object_set_new(o, "ordinal", json_integer(h->ordinal));
     json_object_set_new(o, "offset", json_integer((json_int_t)h->offset));
     json_object_set_new(o, "text", json_stringn(h->text, h->text_len));

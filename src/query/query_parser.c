@@ -198,8 +198,9 @@ static trawl_qnode *parse_filter(parser *p, int facet, size_t column)
         p->pos = e;
     }
     if (end == 0) {
-        fail(p, column, "a facet filter needs a value after ':' (icc:KEY, province:NAME, "
-                        "year:2024, year:2018..2020)");
+        fail(p, column,
+             "a facet filter needs a value after ':' (icc:KEY, province:NAME, "
+             "year:2024, year:2018..2020)");
         return NULL;
     }
     next(p);

@@ -289,6 +289,7 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     h->url = str_field(o, "url");
     h->section = str_field(o, "section");
     h->lang = str_field(o, "lang");
+    h->kind = str_field(o, "kind");
     json_t *text = json_object_get(o, "text");
     h->text = json_is_string(text) ? json_string_value(text) : "";
     h->text_len = json_is_string(text) ? json_string_length(text) : 0;

@@ -46,6 +46,7 @@ typedef struct trawl_hit {
     const char *url;               /* document URL, "" when none */
     const char *section;           /* section path, "" when none */
     const char *lang;              /* language the passage was analysed as */
+    const char *kind;              /* the document's kind, "" when unknown */
     const char *text;              /* the passage as written in the source */
     size_t text_len;               /* bytes of text */
     unsigned ordinal;              /* passage ordinal in its document (1-based) */

@@ -63,8 +63,8 @@ static void manifest_accuracy(trawl_langid *id, const char *root)
     if (f)
         fclose(f);
     trawl_manifest_free(m);
-    printf("language detection against the shared manifest: %u of %u documents (%.1f%%)\n",
-           right, total, total ? 100.0 * right / total : 0.0);
+    printf("language detection against the shared manifest: %u of %u documents (%.1f%%)\n", right,
+           total, total ? 100.0 * right / total : 0.0);
     CHECK(total > 0 && right * 100 >= total * 90);
 }
 
