@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
-# through sudo): the compiler and CMake, Xapian, ICU, libstemmer, jansson and libexttextcat.
+# through sudo): the compiler and CMake, Xapian, ICU, libstemmer, jansson, libexttextcat,
+# gumbo (HTML) and cmark (Markdown).
 set -euo pipefail
 packages=(build-essential cmake pkg-config clang-format
           libxapian-dev libicu-dev libstemmer-dev libjansson-dev
-          libexttextcat-dev libexttextcat-data)
+          libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev)
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

@@ -13,6 +13,14 @@
 bool trawl_looks_like_wiki(const char *text, size_t len);
 trawl_status trawl_read_wiki(trawl_document *doc, const char *text, size_t len, trawl_error *err);
 
+/* HTML (gumbo). */
+bool trawl_looks_like_html(const char *text, size_t len);
+trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, trawl_error *err);
+
+/* Markdown (cmark). */
+trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t len,
+                                 trawl_error *err);
+
 /* Plain text: the title is a short first line standing alone, else the file's name. */
 trawl_status trawl_read_text(trawl_document *doc, const char *text, size_t len, trawl_error *err);
 

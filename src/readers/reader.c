@@ -15,6 +15,10 @@ const char *trawl_format_name(trawl_format format)
         return "wiki";
     case TRAWL_FORMAT_TEXT:
         return "text";
+    case TRAWL_FORMAT_HTML:
+        return "html";
+    case TRAWL_FORMAT_MARKDOWN:
+        return "markdown";
     default:
         return "unknown";
     }
@@ -28,23 +32,52 @@ static const char *extension(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
+/* The format a file's extension names (case-insensitive). */
+static trawl_format format_of_extension(const char *path)
+{
+    static const struct {
+        const char *ext;
+        trawl_format format;
+    } exts[] = {{"txt", TRAWL_FORMAT_TEXT},      {"text", TRAWL_FORMAT_TEXT},
+                {"wiki", TRAWL_FORMAT_TEXT},     {"html", TRAWL_FORMAT_HTML},
+                {"htm", TRAWL_FORMAT_HTML},      {"xhtml", TRAWL_FORMAT_HTML},
+                {"md", TRAWL_FORMAT_MARKDOWN},   {"markdown", TRAWL_FORMAT_MARKDOWN}};
+    const char *ext = extension(path);
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t n = strlen(exts[i].ext), k = 0;
+        while (k < n && ext[k] && (ext[k] | 0x20) == exts[i].ext[k])
+            k++;
+        if (k == n && !ext[k])
+            return exts[i].format;
+    }
+    return TRAWL_FORMAT_UNKNOWN;
+}
+
 bool trawl_reader_wants_path(const char *path)
 {
-    static const char *const exts[] = {"txt", "text", "wiki"};
-    const char *ext = extension(path);
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-        if (strcmp(ext, exts[i]) == 0)
-            return true;
-    return false;
+    return format_of_extension(path) != TRAWL_FORMAT_UNKNOWN;
 }
 
 trawl_format trawl_detect_format(const char *path, const char *data, size_t len)
 {
     if (trawl_looks_like_wiki(data, len))
         return TRAWL_FORMAT_WIKI;
-    if (trawl_reader_wants_path(path))
-        return TRAWL_FORMAT_TEXT;
-    return TRAWL_FORMAT_UNKNOWN;
+    if (trawl_looks_like_html(data, len))
+        return TRAWL_FORMAT_HTML;
+    return format_of_extension(path);
+}
+
+/* A document without a title of its own is named after its file. */
+static trawl_status title_from_path(trawl_document *doc, trawl_error *err)
+{
+    const char *path = trawl_document_path(doc);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    if (trawl_document_set_title(doc, base, n))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    return TRAWL_OK;
 }
 
 static bool is_blank(const char *s, size_t len)
@@ -89,8 +122,21 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     }
     if ((st = trawl_document_new(relpath, &doc, err)))
         goto cleanup;
-    st = info->format == TRAWL_FORMAT_WIKI ? trawl_read_wiki(doc, *data, *len, err)
-                                           : trawl_read_text(doc, *data, *len, err);
+    switch (info->format) {
+    case TRAWL_FORMAT_WIKI:
+        st = trawl_read_wiki(doc, *data, *len, err);
+        break;
+    case TRAWL_FORMAT_HTML:
+        st = trawl_read_html(doc, *data, *len, err);
+        break;
+    case TRAWL_FORMAT_MARKDOWN:
+        st = trawl_read_markdown(doc, *data, *len, err);
+        break;
+    default:
+        st = trawl_read_text(doc, *data, *len, err);
+    }
+    if (!st && !*trawl_document_title(doc))
+        st = title_from_path(doc, err);
     if (!st && ((meta && trawl_document_apply(doc, meta)) || trawl_document_apply(doc, &front)))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", label);
     if (st)

@@ -11,21 +11,25 @@
 #include "readers/document.h"
 
 typedef enum trawl_format {
-    TRAWL_FORMAT_UNKNOWN, /* not a format Trawl reads */
-    TRAWL_FORMAT_WIKI,    /* "= Title =" wiki-style text */
-    TRAWL_FORMAT_TEXT     /* plain text */
+    TRAWL_FORMAT_UNKNOWN,  /* not a format Trawl reads */
+    TRAWL_FORMAT_WIKI,     /* "= Title =" wiki-style text */
+    TRAWL_FORMAT_TEXT,     /* plain text */
+    TRAWL_FORMAT_HTML,     /* HTML */
+    TRAWL_FORMAT_MARKDOWN  /* Markdown */
 } trawl_format;
 
 /* Files larger than this are refused (a one-line error; nothing is indexed from them). */
 #define TRAWL_MAX_FILE_BYTES ((size_t)256 << 20)
 
-/* "wiki", "text", "unknown". Static storage. */
+/* "wiki", "text", "html", "markdown", "unknown". Static storage. */
 const char *trawl_format_name(trawl_format format);
 
 /* True when a folder walk should pick up `path` (by its extension). */
 bool trawl_reader_wants_path(const char *path);
 
-/* The format of `data` (valid UTF-8) named `path`: content first, then extension. */
+/* The format of `data` (valid UTF-8) named `path`: content first ("= Title =" is wiki, a
+ * doctype or <html> is HTML, whatever the extension), then extension (.html/.htm, .md/
+ * .markdown, .txt/.text/.wiki). */
 trawl_format trawl_detect_format(const char *path, const char *data, size_t len);
 
 typedef struct trawl_read_info {

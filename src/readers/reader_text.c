@@ -7,16 +7,6 @@
 /* A first line longer than this is text, not a title. */
 #define MAX_TITLE_BYTES 160
 
-static trawl_status title_from_path(trawl_document *doc)
-{
-    const char *path = trawl_document_path(doc);
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    return trawl_document_set_title(doc, base, n);
-}
-
 trawl_status trawl_read_text(trawl_document *doc, const char *text, size_t len, trawl_error *err)
 {
     size_t pos = 0, a = 0, b = 0, from = 0;
@@ -35,14 +25,11 @@ trawl_status trawl_read_text(trawl_document *doc, const char *text, size_t len, 
         trawl_trim(text, &na, &nb);
         alone = na == nb;
     }
-    trawl_status st;
     if (found && alone && b - a <= MAX_TITLE_BYTES && pos < len) {
-        st = trawl_document_set_title(doc, text + a, b - a);
+        if (trawl_document_set_title(doc, text + a, b - a))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory",
+                                   trawl_document_path(doc));
         from = pos;
-    } else {
-        st = title_from_path(doc);
     }
-    if (st)
-        return trawl_error_set(err, st, "%s: out of memory", trawl_document_path(doc));
     return trawl_parse_blocks(doc, text, from, len, TRAWL_SYNTAX_PLAIN, err);
 }

@@ -1,0 +1,264 @@
+/* reader_html.c: HTML through gumbo (an HTML5 parser: any input, however malformed, gives a
+ * tree). The title is <title>, else the first <h1>; headings open sections; paragraphs, list
+ * items, table cells and other blocks are blocks; links are recorded; scripts, styles,
+ * navigation, forms and page furniture are dropped. A block's offset is that of the element
+ * that holds it in the source, its text the element's text with spaces collapsed. */
+#include <gumbo.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "readers/formats.h"
+
+typedef struct html_walk {
+    trawl_document *doc;
+    trawl_buf text;          /* the block being collected */
+    size_t offset;           /* where it starts in the source */
+    trawl_block_kind kind;   /* what it is */
+    bool have_title;         /* <title> or the first <h1> was seen */
+    trawl_status st;
+} html_walk;
+
+static bool dropped(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool block(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_BODY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int heading_level(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_H1:
+        return 1;
+    case GUMBO_TAG_H2:
+        return 2;
+    case GUMBO_TAG_H3:
+        return 3;
+    case GUMBO_TAG_H4:
+        return 4;
+    case GUMBO_TAG_H5:
+        return 5;
+    case GUMBO_TAG_H6:
+        return 6;
+    default:
+        return 0;
+    }
+}
+
+/* Appends text with runs of white space made one space. */
+static void append_collapsed(trawl_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        bool space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f';
+        if (space) {
+            if (b->len && b->data[b->len - 1] != ' ')
+                trawl_buf_putc(b, ' ');
+        } else {
+            trawl_buf_putc(b, *s);
+        }
+    }
+}
+
+/* The text of a subtree, for headings, titles and link texts. */
+static void text_of(const GumboNode *n, trawl_buf *out)
+{
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+        append_collapsed(out, n->v.text.text);
+        return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT || dropped(n->v.element.tag))
+        return;
+    const GumboVector *kids = &n->v.element.children;
+    for (unsigned i = 0; i < kids->length; i++)
+        text_of(kids->data[i], out);
+}
+
+/* The collected block, trimmed, added to the document. */
+static void flush(html_walk *w)
+{
+    size_t a = 0, b = w->text.len;
+    while (a < b && w->text.data[a] == ' ')
+        a++;
+    while (b > a && w->text.data[b - 1] == ' ')
+        b--;
+    if (b > a && !w->st)
+        w->st = trawl_document_add_block(w->doc, w->kind, w->text.data + a, b - a, w->offset);
+    trawl_buf_reset(&w->text);
+}
+
+static void walk(html_walk *w, const GumboNode *n)
+{
+    if (w->st)
+        return;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+        n->type == GUMBO_NODE_WHITESPACE) {
+        if (!w->text.len)
+            w->offset = n->v.text.start_pos.offset;
+        append_collapsed(&w->text, n->v.text.text);
+        return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT)
+        return;
+    const GumboElement *el = &n->v.element;
+    if (el->tag == GUMBO_TAG_HEAD) { /* only its <title> matters */
+        for (unsigned i = 0; i < el->children.length; i++) {
+            const GumboNode *k = el->children.data[i];
+            if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_TITLE)
+                walk(w, k);
+        }
+        return;
+    }
+    if (el->tag == GUMBO_TAG_TITLE || (el->tag == GUMBO_TAG_H1 && !w->have_title)) {
+        trawl_buf t = TRAWL_BUF_INIT;
+        text_of(n, &t);
+        size_t a = 0, b = t.len;
+        while (a < b && t.data[a] == ' ')
+            a++;
+        while (b > a && t.data[b - 1] == ' ')
+            b--;
+        if (b > a && !w->have_title) {
+            flush(w);
+            w->st = trawl_document_set_title(w->doc, t.data + a, b - a);
+            w->have_title = true;
+        } else if (el->tag == GUMBO_TAG_H1 && b > a &&
+                   strncmp(trawl_document_title(w->doc), t.data + a, b - a) != 0) {
+            /* An <h1> repeating the <title> adds nothing; another opens a section. */
+            flush(w);
+            w->st = trawl_document_begin_section(w->doc, 1, t.data + a, b - a);
+        }
+        trawl_buf_free(&t);
+        return;
+    }
+    if (dropped(el->tag))
+        return;
+    int level = heading_level(el->tag);
+    if (level) {
+        trawl_buf t = TRAWL_BUF_INIT;
+        text_of(n, &t);
+        flush(w);
+        size_t a = 0, b = t.len;
+        while (a < b && t.data[a] == ' ')
+            a++;
+        while (b > a && t.data[b - 1] == ' ')
+            b--;
+        if (b > a)
+            w->st = trawl_document_begin_section(w->doc, (unsigned)(level > 1 ? level - 1 : 1),
+                                                 t.data + a, b - a);
+        trawl_buf_free(&t);
+        return;
+    }
+    if (el->tag == GUMBO_TAG_A) {
+        const GumboAttribute *href = gumbo_get_attribute(&el->attributes, "href");
+        if (href && *href->value && href->value[0] != '#') {
+            trawl_buf t = TRAWL_BUF_INIT;
+            text_of(n, &t);
+            if (!w->st)
+                w->st = trawl_document_add_link(w->doc, trawl_buf_str(&t), t.len, href->value,
+                                                strlen(href->value));
+            trawl_buf_free(&t);
+        }
+    }
+    if (el->tag == GUMBO_TAG_BR && w->text.len)
+        trawl_buf_putc(&w->text, ' ');
+    bool is_block = block(el->tag);
+    trawl_block_kind outer = w->kind;
+    if (is_block) {
+        flush(w);
+        if (el->tag == GUMBO_TAG_LI)
+            w->kind = TRAWL_BLOCK_LIST_ITEM;
+        else if (el->tag != GUMBO_TAG_UL && el->tag != GUMBO_TAG_OL)
+            w->kind = outer == TRAWL_BLOCK_LIST_ITEM ? outer : TRAWL_BLOCK_PARAGRAPH;
+    }
+    for (unsigned i = 0; i < el->children.length; i++)
+        walk(w, el->children.data[i]);
+    if (is_block) {
+        flush(w);
+        w->kind = outer;
+    }
+}
+
+bool trawl_looks_like_html(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && strchr(" \t\r\n", text[i]))
+        i++;
+    static const char *const starts[] = {"<!doctype html", "<html", "<head"};
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+        size_t n = strlen(starts[k]), j = 0;
+        while (j < n && i + j < len && (text[i + j] | 0x20) == starts[k][j])
+            j++;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, trawl_error *err)
+{
+    GumboOutput *out = gumbo_parse_with_options(&kGumboDefaultOptions, text, len);
+    if (!out)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory parsing HTML",
+                               trawl_document_path(doc));
+    html_walk w = {doc, TRAWL_BUF_INIT, 0, TRAWL_BLOCK_PARAGRAPH, false, TRAWL_OK};
+    walk(&w, out->root);
+    flush(&w);
+    if (!w.st && w.text.failed)
+        w.st = TRAWL_ERR_NOMEM;
+    trawl_buf_free(&w.text);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    if (w.st)
+        return trawl_error_set(err, w.st, "%s: out of memory reading HTML",
+                               trawl_document_path(doc));
+    return TRAWL_OK;
+}
