@@ -22,6 +22,7 @@ static void usage(FILE *f)
           "                   [--lang CODE] [--facets LIST] [--explain] QUERY...\n"
           "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
           "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
+          "       trawl-query --links DOC [--format text|json|csv]\n"
           "Searches the index DIR (default index/) and prints the best passages, or a report.\n"
           "  --limit N          passages to show (default 10)\n"
           "  --offset N         skip the first N (for paging)\n"
@@ -34,6 +35,8 @@ static void usage(FILE *f)
           "                     icc-registry, over all matches (the whole index without QUERY)\n"
           "  --count UNIT       count passages (default) or documents\n"
           "  --chart FILE.svg   also draw the report as a chart\n"
+          "  --links DOC        the documents DOC (a path, title or URL) links to, and those\n"
+          "                     linking to it\n"
           "Query syntax: words (all must match; stems match: universities ~ university),\n"
           "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
           "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
@@ -64,7 +67,7 @@ int main(int argc, char **argv)
     trawl_search_options opts = {0, 10, NULL, 0, false};
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
-    const char *report = NULL, *chart = NULL;
+    const char *report = NULL, *chart = NULL, *links = NULL;
     bool explain = false;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
@@ -111,6 +114,8 @@ int main(int argc, char **argv)
             explain = true;
         } else if (strcmp(a, "--report") == 0 && has_value) {
             report = argv[++i];
+        } else if (strcmp(a, "--links") == 0 && has_value) {
+            links = argv[++i];
         } else if (strcmp(a, "--chart") == 0 && has_value) {
             chart = argv[++i];
         } else if (strcmp(a, "--count") == 0 && has_value) {
@@ -131,7 +136,7 @@ int main(int argc, char **argv)
         goto usage_error;
     }
     spec.documents = opts.documents;
-    if (!report && !query.failed && query.len == 0) {
+    if (!report && !links && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
         goto usage_error;
     }
@@ -148,6 +153,7 @@ int main(int argc, char **argv)
     trawl_searcher *s = NULL;
     trawl_results *r = NULL;
     trawl_report *rep = NULL;
+    trawl_doc_links *lk = NULL;
     trawl_printer *p = NULL;
     if (query.failed) {
         trawl_cli_error("out of memory");
@@ -159,7 +165,13 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     trawl_printer_set_explain(p, explain);
-    if (report) {
+    if (links) {
+        if (trawl_search_links(s, links, &lk, &err) || trawl_print_links(p, lk, &err)) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        code = TRAWL_EXIT_OK;
+    } else if (report) {
         if (trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep,
                                 &err) ||
             trawl_print_report(p, rep, &err) || (chart && trawl_chart_svg(rep, chart, &err))) {
@@ -177,6 +189,7 @@ int main(int argc, char **argv)
 cleanup:
     trawl_printer_free(p);
     trawl_report_free(rep);
+    trawl_doc_links_free(lk);
     trawl_results_free(r);
     trawl_searcher_close(s);
     trawl_buf_free(&query);

@@ -529,7 +529,35 @@ trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_err
     trawl_schema_term(TRAWL_PREFIX_DOC, path, &ix->term);
     if (ix->term.failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    return trawl_xdb_delete_documents(ix->db, ix->term.data, err);
+    trawl_status st = trawl_xdb_delete_documents(ix->db, ix->term.data, err);
+    trawl_schema_term(TRAWL_META_DOC, path, &ix->term);
+    if (!st)
+        st = trawl_xdb_set_metadata(ix->db, ix->term.data, "", 0, err);
+    return st;
+}
+
+/* The document's record, for links between documents: {"path", "title", "url", "lang",
+ * "kind", "links": [{"text", "target"}]}. */
+static trawl_status add_record(trawl_indexer *ix, const trawl_document *doc, const char *lang,
+                               trawl_error *err)
+{
+    json_t *links = json_array();
+    for (size_t i = 0; i < trawl_document_link_count(doc); i++) {
+        const trawl_link *l = trawl_document_link(doc, i);
+        json_array_append_new(links, json_pack("{s:s,s:s}", "text", l->text, "target", l->target));
+    }
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "path", trawl_document_path(doc), "title",
+                          trawl_document_title(doc), "url", trawl_document_url(doc), "lang", lang,
+                          "kind", trawl_document_kind(doc), "links", links);
+    char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    trawl_schema_term(TRAWL_META_DOC, trawl_document_path(doc), &ix->term);
+    trawl_status st =
+        !value || ix->term.failed
+            ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+            : trawl_xdb_set_metadata(ix->db, ix->term.data, value, strlen(value), err);
+    free(value);
+    return st;
 }
 
 /* The language the metadata gives ("zh-Hant" is "zh"), else the one detected from the start
@@ -573,6 +601,8 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, uns
         st = trawl_split_passages(doc, ix->sentences, ix->max_passage, add_passage, &job, err);
         if (st == TRAWL_OK)
             st = job.st;
+        if (st == TRAWL_OK)
+            st = add_record(ix, doc, lang, err);
     }
     if (st) {
         trawl_xdb_cancel_transaction(ix->db, NULL);

@@ -82,6 +82,7 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
  * whatever the segmentation. */
 #define TRAWL_PREFIX_BIGRAM "B"
 #define TRAWL_META_CENTER "trawl.center." /* + key: a discovered center, "name\tprovince" */
+#define TRAWL_META_DOC "trawl.doc." /* + path: the document's record: title, URL, links (JSON) */
 
 /* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
  * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */

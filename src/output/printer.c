@@ -78,6 +78,11 @@ size_t trawl_display_width(const char *s)
     return width;
 }
 
+trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
+{
+    return flushed(p, p->ops->links(p, l, err), err);
+}
+
 const char *trawl_report_unit(const trawl_report *r)
 {
     return r->spec.documents ? "documents" : "passages";

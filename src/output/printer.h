@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "common/status.h"
+#include "search/links.h"
 #include "search/report.h"
 #include "search/search.h"
 
@@ -36,5 +37,7 @@ void trawl_printer_set_explain(trawl_printer *p, bool explain);
 trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err);
 /* Prints a report. */
 trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err);
+/* Prints a document's links, outgoing and incoming. */
+trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err);
 
 #endif

@@ -123,4 +123,27 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
     return TRAWL_OK;
 }
 
-const trawl_printer_ops trawl_printer_csv_ops = {csv_results, csv_report};
+static trawl_status csv_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
+{
+    (void)err;
+    FILE *o = p->out;
+    fputs("direction,text,target,path,title\r\n", o);
+    for (int dir = 0; dir < 2; dir++) {
+        const trawl_link_row *rows = dir ? l->in : l->out;
+        size_t n = dir ? l->nin : l->nout;
+        for (size_t i = 0; i < n; i++) {
+            fputs(dir ? "incoming," : "outgoing,", o);
+            text(o, rows[i].text);
+            sep(o);
+            text(o, rows[i].target ? rows[i].target : "");
+            sep(o);
+            text(o, rows[i].path ? rows[i].path : "");
+            sep(o);
+            text(o, rows[i].title ? rows[i].title : "");
+            end(o);
+        }
+    }
+    return TRAWL_OK;
+}
+
+const trawl_printer_ops trawl_printer_csv_ops = {csv_results, csv_report, csv_links};

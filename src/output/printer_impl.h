@@ -7,6 +7,7 @@
 typedef struct trawl_printer_ops {
     trawl_status (*results)(trawl_printer *p, const trawl_results *r, trawl_error *err);
     trawl_status (*report)(trawl_printer *p, const trawl_report *r, trawl_error *err);
+    trawl_status (*links)(trawl_printer *p, const trawl_doc_links *l, trawl_error *err);
 } trawl_printer_ops;
 
 struct trawl_printer {

@@ -145,4 +145,31 @@ cleanup:
     return st;
 }
 
-const trawl_printer_ops trawl_printer_json_ops = {json_results, json_report};
+static json_t *link_rows(const trawl_link_row *rows, size_t n, bool outgoing)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s}", "text", rows[i].text);
+        if (outgoing)
+            json_object_set_new(o, "target", json_string(rows[i].target));
+        json_object_set_new(o, "path", rows[i].path ? json_string(rows[i].path) : json_null());
+        json_object_set_new(o, "title", rows[i].title ? json_string(rows[i].title) : json_null());
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static trawl_status json_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
+{
+    json_t *root = json_pack("{s:{s:s,s:s,s:s}}", "document", "path", l->path, "title", l->title,
+                             "url", l->url);
+    if (!root)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory writing JSON");
+    json_object_set_new(root, "outgoing", link_rows(l->out, l->nout, true));
+    json_object_set_new(root, "incoming", link_rows(l->in, l->nin, false));
+    trawl_status st = dump(p, root, err);
+    json_decref(root);
+    return st;
+}
+
+const trawl_printer_ops trawl_printer_json_ops = {json_results, json_report, json_links};

@@ -234,4 +234,23 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     return TRAWL_OK;
 }
 
-const trawl_printer_ops trawl_printer_text_ops = {text_results, text_report};
+static trawl_status text_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
+{
+    (void)err;
+    fprintf(p->out, "%s (%s)%s%s\n", l->title, l->path, *l->url ? "  " : "", l->url);
+    fprintf(p->out, "links to %zu:\n", l->nout);
+    for (size_t i = 0; i < l->nout; i++) {
+        const trawl_link_row *r = &l->out[i];
+        fprintf(p->out, "  %s -> ", *r->text ? r->text : r->target);
+        if (r->path)
+            fprintf(p->out, "%s (%s)\n", r->path, r->title);
+        else
+            fprintf(p->out, "%s (not in the index)\n", r->target);
+    }
+    fprintf(p->out, "linked from %zu:\n", l->nin);
+    for (size_t i = 0; i < l->nin; i++)
+        fprintf(p->out, "  %s (%s) by \"%s\"\n", l->in[i].path, l->in[i].title, l->in[i].text);
+    return TRAWL_OK;
+}
+
+const trawl_printer_ops trawl_printer_text_ops = {text_results, text_report, text_links};

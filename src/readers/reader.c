@@ -38,10 +38,10 @@ static trawl_format format_of_extension(const char *path)
     static const struct {
         const char *ext;
         trawl_format format;
-    } exts[] = {{"txt", TRAWL_FORMAT_TEXT},      {"text", TRAWL_FORMAT_TEXT},
-                {"wiki", TRAWL_FORMAT_TEXT},     {"html", TRAWL_FORMAT_HTML},
-                {"htm", TRAWL_FORMAT_HTML},      {"xhtml", TRAWL_FORMAT_HTML},
-                {"md", TRAWL_FORMAT_MARKDOWN},   {"markdown", TRAWL_FORMAT_MARKDOWN}};
+    } exts[] = {{"txt", TRAWL_FORMAT_TEXT},    {"text", TRAWL_FORMAT_TEXT},
+                {"wiki", TRAWL_FORMAT_TEXT},   {"html", TRAWL_FORMAT_HTML},
+                {"htm", TRAWL_FORMAT_HTML},    {"xhtml", TRAWL_FORMAT_HTML},
+                {"md", TRAWL_FORMAT_MARKDOWN}, {"markdown", TRAWL_FORMAT_MARKDOWN}};
     const char *ext = extension(path);
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         size_t n = strlen(exts[i].ext), k = 0;

@@ -11,11 +11,11 @@
 #include "readers/document.h"
 
 typedef enum trawl_format {
-    TRAWL_FORMAT_UNKNOWN,  /* not a format Trawl reads */
-    TRAWL_FORMAT_WIKI,     /* "= Title =" wiki-style text */
-    TRAWL_FORMAT_TEXT,     /* plain text */
-    TRAWL_FORMAT_HTML,     /* HTML */
-    TRAWL_FORMAT_MARKDOWN  /* Markdown */
+    TRAWL_FORMAT_UNKNOWN, /* not a format Trawl reads */
+    TRAWL_FORMAT_WIKI,    /* "= Title =" wiki-style text */
+    TRAWL_FORMAT_TEXT,    /* plain text */
+    TRAWL_FORMAT_HTML,    /* HTML */
+    TRAWL_FORMAT_MARKDOWN /* Markdown */
 } trawl_format;
 
 /* Files larger than this are refused (a one-line error; nothing is indexed from them). */

@@ -12,10 +12,10 @@
 
 typedef struct html_walk {
     trawl_document *doc;
-    trawl_buf text;          /* the block being collected */
-    size_t offset;           /* where it starts in the source */
-    trawl_block_kind kind;   /* what it is */
-    bool have_title;         /* <title> or the first <h1> was seen */
+    trawl_buf text;        /* the block being collected */
+    size_t offset;         /* where it starts in the source */
+    trawl_block_kind kind; /* what it is */
+    bool have_title;       /* <title> or the first <h1> was seen */
     trawl_status st;
 } html_walk;
 
@@ -171,11 +171,6 @@ static void walk(html_walk *w, const GumboNode *n)
             flush(w);
             w->st = trawl_document_set_title(w->doc, t.data + a, b - a);
             w->have_title = true;
-        } else if (el->tag == GUMBO_TAG_H1 && b > a &&
-                   strncmp(trawl_document_title(w->doc), t.data + a, b - a) != 0) {
-            /* An <h1> repeating the <title> adds nothing; another opens a section. */
-            flush(w);
-            w->st = trawl_document_begin_section(w->doc, 1, t.data + a, b - a);
         }
         trawl_buf_free(&t);
         return;
@@ -192,7 +187,10 @@ static void walk(html_walk *w, const GumboNode *n)
             a++;
         while (b > a && t.data[b - 1] == ' ')
             b--;
-        if (b > a)
+        /* An <h1> repeating the title adds nothing; other headings open sections. */
+        bool repeats = level == 1 && strlen(trawl_document_title(w->doc)) == b - a &&
+                       strncmp(trawl_document_title(w->doc), t.data + a, b - a) == 0;
+        if (b > a && !repeats)
             w->st = trawl_document_begin_section(w->doc, (unsigned)(level > 1 ? level - 1 : 1),
                                                  t.data + a, b - a);
         trawl_buf_free(&t);

@@ -74,8 +74,8 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
         cmark_node_type type = cmark_node_get_type(n);
         if (ev != CMARK_EVENT_ENTER)
             continue;
-        size_t at = offset_of(starts, nlines, cmark_node_get_start_line(n),
-                              cmark_node_get_start_column(n));
+        size_t at =
+            offset_of(starts, nlines, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
         trawl_buf_reset(&b);
         if (type == CMARK_NODE_HEADING) {
             st = inline_text(doc, n, &b);

@@ -10,6 +10,7 @@
 #include "index/schema.h"
 #include "query/query_compile.h"
 #include "query/query_parser.h"
+#include "search/searcher_impl.h"
 #include "search/tally.h"
 #include "text/analyzer.h"
 #include "text/utf8.h"
@@ -108,6 +109,11 @@ fail:
     free(langs);
     trawl_searcher_close(s);
     return st;
+}
+
+trawl_xdb *trawl_searcher_db(trawl_searcher *s)
+{
+    return s->db;
 }
 
 void trawl_searcher_close(trawl_searcher *s)

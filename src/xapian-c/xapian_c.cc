@@ -284,6 +284,20 @@ trawl_status trawl_xdb_set_metadata(trawl_xdb *db, const char *key, const char *
                  [&] { writable(db).set_metadata(key, std::string(value, len)); });
 }
 
+trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xmeta_fn fn,
+                                     void *ctx, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const std::string pfx(prefix ? prefix : "");
+        for (auto k = db->db->metadata_keys_begin(pfx); k != db->db->metadata_keys_end(pfx); ++k) {
+            const std::string key = *k;
+            const std::string value = db->db->get_metadata(key);
+            if (fn(ctx, key.c_str(), value.c_str(), value.size()))
+                break;
+        }
+    });
+}
+
 trawl_status trawl_xdb_begin_transaction(trawl_xdb *db, int flushed, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(),

@@ -68,6 +68,11 @@ trawl_status trawl_xdb_get_metadata(trawl_xdb *db, const char *key, char **value
                                     size_t *len_out, trawl_error *err);
 trawl_status trawl_xdb_set_metadata(trawl_xdb *db, const char *key, const char *value, size_t len,
                                     trawl_error *err);
+/* Calls `fn` with each metadata key starting with `prefix` and its value, in key order, until
+ * it returns nonzero. The strings are valid during the call. */
+typedef int (*trawl_xmeta_fn)(void *ctx, const char *key, const char *value, size_t len);
+trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xmeta_fn fn,
+                                     void *ctx, trawl_error *err);
 
 /* Transactions (writable databases): changes between begin and commit become visible to
  * readers together, or not at all, and cancel undoes them all. A `flushed` transaction is

@@ -161,9 +161,74 @@ int main(void)
     CHECK_INT(trawl_document_section_count(doc), 0);
     trawl_document_free(doc);
 
+    CASE("11 HTML: title, sections, blocks and list items, links; scripts, styles, navigation "
+         "and footers dropped");
+    const char *html = "<!DOCTYPE html><html><head><title>Ports</title><script>var s='x';"
+                       "</script></head><body><nav>Menu</nav><h1>Ports</h1><p>Ships &amp; "
+                       "<b>boats</b>\n  sail.</p><h2>Lists</h2><ul><li>One</li><li>Two <a "
+                       "href=\"b.html\">link</a></li></ul><footer>Foot</footer></body></html>";
+    doc = parse("a.html", html, &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_HTML);
+    CHECK_STR(trawl_document_title(doc), "Ports");
+    CHECK_INT(trawl_document_block_count(doc), 3);
+    CHECK_STR(block(doc, 0), "Ships & boats sail.");
+    CHECK_STR(section_of(doc, 0), "");
+    CHECK_STR(block(doc, 1), "One");
+    CHECK_INT(trawl_document_block(doc, 1)->kind, TRAWL_BLOCK_LIST_ITEM);
+    CHECK_STR(section_of(doc, 2), "Lists");
+    CHECK_INT(trawl_document_link_count(doc), 1);
+    CHECK_STR(trawl_document_link(doc, 0)->target, "b.html");
+    CHECK_STR(trawl_document_link(doc, 0)->text, "link");
+    trawl_document_free(doc);
+
+    CASE("12 HTML: malformed and deeply nested input still gives its text");
+    doc = parse("bad.html", "<html><p>Unclosed <b>bold <div>nested <td>cell &eacute;t&eacute;",
+                &info, TRAWL_OK, NULL);
+    /* HTML5 parsing drops a <td> outside a table: its text joins the enclosing block. */
+    CHECK_INT(trawl_document_block_count(doc), 2);
+    CHECK_STR(block(doc, 0), "Unclosed bold");
+    CHECK_STR(block(doc, 1), "nested cell été");
+    CHECK_STR(trawl_document_title(doc), "bad");
+    trawl_document_free(doc);
+    char *deep = malloc(200000);
+    deep[0] = '\0';
+    strcat(deep, "<html>");
+    for (int i = 0; i < 20000; i++)
+        strcat(deep + 6 + i * 5, "<div>");
+    strcat(deep, "deep text");
+    doc = parse("deep.html", deep, &info, TRAWL_OK, NULL);
+    CHECK(doc != NULL);
+    trawl_document_free(doc);
+    free(deep);
+
+    CASE("13 Markdown: title, sections, list items, code, links");
+    const char *md = "# Notes\n\nIntro with [a link](https://x.org/a) and `code`.\n\n## Part\n\n"
+                     "- item one\n- item two\n\n```\nblock of code\n```\n";
+    doc = parse("n.md", md, &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_MARKDOWN);
+    CHECK_STR(trawl_document_title(doc), "Notes");
+    CHECK_INT(trawl_document_block_count(doc), 4);
+    CHECK_STR(block(doc, 0), "Intro with a link and code.");
+    CHECK_INT(trawl_document_block(doc, 0)->offset, 9);
+    CHECK_STR(block(doc, 1), "item one");
+    CHECK_INT(trawl_document_block(doc, 1)->kind, TRAWL_BLOCK_LIST_ITEM);
+    CHECK_STR(section_of(doc, 1), "Part");
+    CHECK_STR(block(doc, 3), "block of code");
+    CHECK_INT(trawl_document_link_count(doc), 1);
+    CHECK_STR(trawl_document_link(doc, 0)->target, "https://x.org/a");
+    trawl_document_free(doc);
+
+    CASE("14 the content decides: HTML in a .txt file is read as HTML");
+    doc = parse("page.txt", "<!doctype html><title>T</title><p>Body</p>", &info, TRAWL_OK, NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_HTML);
+    CHECK_STR(block(doc, 0), "Body");
+    trawl_document_free(doc);
+
     CASE("10 paths that a folder walk picks up");
     CHECK(trawl_reader_wants_path("a/b.txt"));
     CHECK(trawl_reader_wants_path("b.wiki"));
+    CHECK(trawl_reader_wants_path("b.HTML"));
+    CHECK(trawl_reader_wants_path("b.md"));
     CHECK(!trawl_reader_wants_path("b.jpg"));
     CHECK(!trawl_reader_wants_path(".txt"));
     return CHECK_DONE();

@@ -1,0 +1,43 @@
+# cli_formats: HTML and Markdown documents read through gumbo and cmark, links between
+# documents resolved and listed (fixtures in tests/data/formats; the seed and
+# ../shared/corpus, when present, for "See also" links by title).
+. "$(dirname "$0")/lib.sh"
+IDX="$WORK/index"
+run 0 "$INGEST" --index "$IDX" "$TRAWL_SRC/tests/data/formats"
+contains "$out" "indexed 3 documents, 12 passages" "HTML, Markdown and broken HTML indexed"
+
+# 1 what a reader keeps and drops
+run 0 "$QUERY" --index "$IDX" '"liaison office in Dubai"'
+contains "$out" "1. Hainan opens a liaison center" "HTML title"
+run 1 "$QUERY" --index "$IDX" scriptword OR navword OR footerword
+equals "$out" "no passages match: scriptword OR navword OR footerword" "script, navigation, footer dropped"
+run 0 "$QUERY" --index "$IDX" section:cities xiamen
+contains "$out" "Fujian notes > Cities" "Markdown title and section"
+run 0 "$QUERY" --index "$IDX" codeword
+contains "$out" "fujian.md#" "a Markdown code block"
+run 0 "$QUERY" --index "$IDX" entities été
+contains "$out" "broken.html#" "malformed HTML, entities decoded"
+run 0 "$QUERY" --index "$IDX" --limit 0 kind:notes
+contains "$out" "4 passages match" "manifest kind on a Markdown file"
+
+# 2 links: by relative URL, both ways; unresolved ones say so
+run 0 "$QUERY" --index "$IDX" --links hainan.html
+contains "$out" "the Fujian notes -> fujian.md (Fujian notes)" "relative link resolved"
+contains "$out" "China Media Group -> https://example.org/cmg#top (not in the index)" "outside link"
+contains "$out" "fujian.md (Fujian notes) by \"the Hainan page\"" "incoming link"
+run 0 "$QUERY" --index "$IDX" --links "Fujian notes" --format json
+contains "$out" '"path": "hainan.html"' "by title, JSON"
+run 2 "$QUERY" --index "$IDX" --links nowhere.html
+contains "$err" "no document 'nowhere.html' in the index" "unknown document"
+
+# 3 "See also" items of the seed resolve by title against the shared corpus
+if [ -d "$SHARED_CORPUS" ]; then
+  run 0 "$INGEST" --quiet --index "$WORK/all" "$TRAWL_SRC/corpus" "$SHARED_CORPUS"
+  run 0 "$QUERY" --index "$WORK/all" --links international-communication-center.txt
+  contains "$out" "China International Communications Group -> 001-wp-cicg.txt" "See also 1"
+  contains "$out" "Telling China's stories well -> 002-wp-telling-stories.txt" "See also 2"
+  contains "$out" "Party media takes the party's last name -> 003-wp-party-media.txt" "See also 3"
+  run 0 "$QUERY" --index "$WORK/all" --links 002-wp-telling-stories.txt
+  contains "$out" "international-communication-center.txt (International communication center)" "incoming See also"
+fi
+finish
