@@ -19,7 +19,8 @@
 static void usage(FILE *f)
 {
     fputs("usage: trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json|csv]\n"
-          "                   [--lang CODE] [--facets LIST] [--explain] QUERY...\n"
+          "                   [--lang CODE] [--facets LIST] [--explain] [--show-links]\n"
+          "                   QUERY...\n"
           "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
           "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
           "       trawl-query --links DOC [--format text|json|csv]\n"
@@ -31,6 +32,7 @@ static void usage(FILE *f)
           "  --facets LIST      count values of these facets (icc,province,year) over all\n"
           "                     matching passages\n"
           "  --explain          show why each passage carries its facet values\n"
+          "  --show-links       show the documents each result's document links to and from\n"
           "  --report SPEC      counts of one facet, a cross-tab of two (year,province), or\n"
           "                     icc-registry, over all matches (the whole index without QUERY)\n"
           "  --count UNIT       count passages (default) or documents\n"
@@ -64,7 +66,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
     const char *index_dir = "index";
-    trawl_search_options opts = {0, 10, NULL, 0, false};
+    trawl_search_options opts = {0, 10, NULL, 0, false, false};
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
     const char *report = NULL, *chart = NULL, *links = NULL;
@@ -112,6 +114,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--explain") == 0) {
             explain = true;
+        } else if (strcmp(a, "--show-links") == 0) {
+            opts.links = true;
         } else if (strcmp(a, "--report") == 0 && has_value) {
             report = argv[++i];
         } else if (strcmp(a, "--links") == 0 && has_value) {

@@ -5,6 +5,8 @@
 #include "facets/facets.h"
 #include "output/printer_impl.h"
 
+static json_t *link_rows(const trawl_link_row *rows, size_t n, bool outgoing);
+
 static json_t *hit_json(const trawl_hit *h)
 {
     json_t *o = json_object();
@@ -41,6 +43,12 @@ static json_t *hit_json(const trawl_hit *h)
                                                 (json_int_t)f->end, "rule", f->rule));
     }
     json_object_set_new(o, "facets", facets);
+    if (h->links) {
+        json_t *links = json_object();
+        json_object_set_new(links, "outgoing", link_rows(h->links->out, h->links->nout, true));
+        json_object_set_new(links, "incoming", link_rows(h->links->in, h->links->nin, false));
+        json_object_set_new(o, "links", links);
+    }
     return o;
 }
 

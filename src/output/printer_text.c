@@ -63,6 +63,24 @@ static void print_passage(const trawl_printer *p, const trawl_hit *h)
     fputc('\n', p->out);
 }
 
+/* "links to: a.txt, b.txt; linked from: c.txt" under a result. */
+static void print_hit_links(const trawl_printer *p, const trawl_doc_links *l)
+{
+    fputs(INDENT "links to:", p->out);
+    size_t shown = 0;
+    for (size_t i = 0; i < l->nout; i++)
+        if (l->out[i].path)
+            fprintf(p->out, "%s %s", shown++ ? "," : "", l->out[i].path);
+    if (!shown)
+        fputs(" none in the index", p->out);
+    fputs("; linked from:", p->out);
+    for (size_t i = 0; i < l->nin; i++)
+        fprintf(p->out, "%s %s", i ? "," : "", l->in[i].path);
+    if (!l->nin)
+        fputs(" none", p->out);
+    fputc('\n', p->out);
+}
+
 static void print_evidence(const trawl_printer *p, const trawl_hit *h)
 {
     for (size_t i = 0; i < h->nfacets; i++) {
@@ -223,6 +241,8 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
         print_passage(p, h);
         if (p->explain)
             print_evidence(p, h);
+        if (h->links)
+            print_hit_links(p, h->links);
     }
     for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
         const trawl_report *counts = trawl_results_facet(r, f);

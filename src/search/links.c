@@ -15,6 +15,10 @@ typedef struct records {
     bool failed;
 } records;
 
+struct trawl_link_graph {
+    records r;
+};
+
 static int on_record(void *ctx, const char *key, const char *value, size_t len)
 {
     records *r = ctx;
@@ -147,42 +151,69 @@ static bool add_row(trawl_link_row **rows, size_t *n, size_t *cap, const char *t
     return row->text && (!target || row->target) && (!doc || (row->path && row->title));
 }
 
-trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
-                                trawl_error *err)
+trawl_status trawl_link_graph_open(trawl_searcher *s, trawl_link_graph **graph_out,
+                                   trawl_error *err)
 {
-    records r = {NULL, 0, 0, false};
-    trawl_doc_links *l = NULL;
-    size_t cout = 0, cin = 0;
-    *links_out = NULL;
+    *graph_out = NULL;
+    trawl_link_graph *g = calloc(1, sizeof *g);
+    if (!g)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_status st =
-        trawl_xdb_each_metadata(trawl_searcher_db(s), TRAWL_META_DOC, on_record, &r, err);
-    if (!st && r.failed)
+        trawl_xdb_each_metadata(trawl_searcher_db(s), TRAWL_META_DOC, on_record, &g->r, err);
+    if (!st && g->r.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading documents");
-    if (st)
-        goto cleanup;
-    /* The document: by path, else by title, else by URL. */
+    if (st) {
+        trawl_link_graph_free(g);
+        return st;
+    }
+    *graph_out = g;
+    return TRAWL_OK;
+}
+
+void trawl_link_graph_free(trawl_link_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->r.n; i++)
+        json_decref(g->r.docs[i]);
+    free(g->r.docs);
+    free(g);
+}
+
+/* The document `doc` names: by path, else by title, else by URL. */
+static json_t *find_document(const records *r, const char *doc)
+{
     json_t *me = NULL;
     trawl_buf a = TRAWL_BUF_INIT, b = TRAWL_BUF_INIT;
-    for (size_t i = 0; i < r.n && !me; i++)
-        if (strcmp(field(r.docs[i], "path"), doc) == 0)
-            me = r.docs[i];
-    for (size_t i = 0; i < r.n && !me; i++)
-        if (same_text(field(r.docs[i], "title"), doc))
-            me = r.docs[i];
+    for (size_t i = 0; i < r->n && !me; i++)
+        if (strcmp(field(r->docs[i], "path"), doc) == 0)
+            me = r->docs[i];
+    for (size_t i = 0; i < r->n && !me; i++)
+        if (same_text(field(r->docs[i], "title"), doc))
+            me = r->docs[i];
     canonical_url(doc, &a);
-    for (size_t i = 0; i < r.n && !me && strstr(doc, "://"); i++) {
-        canonical_url(field(r.docs[i], "url"), &b);
+    for (size_t i = 0; i < r->n && !me && strstr(doc, "://"); i++) {
+        canonical_url(field(r->docs[i], "url"), &b);
         if (strcmp(trawl_buf_str(&a), trawl_buf_str(&b)) == 0)
-            me = r.docs[i];
+            me = r->docs[i];
     }
     trawl_buf_free(&a);
     trawl_buf_free(&b);
-    if (!me) {
-        st = trawl_error_set(err, TRAWL_ERR_ARG,
-                             "no document '%s' in the index (give its path, title or URL)", doc);
-        goto cleanup;
-    }
-    l = calloc(1, sizeof *l);
+    return me;
+}
+
+trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
+                                    trawl_doc_links **links_out, trawl_error *err)
+{
+    const records *r = &g->r;
+    trawl_status st = TRAWL_OK;
+    size_t cout = 0, cin = 0;
+    *links_out = NULL;
+    json_t *me = find_document(r, doc);
+    if (!me)
+        return trawl_error_set(err, TRAWL_ERR_ARG,
+                               "no document '%s' in the index (give its path, title or URL)", doc);
+    trawl_doc_links *l = calloc(1, sizeof *l);
     if (!l || !(l->path = trawl_strdup(field(me, "path"))) ||
         !(l->title = trawl_strdup(field(me, "title"))) ||
         !(l->url = trawl_strdup(field(me, "url")))) {
@@ -194,18 +225,18 @@ trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_li
         json_t *link = json_array_get(mine, i);
         const char *target = field(link, "target");
         if (!add_row(&l->out, &l->nout, &cout, field(link, "text"), target,
-                     resolve(&r, me, target))) {
+                     resolve(r, me, target))) {
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
             goto cleanup;
         }
     }
-    for (size_t i = 0; i < r.n; i++) {
-        json_t *theirs = json_object_get(r.docs[i], "links");
+    for (size_t i = 0; i < r->n; i++) {
+        json_t *theirs = json_object_get(r->docs[i], "links");
         for (size_t k = 0; k < json_array_size(theirs); k++) {
             json_t *link = json_array_get(theirs, k);
-            if (r.docs[i] == me || resolve(&r, r.docs[i], field(link, "target")) != me)
+            if (r->docs[i] == me || resolve(r, r->docs[i], field(link, "target")) != me)
                 continue;
-            if (!add_row(&l->in, &l->nin, &cin, field(link, "text"), NULL, r.docs[i])) {
+            if (!add_row(&l->in, &l->nin, &cin, field(link, "text"), NULL, r->docs[i])) {
                 st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
                 goto cleanup;
             }
@@ -215,9 +246,18 @@ trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_li
     l = NULL;
 cleanup:
     trawl_doc_links_free(l);
-    for (size_t i = 0; i < r.n; i++)
-        json_decref(r.docs[i]);
-    free(r.docs);
+    return st;
+}
+
+trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
+                                trawl_error *err)
+{
+    trawl_link_graph *g = NULL;
+    *links_out = NULL;
+    trawl_status st = trawl_link_graph_open(s, &g, err);
+    if (!st)
+        st = trawl_link_graph_links(g, doc, links_out, err);
+    trawl_link_graph_free(g);
     return st;
 }
 

@@ -8,7 +8,8 @@
 #include <stddef.h>
 
 #include "common/status.h"
-#include "search/search.h"
+
+typedef struct trawl_searcher trawl_searcher;
 
 typedef struct trawl_link_row {
     char *text;   /* the link's text */
@@ -25,8 +26,19 @@ typedef struct trawl_doc_links {
     size_t nin;
 } trawl_doc_links;
 
+/* The documents of an index and their links, loaded once to answer for many documents. */
+typedef struct trawl_link_graph trawl_link_graph;
+
+trawl_status trawl_link_graph_open(trawl_searcher *s, trawl_link_graph **graph_out,
+                                   trawl_error *err);
+void trawl_link_graph_free(trawl_link_graph *g);
+
 /* The links of the document `doc` (its path, title or URL). TRAWL_ERR_ARG when the index has
  * no such document. `*links_out` belongs to the caller. */
+trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
+                                    trawl_doc_links **links_out, trawl_error *err);
+
+/* The same for one document, without keeping the graph. */
 trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
                                 trawl_error *err);
 void trawl_doc_links_free(trawl_doc_links *l);

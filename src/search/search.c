@@ -49,6 +49,7 @@ struct trawl_results {
     trawl_report *counts[TRAWL_FACET_COUNT]; /* facet counts, when asked for */
     char **labels;                           /* labels of the evidence, owned */
     size_t nlabels, clabels;
+    trawl_doc_links **links; /* each hit's document's links, when asked for */
 };
 
 trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
@@ -164,7 +165,10 @@ void trawl_results_free(trawl_results *r)
         json_decref(r->data[i]);
         free(r->ranges[i]);
         free(r->facets[i]);
+        if (r->links)
+            trawl_doc_links_free(r->links[i]);
     }
+    free(r->links);
     for (size_t i = 0; i < r->nlabels; i++)
         free(r->labels[i]);
     for (int f = 0; f < TRAWL_FACET_COUNT; f++)
@@ -420,6 +424,21 @@ static trawl_status new_results(const char *query, unsigned offset, size_t n, tr
     return TRAWL_OK;
 }
 
+/* The links of each hit's document, from one reading of the index's documents. */
+static trawl_status load_links(trawl_searcher *s, trawl_results *r, trawl_error *err)
+{
+    trawl_link_graph *g = NULL;
+    trawl_status st = trawl_link_graph_open(s, &g, err);
+    if (!st && !(r->links = calloc(r->count ? r->count : 1, sizeof *r->links)))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < r->count && !st; i++) {
+        st = trawl_link_graph_links(g, r->hits[i].path, &r->links[i], err);
+        r->hits[i].links = r->links[i];
+    }
+    trawl_link_graph_free(g);
+    return st;
+}
+
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err)
 {
@@ -429,7 +448,7 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
     trawl_xquery *q = NULL;
     trawl_results *r = NULL;
     trawl_tally tally;
-    trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL, 0, false};
+    trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL, 0, false, false};
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
     *results_out = NULL;
     trawl_tally_init(&tally, -1, -1);
@@ -449,6 +468,8 @@ trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_sear
         if ((st = load_hit(r, s, i, &m, hl, &an, err)))
             goto cleanup;
     }
+    if (o.links && (st = load_links(s, r, err)))
+        goto cleanup;
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
         trawl_report_spec spec = {TRAWL_REPORT_COUNTS, {f, -1}, o.documents};
         if ((o.facets & (1u << f)) &&

@@ -10,6 +10,7 @@
 
 #include "common/status.h"
 #include "search/highlight.h"
+#include "search/links.h"
 #include "search/report.h"
 
 typedef struct trawl_searcher trawl_searcher;
@@ -25,6 +26,7 @@ typedef struct trawl_search_options {
     const char *language; /* analyse the query as this language; NULL: the index's default */
     unsigned facets;      /* (1 << trawl_facet_id) for each facet to count over all matches */
     bool documents;       /* count those facets in documents rather than passages */
+    bool links;           /* load the links of each result's document */
 } trawl_search_options;
 
 /* Why a passage carries a facet value. */
@@ -55,6 +57,7 @@ typedef struct trawl_hit {
     size_t nhighlights;
     const trawl_hit_facet *facets; /* the passage's facet values with their evidence */
     size_t nfacets;
+    const trawl_doc_links *links; /* its document's links, when asked for; else NULL */
 } trawl_hit;
 
 typedef struct trawl_results trawl_results;

@@ -27,6 +27,8 @@ contains "$out" "China Media Group -> https://example.org/cmg#top (not in the in
 contains "$out" "fujian.md (Fujian notes) by \"the Hainan page\"" "incoming link"
 run 0 "$QUERY" --index "$IDX" --links "Fujian notes" --format json
 contains "$out" '"path": "hainan.html"' "by title, JSON"
+run 0 "$QUERY" --index "$IDX" --show-links '"liaison office"'
+contains "$out" "links to: fujian.md; linked from: fujian.md" "a result shows its document's links"
 run 2 "$QUERY" --index "$IDX" --links nowhere.html
 contains "$err" "no document 'nowhere.html' in the index" "unknown document"
 

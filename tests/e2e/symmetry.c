@@ -45,7 +45,7 @@ static int found_in(trawl_searcher *s, const char *query, const char *lang, cons
 {
     trawl_results *r = NULL;
     trawl_error err;
-    trawl_search_options o = {0, limit, lang, 0, false};
+    trawl_search_options o = {0, limit, lang, 0, false, false};
     if (trawl_search(s, query, &o, &r, &err)) {
         fprintf(stderr, "symmetry: query %s: %s\n", query, err.message);
         return 0;
@@ -88,7 +88,7 @@ int main(int argc, char **argv)
         return 2;
     }
     trawl_xdb_close(db);
-    trawl_search_options every = {0, docs, NULL, 0, false};
+    trawl_search_options every = {0, docs, NULL, 0, false, false};
     if (trawl_search(s, NULL, &every, &all, &err)) {
         fprintf(stderr, "symmetry: %s\n", err.message);
         return 2;
