@@ -234,7 +234,8 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
         fprintf(p->out, "\n%u. %s", h->rank, h->title);
         if (*h->section)
             fprintf(p->out, " > %s", h->section);
-        fprintf(p->out, "  (score %.3f)\n" INDENT "%s", h->score, h->id);
+        fprintf(p->out, "  (score %.3f; %s%s%s)\n" INDENT "%s", h->score, h->lang,
+                *h->kind ? ", " : "", h->kind, h->id);
         if (*h->url)
             fprintf(p->out, "  %s", h->url);
         fputc('\n', p->out);

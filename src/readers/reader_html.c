@@ -124,14 +124,22 @@ static void text_of(const GumboNode *n, trawl_buf *out)
         text_of(kids->data[i], out);
 }
 
+/* The range of `t` without its leading and trailing spaces. */
+static void trimmed(const trawl_buf *t, size_t *a, size_t *b)
+{
+    *a = 0;
+    *b = t->len;
+    while (*a < *b && t->data[*a] == ' ')
+        (*a)++;
+    while (*b > *a && t->data[*b - 1] == ' ')
+        (*b)--;
+}
+
 /* The collected block, trimmed, added to the document. */
 static void flush(html_walk *w)
 {
-    size_t a = 0, b = w->text.len;
-    while (a < b && w->text.data[a] == ' ')
-        a++;
-    while (b > a && w->text.data[b - 1] == ' ')
-        b--;
+    size_t a, b;
+    trimmed(&w->text, &a, &b);
     if (b > a && !w->st)
         w->st = trawl_document_add_block(w->doc, w->kind, w->text.data + a, b - a, w->offset);
     trawl_buf_reset(&w->text);
@@ -162,11 +170,8 @@ static void walk(html_walk *w, const GumboNode *n)
     if (el->tag == GUMBO_TAG_TITLE || (el->tag == GUMBO_TAG_H1 && !w->have_title)) {
         trawl_buf t = TRAWL_BUF_INIT;
         text_of(n, &t);
-        size_t a = 0, b = t.len;
-        while (a < b && t.data[a] == ' ')
-            a++;
-        while (b > a && t.data[b - 1] == ' ')
-            b--;
+        size_t a, b;
+        trimmed(&t, &a, &b);
         if (b > a && !w->have_title) {
             flush(w);
             w->st = trawl_document_set_title(w->doc, t.data + a, b - a);
@@ -182,11 +187,8 @@ static void walk(html_walk *w, const GumboNode *n)
         trawl_buf t = TRAWL_BUF_INIT;
         text_of(n, &t);
         flush(w);
-        size_t a = 0, b = t.len;
-        while (a < b && t.data[a] == ' ')
-            a++;
-        while (b > a && t.data[b - 1] == ' ')
-            b--;
+        size_t a, b;
+        trimmed(&t, &a, &b);
         /* An <h1> repeating the title adds nothing; other headings open sections. */
         bool repeats = level == 1 && strlen(trawl_document_title(w->doc)) == b - a &&
                        strncmp(trawl_document_title(w->doc), t.data + a, b - a) == 0;

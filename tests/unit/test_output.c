@@ -75,7 +75,7 @@ int main(void)
     char *out = print(index, "\"sao paulo\" ships", TRAWL_OUTPUT_TEXT, false, 10);
     CHECK_STR(out, "1 passage matches: \"sao paulo\" ships\n"
                    "\n"
-                   "1. Port Notes > Ships  (score 9.999)\n"
+                   "1. Port Notes > Ships  (score 9.999; en)\n"
                    "   notes/port.txt#1\n"
                    "   The [ships] of [São Paulo] sail at dawn.\n");
     free(out);
