@@ -36,6 +36,8 @@ struct trawl_searcher {
     char language[16];   /* the index's default document language */
     char languages[256]; /* the languages of its passages, space-separated */
     trawl_gazetteer *gz; /* the gazetteer the index was built with */
+    trawl_analyzer *folding;  /* folds the gazetteer's names (made on first use) */
+    trawl_aliases *aliases;   /* those names, folded (made on first use) */
 };
 
 struct trawl_results {
@@ -122,6 +124,8 @@ void trawl_searcher_close(trawl_searcher *s)
     if (!s)
         return;
     trawl_xdb_close(s->db);
+    trawl_aliases_free(s->aliases);
+    trawl_analyzer_free(s->folding);
     trawl_gazetteer_free(s->gz);
     free(s->dir);
     free(s);
@@ -393,14 +397,18 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
     if (!query)
         return trawl_xquery_match_all(q, err);
     trawl_qnode *tree = NULL;
-    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, NULL, s->db};
-    trawl_status st = trawl_aliases_new(s->gz, an->all[0], &ctx.aliases, err);
+    trawl_status st = TRAWL_OK;
+    /* The names are folded once per searcher: folding is the same in every language. */
+    if (!s->folding)
+        st = trawl_analyzer_new(s->language, &s->folding, err);
+    if (!st && !s->aliases)
+        st = trawl_aliases_new(s->gz, s->folding, &s->aliases, err);
     if (st)
         return st;
+    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->aliases, s->db};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))
         st = trawl_query_compile(tree, &ctx, hl, q, err);
     trawl_qnode_free(tree);
-    trawl_aliases_free(ctx.aliases);
     return st;
 }
 
