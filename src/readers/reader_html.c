@@ -5,6 +5,7 @@
  * that holds it in the source, its text the element's text with spaces collapsed. */
 #include <gumbo.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
@@ -109,19 +110,42 @@ static void append_collapsed(trawl_buf *b, const char *s)
     }
 }
 
-/* The text of a subtree, for headings, titles and link texts. */
-static void text_of(const GumboNode *n, trawl_buf *out)
+/* Elements nested deeper than this are read for their text alone, without their structure:
+ * the walk is recursive and pathological documents nest thousands of levels. */
+#define MAX_DEPTH 200
+
+/* The text of a subtree, for headings, titles, link texts and deep nests: iterative, so that
+ * no depth of nesting can exhaust the stack. */
+static void text_of(const GumboNode *root, trawl_buf *out)
 {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-        append_collapsed(out, n->v.text.text);
+    const GumboNode **stack = NULL;
+    size_t n = 0, cap = 0;
+    if (!trawl_array_grow((void **)&stack, &cap, n, sizeof *stack)) {
+        out->failed = true;
         return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT || dropped(n->v.element.tag))
-        return;
-    const GumboVector *kids = &n->v.element.children;
-    for (unsigned i = 0; i < kids->length; i++)
-        text_of(kids->data[i], out);
+    stack[n++] = root;
+    while (n) {
+        const GumboNode *node = stack[--n];
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+            node->type == GUMBO_NODE_CDATA) {
+            append_collapsed(out, node->v.text.text);
+            continue;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT || dropped(node->v.element.tag))
+            continue;
+        const GumboVector *kids = &node->v.element.children;
+        /* Children pushed last first, so that they come out in document order. */
+        for (unsigned i = kids->length; i-- > 0;) {
+            if (!trawl_array_grow((void **)&stack, &cap, n, sizeof *stack)) {
+                out->failed = true;
+                free(stack);
+                return;
+            }
+            stack[n++] = kids->data[i];
+        }
+    }
+    free(stack);
 }
 
 /* The range of `t` without its leading and trailing spaces. */
@@ -145,10 +169,16 @@ static void flush(html_walk *w)
     trawl_buf_reset(&w->text);
 }
 
-static void walk(html_walk *w, const GumboNode *n)
+static void walk(html_walk *w, const GumboNode *n, unsigned depth)
 {
     if (w->st)
         return;
+    if (depth > MAX_DEPTH) {
+        if (!w->text.len)
+            w->offset = n->type == GUMBO_NODE_ELEMENT ? n->v.element.start_pos.offset : w->offset;
+        text_of(n, &w->text);
+        return;
+    }
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
         n->type == GUMBO_NODE_WHITESPACE) {
         if (!w->text.len)
@@ -163,7 +193,7 @@ static void walk(html_walk *w, const GumboNode *n)
         for (unsigned i = 0; i < el->children.length; i++) {
             const GumboNode *k = el->children.data[i];
             if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_TITLE)
-                walk(w, k);
+                walk(w, k, depth + 1);
         }
         return;
     }
@@ -221,7 +251,7 @@ static void walk(html_walk *w, const GumboNode *n)
             w->kind = outer == TRAWL_BLOCK_LIST_ITEM ? outer : TRAWL_BLOCK_PARAGRAPH;
     }
     for (unsigned i = 0; i < el->children.length; i++)
-        walk(w, el->children.data[i]);
+        walk(w, el->children.data[i], depth + 1);
     if (is_block) {
         flush(w);
         w->kind = outer;
@@ -251,7 +281,7 @@ trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, 
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory parsing HTML",
                                trawl_document_path(doc));
     html_walk w = {doc, TRAWL_BUF_INIT, 0, TRAWL_BLOCK_PARAGRAPH, false, TRAWL_OK};
-    walk(&w, out->root);
+    walk(&w, out->root, 0);
     flush(&w);
     if (!w.st && w.text.failed)
         w.st = TRAWL_ERR_NOMEM;
