@@ -7,6 +7,7 @@
  * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
  * (each with a one-line message), 2 on a usage error or a failure that stopped the run. */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -23,18 +24,24 @@
 #include "readers/metadata.h"
 #include "readers/reader.h"
 
-/* Pending changes are made durable at least this often, in documents. */
-#define COMMIT_EVERY 1000
-
 typedef struct input {
-    char *file; /* path to open */
-    char *rel;  /* path relative to the folder given (the document's identity) */
-    off_t size; /* bytes, for progress */
+    char *file;  /* path to open */
+    char *rel;   /* path relative to the folder given (the document's identity) */
+    off_t size;  /* bytes, for progress */
+    size_t root; /* index of the folder it was found in */
 } input;
+
+/* A folder given to ingest (or the folder of a file given). */
+typedef struct root {
+    char *path;  /* absolute */
+    bool walked; /* a folder walked whole: its documents no longer there are removed */
+} root;
 
 typedef struct inputs {
     input *items;
     size_t n, cap;
+    root *roots; /* the folders */
+    size_t nroots, croots;
     size_t errors;  /* paths that could not be walked */
     size_t ignored; /* files of types Trawl does not read */
 } inputs;
@@ -138,6 +145,7 @@ static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
     it->file = trawl_strdup(file);
     it->rel = trawl_strdup(rel);
     it->size = size;
+    it->root = in->nroots - 1;
     if (!it->file || !it->rel) {
         free(it->file);
         free(it->rel);
@@ -147,8 +155,26 @@ static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
     return true;
 }
 
+/* Starts a folder: the inputs found next belong to it. `path` is made absolute. */
+static bool begin_root(inputs *in, const char *path, bool walked)
+{
+    char *abs = realpath(path, NULL);
+    if (!abs)
+        abs = trawl_strdup(path);
+    if (!abs ||
+        !trawl_array_grow((void **)&in->roots, &in->croots, in->nroots, sizeof *in->roots)) {
+        free(abs);
+        return false;
+    }
+    in->roots[in->nroots++] = (root){abs, walked};
+    return true;
+}
+
 static void inputs_free(inputs *in)
 {
+    for (size_t k = 0; k < in->nroots; k++)
+        free(in->roots[k].path);
+    free(in->roots);
     for (size_t k = 0; k < in->n; k++) {
         free(in->items[k].file);
         free(in->items[k].rel);
@@ -267,6 +293,45 @@ static void show_progress(progress *p, size_t files_done, double bytes_done, boo
     fflush(stderr);
 }
 
+typedef struct deletion {
+    trawl_indexer *ix;
+    const inputs *in;
+    size_t root;    /* the folder whose records are being checked */
+    trawl_buf gone; /* paths recorded but not found, NUL-separated */
+} deletion;
+
+static int note_if_gone(void *ctx, const char *path)
+{
+    deletion *d = ctx;
+    for (size_t k = 0; k < d->in->n; k++)
+        if (d->in->items[k].root == d->root && strcmp(d->in->items[k].rel, path) == 0)
+            return 0;
+    trawl_buf_puts(&d->gone, path);
+    trawl_buf_putc(&d->gone, '\0');
+    return 0;
+}
+
+/* Removes the documents that a walked folder had at the last run and no longer has. */
+static trawl_status remove_deleted(trawl_indexer *ix, const inputs *in, size_t *removed,
+                                   trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t r = 0; r < in->nroots && !st; r++) {
+        if (!in->roots[r].walked)
+            continue;
+        deletion d = {ix, in, r, TRAWL_BUF_INIT};
+        st = trawl_catalog_each(trawl_indexer_db(ix), in->roots[r].path, note_if_gone, &d, err);
+        for (size_t at = 0; !st && at < d.gone.len; at += strlen(d.gone.data + at) + 1) {
+            st = trawl_indexer_remove(ix, d.gone.data + at, err);
+            (*removed)++;
+        }
+        if (!st && d.gone.failed)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        trawl_buf_free(&d.gone);
+    }
+    return st;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -333,16 +398,21 @@ int main(int argc, char **argv)
 
     inputs in = {0};
     dir_id stack[64];
-    if (npaths == 0)
+    if (npaths == 0 && begin_root(&in, "corpus", true))
         visit(&in, "corpus", "", false, stack, 0);
     for (size_t k = 0; k < npaths; k++) {
         struct stat sb;
         const char *path = paths[k];
         if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            visit(&in, path, "", false, stack, 0);
+            if (begin_root(&in, path, true))
+                visit(&in, path, "", false, stack, 0);
         } else {
             const char *base = strrchr(path, '/');
-            visit(&in, path, base ? base + 1 : path, true, stack, 0);
+            trawl_buf dir = TRAWL_BUF_INIT;
+            trawl_buf_append(&dir, path, base ? (size_t)(base - path) : 0);
+            if (begin_root(&in, dir.len ? dir.data : ".", false))
+                visit(&in, path, base ? base + 1 : path, true, stack, 0);
+            trawl_buf_free(&dir);
         }
     }
 
@@ -366,8 +436,12 @@ int main(int argc, char **argv)
     progress prog = {!quiet && isatty(STDERR_FILENO), trawl_cli_now(), 0, in.n, total_bytes};
     manifests mfs = {0};
     size_t docs = 0, passages = 0, skipped = in.errors, described = 0;
+    size_t added = 0, changed = 0, unchanged = 0, removed = 0;
     double bytes = 0;
     int exit_code = TRAWL_EXIT_OK;
+    if (trawl_indexer_rebuilt(ix) && !quiet)
+        fprintf(stderr, "trawl-ingest: rebuilding the whole index: %s\n",
+                trawl_indexer_rebuilt(ix));
     for (size_t k = 0; k < in.n; k++) {
         input *it = &in.items[k];
         trawl_document *doc = NULL;
@@ -383,12 +457,29 @@ int main(int argc, char **argv)
             skipped++;
             continue;
         }
+        trawl_file_state now, before;
+        bool known = false;
+        trawl_file_state_of(in.roots[it->root].path, info.bytes, info.hash, &now);
+        if ((st = trawl_catalog_get(trawl_indexer_db(ix), it->rel, &before, &known, &err))) {
+            trawl_document_free(doc);
+            trawl_cli_error("%s", err.message);
+            exit_code = TRAWL_EXIT_FATAL;
+            break;
+        }
+        /* The same bytes from the same folder, analysed the same way: nothing to do. (The
+         * manifest's row is not in the hash: a changed row needs --rebuild.) */
+        if (known && before.size == now.size && strcmp(before.hash, now.hash) == 0 &&
+            strcmp(before.root, now.root) == 0) {
+            trawl_document_free(doc);
+            unchanged++;
+            continue;
+        }
         if (info.replaced) {
             show_progress(&prog, k, bytes, true);
             trawl_cli_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", it->file,
                            info.replaced, info.replaced == 1 ? "" : "s");
         }
-        st = trawl_indexer_add(ix, doc, &n, &err);
+        st = trawl_indexer_add(ix, doc, &now, &n, &err);
         trawl_document_free(doc);
         if (st == TRAWL_ERR_INPUT || st == TRAWL_ERR_UNICODE) {
             trawl_cli_error("%s: %s", it->file, err.message);
@@ -402,11 +493,14 @@ int main(int argc, char **argv)
         }
         docs++;
         passages += n;
-        if (docs % COMMIT_EVERY == 0 && (st = trawl_indexer_commit(ix, &err))) {
-            trawl_cli_error("%s", err.message);
-            exit_code = TRAWL_EXIT_FATAL;
-            break;
-        }
+        if (known)
+            changed++;
+        else
+            added++;
+    }
+    if (exit_code == TRAWL_EXIT_OK && remove_deleted(ix, &in, &removed, &err)) {
+        trawl_cli_error("%s", err.message);
+        exit_code = TRAWL_EXIT_FATAL;
     }
     show_progress(&prog, in.n, bytes, true);
     if (exit_code == TRAWL_EXIT_OK && (st = trawl_indexer_commit(ix, &err))) {
@@ -418,9 +512,10 @@ int main(int argc, char **argv)
     if (exit_code == TRAWL_EXIT_OK && skipped)
         exit_code = TRAWL_EXIT_PARTIAL;
     if (!quiet && exit_code != TRAWL_EXIT_FATAL) {
-        printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s", docs,
-               docs == 1 ? "" : "s", passages, passages == 1 ? "" : "s", bytes,
-               trawl_cli_now() - prog.start, index_dir);
+        printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s (%zu added, "
+               "%zu changed, %zu removed, %zu unchanged)",
+               docs, docs == 1 ? "" : "s", passages, passages == 1 ? "" : "s", bytes,
+               trawl_cli_now() - prog.start, index_dir, added, changed, removed, unchanged);
         if (described)
             printf("; %zu described by MANIFEST.tsv", described);
         if (skipped)

@@ -10,6 +10,7 @@
 
 #include "common/buf.h"
 #include "facets/facets.h"
+#include "index/catalog.h"
 #include "index/passages.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
@@ -35,6 +36,7 @@ struct trawl_indexer {
     language languages[MAX_LANGUAGES]; /* one per language seen, created on demand */
     size_t nlanguages;                 /* used entries */
     trawl_breaks *sentences;           /* passage splitting */
+    char *rebuilt;                     /* why the run empties the index first, or NULL */
     trawl_langid *langid;              /* language detection */
     char languages_seen[256];          /* languages of the passages, sorted, space-separated */
     trawl_facets facets;               /* scratch: the facets of the passage being added */
@@ -80,13 +82,53 @@ static trawl_status check_folder(const char *dir, trawl_error *err)
     return st;
 }
 
-/* Checks the index's recorded schema and analyser, or records them in a new index. */
-static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
+static int collect_key(void *ctx, const char *key, const char *value, size_t len)
+{
+    trawl_buf *keys = ctx;
+    (void)value;
+    (void)len;
+    trawl_buf_puts(keys, key);
+    trawl_buf_putc(keys, '\0');
+    return 0;
+}
+
+static int collect_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    trawl_buf *terms = ctx;
+    (void)freq;
+    trawl_buf_append(terms, term, len);
+    trawl_buf_putc(terms, '\0');
+    return 0;
+}
+
+/* Empties the index inside the open transaction: every passage and every "trawl." key. */
+static trawl_status clear(trawl_indexer *ix, trawl_error *err)
+{
+    trawl_buf list = TRAWL_BUF_INIT;
+    trawl_status st = trawl_xdb_each_term(ix->db, TRAWL_PREFIX_DOC, collect_term, &list, err);
+    for (size_t at = 0; !st && at < list.len; at += strlen(list.data + at) + 1)
+        st = trawl_xdb_delete_documents(ix->db, list.data + at, err);
+    trawl_buf_reset(&list);
+    if (!st)
+        st = trawl_xdb_each_metadata(ix->db, "trawl.", collect_key, &list, err);
+    for (size_t at = 0; !st && at < list.len; at += strlen(list.data + at) + 1)
+        st = trawl_xdb_set_metadata(ix->db, list.data + at, "", 0, err);
+    if (!st && list.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_buf_free(&list);
+    return st;
+}
+
+/* Checks the index's recorded schema and analyser; opens the run's transaction; when the
+ * index is new, or built by another schema or analyser (or a rebuild is asked for), empties
+ * it and records this run's. Everything happens inside the transaction: readers see the old
+ * index until the run commits. */
+static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *err)
 {
     trawl_status st;
     char *schema = NULL, *analyzer = NULL;
     unsigned docs = 0;
-    trawl_buf want = TRAWL_BUF_INIT;
+    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT;
     trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     if ((st = trawl_xdb_get_metadata(ix->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
         (st = trawl_xdb_get_metadata(ix->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
@@ -95,34 +137,41 @@ static trawl_status check_identity(trawl_indexer *ix, trawl_error *err)
     if (!*schema && docs > 0) {
         st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
                              ix->dir);
-    } else if (!*schema) {
+        goto cleanup;
+    }
+    if (*schema && rebuild)
+        trawl_buf_puts(&why, "a rebuild was asked for");
+    else if (*schema && atoi(schema) != TRAWL_SCHEMA_VERSION)
+        trawl_buf_printf(&why, "the index has schema %s, this trawl-ingest writes %d", schema,
+                         TRAWL_SCHEMA_VERSION);
+    else if (*schema && strcmp(analyzer, trawl_buf_str(&want)) != 0)
+        trawl_buf_printf(&why, "the analyser changed from '%s' to '%s'", analyzer,
+                         trawl_buf_str(&want));
+    if ((st = trawl_xdb_begin_transaction(ix->db, 1, err)))
+        goto cleanup;
+    if (why.len) {
+        ix->rebuilt = trawl_buf_detach(&why);
+        if ((st = clear(ix, err)))
+            goto cleanup;
+    }
+    if (!*schema || ix->rebuilt) {
         char version[16];
+        size_t len;
+        const char *text = trawl_gazetteer_text(ix->gz, &len);
         snprintf(version, sizeof version, "%d", TRAWL_SCHEMA_VERSION);
         if ((st = trawl_xdb_set_metadata(ix->db, TRAWL_META_SCHEMA, version, strlen(version),
                                          err)) ||
             (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
             (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGE, ix->default_lang,
-                                         strlen(ix->default_lang), err)))
+                                         strlen(ix->default_lang), err)) ||
+            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_GAZETTEER, text, len, err)))
             goto cleanup;
-        size_t len;
-        const char *text = trawl_gazetteer_text(ix->gz, &len);
-        if ((st = trawl_xdb_set_metadata(ix->db, TRAWL_META_GAZETTEER, text, len, err)))
-            goto cleanup;
-    } else if (atoi(schema) != TRAWL_SCHEMA_VERSION) {
-        st = trawl_error_set(err, TRAWL_ERR_VERSION,
-                             "%s: index schema %s, this trawl-ingest writes %d: run with "
-                             "--rebuild",
-                             ix->dir, schema, TRAWL_SCHEMA_VERSION);
-    } else if (strcmp(analyzer, trawl_buf_str(&want)) != 0) {
-        st = trawl_error_set(err, TRAWL_ERR_VERSION,
-                             "%s: index built with analyser '%s', this run uses '%s': run with "
-                             "--rebuild",
-                             ix->dir, analyzer, trawl_buf_str(&want));
     }
 cleanup:
     free(schema);
     free(analyzer);
     trawl_buf_free(&want);
+    trawl_buf_free(&why);
     return st;
 }
 
@@ -130,6 +179,8 @@ cleanup:
 static trawl_status load_languages(trawl_indexer *ix, trawl_error *err)
 {
     char *value = NULL;
+    if (ix->rebuilt)
+        return TRAWL_OK; /* emptied: the list starts anew */
     trawl_status st = trawl_xdb_get_metadata(ix->db, TRAWL_META_LANGUAGES, &value, NULL, err);
     if (!st)
         snprintf(ix->languages_seen, sizeof ix->languages_seen, "%s", value);
@@ -185,16 +236,15 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         goto fail;
     }
     strcpy(ix->default_lang, lang);
-    int rebuild = options && options->rebuild;
+    bool rebuild = options && options->rebuild;
     const char *gazetteer =
         options && options->gazetteer ? options->gazetteer : trawl_gazetteer_default_dir();
     if ((st = trawl_gazetteer_load_dir(gazetteer, &ix->gz, err)))
         goto fail;
-    if (!rebuild && (st = check_folder(dir, err)))
+    if ((st = check_folder(dir, err)))
         goto fail;
-    if ((st = trawl_xdb_open(dir, rebuild ? TRAWL_XDB_OVERWRITE : TRAWL_XDB_CREATE_OR_OPEN, &ix->db,
-                             err)) ||
-        (st = check_identity(ix, err)) ||
+    if ((st = trawl_xdb_open(dir, TRAWL_XDB_CREATE_OR_OPEN, &ix->db, err)) ||
+        (st = prepare_index(ix, rebuild, err)) ||
         (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)) ||
         (st = trawl_langid_new(&ix->langid, err)) || (st = load_languages(ix, err)))
         goto fail;
@@ -209,7 +259,9 @@ void trawl_indexer_close(trawl_indexer *ix)
 {
     if (!ix)
         return;
+    /* Closing with the transaction open cancels it: the index stays as it was. */
     trawl_xdb_close(ix->db);
+    free(ix->rebuilt);
     for (size_t i = 0; i < ix->nlanguages; i++) {
         trawl_extractor_free(ix->languages[i].ex);
         trawl_analyzer_free(ix->languages[i].an);
@@ -328,6 +380,8 @@ static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_fiel
 typedef struct doc_job {
     trawl_indexer *ix;
     const trawl_document *doc;
+    trawl_xdoc **built; /* the passages' documents, built before the index is touched */
+    size_t nbuilt, cbuilt;
     language *lang;  /* the document's language */
     language *pl;    /* the passage's, which differs where a document mixes languages */
     unsigned count;  /* passages added */
@@ -511,9 +565,14 @@ static int add_passage(void *ctx, const trawl_passage *p)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory storing a passage", path);
         goto cleanup;
     }
-    if ((st = trawl_xdoc_set_data(xdoc, data, strlen(data), err)) ||
-        (st = trawl_xdb_add_document(ix->db, xdoc, NULL, err)))
+    if ((st = trawl_xdoc_set_data(xdoc, data, strlen(data), err)))
         goto cleanup;
+    if (!trawl_array_grow((void **)&job->built, &job->cbuilt, job->nbuilt, sizeof *job->built)) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", path);
+        goto cleanup;
+    }
+    job->built[job->nbuilt++] = xdoc;
+    xdoc = NULL;
     job->count++;
 cleanup:
     trawl_buf_free(&sink.run);
@@ -533,6 +592,8 @@ trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_err
     trawl_schema_term(TRAWL_META_DOC, path, &ix->term);
     if (!st)
         st = trawl_xdb_set_metadata(ix->db, ix->term.data, "", 0, err);
+    if (!st)
+        st = trawl_catalog_delete(ix->db, path, err);
     return st;
 }
 
@@ -583,32 +644,35 @@ static void document_language(trawl_indexer *ix, const trawl_document *doc, char
     trawl_buf_free(&sample);
 }
 
-trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, unsigned *passages_out,
+trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
+                               const trawl_file_state *file, unsigned *passages_out,
                                trawl_error *err)
 {
     trawl_status st;
-    doc_job job = {ix, doc, NULL, NULL, 0, TRAWL_OK, err};
+    doc_job job = {ix, doc, NULL, 0, 0, NULL, NULL, 0, TRAWL_OK, err};
     char lang[16];
     *passages_out = 0;
     document_language(ix, doc, lang);
     if ((st = language_for(ix, lang, &job.lang, err)))
         return st;
-    /* The old passages go and the new ones come in one transaction: a failure leaves the
-     * document as it was before. */
-    if ((st = trawl_xdb_begin_transaction(ix->db, 0, err)))
-        return st;
-    if ((st = trawl_indexer_remove(ix, trawl_document_path(doc), err)) == TRAWL_OK) {
-        st = trawl_split_passages(doc, ix->sentences, ix->max_passage, add_passage, &job, err);
-        if (st == TRAWL_OK)
-            st = job.st;
-        if (st == TRAWL_OK)
-            st = add_record(ix, doc, lang, err);
-    }
-    if (st) {
-        trawl_xdb_cancel_transaction(ix->db, NULL);
-        return st;
-    }
-    if ((st = trawl_xdb_commit_transaction(ix->db, err)))
+    /* Every passage is analysed before the index is touched: a document that cannot be
+     * analysed leaves its old passages as they were. Then the old passages go and the new
+     * come, inside the run's transaction (see prepare_index). */
+    st = trawl_split_passages(doc, ix->sentences, ix->max_passage, add_passage, &job, err);
+    if (st == TRAWL_OK)
+        st = job.st;
+    if (st == TRAWL_OK)
+        st = trawl_indexer_remove(ix, trawl_document_path(doc), err);
+    for (size_t i = 0; i < job.nbuilt && st == TRAWL_OK; i++)
+        st = trawl_xdb_add_document(ix->db, job.built[i], NULL, err);
+    if (st == TRAWL_OK)
+        st = add_record(ix, doc, lang, err);
+    if (st == TRAWL_OK && file)
+        st = trawl_catalog_put(ix->db, trawl_document_path(doc), file, err);
+    for (size_t i = 0; i < job.nbuilt; i++)
+        trawl_xdoc_free(job.built[i]);
+    free(job.built);
+    if (st)
         return st;
     *passages_out = job.count;
     return TRAWL_OK;
@@ -618,5 +682,20 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
     trawl_status st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGES, ix->languages_seen,
                                              strlen(ix->languages_seen), err);
-    return st ? st : trawl_xdb_commit(ix->db, err);
+    if (!st)
+        st = trawl_xdb_commit_transaction(ix->db, err);
+    /* What comes next is a transaction of its own. */
+    if (!st)
+        st = trawl_xdb_begin_transaction(ix->db, 1, err);
+    return st;
+}
+
+const char *trawl_indexer_rebuilt(const trawl_indexer *ix)
+{
+    return ix->rebuilt;
+}
+
+trawl_xdb *trawl_indexer_db(trawl_indexer *ix)
+{
+    return ix->db;
 }

@@ -1,6 +1,8 @@
 /* indexer.h: passages -> Xapian documents. Opens (or creates) an index folder, checks that it
- * is a Trawl index of this schema and analyser, and replaces each document's passages as a
- * unit: a document is never half indexed and never duplicated. Each passage carries the facet
+ * is a Trawl index of this schema and analyser (or empties it when it is not, saying why),
+ * and replaces each document's passages: a document is never duplicated. A run is one
+ * transaction: readers see the index as it was until trawl_indexer_commit, and a run that
+ * fails or is killed leaves it as it was. Each passage carries the facet
  * values extracted from its own text (facets.h), as filter terms, value slots and evidence. */
 #ifndef TRAWL_INDEXER_H
 #define TRAWL_INDEXER_H
@@ -8,12 +10,14 @@
 #include <stddef.h>
 
 #include "common/status.h"
+#include "index/catalog.h"
 #include "readers/document.h"
+#include "xapian-c/xapian_c.h"
 
 typedef struct trawl_indexer_options {
     size_t max_passage_bytes; /* passage bound; 0 means TRAWL_DEFAULT_MAX_PASSAGE */
     const char *language;     /* language of documents that do not say; NULL means "en" */
-    int rebuild;              /* discard any existing index first */
+    int rebuild;              /* empty the index first */
     const char *gazetteer;    /* folder of the gazetteer; NULL: trawl_gazetteer_default_dir() */
 } trawl_indexer_options;
 
@@ -21,23 +25,32 @@ typedef struct trawl_indexer trawl_indexer;
 
 /* Opens the index in folder `dir` for writing, creating it when the folder is missing or
  * holds nothing but README.md and .gitignore. Fails with TRAWL_ERR_LOCKED when another
- * ingest holds it, TRAWL_ERR_NO_INDEX when the folder holds other files, TRAWL_ERR_VERSION
- * when the index was built with another schema or analyser (unless `rebuild`). */
+ * ingest holds it, TRAWL_ERR_NO_INDEX when the folder holds other files. An index built with
+ * another schema or analyser is emptied and rebuilt (trawl_indexer_rebuilt says why). */
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
                                 trawl_indexer **ix_out, trawl_error *err);
 
-/* Replaces the passages of `doc` (by its path) with its current passages; sets
- * `*passages_out` to their count. Visible to readers after trawl_indexer_commit. */
-trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc, unsigned *passages_out,
+/* Replaces the passages of `doc` (by its path) with its current passages and records the
+ * state of its file (`file` may be NULL); sets `*passages_out` to their count. */
+trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
+                               const trawl_file_state *file, unsigned *passages_out,
                                trawl_error *err);
 
-/* Removes every passage of the document at `path`. */
+/* Removes every passage and the records of the document at `path`. */
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err);
 
-/* Makes everything added so far durable and visible to readers. */
+/* Makes what was added since the last commit durable and visible to readers, at once; what
+ * follows is the next transaction. */
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err);
 
-/* Closes the index, committing what was added. NULL is allowed. */
+/* Why this run emptied the index first (a rebuild asked for, another schema or analyser),
+ * or NULL. Owned by the indexer. */
+const char *trawl_indexer_rebuilt(const trawl_indexer *ix);
+
+/* The index being written (for its catalog). Owned by the indexer. */
+trawl_xdb *trawl_indexer_db(trawl_indexer *ix);
+
+/* Closes the index; a run not committed is cancelled. NULL is allowed. */
 void trawl_indexer_close(trawl_indexer *ix);
 
 #endif

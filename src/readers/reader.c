@@ -1,6 +1,8 @@
 /* reader.c: checks, repair, format choice. */
 #include "readers/reader.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +69,16 @@ trawl_format trawl_detect_format(const char *path, const char *data, size_t len)
     return format_of_extension(path);
 }
 
+void trawl_bytes_hash(const char *data, size_t len, char *hash)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)data[i];
+        h *= 0x100000001b3ULL;
+    }
+    snprintf(hash, 17, "%016llx", (unsigned long long)h);
+}
+
 /* A document without a title of its own is named after its file. */
 static trawl_status title_from_path(trawl_document *doc, trawl_error *err)
 {
@@ -99,6 +111,7 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     *doc_out = NULL;
     info->bytes = *len;
     info->replaced = 0;
+    trawl_bytes_hash(*data, *len, info->hash);
     info->format = TRAWL_FORMAT_UNKNOWN;
     const char *nul = memchr(*data, '\0', *len);
     if (nul)

@@ -36,7 +36,11 @@ typedef struct trawl_read_info {
     trawl_format format; /* the reader that was used */
     size_t bytes;        /* bytes read from the file */
     size_t replaced;     /* invalid UTF-8 sequences replaced by U+FFFD */
+    char hash[17];       /* FNV-1a 64 of the bytes as read, hex: what changed-file checks use */
 } trawl_read_info;
+
+/* The hash trawl_read_info reports, of any bytes, into `hash` (17 bytes). */
+void trawl_bytes_hash(const char *data, size_t len, char *hash);
 
 /* Reads the file `file` as the document `relpath` (its path relative to the corpus root).
  * `meta` (may be NULL), from a manifest, overrides what the text says (title); a front-matter

@@ -32,12 +32,12 @@
 
 struct trawl_searcher {
     trawl_xdb *db;
-    char *dir;           /* for messages */
-    char language[16];   /* the index's default document language */
-    char languages[256]; /* the languages of its passages, space-separated */
-    trawl_gazetteer *gz; /* the gazetteer the index was built with */
-    trawl_analyzer *folding;  /* folds the gazetteer's names (made on first use) */
-    trawl_aliases *aliases;   /* those names, folded (made on first use) */
+    char *dir;               /* for messages */
+    char language[16];       /* the index's default document language */
+    char languages[256];     /* the languages of its passages, space-separated */
+    trawl_gazetteer *gz;     /* the gazetteer the index was built with */
+    trawl_analyzer *folding; /* folds the gazetteer's names (made on first use) */
+    trawl_aliases *aliases;  /* those names, folded (made on first use) */
 };
 
 struct trawl_results {
@@ -80,11 +80,16 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
                                      err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGES, &langs, NULL, err)))
         goto fail;
-    if (!*schema) {
-        st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
-                             dir);
-        goto fail;
+    unsigned docs = 0;
+    if (!*schema && (st = trawl_xdb_doccount(s->db, &docs, err)) == TRAWL_OK) {
+        /* An ingest that never committed leaves an empty database. */
+        st = docs ? trawl_error_set(err, TRAWL_ERR_NO_INDEX,
+                                    "%s: a Xapian database but not a Trawl index", dir)
+                  : trawl_error_set(err, TRAWL_ERR_NO_INDEX,
+                                    "no index at %s: run trawl-ingest first (it is empty)", dir);
     }
+    if (st)
+        goto fail;
     if (atoi(schema) != TRAWL_SCHEMA_VERSION) {
         st = trawl_error_set(err, TRAWL_ERR_VERSION,
                              "%s: index schema %s, this trawl-query reads %d: rebuild it with "

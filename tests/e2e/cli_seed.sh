@@ -6,8 +6,12 @@ cd "$TRAWL_SRC"
 # 1 ingest the default corpus into a fresh index; a second run replaces, never duplicates
 run 0 "$INGEST" --index "$IDX" corpus
 contains "$out" "indexed 1 document, 17 passages, 6087 bytes in" "summary line"
-run 0 "$INGEST" --index "$IDX" corpus/international-communication-center.txt
-contains "$out" "indexed 1 document, 17 passages" "re-ingest summary"
+run 0 "$INGEST" --index "$IDX" corpus
+contains "$out" "indexed 0 documents, 0 passages, 6087 bytes in" "re-ingest: nothing to do"
+contains "$out" "(0 added, 0 changed, 0 removed, 1 unchanged)" "re-ingest counts"
+run 0 "$INGEST" --index "$IDX" --rebuild corpus
+contains "$out" "indexed 1 document, 17 passages" "--rebuild indexes everything again"
+contains "$err" "rebuilding the whole index: a rebuild was asked for" "why it rebuilds"
 run 0 "$QUERY" --index "$IDX" --limit 100 ICC
 contains "$out" "14 passages match: ICC" "no duplicates after re-ingest"
 

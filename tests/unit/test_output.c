@@ -59,7 +59,7 @@ int main(void)
     memcpy(data, doc, len + 1);
     CHECK_INT(trawl_parse_document("notes/port.txt", NULL, &data, &len, &d, &info, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_open(index, NULL, &ix, NULL), TRAWL_OK);
-    CHECK_INT(trawl_indexer_add(ix, d, &n, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_add(ix, d, NULL, &n, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     trawl_document_free(d);

@@ -22,7 +22,7 @@ static void ingest(trawl_indexer *ix, const char *rel, const char *text, unsigne
     trawl_read_info info;
     unsigned n = 0;
     CHECK_INT(trawl_parse_document(rel, NULL, &data, &len, &doc, &info, NULL), TRAWL_OK);
-    CHECK_INT(trawl_indexer_add(ix, doc, &n, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_add(ix, doc, NULL, &n, NULL), TRAWL_OK);
     CHECK_INT(n, want_passages);
     trawl_document_free(doc);
     free(data);
@@ -190,26 +190,33 @@ int main(void)
     CHECK_STR(search("title:harbor", 0, 10), "0:");
     trawl_indexer_close(ix);
 
-    CASE("15 another analyser (passage bound) is refused unless rebuilding");
+    CASE("15 another analyser (passage bound) empties and rebuilds, atomically");
     trawl_indexer_options opts = {500, NULL, 0, NULL};
-    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_ERR_VERSION);
-    CHECK(strstr(err.message, "--rebuild") != NULL);
-    opts.rebuild = 1;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK(trawl_indexer_rebuilt(ix) && strstr(trawl_indexer_rebuilt(ix), "passage 500"));
+    CHECK_STR(search("boats", 0, 10), "1: sub/river.txt#1[Boats]"); /* readers: the old index */
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
 
-    CASE("16 another schema version is refused by both sides");
+    CASE("16 another schema version: refused by the searcher, rebuilt by ingest");
     trawl_xdb *db = NULL;
     CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_SCHEMA, "999", 3, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);
     CHECK(strstr(search("boats", 0, 10), "index schema 999") != NULL);
-    opts.rebuild = 0;
-    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_ERR_VERSION);
-    CHECK(strstr(err.message, "index schema 999") != NULL);
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK(trawl_indexer_rebuilt(ix) && strstr(trawl_indexer_rebuilt(ix), "schema 999"));
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_STR(search("boats", 0, 10), "0:");
+
+    CASE("16b a run that is not committed leaves the index as it was");
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    ingest(ix, "late.txt", "= Late =\n\nBoats came late.\n", 1);
+    trawl_indexer_close(ix);
+    CHECK_STR(search("boats", 0, 10), "0:");
 
     CASE("17 a folder holding other files is not taken for an index");
     char other[600];
@@ -229,6 +236,7 @@ int main(void)
     write_file(other, "README.md", "schema\n", 7);
     write_file(other, ".gitignore", "*\n", 2);
     CHECK_INT(trawl_indexer_open(other, NULL, &ix, &err), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     index_dir = other;
     CHECK_STR(search("anything", 0, 10), "0:");

@@ -1,0 +1,106 @@
+/* catalog.c: file records as JSON in the index's metadata. */
+#include "index/catalog.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "index/schema.h"
+
+#define PREFIX "trawl.file."
+
+void trawl_file_state_of(const char *root, unsigned long long size, const char *hash,
+                         trawl_file_state *out)
+{
+    snprintf(out->root, sizeof out->root, "%s", root);
+    out->size = size;
+    snprintf(out->hash, sizeof out->hash, "%s", hash);
+}
+
+static bool parse_state(const char *value, size_t len, trawl_file_state *out)
+{
+    json_t *o = json_loadb(value, len, 0, NULL);
+    const char *root = json_string_value(json_object_get(o, "root"));
+    const char *hash = json_string_value(json_object_get(o, "hash"));
+    bool ok = root && hash && json_is_integer(json_object_get(o, "size"));
+    if (ok) {
+        snprintf(out->root, sizeof out->root, "%s", root);
+        snprintf(out->hash, sizeof out->hash, "%s", hash);
+        out->size = (unsigned long long)json_integer_value(json_object_get(o, "size"));
+    }
+    json_decref(o);
+    return ok;
+}
+
+trawl_status trawl_catalog_get(trawl_xdb *db, const char *path, trawl_file_state *out, bool *found,
+                               trawl_error *err)
+{
+    trawl_buf key = TRAWL_BUF_INIT;
+    char *value = NULL;
+    size_t len = 0;
+    *found = false;
+    trawl_schema_term(PREFIX, path, &key);
+    trawl_status st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                 : trawl_xdb_get_metadata(db, key.data, &value, &len, err);
+    if (!st && len)
+        *found = parse_state(value, len, out);
+    free(value);
+    trawl_buf_free(&key);
+    return st;
+}
+
+trawl_status trawl_catalog_put(trawl_xdb *db, const char *path, const trawl_file_state *state,
+                               trawl_error *err)
+{
+    trawl_buf key = TRAWL_BUF_INIT;
+    json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "path", path, "root", state->root, "size",
+                          (json_int_t)state->size, "hash", state->hash);
+    char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    trawl_schema_term(PREFIX, path, &key);
+    trawl_status st = !value || key.failed
+                          ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                          : trawl_xdb_set_metadata(db, key.data, value, strlen(value), err);
+    free(value);
+    json_decref(o);
+    trawl_buf_free(&key);
+    return st;
+}
+
+trawl_status trawl_catalog_delete(trawl_xdb *db, const char *path, trawl_error *err)
+{
+    trawl_buf key = TRAWL_BUF_INIT;
+    trawl_schema_term(PREFIX, path, &key);
+    trawl_status st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                 : trawl_xdb_set_metadata(db, key.data, "", 0, err);
+    trawl_buf_free(&key);
+    return st;
+}
+
+typedef struct each_job {
+    const char *root;
+    trawl_catalog_fn fn;
+    void *ctx;
+} each_job;
+
+static int on_record(void *ctx, const char *key, const char *value, size_t len)
+{
+    each_job *j = ctx;
+    (void)key;
+    json_t *o = json_loadb(value, len, 0, NULL);
+    const char *root = json_string_value(json_object_get(o, "root"));
+    const char *path = json_string_value(json_object_get(o, "path"));
+    int stop = 0;
+    if (path && root && (!j->root || strcmp(root, j->root) == 0))
+        stop = j->fn(j->ctx, path);
+    json_decref(o);
+    return stop;
+}
+
+trawl_status trawl_catalog_each(trawl_xdb *db, const char *root, trawl_catalog_fn fn, void *ctx,
+                                trawl_error *err)
+{
+    each_job j = {root, fn, ctx};
+    return trawl_xdb_each_metadata(db, PREFIX, on_record, &j, err);
+}
