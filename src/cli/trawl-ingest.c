@@ -1,6 +1,7 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
- *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE] [--max-passage BYTES]
+ *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]
+ *                [--max-passage BYTES]
  *                [--gazetteer DIR] [PATH...]
  *
  * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
@@ -20,6 +21,7 @@
 #include "common/buf.h"
 #include "facets/gazetteer.h"
 #include "index/indexer.h"
+#include "index/schema.h"
 #include "index/passages.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
@@ -293,6 +295,26 @@ static void show_progress(progress *p, size_t files_done, double bytes_done, boo
     fflush(stderr);
 }
 
+/* The state of an input: its folder, size, and a hash of its bytes and of its manifest row
+ * (a changed title or language changes the document too). */
+static void file_state(const inputs *in, const input *it, const trawl_read_info *info,
+                       const trawl_meta *meta, trawl_file_state *out)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
+    char hash[17];
+    trawl_buf_puts(&b, info->hash);
+    const char *fields[] = {meta ? meta->title : NULL, meta ? meta->url : NULL,
+                            meta ? meta->language : NULL, meta ? meta->kind : NULL,
+                            meta ? meta->note : NULL};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        trawl_buf_putc(&b, '\x1f');
+        trawl_buf_puts(&b, fields[i] ? fields[i] : "");
+    }
+    trawl_bytes_hash(trawl_buf_str(&b), b.len, hash);
+    trawl_buf_free(&b);
+    trawl_file_state_of(in->roots[it->root].path, info->bytes, hash, out);
+}
+
 typedef struct deletion {
     trawl_indexer *ix;
     const inputs *in;
@@ -332,6 +354,113 @@ static trawl_status remove_deleted(trawl_indexer *ix, const inputs *in, size_t *
     return st;
 }
 
+typedef struct seen_check {
+    const inputs *in;
+    size_t root;
+    size_t extra;
+} seen_check;
+
+static int report_extra(void *ctx, const char *path)
+{
+    seen_check *c = ctx;
+    for (size_t k = 0; k < c->in->n; k++)
+        if (c->in->items[k].root == c->root && strcmp(c->in->items[k].rel, path) == 0)
+            return 0;
+    printf("extra: %s\n", path);
+    c->extra++;
+    return 0;
+}
+
+/* --check: whether the index at `dir` is what ingesting the inputs would make. */
+static int check_index(const char *dir, const trawl_indexer_options *opts, const inputs *in)
+{
+    trawl_error err;
+    trawl_xdb *db = NULL;
+    trawl_gazetteer *gz = NULL;
+    char *schema = NULL, *analyzer = NULL;
+    trawl_buf want = TRAWL_BUF_INIT;
+    manifests mfs = {0};
+    size_t missing = 0, stale = 0, current = 0;
+    int code = TRAWL_EXIT_FATAL;
+    if (trawl_gazetteer_load_dir(opts->gazetteer ? opts->gazetteer : trawl_gazetteer_default_dir(),
+                                 &gz, &err)) {
+        trawl_cli_error("%s", err.message);
+        goto cleanup;
+    }
+    if (trawl_xdb_open(dir, TRAWL_XDB_READ, &db, &err)) {
+        printf("stale: no index at %s (%zu documents missing)\n", dir, in->n);
+        code = TRAWL_EXIT_PARTIAL;
+        goto cleanup;
+    }
+    trawl_schema_analyzer_identity(opts->max_passage_bytes ? opts->max_passage_bytes
+                                                           : TRAWL_DEFAULT_MAX_PASSAGE,
+                                   trawl_gazetteer_hash(gz), &want);
+    if (trawl_xdb_get_metadata(db, TRAWL_META_SCHEMA, &schema, NULL, &err) ||
+        trawl_xdb_get_metadata(db, TRAWL_META_ANALYZER, &analyzer, NULL, &err)) {
+        trawl_cli_error("%s", err.message);
+        goto cleanup;
+    }
+    if (atoi(schema) != TRAWL_SCHEMA_VERSION || strcmp(analyzer, trawl_buf_str(&want)) != 0) {
+        printf("stale: the whole index (schema %s, analyser '%s'; this trawl-ingest: schema %d, "
+               "analyser '%s')\n",
+               *schema ? schema : "none", analyzer, TRAWL_SCHEMA_VERSION, trawl_buf_str(&want));
+        code = TRAWL_EXIT_PARTIAL;
+        goto cleanup;
+    }
+    for (size_t k = 0; k < in->n; k++) {
+        const input *it = &in->items[k];
+        const trawl_meta *meta = metadata_of(&mfs, it->file);
+        trawl_document *doc = NULL;
+        trawl_read_info info;
+        if (trawl_read_document(it->file, it->rel, meta, &doc, &info, &err)) {
+            trawl_cli_error("%s", err.message); /* not indexable: ingest skips it too */
+            continue;
+        }
+        trawl_document_free(doc);
+        trawl_file_state now, before;
+        bool known = false;
+        file_state(in, it, &info, meta, &now);
+        if (trawl_catalog_get(db, it->rel, &before, &known, &err)) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        if (!known) {
+            printf("missing: %s\n", it->rel);
+            missing++;
+        } else if (before.size != now.size || strcmp(before.hash, now.hash) != 0 ||
+                   strcmp(before.root, now.root) != 0) {
+            printf("stale: %s\n", it->rel);
+            stale++;
+        } else {
+            current++;
+        }
+    }
+    seen_check c = {in, 0, 0};
+    for (c.root = 0; c.root < in->nroots; c.root++) {
+        if (in->roots[c.root].walked &&
+            trawl_catalog_each(db, in->roots[c.root].path, report_extra, &c, &err)) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+    }
+    if (missing || stale || c.extra) {
+        printf("index out of date: %zu missing, %zu stale, %zu extra, %zu up to date\n", missing,
+               stale, c.extra, current);
+        code = TRAWL_EXIT_PARTIAL;
+    } else {
+        printf("index up to date: %zu document%s\n", current, current == 1 ? "" : "s");
+        code = TRAWL_EXIT_OK;
+    }
+cleanup:
+    manifests_free(&mfs);
+    trawl_buf_free(&want);
+    free(schema);
+    free(analyzer);
+    trawl_xdb_close(db);
+    trawl_gazetteer_free(gz);
+    return code;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -352,7 +481,7 @@ int main(int argc, char **argv)
     trawl_cli_set_program("trawl-ingest");
     const char *index_dir = "index";
     trawl_indexer_options opts = {0, NULL, 0, NULL};
-    bool quiet = false;
+    bool quiet = false, check = false;
     int i = 1;
     /* Options may come before, between or after the paths; "--" ends them. */
     const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -377,6 +506,8 @@ int main(int argc, char **argv)
             quiet = true;
         } else if (strcmp(a, "--rebuild") == 0) {
             opts.rebuild = 1;
+        } else if (strcmp(a, "--check") == 0) {
+            check = true;
         } else if (strcmp(a, "--index") == 0 && has_value) {
             index_dir = argv[++i];
         } else if (strcmp(a, "--lang") == 0 && has_value) {
@@ -416,6 +547,12 @@ int main(int argc, char **argv)
         }
     }
 
+    if (check) {
+        int code = check_index(index_dir, &opts, &in);
+        inputs_free(&in);
+        free(paths);
+        return code;
+    }
     trawl_error err;
     trawl_indexer *ix = NULL;
     trawl_status st = trawl_indexer_open(index_dir, &opts, &ix, &err);
@@ -459,15 +596,14 @@ int main(int argc, char **argv)
         }
         trawl_file_state now, before;
         bool known = false;
-        trawl_file_state_of(in.roots[it->root].path, info.bytes, info.hash, &now);
+        file_state(&in, it, &info, meta, &now);
         if ((st = trawl_catalog_get(trawl_indexer_db(ix), it->rel, &before, &known, &err))) {
             trawl_document_free(doc);
             trawl_cli_error("%s", err.message);
             exit_code = TRAWL_EXIT_FATAL;
             break;
         }
-        /* The same bytes from the same folder, analysed the same way: nothing to do. (The
-         * manifest's row is not in the hash: a changed row needs --rebuild.) */
+        /* The same bytes and metadata from the same folder: nothing to do. */
         if (known && before.size == now.size && strcmp(before.hash, now.hash) == 0 &&
             strcmp(before.root, now.root) == 0) {
             trawl_document_free(doc);

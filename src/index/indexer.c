@@ -38,7 +38,6 @@ struct trawl_indexer {
     trawl_breaks *sentences;           /* passage splitting */
     char *rebuilt;                     /* why the run empties the index first, or NULL */
     trawl_langid *langid;              /* language detection */
-    char languages_seen[256];          /* languages of the passages, sorted, space-separated */
     trawl_facets facets;               /* scratch: the facets of the passage being added */
     trawl_buf term;                    /* scratch: the term being added */
 };
@@ -175,43 +174,6 @@ cleanup:
     return st;
 }
 
-/* The languages an index already has, so that the list stays whole across runs. */
-static trawl_status load_languages(trawl_indexer *ix, trawl_error *err)
-{
-    char *value = NULL;
-    if (ix->rebuilt)
-        return TRAWL_OK; /* emptied: the list starts anew */
-    trawl_status st = trawl_xdb_get_metadata(ix->db, TRAWL_META_LANGUAGES, &value, NULL, err);
-    if (!st)
-        snprintf(ix->languages_seen, sizeof ix->languages_seen, "%s", value);
-    free(value);
-    return st;
-}
-
-/* Adds `lang` to the languages seen (kept sorted, so the metadata is the same every build). */
-static void see_language(trawl_indexer *ix, const char *lang)
-{
-    char copy[sizeof ix->languages_seen], out[sizeof ix->languages_seen] = "";
-    snprintf(copy, sizeof copy, "%s", ix->languages_seen);
-    bool added = false;
-    for (char *w = strtok(copy, " "); w || !added; w = w ? strtok(NULL, " ") : NULL) {
-        if (w && strcmp(w, lang) == 0)
-            return;
-        if (!added && (!w || strcmp(lang, w) < 0)) {
-            if (strlen(out) + strlen(lang) + 2 > sizeof out)
-                return;
-            strcat(strcat(out, *out ? " " : ""), lang);
-            added = true;
-        }
-        if (w) {
-            if (strlen(out) + strlen(w) + 2 > sizeof out)
-                return;
-            strcat(strcat(out, *out ? " " : ""), w);
-        }
-    }
-    strcpy(ix->languages_seen, out);
-}
-
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
                                 trawl_indexer **ix_out, trawl_error *err)
 {
@@ -246,7 +208,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     if ((st = trawl_xdb_open(dir, TRAWL_XDB_CREATE_OR_OPEN, &ix->db, err)) ||
         (st = prepare_index(ix, rebuild, err)) ||
         (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)) ||
-        (st = trawl_langid_new(&ix->langid, err)) || (st = load_languages(ix, err)))
+        (st = trawl_langid_new(&ix->langid, err)))
         goto fail;
     *ix_out = ix;
     return TRAWL_OK;
@@ -444,9 +406,16 @@ static trawl_status add_facets(trawl_indexer *ix, trawl_xdoc *xdoc, trawl_error 
         trawl_buf_printf(&key, "%s%s", TRAWL_META_CENTER, f->found[i].key);
         trawl_buf_printf(&val, "%s\t%s", f->found[i].name,
                          f->found[i].province ? f->found[i].province : "");
-        st = key.failed || val.failed
-                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                 : trawl_xdb_set_metadata(ix->db, key.data, val.data, val.len, err);
+        char *had = NULL;
+        if (key.failed || val.failed)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else
+            st = trawl_xdb_get_metadata(ix->db, key.data, &had, NULL, err);
+        /* Several texts may name one center differently: the first in byte order is kept, so
+         * that the index does not depend on the order documents come in. */
+        if (!st && (!*had || strcmp(val.data, had) < 0))
+            st = trawl_xdb_set_metadata(ix->db, key.data, val.data, val.len, err);
+        free(had);
         trawl_buf_free(&key);
         trawl_buf_free(&val);
     }
@@ -521,7 +490,6 @@ static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *er
         if (!st && fields[i].filter != TRAWL_FILTER_URL)
             st = trawl_xdoc_set_value(xdoc, f->slot, fields[i].value, strlen(fields[i].value), err);
     }
-    see_language(ix, lang);
     return st;
 }
 
@@ -680,10 +648,7 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
 
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
-    trawl_status st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGES, ix->languages_seen,
-                                             strlen(ix->languages_seen), err);
-    if (!st)
-        st = trawl_xdb_commit_transaction(ix->db, err);
+    trawl_status st = trawl_xdb_commit_transaction(ix->db, err);
     /* What comes next is a transaction of its own. */
     if (!st)
         st = trawl_xdb_begin_transaction(ix->db, 1, err);

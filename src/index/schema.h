@@ -15,8 +15,8 @@
  *   2: facets: XI/XP/XY filter terms, value slots 2-5, "facets" evidence in the stored data,
  *      the gazetteer and discovered centers in the metadata.
  *   3: languages and metadata: stems in each passage's language, L/K/U filter terms, value
- *      slots 6-7, "kind" in the stored data, trawl.languages; Traditional Chinese folded to
- *      Simplified; CJK character bigrams (B prefix). */
+ *      slots 6-7, "kind" in the stored data; Traditional Chinese folded to Simplified; CJK
+ *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.). */
 #define TRAWL_SCHEMA_VERSION 3
 
 typedef enum trawl_field_id {
@@ -76,7 +76,6 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
 #define TRAWL_META_ANALYZER "trawl.analyzer"   /* trawl_schema_analyzer_identity() */
 #define TRAWL_META_LANGUAGE "trawl.language"   /* default document language */
 #define TRAWL_META_GAZETTEER "trawl.gazetteer" /* the gazetteer's tables, as ingest loaded them */
-#define TRAWL_META_LANGUAGES "trawl.languages" /* languages of the passages, space-separated */
 
 /* CJK character bigrams, with positions of their own: phrases of Chinese and Japanese match
  * whatever the segmentation. */

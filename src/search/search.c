@@ -54,10 +54,24 @@ struct trawl_results {
     trawl_doc_links **links; /* each hit's document's links, when asked for */
 };
 
+/* Collects the languages of the index's passages from their filter terms (L + code). */
+static int add_language(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    trawl_searcher *s = ctx;
+    size_t used = strlen(s->languages), plen = strlen(trawl_schema_facet(TRAWL_FACET_LANG)->prefix);
+    if (freq && len > plen && used + (len - plen) + 2 < sizeof s->languages) {
+        if (used)
+            s->languages[used++] = ' ';
+        memcpy(s->languages + used, term + plen, len - plen);
+        s->languages[used + len - plen] = '\0';
+    }
+    return 0;
+}
+
 trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
 {
     trawl_status st;
-    char *schema = NULL, *lang = NULL, *gazetteer = NULL, *langs = NULL;
+    char *schema = NULL, *lang = NULL, *gazetteer = NULL;
     size_t gazetteer_len = 0;
     *s_out = NULL;
     trawl_searcher *s = calloc(1, sizeof *s);
@@ -78,7 +92,8 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
                                      err)) ||
-        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGES, &langs, NULL, err)))
+        (st = trawl_xdb_each_term(s->db, trawl_schema_facet(TRAWL_FACET_LANG)->prefix,
+                                  add_language, s, err)))
         goto fail;
     unsigned docs = 0;
     if (!*schema && (st = trawl_xdb_doccount(s->db, &docs, err)) == TRAWL_OK) {
@@ -103,18 +118,15 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         goto fail;
     }
     snprintf(s->language, sizeof s->language, "%s", *lang ? lang : "en");
-    snprintf(s->languages, sizeof s->languages, "%s", langs);
     free(schema);
     free(lang);
     free(gazetteer);
-    free(langs);
     *s_out = s;
     return TRAWL_OK;
 fail:
     free(schema);
     free(lang);
     free(gazetteer);
-    free(langs);
     trawl_searcher_close(s);
     return st;
 }
