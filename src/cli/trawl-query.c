@@ -14,6 +14,7 @@
 #include "facets/facets.h"
 #include "output/chart.h"
 #include "output/printer.h"
+#include "search/fingerprint.h"
 #include "search/search.h"
 
 static void usage(FILE *f)
@@ -24,6 +25,7 @@ static void usage(FILE *f)
           "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
           "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
           "       trawl-query --links DOC [--format text|json|csv]\n"
+          "       trawl-query --fingerprint\n"
           "Searches the index DIR (default index/) and prints the best passages, or a report.\n"
           "  --limit N          passages to show (default 10)\n"
           "  --offset N         skip the first N (for paging)\n"
@@ -39,6 +41,8 @@ static void usage(FILE *f)
           "  --chart FILE.svg   also draw the report as a chart\n"
           "  --links DOC        the documents DOC (a path, title or URL) links to, and those\n"
           "                     linking to it\n"
+          "  --fingerprint      a digest of the index's content: the same for any two builds\n"
+          "                     of one corpus\n"
           "Query syntax: words (all must match; stems match: universities ~ university),\n"
           "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
           "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
@@ -70,6 +74,7 @@ int main(int argc, char **argv)
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
     const char *report = NULL, *chart = NULL, *links = NULL;
+    bool fingerprint = false;
     bool explain = false;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
@@ -120,6 +125,8 @@ int main(int argc, char **argv)
             report = argv[++i];
         } else if (strcmp(a, "--links") == 0 && has_value) {
             links = argv[++i];
+        } else if (strcmp(a, "--fingerprint") == 0) {
+            fingerprint = true;
         } else if (strcmp(a, "--chart") == 0 && has_value) {
             chart = argv[++i];
         } else if (strcmp(a, "--count") == 0 && has_value) {
@@ -140,7 +147,7 @@ int main(int argc, char **argv)
         goto usage_error;
     }
     spec.documents = opts.documents;
-    if (!report && !links && !query.failed && query.len == 0) {
+    if (!report && !links && !fingerprint && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
         goto usage_error;
     }
@@ -169,7 +176,16 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     trawl_printer_set_explain(p, explain);
-    if (links) {
+    if (fingerprint) {
+        char digest[33];
+        size_t passages = 0;
+        if (trawl_fingerprint(s, digest, &passages, &err)) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        printf("%s  %zu passages\n", digest, passages);
+        code = TRAWL_EXIT_OK;
+    } else if (links) {
         if (trawl_search_links(s, links, &lk, &err) || trawl_print_links(p, lk, &err)) {
             trawl_cli_error("%s", err.message);
             goto cleanup;

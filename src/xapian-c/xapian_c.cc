@@ -392,6 +392,45 @@ trawl_status trawl_xdb_positions(trawl_xdb *db, trawl_xdocid docid, const char *
     });
 }
 
+trawl_status trawl_xdb_each_docid(trawl_xdb *db, trawl_xdocid_fn fn, void *ctx, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        for (auto p = db->db->postlist_begin(""); p != db->db->postlist_end(""); ++p)
+            if (fn(ctx, *p))
+                break;
+    });
+}
+
+trawl_status trawl_xdb_each_document_term(trawl_xdb *db, trawl_xdocid docid, trawl_xposting_fn fn,
+                                          void *ctx, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        std::vector<unsigned> positions;
+        for (auto t = db->db->termlist_begin(docid); t != db->db->termlist_end(docid); ++t) {
+            const std::string term = *t;
+            positions.clear();
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+                positions.push_back(*p);
+            if (fn(ctx, term.data(), term.size(), t.get_wdf(), positions.data(),
+                   positions.size()))
+                break;
+        }
+    });
+}
+
+trawl_status trawl_xdb_each_value(trawl_xdb *db, trawl_xdocid docid, trawl_xslot_fn fn, void *ctx,
+                                  trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        const Xapian::Document doc = db->db->get_document(docid);
+        for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+            const std::string value = *v;
+            if (fn(ctx, v.get_valueno(), value.data(), value.size()))
+                break;
+        }
+    });
+}
+
 trawl_status trawl_xdoc_new(trawl_xdoc **doc_out, trawl_error *err)
 {
     *doc_out = nullptr;

@@ -102,6 +102,20 @@ trawl_status trawl_xdb_get_value(trawl_xdb *db, trawl_xdocid docid, unsigned slo
 trawl_status trawl_xdb_positions(trawl_xdb *db, trawl_xdocid docid, const char *term, size_t len,
                                  unsigned **positions_out, size_t *count_out, trawl_error *err);
 
+/* Calls `fn` with the id of every document, ascending, until it returns nonzero. */
+typedef int (*trawl_xdocid_fn)(void *ctx, trawl_xdocid docid);
+trawl_status trawl_xdb_each_docid(trawl_xdb *db, trawl_xdocid_fn fn, void *ctx, trawl_error *err);
+/* Calls `fn` with each term of document `docid` (byte order), its wdf and its positions
+ * (ascending; none for terms without positions), until it returns nonzero. */
+typedef int (*trawl_xposting_fn)(void *ctx, const char *term, size_t len, unsigned wdf,
+                                 const unsigned *positions, size_t npositions);
+trawl_status trawl_xdb_each_document_term(trawl_xdb *db, trawl_xdocid docid, trawl_xposting_fn fn,
+                                          void *ctx, trawl_error *err);
+/* Calls `fn` with each value of document `docid` (slot order), until it returns nonzero. */
+typedef int (*trawl_xslot_fn)(void *ctx, unsigned slot, const char *value, size_t len);
+trawl_status trawl_xdb_each_value(trawl_xdb *db, trawl_xdocid docid, trawl_xslot_fn fn, void *ctx,
+                                  trawl_error *err);
+
 /* ---- documents ---- */
 
 trawl_status trawl_xdoc_new(trawl_xdoc **doc_out, trawl_error *err);
