@@ -464,15 +464,19 @@ cleanup:
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--lang CODE]\n"
-            "                    [--max-passage BYTES] [PATH...]\n"
+            "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]\n"
+            "                    [--max-passage BYTES] [--gazetteer DIR] [PATH...]\n"
             "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
             "passages into the index DIR (default index/).\n"
             "  --index DIR          the index folder\n"
             "  --quiet              no progress line and no summary\n"
             "  --rebuild            discard the existing index and build it anew\n"
+            "  --check              change nothing; list the documents that are missing from,\n"
+            "                       stale in or extra in the index (exit 1 if any)\n"
             "  --lang CODE          language of documents that do not say (default en)\n"
-            "  --max-passage BYTES  split paragraphs longer than this (default %d)\n",
+            "  --max-passage BYTES  split paragraphs longer than this (default %d)\n"
+            "  --gazetteer DIR      the centers, provinces and cities to recognise (default:\n"
+            "                       the built-in gazetteer)\n",
             TRAWL_DEFAULT_MAX_PASSAGE);
 }
 
@@ -558,8 +562,9 @@ int main(int argc, char **argv)
     trawl_status st = trawl_indexer_open(index_dir, &opts, &ix, &err);
     if (st) {
         if (st == TRAWL_ERR_LOCKED)
-            trawl_cli_error("%s is being written by another trawl-ingest: %s", index_dir,
-                            err.message);
+            trawl_cli_error("%s is being written by another trawl-ingest (%s); try again when "
+                            "it ends",
+                            index_dir, err.message);
         else
             trawl_cli_error("%s", err.message);
         inputs_free(&in);

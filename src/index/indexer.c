@@ -1,4 +1,5 @@
 /* indexer.c: builds one Xapian document per passage (see schema.h for the terms it writes). */
+#define _POSIX_C_SOURCE 200809L
 #include "index/indexer.h"
 
 #include <dirent.h>
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "common/buf.h"
 #include "facets/facets.h"
@@ -40,13 +43,56 @@ struct trawl_indexer {
     trawl_langid *langid;              /* language detection */
     trawl_facets facets;               /* scratch: the facets of the passage being added */
     trawl_buf term;                    /* scratch: the term being added */
+    bool wrote_writer;                 /* this process wrote WRITER_FILE */
 };
+
+/* Beside Xapian's lock, the writer names itself so that a second writer can say who holds
+ * the lock (Xapian's lock does not tell). Stale after a crash, read only while locked. */
+#define WRITER_FILE "trawl-writer"
 
 /* Files that may sit in an index folder before the index exists (the repo's index/). */
 static int is_placeholder(const char *name)
 {
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, "README.md") == 0 ||
            strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0;
+}
+
+static void writer_path(const char *dir, trawl_buf *path)
+{
+    trawl_buf_printf(path, "%s/" WRITER_FILE, dir);
+}
+
+static void record_writer(trawl_indexer *ix)
+{
+    trawl_buf path = TRAWL_BUF_INIT;
+    writer_path(ix->dir, &path);
+    FILE *f = fopen(trawl_buf_str(&path), "w");
+    if (f) {
+        char when[32];
+        time_t now = time(NULL);
+        struct tm tm;
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&now, &tm));
+        fprintf(f, "process %ld, writing since %s\n", (long)getpid(), when);
+        ix->wrote_writer = fclose(f) == 0;
+    }
+    trawl_buf_free(&path);
+}
+
+/* Turns Xapian's lock error into one naming the holder. */
+static trawl_status locked_error(const char *dir, trawl_error *err)
+{
+    trawl_buf path = TRAWL_BUF_INIT;
+    writer_path(dir, &path);
+    char line[128] = "";
+    FILE *f = fopen(trawl_buf_str(&path), "r");
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    trawl_buf_free(&path);
+    line[strcspn(line, "\n")] = '\0';
+    return trawl_error_set(err, TRAWL_ERR_LOCKED, "%s", *line ? line : "holder unknown");
 }
 
 /* Refuses to create an index inside a folder that holds anything else. */
@@ -205,8 +251,13 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         goto fail;
     if ((st = check_folder(dir, err)))
         goto fail;
-    if ((st = trawl_xdb_open(dir, TRAWL_XDB_CREATE_OR_OPEN, &ix->db, err)) ||
-        (st = prepare_index(ix, rebuild, err)) ||
+    if ((st = trawl_xdb_open(dir, TRAWL_XDB_CREATE_OR_OPEN, &ix->db, err))) {
+        if (st == TRAWL_ERR_LOCKED)
+            st = locked_error(dir, err);
+        goto fail;
+    }
+    record_writer(ix);
+    if ((st = prepare_index(ix, rebuild, err)) ||
         (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)) ||
         (st = trawl_langid_new(&ix->langid, err)))
         goto fail;
@@ -223,6 +274,12 @@ void trawl_indexer_close(trawl_indexer *ix)
         return;
     /* Closing with the transaction open cancels it: the index stays as it was. */
     trawl_xdb_close(ix->db);
+    if (ix->wrote_writer) {
+        trawl_buf path = TRAWL_BUF_INIT;
+        writer_path(ix->dir, &path);
+        unlink(trawl_buf_str(&path));
+        trawl_buf_free(&path);
+    }
     free(ix->rebuilt);
     for (size_t i = 0; i < ix->nlanguages; i++) {
         trawl_extractor_free(ix->languages[i].ex);

@@ -72,7 +72,8 @@ mkfifo "$WORK/hold"
 exec 9>"$WORK/hold"
 for _ in $(seq 100); do grep -q locked "$WORK/held" 2>/dev/null && break; sleep 0.1; done
 run 2 "$INGEST" --index "$IDX" "$C/lighthouse.txt"
-contains "$err" "trawl-ingest: $IDX is being written by another trawl-ingest" "locked index"
+holder=$(sed -n 's/^locked //p' "$WORK/held")
+contains "$err" "trawl-ingest: $IDX is being written by another trawl-ingest (process $holder, writing since " "locked index names its holder"
 run 0 "$QUERY" --index "$IDX" keeper
 contains "$out" "1 passage matches" "queries still work during a write"
 exec 9>&-
