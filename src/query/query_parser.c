@@ -12,6 +12,9 @@
 #define MAX_QUERY_BYTES 100000
 /* Parentheses nested deeper than this are refused (the parser recurses). */
 #define MAX_DEPTH 100
+/* Queries with more words and phrases than this are refused (as Lucene caps its clauses):
+ * past it a query is a pasted document, and its matching would take minutes. */
+#define MAX_TERMS 1024
 
 typedef enum tok_kind {
     TOK_END,
@@ -37,6 +40,7 @@ typedef struct parser {
     size_t pos;      /* lexer position */
     token tok;       /* current token */
     int depth;       /* parenthesis nesting */
+    size_t terms;    /* words and phrases so far */
     trawl_status st; /* first failure */
     trawl_error *err;
 } parser;
@@ -133,6 +137,13 @@ static trawl_qnode *new_node(parser *p, trawl_qnode_kind kind)
 static trawl_qnode *leaf(parser *p, trawl_qnode_kind kind, const char *text, size_t len,
                          const trawl_field *field)
 {
+    if (++p->terms > MAX_TERMS) {
+        char what[96];
+        snprintf(what, sizeof what, "too many words and phrases (at most %d)", MAX_TERMS);
+        /* the column of the word, or of a phrase's opening quote */
+        fail(p, (size_t)(text - p->q) + (kind == TRAWL_QNODE_PHRASE ? 0 : 1), what);
+        return NULL;
+    }
     trawl_qnode *n = new_node(p, kind);
     if (!n)
         return NULL;
@@ -338,7 +349,7 @@ trawl_status trawl_query_parse(const char *query, trawl_qnode **root_out, trawl_
         return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
                                "query too long (%zu bytes; at most %d)", strlen(query),
                                MAX_QUERY_BYTES);
-    parser p = {query, 0, {TOK_END, query, 0, 1}, 0, TRAWL_OK, err};
+    parser p = {query, 0, {TOK_END, query, 0, 1}, 0, 0, TRAWL_OK, err};
     next(&p);
     trawl_qnode *root = parse_seq(&p, NULL);
     if (p.st == TRAWL_OK && p.tok.kind == TOK_RPAREN)

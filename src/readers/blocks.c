@@ -123,7 +123,7 @@ static trawl_status flush(trawl_document *doc, const char *text, pending *p, boo
         st = trawl_document_add_link(doc, text + a, b - a, text + ta, tb - ta);
     }
     if (st)
-        return trawl_error_set(err, st, "%s: out of memory", trawl_document_path(doc));
+        return trawl_error_set(err, st, "out of memory");
     return TRAWL_OK;
 }
 
@@ -152,7 +152,7 @@ trawl_status trawl_parse_blocks(trawl_document *doc, const char *text, size_t fr
                 links = is_see_also(trawl_document_current_heading(doc));
             }
             if (st)
-                st = trawl_error_set(err, st, "%s: out of memory", trawl_document_path(doc));
+                st = trawl_error_set(err, st, "out of memory");
         } else if ((m = list_marker(text, a, b))) {
             st = flush(doc, text, &p, links, err);
             p = (pending){true, TRAWL_BLOCK_LIST_ITEM, a + m, b};

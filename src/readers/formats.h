@@ -9,6 +9,9 @@
 #include "common/status.h"
 #include "readers/document.h"
 
+/* Each reader adds the blocks of `text` to `doc`; its messages do not name the file (the
+ * caller prefixes the name the user gave). */
+
 /* The seed's wiki-style text: "= Title =", "== Section ==" at any depth, paragraphs, lists. */
 bool trawl_looks_like_wiki(const char *text, size_t len);
 trawl_status trawl_read_wiki(trawl_document *doc, const char *text, size_t len, trawl_error *err);

@@ -137,16 +137,20 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
         goto cleanup;
     switch (info->format) {
     case TRAWL_FORMAT_WIKI:
-        st = trawl_read_wiki(doc, *data, *len, err);
+        st = trawl_read_wiki(doc, *data, *len, &why);
         break;
     case TRAWL_FORMAT_HTML:
-        st = trawl_read_html(doc, *data, *len, err);
+        st = trawl_read_html(doc, *data, *len, &why);
         break;
     case TRAWL_FORMAT_MARKDOWN:
-        st = trawl_read_markdown(doc, *data, *len, err);
+        st = trawl_read_markdown(doc, *data, *len, &why);
         break;
     default:
-        st = trawl_read_text(doc, *data, *len, err);
+        st = trawl_read_text(doc, *data, *len, &why);
+    }
+    if (st) {
+        trawl_error_set(err, st, "%s: %s", label, why.message);
+        goto cleanup;
     }
     if (!st && !*trawl_document_title(doc))
         st = title_from_path(doc, err);

@@ -3,6 +3,8 @@
  * items, table cells and other blocks are blocks; links are recorded; scripts, styles,
  * navigation, forms and page furniture are dropped. A block's offset is that of the element
  * that holds it in the source, its text the element's text with spaces collapsed. */
+#define _GNU_SOURCE
+#include <ctype.h>
 #include <gumbo.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -274,21 +276,81 @@ bool trawl_looks_like_html(const char *text, size_t len)
     return false;
 }
 
+/* Gumbo's time grows with the square of the number of open elements (each new tag searches
+ * the stack): 20,000 unclosed <div>s take seconds, 100,000 minutes. Files nested deeper than
+ * this are refused before parsing; real pages stay under a hundred. */
+#define MAX_OPEN_ELEMENTS 5000
+
+/* Elements that never need an end tag: void ones, and those closed by what follows. */
+static bool closes_itself(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "area",    "base",     "br",     "col",   "embed", "hr",    "img",   "input", "link",
+        "meta",    "param",    "source", "track", "wbr",   "p",     "li",    "dt",    "dd",
+        "option",  "optgroup", "tr",     "td",    "th",    "tbody", "thead", "tfoot", "colgroup",
+        "caption", "rb",       "rt",     "rtc",   "rp",    "html",  "head",  "body"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k]) == n && strncasecmp(names[k], name, n) == 0)
+            return true;
+    return false;
+}
+
+/* A quick count of the elements left open by start and end tags, without building a tree:
+ * the byte offset where more than MAX_OPEN_ELEMENTS are open, or `len` if that never happens. */
+static size_t too_deep_at(const char *text, size_t len)
+{
+    size_t open = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (text[i] != '<')
+            continue;
+        if (len - i >= 4 && memcmp(text + i, "<!--", 4) == 0) {
+            const char *end = memmem(text + i + 4, len - i - 4, "-->", 3);
+            if (!end)
+                break;
+            i = (size_t)(end - text) + 2;
+            continue;
+        }
+        bool closing = text[i + 1] == '/';
+        size_t start = i + 1 + closing, j = start;
+        while (j < len && isalnum((unsigned char)text[j]))
+            j++;
+        if (j == start || !isalpha((unsigned char)text[start]) ||
+            closes_itself(text + start, j - start))
+            continue;
+        const char *gt = memchr(text + j, '>', len - j);
+        if (!closing && gt && gt > text + j && gt[-1] == '/')
+            continue; /* <x/> */
+        if (closing)
+            open -= open > 0;
+        else if (++open > MAX_OPEN_ELEMENTS)
+            return i;
+    }
+    return len;
+}
+
 trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, trawl_error *err)
 {
-    GumboOutput *out = gumbo_parse_with_options(&kGumboDefaultOptions, text, len);
+    size_t deep = too_deep_at(text, len);
+    if (deep < len)
+        return trawl_error_set(err, TRAWL_ERR_INPUT,
+                               "HTML nested too deeply (more than %d elements open at byte "
+                               "%zu)",
+                               MAX_OPEN_ELEMENTS, deep);
+    /* Gumbo copies the stack of open elements into every parse error it records: with many
+     * unclosed elements that is memory squared. Trawl does not report HTML errors. */
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput *out = gumbo_parse_with_options(&options, text, len);
     if (!out)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory parsing HTML",
-                               trawl_document_path(doc));
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory parsing HTML");
     html_walk w = {doc, TRAWL_BUF_INIT, 0, TRAWL_BLOCK_PARAGRAPH, false, TRAWL_OK};
     walk(&w, out->root, 0);
     flush(&w);
     if (!w.st && w.text.failed)
         w.st = TRAWL_ERR_NOMEM;
     trawl_buf_free(&w.text);
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    gumbo_destroy_output(&options, out);
     if (w.st)
-        return trawl_error_set(err, w.st, "%s: out of memory reading HTML",
-                               trawl_document_path(doc));
+        return trawl_error_set(err, w.st, "out of memory reading HTML");
     return TRAWL_OK;
 }

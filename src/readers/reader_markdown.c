@@ -59,8 +59,7 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
     cmark_node *root = starts ? cmark_parse_document(text, len, CMARK_OPT_DEFAULT) : NULL;
     cmark_iter *it = root ? cmark_iter_new(root) : NULL;
     if (!it) {
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory reading Markdown",
-                             trawl_document_path(doc));
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading Markdown");
         goto cleanup;
     }
     starts[0] = 0;
@@ -107,8 +106,7 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
         st = TRAWL_ERR_NOMEM;
     trawl_buf_free(&b);
     if (st)
-        st = trawl_error_set(err, st, "%s: out of memory reading Markdown",
-                             trawl_document_path(doc));
+        st = trawl_error_set(err, st, "out of memory reading Markdown");
 cleanup:
     cmark_iter_free(it);
     cmark_node_free(root);

@@ -27,8 +27,7 @@ trawl_status trawl_read_text(trawl_document *doc, const char *text, size_t len, 
     }
     if (found && alone && b - a <= MAX_TITLE_BYTES && pos < len) {
         if (trawl_document_set_title(doc, text + a, b - a))
-            return trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory",
-                                   trawl_document_path(doc));
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         from = pos;
     }
     return trawl_parse_blocks(doc, text, from, len, TRAWL_SYNTAX_PLAIN, err);

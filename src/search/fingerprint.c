@@ -107,8 +107,8 @@ typedef struct meta_walk {
 static int on_metadata(void *ctx, const char *key, const char *value, size_t len)
 {
     meta_walk *m = ctx;
-    if (strncmp(key, "trawl.file.", 11) == 0 || strncmp(key, TRAWL_META_CENTER,
-                                                          strlen(TRAWL_META_CENTER)) == 0)
+    if (strncmp(key, "trawl.file.", 11) == 0 ||
+        strncmp(key, TRAWL_META_CENTER, strlen(TRAWL_META_CENTER)) == 0)
         return 0;
     m->hash = fnv(m->hash, key, strlen(key) + 1);
     m->hash = fnv(m->hash, value, len);

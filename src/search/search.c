@@ -92,8 +92,8 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
                                      err)) ||
-        (st = trawl_xdb_each_term(s->db, trawl_schema_facet(TRAWL_FACET_LANG)->prefix,
-                                  add_language, s, err)))
+        (st = trawl_xdb_each_term(s->db, trawl_schema_facet(TRAWL_FACET_LANG)->prefix, add_language,
+                                  s, err)))
         goto fail;
     unsigned docs = 0;
     if (!*schema && (st = trawl_xdb_doccount(s->db, &docs, err)) == TRAWL_OK) {

@@ -411,8 +411,7 @@ trawl_status trawl_xdb_each_document_term(trawl_xdb *db, trawl_xdocid docid, tra
             positions.clear();
             for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
                 positions.push_back(*p);
-            if (fn(ctx, term.data(), term.size(), t.get_wdf(), positions.data(),
-                   positions.size()))
+            if (fn(ctx, term.data(), term.size(), t.get_wdf(), positions.data(), positions.size()))
                 break;
         }
     });

@@ -79,7 +79,46 @@ contains "$out" "1 passage matches" "queries still work during a write"
 exec 9>&-
 wait
 
-# 7 usage errors exit 2
+# 7 bad queries get one line naming the problem; the index answers the next query
+run 2 "$QUERY" --index "$IDX" '"keeper lit'
+equals "$err" "trawl-query: query error at column 1: unbalanced quote: this \" has no closing quote" "unterminated quote"
+run 2 "$QUERY" --index "$IDX" '(keeper OR lamp'
+equals "$err" "trawl-query: query error at column 1: unbalanced parenthesis: this ( is never closed" "unclosed parenthesis"
+run 2 "$QUERY" --index "$IDX" 'keeper) lamp'
+equals "$err" "trawl-query: query error at column 7: unbalanced parenthesis: this ) closes nothing" "stray parenthesis"
+run 2 "$QUERY" --index "$IDX" colour:red
+contains "$err" "trawl-query: query error at column 1: unknown field 'colour' (fields: title," "unknown field"
+run 2 "$QUERY" --index "$IDX" $(seq -f 'w%g' 10000)
+equals "$err" "trawl-query: query error at column 5038: too many words and phrases (at most 1024)" "10,000-term query"
+run 0 "$QUERY" --index "$IDX" keeper $(seq -f 'OR w%g' 1023)
+contains "$out" "1 passage matches" "1,024 terms are fine"
+
+# 8 HTML nested 100,000 deep or cut off mid-tag; a 50 MB line; a file removed mid-ingest
+B="$WORK/big"
+mkdir -p "$B"
+{ printf '<html><body>'; for _ in $(seq 100000); do printf '<div>'; done; printf 'deep coral'; } >"$B/b-nested.html"
+printf '<html><head><title>Cut</title><body><p>Reef fish <b>school<' >"$B/c-cut.html"
+printf 'This file is removed while the ingest runs.\n' >"$B/z-removed.txt"
+yes 'tides turn over the long grey sand' | head -c 50000000 | tr '\n' ' ' >"$B/a-huge.txt"
+"$INGEST" --index "$IDX" "$B" >"$WORK/big.out" 2>"$WORK/big.err" &
+pid=$!
+for _ in $(seq 300); do [ -e "$IDX/trawl-writer" ] && break; sleep 0.05; done
+rm "$B/z-removed.txt"
+wait "$pid"
+equals "$?" "1" "exit status with a removed file"
+err=$(cat "$WORK/big.err")
+equals "$err" "trawl-ingest: $B/b-nested.html: HTML nested too deeply (more than 5000 elements open at byte 25012)
+trawl-ingest: $B/z-removed.txt: cannot open: No such file or directory" "too deep and removed files, one line each"
+contains "$(cat "$WORK/big.out")" "indexed 2 documents" "the rest indexed"
+run 0 "$QUERY" --index "$IDX" reef fish
+contains "$out" "c-cut.html#1" "HTML cut off mid-tag"
+run 0 "$QUERY" --index "$IDX" --limit 1 '"grey sand"'
+passages=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passages match.*/\1/p')
+[ "${passages:-0}" -ge 80000 ] || fail "50 MB line: $passages passages, expected at least 80000"
+run 0 "$QUERY" --index "$IDX" keeper lamp
+contains "$out" "1 passage matches" "earliest document still intact"
+
+# 9 usage errors exit 2
 run 2 "$INGEST" --index
 contains "$err" "unknown option or missing value" "missing option value"
 run 2 "$INGEST" --max-passage 5 "$C"
