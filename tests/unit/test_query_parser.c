@@ -105,8 +105,11 @@ int main(void)
     CHECK(strstr(parsed(huge), "query too long") != NULL);
     for (size_t i = 1; i < big; i += 2)
         huge[i] = ' ';
-    huge[20000] = '\0'; /* 10,000 words */
+    huge[2048] = '\0'; /* 1,024 words */
     CHECK(strncmp(parsed(huge), "AND(word\"a\", word\"a\"", 20) == 0);
+    huge[2048] = 'a'; /* the 1,025th word, at column 2049 */
+    huge[2049] = '\0';
+    CHECK_STR(parsed(huge), "query error at column 2049: too many words and phrases (at most 1024)");
     free(huge);
     return CHECK_DONE();
 }
