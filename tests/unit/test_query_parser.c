@@ -109,7 +109,8 @@ int main(void)
     CHECK(strncmp(parsed(huge), "AND(word\"a\", word\"a\"", 20) == 0);
     huge[2048] = 'a'; /* the 1,025th word, at column 2049 */
     huge[2049] = '\0';
-    CHECK_STR(parsed(huge), "query error at column 2049: too many words and phrases (at most 1024)");
+    CHECK_STR(parsed(huge),
+              "ERROR query error at column 2049: too many words and phrases (at most 1024)");
     free(huge);
     return CHECK_DONE();
 }
