@@ -40,12 +40,19 @@ static trawl_status inline_text(trawl_document *doc, cmark_node *node, trawl_buf
     return st;
 }
 
-/* Byte offset of a 1-based line and column. */
-static size_t offset_of(const size_t *line_starts, size_t nlines, int line, int column)
+/* Whether a line ends at text[i], as cmark sees it: "\n", "\r\n" (at its '\n') or a lone "\r". */
+static bool ends_line(const char *text, size_t len, size_t i)
+{
+    return text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
+}
+
+/* Byte offset of a 1-based line and column, never past the end of the text. */
+static size_t offset_of(const size_t *line_starts, size_t nlines, size_t len, int line, int column)
 {
     if (line < 1 || (size_t)line > nlines)
         return 0;
-    return line_starts[line - 1] + (size_t)(column > 0 ? column - 1 : 0);
+    size_t at = line_starts[line - 1] + (size_t)(column > 0 ? column - 1 : 0);
+    return at < len ? at : len;
 }
 
 trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t len,
@@ -54,7 +61,7 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
     trawl_status st = TRAWL_OK;
     size_t nlines = 1, *starts = NULL;
     for (size_t i = 0; i < len; i++)
-        nlines += text[i] == '\n';
+        nlines += ends_line(text, len, i);
     starts = malloc(nlines * sizeof *starts);
     cmark_node *root = starts ? cmark_parse_document(text, len, CMARK_OPT_DEFAULT) : NULL;
     cmark_iter *it = root ? cmark_iter_new(root) : NULL;
@@ -64,7 +71,7 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
     }
     starts[0] = 0;
     for (size_t i = 0, l = 1; i < len; i++)
-        if (text[i] == '\n')
+        if (ends_line(text, len, i))
             starts[l++] = i + 1;
     trawl_buf b = TRAWL_BUF_INIT;
     cmark_event_type ev;
@@ -73,8 +80,8 @@ trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t l
         cmark_node_type type = cmark_node_get_type(n);
         if (ev != CMARK_EVENT_ENTER)
             continue;
-        size_t at =
-            offset_of(starts, nlines, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+        size_t at = offset_of(starts, nlines, len, cmark_node_get_start_line(n),
+                              cmark_node_get_start_column(n));
         trawl_buf_reset(&b);
         if (type == CMARK_NODE_HEADING) {
             st = inline_text(doc, n, &b);

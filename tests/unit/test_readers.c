@@ -223,6 +223,14 @@ int main(void)
     CHECK_INT(trawl_document_link_count(doc), 1);
     CHECK_STR(trawl_document_link(doc, 0)->target, "https://x.org/a");
     trawl_document_free(doc);
+    /* cmark ends lines at "\r" too (found by fuzz_markdown: offsets ran past the end) */
+    const char *cr = "# Title\r\rFirst para\r\n\r\n- item\r";
+    doc = parse("cr.md", cr, &info, TRAWL_OK, NULL);
+    CHECK_INT(trawl_document_block_count(doc), 2);
+    CHECK_INT(trawl_document_block(doc, 0)->offset, 9);
+    CHECK_INT(trawl_document_block(doc, 1)->offset, 25); /* "item", after "- " */
+    check_offsets(doc, cr);
+    trawl_document_free(doc);
 
     CASE("14 the content decides: HTML in a .txt file is read as HTML");
     doc = parse("page.txt", "<!doctype html><title>T</title><p>Body</p>", &info, TRAWL_OK, NULL);
