@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
 # through sudo): the compiler and CMake, Xapian, ICU, libstemmer, jansson, libexttextcat,
-# gumbo (HTML) and cmark (Markdown).
+# gumbo (HTML) and cmark (Markdown); clang and its runtime for the libFuzzer targets.
 set -euo pipefail
-packages=(build-essential cmake pkg-config clang-format
+packages=(build-essential cmake pkg-config clang-format clang libclang-rt-14-dev
           libxapian-dev libicu-dev libstemmer-dev libjansson-dev
           libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev)
 sudo=""

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# test.sh: the whole test suite, twice: a release build, then a build with AddressSanitizer
-# and UndefinedBehaviorSanitizer. Each runs every ctest test (unit tests per module and the
-# end-to-end tests on corpus/ and, when present, ../shared/corpus). Needs the packages of
-# tools/install-deps.sh.
+# test.sh: the whole test suite. Every ctest test (unit tests per module and the end-to-end
+# tests on corpus/ and, when present, ../shared/corpus) in a release build, then in a build
+# with AddressSanitizer and UndefinedBehaviorSanitizer; then a short run of every fuzz target
+# (tools/fuzz.sh); then the checks of the default index (tools/verify-index.sh: rebuild,
+# --check, fingerprint of an incremental build, golden queries). Needs the packages of
+# tools/install-deps.sh. FUZZ_SECONDS sets each fuzz target's time (default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -18,3 +20,7 @@ for variant in release sanitize; do
   cmake --build "$dir" -j"$jobs"
   (cd "$dir" && ctest --output-on-failure -j"$jobs")
 done
+echo "== fuzz smoke (build-fuzz)"
+tools/fuzz.sh "${FUZZ_SECONDS:-20}"
+echo "== default index: rebuild, check, fingerprint, golden queries"
+tools/verify-index.sh
