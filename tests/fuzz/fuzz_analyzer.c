@@ -1,13 +1,8 @@
 /* fuzz_analyzer: libFuzzer target for the tokenizer, folding and stemming: the input, made
  * valid UTF-8 as the readers make it, is analysed as English and as Chinese. */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz_input.h"
 #include "text/analyzer.h"
 #include "text/utf8.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Every word lies inside the text and has a folded form. */
 static int check_term(void *ctx, const trawl_term *term)
@@ -25,11 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!analyzers[0] && (trawl_analyzer_new("en", &analyzers[0], &err) ||
                           trawl_analyzer_new("zh", &analyzers[1], &err)))
         abort();
-    char *text = malloc(size + 1);
+    char *text = fuzz_copy(data, size);
     if (!text)
         return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
     size_t len = size, replaced = 0;
     if (trawl_utf8_sanitize(&text, &len, &replaced, &err) == TRAWL_OK) {
         for (int k = 0; k < 2; k++)

@@ -1,21 +1,14 @@
 /* fuzz_reader: libFuzzer target for one document reader. FUZZ_AS names the file the input is
  * read as, and so the reader (wiki.txt, plain.txt, page.html, notes.md). Any input must give a
  * document or a status with a message, never a crash or a leak. */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz_input.h"
 #include "readers/reader.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *copy = malloc(size + 1);
+    char *copy = fuzz_copy(data, size);
     if (!copy)
         return 0;
-    memcpy(copy, data, size);
-    copy[size] = '\0';
     size_t len = size;
     trawl_document *doc = NULL;
     trawl_read_info info;
