@@ -52,12 +52,22 @@ run 1 "$INGEST" --index "$IDX" "$C/photo.jpg" "$C/missing.txt"
 contains "$err" "trawl-ingest: $C/photo.jpg: unsupported file type" "named unsupported file"
 contains "$err" "trawl-ingest: $C/missing.txt: No such file or directory" "missing file"
 
-# 5 an unreadable file (root reads everything: only checked for other users)
-if [ "$(id -u)" != 0 ]; then
-  printf 'secret\n' >"$C/locked.txt" && chmod 000 "$C/locked.txt"
-  run 1 "$INGEST" --index "$IDX" "$C/locked.txt"
-  contains "$err" "locked.txt: cannot open: Permission denied" "unreadable file"
+# 5 an unreadable file (root reads everything: as root, the ingest runs as user nobody) and a
+# named pipe (never opened: reading it would wait for a writer)
+printf 'secret\n' >"$C/locked.txt" && chmod 000 "$C/locked.txt"
+as_reader=()
+if [ "$(id -u)" = 0 ]; then
+  as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  chmod o+x "$WORK"
 fi
+mkdir -m 777 "$WORK/open"
+run 1 "${as_reader[@]}" "$INGEST" --index "$WORK/open/index" "$C/locked.txt"
+equals "$err" "trawl-ingest: $C/locked.txt: cannot open: Permission denied" "unreadable file"
+rm -f "$C/locked.txt"
+mkfifo "$C/pipe.txt"
+run 1 timeout 20 "$INGEST" --index "$IDX" "$C/pipe.txt"
+equals "$err" "trawl-ingest: $C/pipe.txt: not a regular file" "named pipe"
+rm -f "$C/pipe.txt"
 
 # 6 index folders that are not indexes, and a locked index
 mkdir -p "$WORK/notindex" && printf 'x' >"$WORK/notindex/data.csv"
