@@ -1,11 +1,18 @@
 /* trawl-query: search an index for passages.
  *
- *   trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json] [--lang CODE]
- *               QUERY...
+ *   trawl-query [options] QUERY...       the best passages
+ *   trawl-query --report SPEC [QUERY...]  counts by facet, cross-tabs, the center registry
+ *   trawl-query --links DOC               links from and to a document
+ *   trawl-query --batch FILE              one query per line, JSON Lines out
+ *   trawl-query --fingerprint             a digest of the index's content
  *
  * Options may follow the query. Exit 0 when passages match, 1 when none does, 2 on a usage error, a
- * malformed query or a missing or unreadable index. */
+ * malformed query or a missing or unreadable index (--batch: 0 when every query ran, 1 when some
+ * could not). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -16,6 +23,7 @@
 #include "output/printer.h"
 #include "search/fingerprint.h"
 #include "search/search.h"
+#include "text/utf8.h"
 
 static void usage(FILE *f)
 {
@@ -25,6 +33,8 @@ static void usage(FILE *f)
           "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
           "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
           "       trawl-query --links DOC [--format text|json|csv]\n"
+          "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
+          "                   [--facets LIST] [--show-links]\n"
           "       trawl-query --fingerprint\n"
           "Searches the index DIR (default index/) and prints the best passages, or a report.\n"
           "  --limit N          passages to show (default 10)\n"
@@ -41,6 +51,8 @@ static void usage(FILE *f)
           "  --chart FILE.svg   also draw the report as a chart\n"
           "  --links DOC        the documents DOC (a path, title or URL) links to, and those\n"
           "                     linking to it\n"
+          "  --batch FILE       run each line of FILE (- for standard input) as a query in\n"
+          "                     one process; one JSON object per line out (JSON Lines)\n"
           "  --fingerprint      a digest of the index's content: the same for any two builds\n"
           "                     of one corpus\n"
           "Query syntax: words (all must match; stems match: universities ~ university),\n"
@@ -48,6 +60,61 @@ static void usage(FILE *f)
           "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
           "OR binds tighter than the implicit AND.\n",
           f);
+}
+
+/* --batch: runs every line of `path` as a query, printing one JSON object per line: the
+ * results, or {"query", "error"} for a query that cannot run. Blank lines and lines starting
+ * with '#' are skipped. Exit 0 when every query ran, 1 when some could not, 2 when the file
+ * cannot be read or the index fails. */
+static int run_batch(trawl_searcher *s, trawl_printer *p, const char *path,
+                     const trawl_search_options *opts)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
+        trawl_cli_error("%s: cannot open: %s", path, strerror(errno));
+        return TRAWL_EXIT_FATAL;
+    }
+    int code = TRAWL_EXIT_OK;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    trawl_error err;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n, replaced = 0;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (!len || line[strspn(line, " \t")] == '\0' || line[strspn(line, " \t")] == '#')
+            continue;
+        if (trawl_utf8_sanitize(&line, &len, &replaced, &err)) {
+            trawl_cli_error("%s:%zu: %s", path, lineno, err.message);
+            code = TRAWL_EXIT_FATAL;
+            break;
+        }
+        cap = len + 1; /* repair may have moved the line: a capacity getline can grow from */
+        trawl_results *r = NULL;
+        trawl_status st = trawl_search(s, line, opts, &r, &err);
+        if (st == TRAWL_ERR_QUERY_SYNTAX || st == TRAWL_ERR_ARG) {
+            code = TRAWL_EXIT_PARTIAL;
+            st = trawl_print_json_error(p, line, err.message, &err);
+        } else if (st == TRAWL_OK) {
+            st = trawl_print_results(p, r, &err);
+        }
+        trawl_results_free(r);
+        if (st) {
+            trawl_cli_error("%s:%zu: %s", path, lineno, err.message);
+            code = TRAWL_EXIT_FATAL;
+            break;
+        }
+    }
+    if (code != TRAWL_EXIT_FATAL && ferror(f)) {
+        trawl_cli_error("%s: read error: %s", path, strerror(errno));
+        code = TRAWL_EXIT_FATAL;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return code;
 }
 
 /* Parses "icc,year,province" into a mask of (1 << trawl_facet_id). */
@@ -73,7 +140,7 @@ int main(int argc, char **argv)
     trawl_search_options opts = {0, 10, NULL, 0, false, false};
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
-    const char *report = NULL, *chart = NULL, *links = NULL;
+    const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL;
     bool fingerprint = false;
     bool explain = false;
     trawl_report_spec spec;
@@ -125,6 +192,8 @@ int main(int argc, char **argv)
             report = argv[++i];
         } else if (strcmp(a, "--links") == 0 && has_value) {
             links = argv[++i];
+        } else if (strcmp(a, "--batch") == 0 && has_value) {
+            batch = argv[++i];
         } else if (strcmp(a, "--fingerprint") == 0) {
             fingerprint = true;
         } else if (strcmp(a, "--chart") == 0 && has_value) {
@@ -147,7 +216,18 @@ int main(int argc, char **argv)
         goto usage_error;
     }
     spec.documents = opts.documents;
-    if (!report && !links && !fingerprint && !query.failed && query.len == 0) {
+    if (batch && (report || links || fingerprint || query.len || explain)) {
+        trawl_cli_error("--batch reads its queries from the file: no QUERY, --report, --links, "
+                        "--fingerprint or --explain with it");
+        goto usage_error;
+    }
+    if (batch && format != TRAWL_OUTPUT_TEXT && format != TRAWL_OUTPUT_JSON) {
+        trawl_cli_error("--batch writes JSON Lines: no --format csv");
+        goto usage_error;
+    }
+    if (batch)
+        format = TRAWL_OUTPUT_JSON;
+    if (!batch && !report && !links && !fingerprint && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
         goto usage_error;
     }
@@ -176,7 +256,10 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     trawl_printer_set_explain(p, explain);
-    if (fingerprint) {
+    trawl_printer_set_lines(p, batch != NULL);
+    if (batch) {
+        code = run_batch(s, p, batch, &opts);
+    } else if (fingerprint) {
         char digest[33];
         size_t passages = 0;
         if (trawl_fingerprint(s, digest, &passages, &err)) {

@@ -38,6 +38,11 @@ trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool termi
     return TRAWL_OK;
 }
 
+void trawl_printer_set_lines(trawl_printer *p, bool lines)
+{
+    p->lines = lines;
+}
+
 void trawl_printer_free(trawl_printer *p)
 {
     free(p);

@@ -32,6 +32,9 @@ void trawl_printer_free(trawl_printer *p);
 /* Results also show why each passage carries its facet values (text; JSON always does). */
 void trawl_printer_set_explain(trawl_printer *p, bool explain);
 
+/* JSON: each object on one line (JSON Lines), for a stream of results (--batch). */
+void trawl_printer_set_lines(trawl_printer *p, bool lines);
+
 /* Prints one page of search results, then the facet counts the search made. TRAWL_ERR_IO
  * when writing fails. */
 trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err);
@@ -39,5 +42,8 @@ trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl
 trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err);
 /* Prints a document's links, outgoing and incoming. */
 trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err);
+/* Prints `{"query", "error"}`: a query of a stream that could not run, as JSON. */
+trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const char *message,
+                                    trawl_error *err);
 
 #endif

@@ -15,6 +15,7 @@ struct trawl_printer {
     FILE *out;                    /* where it writes; not owned */
     bool terminal;                /* out is a terminal */
     bool explain;                 /* show facet evidence with results */
+    bool lines;                   /* JSON: one object per line (JSON Lines) */
 };
 
 extern const trawl_printer_ops trawl_printer_text_ops;

@@ -103,10 +103,20 @@ static json_t *report_json(const trawl_report *r)
 
 static trawl_status dump(trawl_printer *p, json_t *root, trawl_error *err)
 {
-    if (json_dumpf(root, p->out, JSON_INDENT(2)) != 0)
+    if (json_dumpf(root, p->out, p->lines ? JSON_COMPACT : JSON_INDENT(2)) != 0)
         return trawl_error_set(err, TRAWL_ERR_IO, "writing JSON failed");
     fputc('\n', p->out);
     return TRAWL_OK;
+}
+
+trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const char *message,
+                                    trawl_error *err)
+{
+    json_t *root = json_pack("{s:s,s:s}", "query", query, "error", message);
+    trawl_status st = root ? dump(p, root, err)
+                           : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory writing JSON");
+    json_decref(root);
+    return st;
 }
 
 static trawl_status json_report(trawl_printer *p, const trawl_report *r, trawl_error *err)

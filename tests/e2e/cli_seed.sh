@@ -89,4 +89,24 @@ contains "$err" "--limit wants a whole number" "bad limit"
 run 1 "$QUERY" --index "$IDX" xylophone
 equals "$out" "no passages match: xylophone" "no match"
 
+# batch: one process, one JSON object per line, the same results as one query at a time
+printf 'Winter Olympics\n\n# a comment\n"unclosed\nuniversities\r\nzzzqqq\n' >"$WORK/queries"
+run 1 "$QUERY" --index "$IDX" --limit 1 --batch "$WORK/queries"
+equals "$(printf '%s\n' "$out" | wc -l)" "4" "one line per query, comments and blank lines skipped"
+line1=$(printf '%s\n' "$out" | sed -n 1p)
+contains "$line1" '{"query":"Winter Olympics","total":1,"offset":0,"results":[{"rank":1,' "first line"
+contains "$line1" '"id":"international-communication-center.txt#5"' "first line's passage"
+equals "$(printf '%s\n' "$out" | sed -n 2p)" '{"query":"\"unclosed","error":"query error at column 1: unbalanced quote: this \" has no closing quote"}' "a bad query is a line, not the end"
+contains "$(printf '%s\n' "$out" | sed -n 3p)" '{"query":"universities","total":3,' "CRLF line"
+equals "$(printf '%s\n' "$out" | sed -n 4p)" '{"query":"zzzqqq","total":0,"offset":0,"results":[]}' "no match"
+run 0 "$QUERY" --index "$IDX" --limit 1 --format json Winter Olympics
+equals "$(printf '%s' "$out" | tr -d ' \n')" "$(printf '%s' "$line1" | tr -d ' \n')" "the same object as one query"
+printf 'icc:ichongqing\n' >"$WORK/one-query"
+run 0 "$QUERY" --index "$IDX" --batch - <"$WORK/one-query"
+contains "$out" '{"query":"icc:ichongqing","total":1,' "queries from standard input"
+run 2 "$QUERY" --index "$IDX" --batch "$WORK/none"
+equals "$err" "trawl-query: $WORK/none: cannot open: No such file or directory" "missing batch file"
+run 2 "$QUERY" --index "$IDX" --batch "$WORK/queries" --format csv
+contains "$err" "--batch writes JSON Lines" "no CSV batch"
+
 finish

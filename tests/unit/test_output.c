@@ -117,5 +117,20 @@ int main(void)
     CHECK(json_real_value(json_object_get(h, "score")) > 0);
     json_decref(root);
     free(out);
+
+    CASE("6 JSON Lines (--batch): one object per line; a query that cannot run is a line too");
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&buf, &size);
+    trawl_printer *p = NULL;
+    CHECK_INT(trawl_printer_new(TRAWL_OUTPUT_JSON, stream, false, &p, NULL), TRAWL_OK);
+    trawl_printer_set_lines(p, true);
+    CHECK_INT(trawl_print_json_error(p, "\"open", "unbalanced quote", NULL), TRAWL_OK);
+    CHECK_INT(trawl_print_json_error(p, "a (", "unclosed", NULL), TRAWL_OK);
+    trawl_printer_free(p);
+    fclose(stream);
+    CHECK_STR(buf, "{\"query\":\"\\\"open\",\"error\":\"unbalanced quote\"}\n"
+                   "{\"query\":\"a (\",\"error\":\"unclosed\"}\n");
+    free(buf);
     return CHECK_DONE();
 }
