@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# ingest.sh [CORPUS] [RUNS]: Trawl's ingest against its peers on one corpus (default kdoc from
+# prepare-corpora.sh), each RUNS times (default 3), page cache dropped before each run when
+# allowed. Prints one row per engine: median wall and CPU seconds, MB/s, peak RSS, index size,
+# and the ratio of Trawl's wall time to each peer's. Needs a release build in build/ and the
+# packages xapian-omega, python3-xapian, sqlite3.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus=${1:-build-bench/corpora/kdoc}
+runs=${2:-3}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true; }
+cold=$( (echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null && echo cold || echo "warm (cannot drop caches)")
+
+# measure NAME INDEX CMD...: RUNS runs; keeps "wall cpu rss_kb index_kb" per run in
+# $out/NAME.times
+measure() {
+  local name=$1 index=$2
+  shift 2
+  for _ in $(seq "$runs"); do
+    rm -rf "$index"
+    drop_caches
+    /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$@" >/dev/null 2>"$out/err" ||
+      { cat "$out/err" >&2; echo "ingest.sh: $name failed" >&2; exit 1; }
+    read -r wall user sys rss <"$out/time"
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss $(du -sk "$index" | cut -f1)" >>"$out/$name.times"
+  done
+}
+
+measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --index "$out/idx-trawl" "$corpus"
+measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
+measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
+measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
+printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
+trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)
+for name in trawl xapian-floor omindex fts5; do
+  wall=$(cut -d' ' -f1 "$out/$name.times" | median)
+  cpu=$(cut -d' ' -f2 "$out/$name.times" | median)
+  rss=$(cut -d' ' -f3 "$out/$name.times" | median)
+  size=$(cut -d' ' -f4 "$out/$name.times" | median)
+  awk -v n="$name" -v w="$wall" -v c="$cpu" -v r="$rss" -v s="$size" -v b="$bytes" -v t="$trawl_wall" \
+    'BEGIN { printf "%-13s %8.2f %8.2f %8.2f %9.0f %10.1f %12.2f\n", n, w, c, b / 1e6 / w, r / 1024, s / 1024, t / w }'
+done

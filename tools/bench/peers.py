@@ -1,0 +1,52 @@
+#!/usr/bin/python3
+"""peers.py: the peers Trawl's ingest is measured against, each building an index of a folder.
+
+  peers.py xapian-floor DIR INDEX   every file through Xapian's TermGenerator (English stems,
+                                    positions), one commit: the floor of a Xapian-based ingest
+  peers.py fts5 DIR DB              SQLite FTS5 (unicode61 tokenizer), text stored, one commit
+"""
+import os
+import sqlite3
+import sys
+
+
+def files(root):
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f:
+                yield os.path.relpath(path, root), f.read().decode("utf-8", "replace")
+
+
+def xapian_floor(root, index):
+    import xapian
+
+    db = xapian.WritableDatabase(index, xapian.DB_CREATE_OR_OVERWRITE)
+    tg = xapian.TermGenerator()
+    tg.set_stemmer(xapian.Stem("english"))
+    db.begin_transaction()
+    for rel, text in files(root):
+        doc = xapian.Document()
+        tg.set_document(doc)
+        tg.index_text(text)
+        doc.add_boolean_term("Q" + rel)
+        db.add_document(doc)
+    db.commit_transaction()
+    db.close()
+
+
+def fts5(root, path):
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(path, body)")
+    db.executemany("INSERT INTO docs VALUES (?, ?)", files(root))
+    db.commit()
+    db.close()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in ("xapian-floor", "fts5"):
+        sys.exit(__doc__)
+    {"xapian-floor": xapian_floor, "fts5": fts5}[sys.argv[1]](sys.argv[2], sys.argv[3])
