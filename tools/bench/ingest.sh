@@ -31,6 +31,7 @@ measure() {
 
 measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --index "$out/idx-trawl" "$corpus"
 measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
+measure xapian-passages "$out/idx-passages" /usr/bin/python3 tools/bench/peers.py xapian-passages "$corpus" "$out/idx-passages"
 measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
 measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
 
@@ -38,7 +39,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
 printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
 trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)
-for name in trawl xapian-floor omindex fts5; do
+for name in trawl xapian-floor xapian-passages omindex fts5; do
   wall=$(cut -d' ' -f1 "$out/$name.times" | median)
   cpu=$(cut -d' ' -f2 "$out/$name.times" | median)
   rss=$(cut -d' ' -f3 "$out/$name.times" | median)

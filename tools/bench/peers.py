@@ -3,6 +3,9 @@
 
   peers.py xapian-floor DIR INDEX   every file through Xapian's TermGenerator (English stems,
                                     positions), one commit: the floor of a Xapian-based ingest
+  peers.py xapian-passages DIR INDEX  the same with one document per paragraph (blank-line
+                                    separated) holding its text as data: the floor of
+                                    Trawl's model, where a passage is a document
   peers.py fts5 DIR DB              SQLite FTS5 (unicode61 tokenizer), text stored, one commit
 """
 import os
@@ -19,7 +22,7 @@ def files(root):
                 yield os.path.relpath(path, root), f.read().decode("utf-8", "replace")
 
 
-def xapian_floor(root, index):
+def xapian_index(root, index, units):
     import xapian
 
     db = xapian.WritableDatabase(index, xapian.DB_CREATE_OR_OVERWRITE)
@@ -27,13 +30,27 @@ def xapian_floor(root, index):
     tg.set_stemmer(xapian.Stem("english"))
     db.begin_transaction()
     for rel, text in files(root):
-        doc = xapian.Document()
-        tg.set_document(doc)
-        tg.index_text(text)
-        doc.add_boolean_term("Q" + rel)
-        db.add_document(doc)
+        for n, (unit, data) in enumerate(units(text)):
+            doc = xapian.Document()
+            tg.set_document(doc)
+            tg.index_text(unit)
+            doc.add_boolean_term("Q%s#%d" % (rel, n + 1))
+            if data:
+                doc.set_data(unit)
+            db.add_document(doc)
     db.commit_transaction()
     db.close()
+
+
+def xapian_floor(root, index):
+    xapian_index(root, index, lambda text: [(text, False)])
+
+
+def xapian_passages(root, index):
+    def paragraphs(text):
+        return [(p, True) for p in text.split("\n\n") if p.strip()]
+
+    xapian_index(root, index, paragraphs)
 
 
 def fts5(root, path):
@@ -47,6 +64,7 @@ def fts5(root, path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("xapian-floor", "fts5"):
+    engines = {"xapian-floor": xapian_floor, "xapian-passages": xapian_passages, "fts5": fts5}
+    if len(sys.argv) != 4 or sys.argv[1] not in engines:
         sys.exit(__doc__)
-    {"xapian-floor": xapian_floor, "fts5": fts5}[sys.argv[1]](sys.argv[2], sys.argv[3])
+    engines[sys.argv[1]](sys.argv[2], sys.argv[3])
