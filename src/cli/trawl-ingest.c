@@ -19,9 +19,7 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
-#include "facets/gazetteer.h"
 #include "index/indexer.h"
-#include "index/schema.h"
 #include "index/passages.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
@@ -376,34 +374,22 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
 {
     trawl_error err;
     trawl_xdb *db = NULL;
-    trawl_gazetteer *gz = NULL;
-    char *schema = NULL, *analyzer = NULL;
-    trawl_buf want = TRAWL_BUF_INIT;
+    trawl_buf why = TRAWL_BUF_INIT;
     manifests mfs = {0};
     size_t missing = 0, stale = 0, current = 0;
     int code = TRAWL_EXIT_FATAL;
-    if (trawl_gazetteer_load_dir(opts->gazetteer ? opts->gazetteer : trawl_gazetteer_default_dir(),
-                                 &gz, &err)) {
-        trawl_cli_error("%s", err.message);
-        goto cleanup;
-    }
     if (trawl_xdb_open(dir, TRAWL_XDB_READ, &db, &err)) {
-        printf("stale: no index at %s (%zu documents missing)\n", dir, in->n);
+        printf("stale: no index at %s (%zu document%s missing)\n", dir, in->n,
+               in->n == 1 ? "" : "s");
         code = TRAWL_EXIT_PARTIAL;
         goto cleanup;
     }
-    trawl_schema_analyzer_identity(opts->max_passage_bytes ? opts->max_passage_bytes
-                                                           : TRAWL_DEFAULT_MAX_PASSAGE,
-                                   trawl_gazetteer_hash(gz), &want);
-    if (trawl_xdb_get_metadata(db, TRAWL_META_SCHEMA, &schema, NULL, &err) ||
-        trawl_xdb_get_metadata(db, TRAWL_META_ANALYZER, &analyzer, NULL, &err)) {
+    if (trawl_indexer_outdated(db, opts, &why, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }
-    if (atoi(schema) != TRAWL_SCHEMA_VERSION || strcmp(analyzer, trawl_buf_str(&want)) != 0) {
-        printf("stale: the whole index (schema %s, analyser '%s'; this trawl-ingest: schema %d, "
-               "analyser '%s')\n",
-               *schema ? schema : "none", analyzer, TRAWL_SCHEMA_VERSION, trawl_buf_str(&want));
+    if (why.len) {
+        printf("stale: the whole index (%s)\n", trawl_buf_str(&why));
         code = TRAWL_EXIT_PARTIAL;
         goto cleanup;
     }
@@ -427,8 +413,7 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
         if (!known) {
             printf("missing: %s\n", it->rel);
             missing++;
-        } else if (before.size != now.size || strcmp(before.hash, now.hash) != 0 ||
-                   strcmp(before.root, now.root) != 0) {
+        } else if (!trawl_file_state_equal(&before, &now)) {
             printf("stale: %s\n", it->rel);
             stale++;
         } else {
@@ -453,11 +438,8 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
     }
 cleanup:
     manifests_free(&mfs);
-    trawl_buf_free(&want);
-    free(schema);
-    free(analyzer);
+    trawl_buf_free(&why);
     trawl_xdb_close(db);
-    trawl_gazetteer_free(gz);
     return code;
 }
 
@@ -608,9 +590,7 @@ int main(int argc, char **argv)
             exit_code = TRAWL_EXIT_FATAL;
             break;
         }
-        /* The same bytes and metadata from the same folder: nothing to do. */
-        if (known && before.size == now.size && strcmp(before.hash, now.hash) == 0 &&
-            strcmp(before.root, now.root) == 0) {
+        if (known && trawl_file_state_equal(&before, &now)) {
             trawl_document_free(doc);
             unchanged++;
             continue;

@@ -9,14 +9,17 @@
 #include "common/buf.h"
 #include "index/schema.h"
 
-#define PREFIX "trawl.file."
-
 void trawl_file_state_of(const char *root, unsigned long long size, const char *hash,
                          trawl_file_state *out)
 {
     snprintf(out->root, sizeof out->root, "%s", root);
     out->size = size;
     snprintf(out->hash, sizeof out->hash, "%s", hash);
+}
+
+bool trawl_file_state_equal(const trawl_file_state *a, const trawl_file_state *b)
+{
+    return a->size == b->size && strcmp(a->hash, b->hash) == 0 && strcmp(a->root, b->root) == 0;
 }
 
 static bool parse_state(const char *value, size_t len, trawl_file_state *out)
@@ -41,7 +44,7 @@ trawl_status trawl_catalog_get(trawl_xdb *db, const char *path, trawl_file_state
     char *value = NULL;
     size_t len = 0;
     *found = false;
-    trawl_schema_term(PREFIX, path, &key);
+    trawl_schema_term(TRAWL_META_FILE, path, &key);
     trawl_status st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                                  : trawl_xdb_get_metadata(db, key.data, &value, &len, err);
     if (!st && len)
@@ -58,7 +61,7 @@ trawl_status trawl_catalog_put(trawl_xdb *db, const char *path, const trawl_file
     json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "path", path, "root", state->root, "size",
                           (json_int_t)state->size, "hash", state->hash);
     char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    trawl_schema_term(PREFIX, path, &key);
+    trawl_schema_term(TRAWL_META_FILE, path, &key);
     trawl_status st = !value || key.failed
                           ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                           : trawl_xdb_set_metadata(db, key.data, value, strlen(value), err);
@@ -71,7 +74,7 @@ trawl_status trawl_catalog_put(trawl_xdb *db, const char *path, const trawl_file
 trawl_status trawl_catalog_delete(trawl_xdb *db, const char *path, trawl_error *err)
 {
     trawl_buf key = TRAWL_BUF_INIT;
-    trawl_schema_term(PREFIX, path, &key);
+    trawl_schema_term(TRAWL_META_FILE, path, &key);
     trawl_status st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                                  : trawl_xdb_set_metadata(db, key.data, "", 0, err);
     trawl_buf_free(&key);
@@ -102,5 +105,5 @@ trawl_status trawl_catalog_each(trawl_xdb *db, const char *root, trawl_catalog_f
                                 trawl_error *err)
 {
     each_job j = {root, fn, ctx};
-    return trawl_xdb_each_metadata(db, PREFIX, on_record, &j, err);
+    return trawl_xdb_each_metadata(db, TRAWL_META_FILE, on_record, &j, err);
 }

@@ -2,7 +2,7 @@
  * relative to the folder given to ingest), the folder it came from, its size and a hash of
  * its bytes. Ingest uses it to index only new and changed files and to remove deleted ones;
  * `trawl-ingest --check` to compare an index with its corpus. Records live in the index's
- * metadata under "trawl.file.". */
+ * metadata under TRAWL_META_FILE ("trawl.file."). */
 #ifndef TRAWL_CATALOG_H
 #define TRAWL_CATALOG_H
 
@@ -21,6 +21,9 @@ typedef struct trawl_file_state {
 /* A state from its parts (the hash as trawl_bytes_hash gives it). */
 void trawl_file_state_of(const char *root, unsigned long long size, const char *hash,
                          trawl_file_state *out);
+
+/* The same bytes and metadata, read from the same folder. */
+bool trawl_file_state_equal(const trawl_file_state *a, const trawl_file_state *b);
 
 /* The record of `path`: `*found` false when the index has none. */
 trawl_status trawl_catalog_get(trawl_xdb *db, const char *path, trawl_file_state *out, bool *found,

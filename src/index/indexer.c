@@ -155,12 +155,58 @@ static trawl_status clear(trawl_indexer *ix, trawl_error *err)
         st = trawl_xdb_delete_documents(ix->db, list.data + at, err);
     trawl_buf_reset(&list);
     if (!st)
-        st = trawl_xdb_each_metadata(ix->db, "trawl.", collect_key, &list, err);
+        st = trawl_xdb_each_metadata(ix->db, TRAWL_META_ALL, collect_key, &list, err);
     for (size_t at = 0; !st && at < list.len; at += strlen(list.data + at) + 1)
         st = trawl_xdb_set_metadata(ix->db, list.data + at, "", 0, err);
     if (!st && list.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_buf_free(&list);
+    return st;
+}
+
+/* The options' passage bound and gazetteer folder, defaults filled in. */
+static size_t max_passage(const trawl_indexer_options *options)
+{
+    return options && options->max_passage_bytes ? options->max_passage_bytes
+                                                 : TRAWL_DEFAULT_MAX_PASSAGE;
+}
+
+static const char *gazetteer_dir(const trawl_indexer_options *options)
+{
+    return options && options->gazetteer ? options->gazetteer : trawl_gazetteer_default_dir();
+}
+
+/* Why an index recorded with `schema` and `analyzer` (as its metadata hold them; "" when
+ * new) must be rebuilt by an ingest whose analyser identity is `want`: into `why`, left empty
+ * when it need not. */
+static void outdated_reason(const char *schema, const char *analyzer, const char *want,
+                            trawl_buf *why)
+{
+    if (*schema && atoi(schema) != TRAWL_SCHEMA_VERSION)
+        trawl_buf_printf(why, "the index has schema %s, this trawl-ingest writes %d", schema,
+                         TRAWL_SCHEMA_VERSION);
+    else if (*schema && strcmp(analyzer, want) != 0)
+        trawl_buf_printf(why, "the analyser changed from '%s' to '%s'", analyzer, want);
+}
+
+trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *options,
+                                    trawl_buf *why, trawl_error *err)
+{
+    trawl_gazetteer *gz = NULL;
+    char *schema = NULL, *analyzer = NULL;
+    trawl_buf want = TRAWL_BUF_INIT;
+    trawl_status st = trawl_gazetteer_load_dir(gazetteer_dir(options), &gz, err);
+    if (!st && !(st = trawl_xdb_get_metadata(db, TRAWL_META_SCHEMA, &schema, NULL, err)) &&
+        !(st = trawl_xdb_get_metadata(db, TRAWL_META_ANALYZER, &analyzer, NULL, err))) {
+        trawl_schema_analyzer_identity(max_passage(options), trawl_gazetteer_hash(gz), &want);
+        if (!*schema)
+            trawl_buf_puts(why, "not a Trawl index");
+        outdated_reason(schema, analyzer, trawl_buf_str(&want), why);
+    }
+    free(schema);
+    free(analyzer);
+    trawl_buf_free(&want);
+    trawl_gazetteer_free(gz);
     return st;
 }
 
@@ -186,12 +232,8 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
     }
     if (*schema && rebuild)
         trawl_buf_puts(&why, "a rebuild was asked for");
-    else if (*schema && atoi(schema) != TRAWL_SCHEMA_VERSION)
-        trawl_buf_printf(&why, "the index has schema %s, this trawl-ingest writes %d", schema,
-                         TRAWL_SCHEMA_VERSION);
-    else if (*schema && strcmp(analyzer, trawl_buf_str(&want)) != 0)
-        trawl_buf_printf(&why, "the analyser changed from '%s' to '%s'", analyzer,
-                         trawl_buf_str(&want));
+    else
+        outdated_reason(schema, analyzer, trawl_buf_str(&want), &why);
     if ((st = trawl_xdb_begin_transaction(ix->db, 1, err)))
         goto cleanup;
     if (why.len) {
@@ -230,8 +272,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         free(ix);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
     }
-    ix->max_passage = options && options->max_passage_bytes ? options->max_passage_bytes
-                                                            : TRAWL_DEFAULT_MAX_PASSAGE;
+    ix->max_passage = max_passage(options);
     const char *lang =
         options && options->language && *options->language ? options->language : "en";
     if (ix->max_passage < TRAWL_MIN_MAX_PASSAGE || ix->max_passage > TRAWL_MAX_MAX_PASSAGE) {
@@ -245,9 +286,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     strcpy(ix->default_lang, lang);
     bool rebuild = options && options->rebuild;
-    const char *gazetteer =
-        options && options->gazetteer ? options->gazetteer : trawl_gazetteer_default_dir();
-    if ((st = trawl_gazetteer_load_dir(gazetteer, &ix->gz, err)))
+    if ((st = trawl_gazetteer_load_dir(gazetteer_dir(options), &ix->gz, err)))
         goto fail;
     if ((st = check_folder(dir, err)))
         goto fail;

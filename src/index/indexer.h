@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "common/buf.h"
 #include "common/status.h"
 #include "index/catalog.h"
 #include "readers/document.h"
@@ -47,6 +48,12 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err);
 /* Why this run emptied the index first (a rebuild asked for, another schema or analyser),
  * or NULL. Owned by the indexer. */
 const char *trawl_indexer_rebuilt(const trawl_indexer *ix);
+
+/* Without opening it for writing: why an ingest with `options` would rebuild the index `db`
+ * from scratch (another schema or analyser, or not a Trawl index), into `why`; `why` is left
+ * empty when the ingest would add to it. For `trawl-ingest --check`. */
+trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *options,
+                                    trawl_buf *why, trawl_error *err);
 
 /* The index being written (for its catalog). Owned by the indexer. */
 trawl_xdb *trawl_indexer_db(trawl_indexer *ix);

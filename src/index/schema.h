@@ -81,7 +81,9 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
  * whatever the segmentation. */
 #define TRAWL_PREFIX_BIGRAM "B"
 #define TRAWL_META_CENTER "trawl.center." /* + key: a discovered center, "name\tprovince" */
-#define TRAWL_META_DOC "trawl.doc." /* + path: the document's record: title, URL, links (JSON) */
+#define TRAWL_META_DOC "trawl.doc."   /* + path: the document's record: title, URL, links (JSON) */
+#define TRAWL_META_FILE "trawl.file." /* + path: the file it was read from (catalog.h) */
+#define TRAWL_META_ALL "trawl."       /* the prefix of every key Trawl writes */
 
 /* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
  * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */

@@ -100,19 +100,17 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const passage_hash *)a)->id, ((const passage_hash *)b)->id);
 }
 
-typedef struct meta_walk {
-    u128 hash;
-} meta_walk;
-
+/* Metadata that describes the corpus; not where files were read from, nor discovered centers'
+ * names (which the passages' own terms and data cover). */
 static int on_metadata(void *ctx, const char *key, const char *value, size_t len)
 {
-    meta_walk *m = ctx;
-    if (strncmp(key, "trawl.file.", 11) == 0 ||
+    u128 *hash = ctx;
+    if (strncmp(key, TRAWL_META_FILE, strlen(TRAWL_META_FILE)) == 0 ||
         strncmp(key, TRAWL_META_CENTER, strlen(TRAWL_META_CENTER)) == 0)
         return 0;
-    m->hash = fnv(m->hash, key, strlen(key) + 1);
-    m->hash = fnv(m->hash, value, len);
-    m->hash = fnv(m->hash, "\n", 1);
+    *hash = fnv(*hash, key, strlen(key) + 1);
+    *hash = fnv(*hash, value, len);
+    *hash = fnv(*hash, "\n", 1);
     return 0;
 }
 
@@ -125,9 +123,9 @@ trawl_status trawl_fingerprint(trawl_searcher *s, char digest[33], size_t *passa
         st = w.st;
     if (!st && w.line.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    meta_walk m = {fnv_basis()};
+    u128 meta = fnv_basis();
     if (!st)
-        st = trawl_xdb_each_metadata(w.db, "trawl.", on_metadata, &m, err);
+        st = trawl_xdb_each_metadata(w.db, TRAWL_META_ALL, on_metadata, &meta, err);
     if (!st) {
         qsort(w.items, w.n, sizeof *w.items, by_id);
         u128 h = fnv_basis();
@@ -135,7 +133,7 @@ trawl_status trawl_fingerprint(trawl_searcher *s, char digest[33], size_t *passa
             h = fnv(h, w.items[i].id, strlen(w.items[i].id) + 1);
             h = fnv(h, &w.items[i].hash, sizeof w.items[i].hash);
         }
-        h = fnv(h, &m.hash, sizeof m.hash);
+        h = fnv(h, &meta, sizeof meta);
         snprintf(digest, 33, "%016llx%016llx", (unsigned long long)(h >> 64),
                  (unsigned long long)h);
         *passages_out = w.n;
