@@ -70,6 +70,12 @@ trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_e
     return flushed(p, p->ops->report(p, r, err), err);
 }
 
+trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const char *message,
+                                    trawl_error *err)
+{
+    return flushed(p, trawl_json_error(p, query, message, err), err);
+}
+
 size_t trawl_display_width(const char *s)
 {
     size_t width = 0;

@@ -22,6 +22,10 @@ extern const trawl_printer_ops trawl_printer_text_ops;
 extern const trawl_printer_ops trawl_printer_json_ops;
 extern const trawl_printer_ops trawl_printer_csv_ops;
 
+/* The JSON back end's {"query", "error"} (trawl_print_json_error). */
+trawl_status trawl_json_error(trawl_printer *p, const char *query, const char *message,
+                              trawl_error *err);
+
 /* Shared by the back ends. */
 /* "passages" or "documents": what a report counts. */
 const char *trawl_report_unit(const trawl_report *r);

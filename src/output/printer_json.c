@@ -109,8 +109,8 @@ static trawl_status dump(trawl_printer *p, json_t *root, trawl_error *err)
     return TRAWL_OK;
 }
 
-trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const char *message,
-                                    trawl_error *err)
+trawl_status trawl_json_error(trawl_printer *p, const char *query, const char *message,
+                              trawl_error *err)
 {
     json_t *root = json_pack("{s:s,s:s}", "query", query, "error", message);
     trawl_status st = root ? dump(p, root, err)
