@@ -126,8 +126,8 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0)
         memset(*data, ' ', 3);
     char *start = *data + strspn(*data, " ");
-    if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, err)))
-        return st;
+    if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, &why)))
+        return trawl_error_set(err, st, "%s: %s", label, why.message);
     info->format = trawl_detect_format(relpath, *data, *len);
     if (info->format == TRAWL_FORMAT_UNKNOWN) {
         st = trawl_error_set(err, TRAWL_ERR_INPUT, "%s: unsupported file type", label);
