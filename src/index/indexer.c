@@ -448,9 +448,12 @@ typedef struct doc_job {
 } doc_job;
 
 /* The evidence of each facet value: {"icc": [{"value", "text", "start", "end", "rule"}], ...},
- * the first mention of each distinct value, offsets in bytes of the passage. */
+ * the first mention of each distinct value, offsets in bytes of the passage; facets without
+ * values are left out, and NULL when none has one. */
 static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
 {
+    if (f->n == 0)
+        return NULL;
     json_t *o = json_object();
     for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && o; facet++) {
         json_t *list = json_array();
@@ -467,7 +470,10 @@ static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
                                                   "start", (json_int_t)m->start, "end",
                                                   (json_int_t)m->end, "rule", m->rule));
         }
-        json_object_set_new(o, trawl_facet_name((trawl_facet_id)facet), list);
+        if (json_array_size(list))
+            json_object_set_new(o, trawl_facet_name((trawl_facet_id)facet), list);
+        else
+            json_decref(list);
     }
     return o;
 }
@@ -539,7 +545,9 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     if (*trawl_document_kind(job->doc))
         json_object_set_new(o, "kind", json_string(trawl_document_kind(job->doc)));
     json_object_set_new(o, "text", json_stringn(p->text, p->len));
-    json_object_set_new(o, "facets", facets_json(&job->ix->facets, p));
+    json_t *facets = facets_json(&job->ix->facets, p);
+    if (facets)
+        json_object_set_new(o, "facets", facets);
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     return s;

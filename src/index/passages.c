@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "common/buf.h"
+#include "text/language.h"
 #include "text/utf8.h"
 
 typedef struct span {
@@ -73,28 +74,78 @@ static void trim(const char *text, size_t *a, size_t *b)
         (*b)--;
 }
 
+/* Short blocks of one section waiting to become one passage: their texts joined by a newline. */
+typedef struct group {
+    trawl_buf text;      /* the joined texts */
+    size_t first;        /* index of the first block */
+    size_t offset;       /* its offset in the source */
+    size_t section;      /* the section of every block in it */
+    trawl_script script; /* the script of its letters (TRAWL_SCRIPT_NONE when none yet) */
+    unsigned ordinal;    /* of the last passage given */
+} group;
+
+static int emit(group *g, size_t block, const char *text, size_t len, size_t offset, size_t section,
+                trawl_passage_fn fn, void *ctx)
+{
+    trawl_passage p = {++g->ordinal, block, text, len, offset, section};
+    return fn(ctx, &p);
+}
+
+/* Gives the group as a passage, if it holds anything. */
+static int flush_group(group *g, trawl_passage_fn fn, void *ctx)
+{
+    if (!g->text.len)
+        return 0;
+    int stop = emit(g, g->first, g->text.data, g->text.len, g->offset, g->section, fn, ctx);
+    trawl_buf_reset(&g->text);
+    return stop;
+}
+
 trawl_status trawl_split_passages(const trawl_document *doc, trawl_breaks *sentences,
                                   size_t max_bytes, trawl_passage_fn fn, void *ctx,
                                   trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     spans pieces = {NULL, 0, 0, 0};
-    unsigned ordinal = 0;
+    group g = {TRAWL_BUF_INIT, 0, 0, TRAWL_NO_SECTION, TRAWL_SCRIPT_NONE, 0};
+    size_t min_bytes = max_bytes / TRAWL_MERGE_DIVISOR;
     for (size_t bi = 0; bi < trawl_document_block_count(doc); bi++) {
         const trawl_block *b = trawl_document_block(doc, bi);
-        pieces.n = 0;
         if (b->len <= max_bytes) {
-            push(&pieces, 0, b->len);
-        } else {
-            cutter c = {b->text, max_bytes, &pieces};
-            if ((st = trawl_breaks_each(sentences, b->text, b->len, on_sentence, &c, err)))
+            /* A short block joins the group before it when that group is still shorter than
+             * the minimum, belongs to the same section, is written in the same script (so
+             * that a passage in another language keeps its own) and stays within the
+             * bound. */
+            trawl_script script = trawl_script_of(b->text, b->len);
+            if (g.text.len &&
+                (g.text.len >= min_bytes || g.section != b->section ||
+                 (script != g.script && script != TRAWL_SCRIPT_NONE &&
+                  g.script != TRAWL_SCRIPT_NONE) ||
+                 g.text.len + 1 + b->len > max_bytes) &&
+                flush_group(&g, fn, ctx))
                 goto cleanup;
+            if (!g.text.len || g.script == TRAWL_SCRIPT_NONE)
+                g.script = script;
+            if (!g.text.len) {
+                g.first = bi;
+                g.offset = b->offset;
+                g.section = b->section;
+            } else {
+                trawl_buf_putc(&g.text, '\n');
+            }
+            trawl_buf_append(&g.text, b->text, b->len);
+            if (g.text.failed)
+                break;
+            continue;
         }
-        if (pieces.failed) {
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory splitting passages",
-                                 trawl_document_path(doc));
+        if (flush_group(&g, fn, ctx))
             goto cleanup;
-        }
+        pieces.n = 0;
+        cutter c = {b->text, max_bytes, &pieces};
+        if ((st = trawl_breaks_each(sentences, b->text, b->len, on_sentence, &c, err)))
+            goto cleanup;
+        if (pieces.failed)
+            break;
         /* Pack sentences into passages of about equal length: the target is what is left
          * divided by the passages the bound still requires, and a sentence joins the current
          * passage when it fits and brings the passage closer to the target. */
@@ -112,15 +163,18 @@ trawl_status trawl_split_passages(const trawl_document *doc, trawl_breaks *sente
                 end = pieces.items[i].end;
             }
             trim(b->text, &start, &end);
-            if (start == end)
-                continue;
-            trawl_passage p = {++ordinal,         bi,        b->text + start, end - start,
-                               b->offset + start, b->section};
-            if (fn(ctx, &p))
+            if (start != end &&
+                emit(&g, bi, b->text + start, end - start, b->offset + start, b->section, fn, ctx))
                 goto cleanup;
         }
     }
+    if (pieces.failed || g.text.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory splitting passages",
+                             trawl_document_path(doc));
+    else
+        flush_group(&g, fn, ctx);
 cleanup:
     free(pieces.items);
+    trawl_buf_free(&g.text);
     return st;
 }

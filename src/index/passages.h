@@ -1,7 +1,8 @@
 /* passages.h: a document's passages, the unit of retrieval. A paragraph or list item is a
- * passage; one longer than the bound is split at sentence boundaries (ICU) into passages of
- * about equal length, each within the bound unless one sentence alone exceeds it, in which
- * case that sentence is cut at spaces. */
+ * passage; consecutive short ones of one section and one script are joined (by a newline) until
+ * the passage reaches half the bound, within the bound; one longer than the bound is split at
+ * sentence boundaries (ICU) into passages of about equal length, each within the bound unless
+ * one sentence alone exceeds it, in which case that sentence is cut at spaces. */
 #ifndef TRAWL_PASSAGES_H
 #define TRAWL_PASSAGES_H
 
@@ -16,11 +17,13 @@
 /* Bounds outside this range are refused. */
 #define TRAWL_MIN_MAX_PASSAGE 100
 #define TRAWL_MAX_MAX_PASSAGE 100000
+/* Short blocks are joined until the passage reaches bound / TRAWL_MERGE_DIVISOR bytes. */
+#define TRAWL_MERGE_DIVISOR 2
 
 typedef struct trawl_passage {
     unsigned ordinal; /* 1-based, in document order */
-    size_t block;     /* index of the block it comes from */
-    const char *text; /* points into the block's text; not NUL-terminated */
+    size_t block;     /* index of the (first) block it comes from */
+    const char *text; /* valid during the callback only; not NUL-terminated */
     size_t len;       /* bytes of text */
     size_t offset;    /* byte offset of text in the source file */
     size_t section;   /* the block's section index, or TRAWL_NO_SECTION */

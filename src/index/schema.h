@@ -16,8 +16,9 @@
  *      the gazetteer and discovered centers in the metadata.
  *   3: languages and metadata: stems in each passage's language, L/K/U filter terms, value
  *      slots 6-7, "kind" in the stored data; Traditional Chinese folded to Simplified; CJK
- *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.). */
-#define TRAWL_SCHEMA_VERSION 3
+ *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.).
+ *   4: short blocks of a section joined into one passage (passages.h). */
+#define TRAWL_SCHEMA_VERSION 4
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */

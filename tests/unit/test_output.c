@@ -43,6 +43,8 @@ static const char doc[] = "= Port Notes =\n"
                           "The ships of São Paulo sail\n"
                           "at dawn.\n"
                           "\n"
+                          "== Return ==\n"
+                          "\n"
                           "Ships return at dusk.\n";
 
 int main(void)

@@ -1,5 +1,6 @@
-/* test_passages: paragraphs become passages; long ones split at sentence boundaries into
- * balanced passages within the bound; offsets stay exact; nothing is lost. */
+/* test_passages: paragraphs become passages; short ones of a section are joined up to half the
+ * bound; long ones split at sentence boundaries into balanced passages within the bound;
+ * offsets stay exact; nothing is lost. */
 #include "check.h"
 #include "index/passages.h"
 #include "readers/reader.h"
@@ -19,7 +20,11 @@ static int on_passage(void *ctx, const trawl_passage *p)
     g->n++;
     if (p->len > g->maxlen)
         g->maxlen = p->len;
-    if (memcmp(g->source + p->offset, p->text, p->len) != 0)
+    /* The offset is where the passage's (first block's) text starts in the source. */
+    size_t first = strcspn(p->text, "\n");
+    if (first > p->len)
+        first = p->len;
+    if (memcmp(g->source + p->offset, p->text, first) != 0)
         g->offsets_ok = 0;
     if (p->ordinal != g->last_ordinal + 1)
         g->offsets_ok = 0;
@@ -55,10 +60,34 @@ int main(void)
 {
     got g;
 
-    CASE("1 short paragraphs and list items are one passage each");
+    CASE("1 short paragraphs and list items of a section are joined by newlines");
     g = split("= T =\n\nOne. Two.\n\n- item\n\nThree.\n", 100);
-    CHECK_INT(g.n, 3);
-    CHECK_STR(g.joined, "One. Two.|item|Three.");
+    CHECK_INT(g.n, 1);
+    CHECK_STR(g.joined, "One. Two.\nitem\nThree.");
+    CHECK(g.offsets_ok);
+
+    CASE("1b joining stops once a passage reaches half the bound");
+    /* Four paragraphs of 30 bytes, bound 100: 30 < 50 takes the second (61 bytes), which
+     * is enough; the third starts a passage. */
+    g = split("= T =\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa1\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa2\n\n"
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa3\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa4\n",
+              100);
+    CHECK_INT(g.n, 2);
+    CHECK_INT(g.maxlen, 61);
+    CHECK_STR(g.joined, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa1\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa2|"
+                        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa3\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa4");
+    CHECK(g.offsets_ok);
+
+    CASE("1c blocks are not joined across sections nor past the bound");
+    g = split("= T =\n\nOne.\n\n== S ==\n\nTwo.\n", 100);
+    CHECK_STR(g.joined, "One.|Two.");
+    g = split(
+        "= T =\n\nshort one here\n\nThis paragraph is long enough that with the short one it would "
+        "pass the bound of the test.\n",
+        100);
+    CHECK_STR(g.joined,
+              "short one here|This paragraph is long enough that with the short one it would "
+              "pass the bound of the test.");
     CHECK(g.offsets_ok);
 
     CASE("2 a long paragraph splits at sentence ends into balanced passages within the bound");
