@@ -1,4 +1,5 @@
-/* indexer.c: builds one Xapian document per passage (see schema.h for the terms it writes). */
+/* indexer.c: the index writer: schema checks, rebuilds, and each document's passages (made by
+ * analysis.c) replacing its old ones, with its records, inside the run's transaction. */
 #define _POSIX_C_SOURCE 200809L
 #include "index/indexer.h"
 
@@ -12,38 +13,22 @@
 #include <unistd.h>
 
 #include "common/buf.h"
-#include "facets/facets.h"
+#include "facets/gazetteer.h"
 #include "index/catalog.h"
 #include "index/passages.h"
 #include "index/schema.h"
-#include "text/analyzer.h"
-#include "text/cjk.h"
-#include "text/language.h"
-#include "text/breaks.h"
 #include "xapian-c/xapian_c.h"
 
-#define MAX_LANGUAGES 32
-
-/* The analysis of one language: words, and facets found with those words. */
-typedef struct language {
-    trawl_analyzer *an;
-    trawl_extractor *ex;
-} language;
-
 struct trawl_indexer {
-    trawl_xdb *db;                     /* the writable index */
-    char *dir;                         /* its folder, for messages */
-    size_t max_passage;                /* passage bound in bytes */
-    char default_lang[16];             /* for documents that do not say */
-    trawl_gazetteer *gz;               /* places and centers for facets */
-    language languages[MAX_LANGUAGES]; /* one per language seen, created on demand */
-    size_t nlanguages;                 /* used entries */
-    trawl_breaks *sentences;           /* passage splitting */
-    char *rebuilt;                     /* why the run empties the index first, or NULL */
-    trawl_langid *langid;              /* language detection */
-    trawl_facets facets;               /* scratch: the facets of the passage being added */
-    trawl_buf term;                    /* scratch: the term being added */
-    bool wrote_writer;                 /* this process wrote WRITER_FILE */
+    trawl_xdb *db;          /* the writable index */
+    char *dir;              /* its folder, for messages */
+    size_t max_passage;     /* passage bound in bytes */
+    char default_lang[16];  /* for documents that do not say */
+    trawl_gazetteer *gz;    /* places and centers for facets */
+    trawl_analyst *analyst; /* for trawl_indexer_add */
+    char *rebuilt;          /* why the run empties the index first, or NULL */
+    trawl_buf term;         /* scratch: the term being written */
+    bool wrote_writer;      /* this process wrote WRITER_FILE */
 };
 
 /* Beside Xapian's lock, the writer names itself so that a second writer can say who holds
@@ -297,8 +282,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     record_writer(ix);
     if ((st = prepare_index(ix, rebuild, err)) ||
-        (st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ix->sentences, err)) ||
-        (st = trawl_langid_new(&ix->langid, err)))
+        (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))
         goto fail;
     *ix_out = ix;
     return TRAWL_OK;
@@ -320,339 +304,11 @@ void trawl_indexer_close(trawl_indexer *ix)
         trawl_buf_free(&path);
     }
     free(ix->rebuilt);
-    for (size_t i = 0; i < ix->nlanguages; i++) {
-        trawl_extractor_free(ix->languages[i].ex);
-        trawl_analyzer_free(ix->languages[i].an);
-    }
+    trawl_analyst_free(ix->analyst);
     trawl_gazetteer_free(ix->gz);
-    trawl_facets_free(&ix->facets);
-    trawl_breaks_free(ix->sentences);
-    trawl_langid_free(ix->langid);
     trawl_buf_free(&ix->term);
     free(ix->dir);
     free(ix);
-}
-
-static trawl_status language_for(trawl_indexer *ix, const char *lang, language **out,
-                                 trawl_error *err)
-{
-    if (!lang || !*lang)
-        lang = ix->default_lang;
-    for (size_t i = 0; i < ix->nlanguages; i++) {
-        if (strcmp(trawl_analyzer_language(ix->languages[i].an), lang) == 0) {
-            *out = &ix->languages[i];
-            return TRAWL_OK;
-        }
-    }
-    if (ix->nlanguages == MAX_LANGUAGES)
-        return trawl_error_set(err, TRAWL_ERR_ARG, "more than %d document languages",
-                               MAX_LANGUAGES);
-    language l = {NULL, NULL};
-    trawl_status st = trawl_analyzer_new(lang, &l.an, err);
-    if (st == TRAWL_OK)
-        st = trawl_extractor_new(ix->gz, l.an, &l.ex, err);
-    if (st) {
-        trawl_analyzer_free(l.an);
-        return st;
-    }
-    ix->languages[ix->nlanguages] = l;
-    *out = &ix->languages[ix->nlanguages++];
-    return TRAWL_OK;
-}
-
-typedef struct field_sink {
-    trawl_indexer *ix;
-    trawl_xdoc *xdoc;         /* the passage's document */
-    const trawl_field *field; /* whose prefixes to use */
-    trawl_status st;          /* first failure */
-    trawl_error *err;
-    trawl_buf run;       /* body: the folded characters of the current CJK run */
-    size_t run_end;      /* byte offset where that run's last word ends */
-    unsigned bigram_pos; /* body: the last bigram position used */
-} field_sink;
-
-static int add_bigram(void *ctx, const char *pair, size_t len, unsigned pos)
-{
-    field_sink *s = ctx;
-    trawl_buf *b = &s->ix->term;
-    trawl_buf_reset(b);
-    trawl_buf_puts(b, TRAWL_PREFIX_BIGRAM);
-    trawl_buf_append(b, pair, len);
-    s->st = b->failed ? trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing")
-                      : trawl_xdoc_add_posting(s->xdoc, b->data, b->len, pos, 1, s->err);
-    return s->st != TRAWL_OK;
-}
-
-/* Indexes the bigrams of the run of CJK characters so far; a gap of one position keeps runs
- * apart, so that no phrase spans two. */
-static void flush_run(field_sink *s)
-{
-    if (s->run.len && !s->st) {
-        size_t pairs = trawl_bigrams(s->run.data, s->run.len, s->bigram_pos + 1, add_bigram, s);
-        s->bigram_pos += (unsigned)pairs + 1;
-    }
-    trawl_buf_reset(&s->run);
-}
-
-static int add_term(void *ctx, const trawl_term *t)
-{
-    field_sink *s = ctx;
-    trawl_buf *b = &s->ix->term;
-    trawl_buf_reset(b);
-    trawl_buf_puts(b, s->field->prefix);
-    trawl_buf_append(b, t->term, t->term_len);
-    if (!b->failed)
-        s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
-    trawl_buf_reset(b);
-    trawl_buf_puts(b, s->field->stem_prefix);
-    trawl_buf_append(b, t->stem, t->stem_len);
-    if (!b->failed && !s->st)
-        s->st = trawl_xdoc_add_term(s->xdoc, b->data, b->len, 1, s->err);
-    if (b->failed && !s->st)
-        s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
-    if (s->field->id == TRAWL_FIELD_BODY && !s->st) {
-        /* Consecutive CJK words written without a break make one run of characters. */
-        bool cjk = trawl_is_cjk(t);
-        if (!cjk || (s->run.len && t->start != s->run_end))
-            flush_run(s);
-        if (cjk) {
-            trawl_buf_append(&s->run, t->term, t->term_len);
-            s->run_end = t->end;
-        }
-    }
-    return s->st != TRAWL_OK;
-}
-
-static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_field_id field,
-                                const char *text, size_t len)
-{
-    sink->field = trawl_schema_field(field);
-    trawl_status st = trawl_analyze(an, text, len, add_term, sink, sink->err);
-    if (!st && field == TRAWL_FIELD_BODY)
-        flush_run(sink);
-    if (!st && sink->run.failed)
-        st = trawl_error_set(sink->err, TRAWL_ERR_NOMEM, "out of memory indexing");
-    return st ? st : sink->st;
-}
-
-typedef struct doc_job {
-    trawl_indexer *ix;
-    const trawl_document *doc;
-    trawl_xdoc **built; /* the passages' documents, built before the index is touched */
-    size_t nbuilt, cbuilt;
-    language *lang;  /* the document's language */
-    language *pl;    /* the passage's, which differs where a document mixes languages */
-    unsigned count;  /* passages added */
-    trawl_status st; /* first failure */
-    trawl_error *err;
-} doc_job;
-
-/* The evidence of each facet value: {"icc": [{"value", "text", "start", "end", "rule"}], ...},
- * the first mention of each distinct value, offsets in bytes of the passage; facets without
- * values are left out, and NULL when none has one. */
-static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
-{
-    if (f->n == 0)
-        return NULL;
-    json_t *o = json_object();
-    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && o; facet++) {
-        json_t *list = json_array();
-        for (size_t i = 0; i < f->n; i++) {
-            const trawl_mention *m = &f->mentions[i];
-            bool seen = m->facet != (trawl_facet_id)facet;
-            for (size_t k = 0; k < i && !seen; k++)
-                seen =
-                    f->mentions[k].facet == m->facet && strcmp(f->mentions[k].value, m->value) == 0;
-            if (seen)
-                continue;
-            json_array_append_new(list, json_pack("{s:s,s:s%,s:I,s:I,s:s}", "value", m->value,
-                                                  "text", p->text + m->start, m->end - m->start,
-                                                  "start", (json_int_t)m->start, "end",
-                                                  (json_int_t)m->end, "rule", m->rule));
-        }
-        if (json_array_size(list))
-            json_object_set_new(o, trawl_facet_name((trawl_facet_id)facet), list);
-        else
-            json_decref(list);
-    }
-    return o;
-}
-
-/* The facets of a passage: filter terms, value slots, and the centers the gazetteer lacks in
- * the metadata (for their names and provinces in reports). */
-static trawl_status add_facets(trawl_indexer *ix, trawl_xdoc *xdoc, trawl_error *err)
-{
-    const trawl_facets *f = &ix->facets;
-    trawl_status st = TRAWL_OK;
-    for (size_t i = 0; i < f->n && !st; i++) {
-        trawl_schema_term(trawl_schema_facet(f->mentions[i].facet)->prefix, f->mentions[i].value,
-                          &ix->term);
-        st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err);
-    }
-    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && !st; facet++) {
-        char *joined = trawl_facets_joined(f, (trawl_facet_id)facet);
-        if (!joined)
-            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        st = trawl_xdoc_set_value(xdoc, trawl_schema_facet(facet)->slot, joined, strlen(joined),
-                                  err);
-        free(joined);
-    }
-    char *pairs = st ? NULL : trawl_facets_joined_pairs(f);
-    if (!st && !pairs)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    if (!st)
-        st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ICC_YEAR, pairs, strlen(pairs), err);
-    free(pairs);
-    for (size_t i = 0; i < f->nfound && !st; i++) {
-        trawl_buf key = TRAWL_BUF_INIT, val = TRAWL_BUF_INIT;
-        trawl_buf_printf(&key, "%s%s", TRAWL_META_CENTER, f->found[i].key);
-        trawl_buf_printf(&val, "%s\t%s", f->found[i].name,
-                         f->found[i].province ? f->found[i].province : "");
-        char *had = NULL;
-        if (key.failed || val.failed)
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        else
-            st = trawl_xdb_get_metadata(ix->db, key.data, &had, NULL, err);
-        /* Several texts may name one center differently: the first in byte order is kept, so
-         * that the index does not depend on the order documents come in. */
-        if (!st && (!*had || strcmp(val.data, had) < 0))
-            st = trawl_xdb_set_metadata(ix->db, key.data, val.data, val.len, err);
-        free(had);
-        trawl_buf_free(&key);
-        trawl_buf_free(&val);
-    }
-    return st;
-}
-
-/* The stored data of a passage: a JSON object (index/README.md lists its keys). */
-static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
-                          const char *section)
-{
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "path", json_string(trawl_document_path(job->doc)));
-    json_object_set_new(o, "title", json_string(trawl_document_title(job->doc)));
-    if (*trawl_document_url(job->doc))
-        json_object_set_new(o, "url", json_string(trawl_document_url(job->doc)));
-    if (*section)
-        json_object_set_new(o, "section", json_string(section));
-    json_object_set_new(o, "ordinal", json_integer(p->ordinal));
-    json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
-    json_object_set_new(o, "length", json_integer((json_int_t)p->len));
-    json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->pl->an)));
-    if (*trawl_document_kind(job->doc))
-        json_object_set_new(o, "kind", json_string(trawl_document_kind(job->doc)));
-    json_object_set_new(o, "text", json_stringn(p->text, p->len));
-    json_t *facets = facets_json(&job->ix->facets, p);
-    if (facets)
-        json_object_set_new(o, "facets", facets);
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return s;
-}
-
-/* The language of passage text: the document's, unless the passage is written in another
- * script (an English summary in a Chinese article), when it is detected. */
-static trawl_status passage_language(doc_job *job, const trawl_passage *p, trawl_error *err)
-{
-    const char *doc_lang = trawl_analyzer_language(job->lang->an);
-    trawl_script script = trawl_script_of(p->text, p->len);
-    char code[16];
-    job->pl = job->lang;
-    trawl_script expected = trawl_language_script(doc_lang);
-    /* Japanese passages may be kanji alone. */
-    if (expected == TRAWL_SCRIPT_KANA && script == TRAWL_SCRIPT_HAN)
-        return TRAWL_OK;
-    if (script == TRAWL_SCRIPT_NONE || script == expected ||
-        !trawl_langid_detect(job->ix->langid, p->text, p->len, code) ||
-        trawl_language_script(code) != script)
-        return TRAWL_OK;
-    return language_for(job->ix, code, &job->pl, err);
-}
-
-/* Filter terms and value slots of the language, kind and URL. */
-static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
-{
-    trawl_indexer *ix = job->ix;
-    const char *lang = trawl_analyzer_language(job->pl->an);
-    const char *kind = trawl_document_kind(job->doc);
-    const char *url = trawl_document_url(job->doc);
-    trawl_status st = TRAWL_OK;
-    struct {
-        int filter;
-        const char *value;
-    } fields[] = {{TRAWL_FACET_LANG, lang}, {TRAWL_FACET_KIND, kind}, {TRAWL_FILTER_URL, url}};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields && !st; i++) {
-        if (!*fields[i].value)
-            continue;
-        const trawl_facet_schema *f = trawl_schema_facet(fields[i].filter);
-        trawl_schema_term(f->prefix, fields[i].value, &ix->term);
-        st = ix->term.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                             : trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err);
-        if (!st && fields[i].filter != TRAWL_FILTER_URL)
-            st = trawl_xdoc_set_value(xdoc, f->slot, fields[i].value, strlen(fields[i].value), err);
-    }
-    return st;
-}
-
-static int add_passage(void *ctx, const trawl_passage *p)
-{
-    doc_job *job = ctx;
-    trawl_indexer *ix = job->ix;
-    trawl_error *err = job->err;
-    trawl_status st;
-    trawl_xdoc *xdoc = NULL;
-    char *data = NULL;
-    trawl_buf id = TRAWL_BUF_INIT;
-    const char *path = trawl_document_path(job->doc);
-    const char *title = trawl_document_title(job->doc);
-    const char *section =
-        p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
-    field_sink sink = {ix, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
-    if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
-        goto cleanup;
-    sink.xdoc = xdoc;
-    trawl_analyzer *doc_an = job->lang->an;
-    if ((st = index_field(&sink, job->pl->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
-        (st = index_field(&sink, doc_an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
-        (st = index_field(&sink, doc_an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
-        (st = trawl_extract(job->pl->ex, p->text, p->len, &ix->facets, err)) ||
-        (st = add_facets(ix, xdoc, err)) || (st = add_metadata(job, xdoc, err)))
-        goto cleanup;
-    trawl_schema_passage_id(path, p->ordinal, &id);
-    trawl_schema_term(TRAWL_PREFIX_PASSAGE, trawl_buf_str(&id), &ix->term);
-    if ((st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err)))
-        goto cleanup;
-    trawl_schema_term(TRAWL_PREFIX_DOC, path, &ix->term);
-    if ((st = trawl_xdoc_add_boolean_term(xdoc, ix->term.data, ix->term.len, err)) ||
-        (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_DOC, path, strlen(path), err)))
-        goto cleanup;
-    char ordinal[16];
-    snprintf(ordinal, sizeof ordinal, "%08u", p->ordinal);
-    if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDINAL, ordinal, strlen(ordinal), err)))
-        goto cleanup;
-    if (!(data = passage_data(job, p, trawl_buf_str(&id), section)) || id.failed) {
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory storing a passage", path);
-        goto cleanup;
-    }
-    if ((st = trawl_xdoc_set_data(xdoc, data, strlen(data), err)))
-        goto cleanup;
-    if (!trawl_array_grow((void **)&job->built, &job->cbuilt, job->nbuilt, sizeof *job->built)) {
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", path);
-        goto cleanup;
-    }
-    job->built[job->nbuilt++] = xdoc;
-    xdoc = NULL;
-    job->count++;
-cleanup:
-    trawl_buf_free(&sink.run);
-    free(data);
-    trawl_buf_free(&id);
-    trawl_xdoc_free(xdoc);
-    job->st = st;
-    return st != TRAWL_OK;
 }
 
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err)
@@ -693,61 +349,54 @@ static trawl_status add_record(trawl_indexer *ix, const trawl_document *doc, con
     return st;
 }
 
-/* The language the metadata gives ("zh-Hant" is "zh"), else the one detected from the start
- * of the text, else the index's default. */
-static void document_language(trawl_indexer *ix, const trawl_document *doc, char *lang)
+trawl_status trawl_indexer_analyst_new(const trawl_indexer *ix, trawl_analyst **an_out,
+                                       trawl_error *err)
 {
-    const char *given = trawl_document_language(doc);
-    size_t n = strcspn(given, "-_");
-    if (n > 0 && n < 16) {
-        for (size_t i = 0; i < n; i++)
-            lang[i] = (char)(given[i] >= 'A' && given[i] <= 'Z' ? given[i] + 32 : given[i]);
-        lang[n] = '\0';
-        return;
-    }
-    trawl_buf sample = TRAWL_BUF_INIT;
-    for (size_t i = 0; i < trawl_document_block_count(doc) && sample.len < 4096; i++) {
-        trawl_buf_append(&sample, trawl_document_block(doc, i)->text,
-                         trawl_document_block(doc, i)->len);
-        trawl_buf_putc(&sample, '\n');
-    }
-    if (sample.failed || !trawl_langid_detect(ix->langid, sample.data, sample.len, lang))
-        strcpy(lang, ix->default_lang);
-    trawl_buf_free(&sample);
+    return trawl_analyst_new(ix->gz, ix->default_lang, ix->max_passage, an_out, err);
+}
+
+/* Records a center the gazetteer lacks. Several texts may name one center differently: the
+ * first in byte order is kept, so that the index does not depend on the order documents
+ * come in. */
+static trawl_status put_center(trawl_indexer *ix, const trawl_found_center *c, trawl_error *err)
+{
+    char *had = NULL;
+    trawl_status st = trawl_xdb_get_metadata(ix->db, c->key, &had, NULL, err);
+    if (!st && (!*had || strcmp(c->value, had) < 0))
+        st = trawl_xdb_set_metadata(ix->db, c->key, c->value, strlen(c->value), err);
+    free(had);
+    return st;
+}
+
+trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
+                                 const trawl_analysis *a, const trawl_file_state *file,
+                                 trawl_error *err)
+{
+    trawl_status st = trawl_indexer_remove(ix, trawl_document_path(doc), err);
+    for (size_t i = 0; i < a->npassages && st == TRAWL_OK; i++)
+        st = trawl_xdb_add_document(ix->db, a->passages[i], NULL, err);
+    for (size_t i = 0; i < a->ncenters && st == TRAWL_OK; i++)
+        st = put_center(ix, &a->centers[i], err);
+    if (st == TRAWL_OK)
+        st = add_record(ix, doc, a->language, err);
+    if (st == TRAWL_OK && file)
+        st = trawl_catalog_put(ix->db, trawl_document_path(doc), file, err);
+    return st;
 }
 
 trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
                                const trawl_file_state *file, unsigned *passages_out,
                                trawl_error *err)
 {
-    trawl_status st;
-    doc_job job = {ix, doc, NULL, 0, 0, NULL, NULL, 0, TRAWL_OK, err};
-    char lang[16];
+    trawl_analysis *a = NULL;
     *passages_out = 0;
-    document_language(ix, doc, lang);
-    if ((st = language_for(ix, lang, &job.lang, err)))
-        return st;
     /* Every passage is analysed before the index is touched: a document that cannot be
-     * analysed leaves its old passages as they were. Then the old passages go and the new
-     * come, inside the run's transaction (see prepare_index). */
-    st = trawl_split_passages(doc, ix->sentences, ix->max_passage, add_passage, &job, err);
-    if (st == TRAWL_OK)
-        st = job.st;
-    if (st == TRAWL_OK)
-        st = trawl_indexer_remove(ix, trawl_document_path(doc), err);
-    for (size_t i = 0; i < job.nbuilt && st == TRAWL_OK; i++)
-        st = trawl_xdb_add_document(ix->db, job.built[i], NULL, err);
-    if (st == TRAWL_OK)
-        st = add_record(ix, doc, lang, err);
-    if (st == TRAWL_OK && file)
-        st = trawl_catalog_put(ix->db, trawl_document_path(doc), file, err);
-    for (size_t i = 0; i < job.nbuilt; i++)
-        trawl_xdoc_free(job.built[i]);
-    free(job.built);
-    if (st)
-        return st;
-    *passages_out = job.count;
-    return TRAWL_OK;
+     * analysed leaves its old passages as they were. */
+    trawl_status st = trawl_analyze_document(ix->analyst, doc, &a, err);
+    if (st == TRAWL_OK && (st = trawl_indexer_apply(ix, doc, a, file, err)) == TRAWL_OK)
+        *passages_out = (unsigned)a->npassages;
+    trawl_analysis_free(a);
+    return st;
 }
 
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)

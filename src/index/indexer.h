@@ -11,6 +11,7 @@
 
 #include "common/buf.h"
 #include "common/status.h"
+#include "index/analysis.h"
 #include "index/catalog.h"
 #include "readers/document.h"
 #include "xapian-c/xapian_c.h"
@@ -33,10 +34,22 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
                                 trawl_indexer **ix_out, trawl_error *err);
 
 /* Replaces the passages of `doc` (by its path) with its current passages and records the
- * state of its file (`file` may be NULL); sets `*passages_out` to their count. */
+ * state of its file (`file` may be NULL); sets `*passages_out` to their count. Analyses the
+ * document with the indexer's own analyst, then applies the analysis. */
 trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
                                const trawl_file_state *file, unsigned *passages_out,
                                trawl_error *err);
+
+/* A new analyst with this index's gazetteer, default language and passage bound, for a
+ * thread of a parallel ingest; the caller frees it, before closing the indexer. */
+trawl_status trawl_indexer_analyst_new(const trawl_indexer *ix, trawl_analyst **an_out,
+                                       trawl_error *err);
+
+/* The writer's half of trawl_indexer_add: replaces the passages of `doc` with those of
+ * `analysis` (made from `doc` by an analyst of this indexer) and records its file's state. */
+trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
+                                 const trawl_analysis *analysis, const trawl_file_state *file,
+                                 trawl_error *err);
 
 /* Removes every passage and the records of the document at `path`. */
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err);
