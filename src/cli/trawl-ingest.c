@@ -1,8 +1,7 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
  *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]
- *                [--max-passage BYTES]
- *                [--gazetteer DIR] [PATH...]
+ *                [--max-passage BYTES] [--jobs N] [--gazetteer DIR] [PATH...]
  *
  * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
  * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
@@ -19,10 +18,14 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
+#include "common/pool.h"
 #include "index/indexer.h"
 #include "index/passages.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
+
+/* --jobs is at most this. */
+#define MAX_JOBS 64
 
 typedef struct input {
     char *file;  /* path to open */
@@ -443,11 +446,107 @@ cleanup:
     return code;
 }
 
+/* What the analysis of one input made, for the writer. */
+typedef enum slot_outcome {
+    SLOT_UNREADABLE, /* the file could not be read (err) */
+    SLOT_UNCHANGED,  /* as the index recorded it: nothing to do */
+    SLOT_FAILED,     /* read, but its analysis failed (err) */
+    SLOT_ANALYSED    /* doc and analysis ready to write */
+} slot_outcome;
+
+typedef struct slot {
+    const trawl_meta *meta;   /* its manifest row, or NULL (found before the run) */
+    trawl_file_state before;  /* what the index recorded, when known */
+    bool known;               /* the index has a record of the file */
+    slot_outcome outcome;     /* set by the job */
+    trawl_error err;          /* the failure, for SLOT_UNREADABLE and SLOT_FAILED */
+    trawl_document *doc;      /* SLOT_ANALYSED: the document, owned */
+    trawl_read_info info;     /* what reading found (replaced sequences) */
+    trawl_file_state now;     /* the file's state as read */
+    trawl_analysis *analysis; /* SLOT_ANALYSED: its passages, owned */
+} slot;
+
+/* Reading and analysis of every input on worker threads (each with its own analyst), the
+ * writer taking the results in input order: the index is the same whatever the number of
+ * threads. */
+typedef struct pipeline {
+    const inputs *in;
+    slot *slots;              /* one per input */
+    trawl_analyst **analysts; /* one per worker (one when the writer's thread analyses) */
+    size_t nanalysts;
+} pipeline;
+
+static void slot_clear(slot *s)
+{
+    trawl_document_free(s->doc);
+    trawl_analysis_free(s->analysis);
+    s->doc = NULL;
+    s->analysis = NULL;
+}
+
+static void ingest_job(void *ctx, size_t worker, size_t k)
+{
+    pipeline *pl = ctx;
+    const input *it = &pl->in->items[k];
+    slot *s = &pl->slots[k];
+    if (trawl_read_document(it->file, it->rel, s->meta, &s->doc, &s->info, &s->err)) {
+        s->outcome = SLOT_UNREADABLE;
+        return;
+    }
+    file_state(pl->in, it, &s->info, s->meta, &s->now);
+    if (s->known && trawl_file_state_equal(&s->before, &s->now)) {
+        slot_clear(s);
+        s->outcome = SLOT_UNCHANGED;
+        return;
+    }
+    s->outcome = trawl_analyze_document(pl->analysts[worker], s->doc, &s->analysis, &s->err)
+                     ? SLOT_FAILED
+                     : SLOT_ANALYSED;
+}
+
+static void pipeline_free(pipeline *pl)
+{
+    for (size_t k = 0; pl->slots && k < pl->in->n; k++)
+        slot_clear(&pl->slots[k]);
+    free(pl->slots);
+    for (size_t i = 0; i < pl->nanalysts; i++)
+        trawl_analyst_free(pl->analysts[i]);
+    free(pl->analysts);
+}
+
+/* Finds each input's manifest row and record (in this thread: neither is thread-safe), makes
+ * the analysts and starts `jobs` analysing threads (none when jobs is 1: the writer's thread
+ * then analyses each input when it comes to it). */
+static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *mfs, size_t jobs,
+                                   trawl_pool **pool, trawl_error *err)
+{
+    const inputs *in = pl->in;
+    size_t workers = jobs > 1 ? jobs : 0;
+    pl->nanalysts = workers ? workers : 1;
+    pl->slots = calloc(in->n ? in->n : 1, sizeof *pl->slots);
+    pl->analysts = calloc(pl->nanalysts, sizeof *pl->analysts);
+    if (!pl->slots || !pl->analysts) {
+        pl->nanalysts = 0;
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    trawl_status st = TRAWL_OK;
+    for (size_t k = 0; k < in->n && !st; k++) {
+        slot *s = &pl->slots[k];
+        s->meta = metadata_of(mfs, in->items[k].file);
+        st = trawl_catalog_get(trawl_indexer_db(ix), in->items[k].rel, &s->before, &s->known, err);
+    }
+    for (size_t i = 0; i < pl->nanalysts && !st; i++)
+        st = trawl_indexer_analyst_new(ix, &pl->analysts[i], err);
+    if (!st)
+        st = trawl_pool_start(workers, in->n, 4 * workers, ingest_job, pl, pool, err);
+    return st;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]\n"
-            "                    [--max-passage BYTES] [--gazetteer DIR] [PATH...]\n"
+            "                    [--max-passage BYTES] [--jobs N] [--gazetteer DIR] [PATH...]\n"
             "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
             "passages into the index DIR (default index/).\n"
             "  --index DIR          the index folder\n"
@@ -457,6 +556,9 @@ static void usage(FILE *f)
             "                       stale in or extra in the index (exit 1 if any)\n"
             "  --lang CODE          language of documents that do not say (default en)\n"
             "  --max-passage BYTES  split paragraphs longer than this (default %d)\n"
+            "  --jobs N             threads reading and analysing documents while this one\n"
+            "                       writes the index (default: the number of cores; 1: one\n"
+            "                       thread does everything); the index is the same for any N\n"
             "  --gazetteer DIR      the centers, provinces and cities to recognise (default:\n"
             "                       the built-in gazetteer)\n",
             TRAWL_DEFAULT_MAX_PASSAGE);
@@ -468,6 +570,8 @@ int main(int argc, char **argv)
     const char *index_dir = "index";
     trawl_indexer_options opts = {0, NULL, 0, NULL};
     bool quiet = false, check = false;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
     int i = 1;
     /* Options may come before, between or after the paths; "--" ends them. */
     const char **paths = calloc((size_t)argc, sizeof *paths);
@@ -500,6 +604,11 @@ int main(int argc, char **argv)
             opts.language = argv[++i];
         } else if (strcmp(a, "--gazetteer") == 0 && has_value) {
             opts.gazetteer = argv[++i];
+        } else if (strcmp(a, "--jobs") == 0 && has_value) {
+            if (!trawl_cli_parse_count(a, argv[++i], 1, MAX_JOBS, &jobs)) {
+                free(paths);
+                return TRAWL_EXIT_FATAL;
+            }
         } else if (strcmp(a, "--max-passage") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE,
                                        &opts.max_passage_bytes)) {
@@ -566,59 +675,59 @@ int main(int argc, char **argv)
     if (trawl_indexer_rebuilt(ix) && !quiet)
         fprintf(stderr, "trawl-ingest: rebuilding the whole index: %s\n",
                 trawl_indexer_rebuilt(ix));
-    for (size_t k = 0; k < in.n; k++) {
+    pipeline pl = {&in, NULL, NULL, 0};
+    trawl_pool *pool = NULL;
+    if ((st = pipeline_start(&pl, ix, &mfs, jobs, &pool, &err))) {
+        trawl_cli_error("%s", err.message);
+        exit_code = TRAWL_EXIT_FATAL;
+    }
+    for (size_t k = 0; k < in.n && exit_code == TRAWL_EXIT_OK; k++) {
         input *it = &in.items[k];
-        trawl_document *doc = NULL;
-        trawl_read_info info;
-        unsigned n = 0;
+        slot *s = &pl.slots[k];
         show_progress(&prog, k, bytes, false);
         bytes += (double)it->size;
-        const trawl_meta *meta = metadata_of(&mfs, it->file);
-        described += meta != NULL;
-        if (trawl_read_document(it->file, it->rel, meta, &doc, &info, &err)) {
+        described += s->meta != NULL;
+        trawl_pool_wait(pool, k);
+        switch (s->outcome) {
+        case SLOT_UNREADABLE:
             show_progress(&prog, k, bytes, true);
-            trawl_cli_error("%s", err.message);
+            trawl_cli_error("%s", s->err.message);
             skipped++;
-            continue;
-        }
-        trawl_file_state now, before;
-        bool known = false;
-        file_state(&in, it, &info, meta, &now);
-        if ((st = trawl_catalog_get(trawl_indexer_db(ix), it->rel, &before, &known, &err))) {
-            trawl_document_free(doc);
-            trawl_cli_error("%s", err.message);
-            exit_code = TRAWL_EXIT_FATAL;
             break;
-        }
-        if (known && trawl_file_state_equal(&before, &now)) {
-            trawl_document_free(doc);
+        case SLOT_UNCHANGED:
             unchanged++;
-            continue;
-        }
-        if (info.replaced) {
+            break;
+        case SLOT_FAILED:
             show_progress(&prog, k, bytes, true);
-            trawl_cli_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", it->file,
-                           info.replaced, info.replaced == 1 ? "" : "s");
-        }
-        st = trawl_indexer_add(ix, doc, &now, &n, &err);
-        trawl_document_free(doc);
-        if (st == TRAWL_ERR_INPUT || st == TRAWL_ERR_UNICODE) {
-            trawl_cli_error("%s: %s", it->file, err.message);
-            skipped++;
-            continue;
-        }
-        if (st) {
-            trawl_cli_error("%s: %s", it->file, err.message);
-            exit_code = TRAWL_EXIT_FATAL;
+            trawl_cli_error("%s: %s", it->file, s->err.message);
+            if (s->err.status == TRAWL_ERR_INPUT || s->err.status == TRAWL_ERR_UNICODE)
+                skipped++;
+            else
+                exit_code = TRAWL_EXIT_FATAL;
+            break;
+        case SLOT_ANALYSED:
+            if (s->info.replaced) {
+                show_progress(&prog, k, bytes, true);
+                trawl_cli_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", it->file,
+                               s->info.replaced, s->info.replaced == 1 ? "" : "s");
+            }
+            if ((st = trawl_indexer_apply(ix, s->doc, s->analysis, &s->now, &err))) {
+                trawl_cli_error("%s: %s", it->file, err.message);
+                exit_code = TRAWL_EXIT_FATAL;
+                break;
+            }
+            docs++;
+            passages += s->analysis->npassages;
+            if (s->known)
+                changed++;
+            else
+                added++;
             break;
         }
-        docs++;
-        passages += n;
-        if (known)
-            changed++;
-        else
-            added++;
+        slot_clear(s);
     }
+    trawl_pool_free(pool);
+    pipeline_free(&pl);
     if (exit_code == TRAWL_EXIT_OK && remove_deleted(ix, &in, &removed, &err)) {
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;

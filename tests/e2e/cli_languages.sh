@@ -70,6 +70,11 @@ if [ -d "$SHARED_CORPUS" ]; then
   contains "$out" "[国际传播中心]" "Traditional query, Simplified passage"
   run 0 "$QUERY" --index "$WORK/shared" --limit 0 lang:th
   contains "$out" "passages match" "Thai passages"
+  # one thread or several analysing: the same index, passage for passage
+  run 0 "$INGEST" --quiet --jobs 1 --index "$WORK/one" "$SHARED_CORPUS"
+  run 0 "$INGEST" --quiet --jobs 3 --index "$WORK/three" "$SHARED_CORPUS"
+  equals "$("$QUERY" --index "$WORK/one" --fingerprint)" \
+    "$("$QUERY" --index "$WORK/three" --fingerprint)" "--jobs 1 and --jobs 3 build the same index"
 else
   echo "shared corpus absent: its checks skipped"
 fi

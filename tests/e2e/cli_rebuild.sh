@@ -42,6 +42,12 @@ equals "$(fingerprint "$WORK/fresh")" "$want" "fresh build in another folder = i
 run 0 bash -c 'cd "$1" && xargs "$2" --index "$3" <"$4"' _ "$WORK/copy" "$INGEST" \
   "$WORK/reversed" "$WORK/reverse"
 equals "$(fingerprint "$WORK/reversed")" "$want" "files in reverse order"
+for jobs in 1 2 5; do
+  run 0 "$INGEST" --jobs "$jobs" --index "$WORK/jobs$jobs" "$WORK/copy"
+  equals "$(fingerprint "$WORK/jobs$jobs")" "$want" "--jobs $jobs: the same index"
+done
+run 2 "$INGEST" --jobs 0 --index "$WORK/jobs0" "$C"
+contains "$err" "--jobs" "--jobs 0 refused"
 run 0 "$INGEST" --index "$WORK/other" --max-passage 300 "$C"
 [ "$(fingerprint "$WORK/other")" != "$want" ] || fail "another passage bound, same digest"
 

@@ -1,0 +1,92 @@
+/* test_pool: jobs run on worker threads come back in item order, each once; workers never run
+ * more than the window ahead of the consumer; stopping early runs no new jobs; with no
+ * workers each job runs in the consumer's thread when asked for. */
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "check.h"
+#include "common/pool.h"
+
+#define ITEMS 2000
+
+typedef struct state {
+    atomic_int runs[ITEMS];  /* times each job ran */
+    atomic_size_t asked;     /* the item the consumer asks for next */
+    atomic_int ahead_failed; /* a job ran further ahead than the window allows */
+    size_t window;
+    size_t workers;
+    pthread_t consumer;
+    atomic_int off_thread; /* jobs that ran outside the consumer's thread */
+    unsigned result[ITEMS];
+} state;
+
+static atomic_uint spin_sink; /* keeps the busy loop */
+
+static void job(void *ctx, size_t worker, size_t item)
+{
+    state *s = ctx;
+    if (item >= atomic_load(&s->asked) + s->window)
+        atomic_store(&s->ahead_failed, 1);
+    if (worker >= (s->workers ? s->workers : 1))
+        atomic_store(&s->ahead_failed, 1);
+    if (!pthread_equal(pthread_self(), s->consumer))
+        atomic_fetch_add(&s->off_thread, 1);
+    /* Some work of uneven length, so that jobs finish out of order. */
+    unsigned x = (unsigned)item;
+    for (unsigned k = 0; k < (item % 7) * 2000; k++)
+        x = x * 1103515245u + 12345u;
+    atomic_store_explicit(&spin_sink, x, memory_order_relaxed);
+    s->result[item] = (unsigned)item * 3u;
+    atomic_fetch_add(&s->runs[item], 1);
+}
+
+static state *run(size_t workers, size_t window, size_t stop_at)
+{
+    static state s;
+    memset(&s, 0, sizeof s);
+    s.window = window;
+    s.workers = workers;
+    s.consumer = pthread_self();
+    trawl_pool *p = NULL;
+    CHECK_INT(trawl_pool_start(workers, ITEMS, window, job, &s, &p, NULL), TRAWL_OK);
+    int in_order = 1;
+    for (size_t i = 0; i < stop_at; i++) {
+        atomic_store(&s.asked, i);
+        trawl_pool_wait(p, i);
+        if (atomic_load(&s.runs[i]) != 1 || s.result[i] != (unsigned)i * 3u)
+            in_order = 0;
+    }
+    trawl_pool_free(p);
+    CHECK(in_order);
+    return &s;
+}
+
+int main(void)
+{
+    CASE("1 four workers: every item once, in order, within the window");
+    state *s = run(4, 16, ITEMS);
+    int once = 1;
+    for (size_t i = 0; i < ITEMS; i++)
+        once &= atomic_load(&s->runs[i]) == 1;
+    CHECK(once);
+    CHECK(!atomic_load(&s->ahead_failed));
+    CHECK(atomic_load(&s->off_thread) == ITEMS);
+
+    CASE("2 stopping early: no job past the window runs");
+    s = run(3, 8, 100);
+    size_t ran = 0, last = 0;
+    for (size_t i = 0; i < ITEMS; i++)
+        if (atomic_load(&s->runs[i])) {
+            ran++;
+            last = i;
+        }
+    CHECK(ran >= 100);
+    CHECK(last < 99 + 8);
+    CHECK(!atomic_load(&s->ahead_failed));
+
+    CASE("3 no workers: each job runs in the consumer's thread when asked for");
+    s = run(0, 1, ITEMS);
+    CHECK(atomic_load(&s->off_thread) == 0);
+    CHECK(!atomic_load(&s->ahead_failed));
+    return CHECK_DONE();
+}
