@@ -2,7 +2,10 @@
 # ingest.sh [CORPUS] [RUNS]: Trawl's ingest against its peers on one corpus (default kdoc from
 # prepare-corpora.sh), each RUNS times (default 3), page cache dropped before each run when
 # allowed. Prints one row per engine: median wall and CPU seconds, MB/s, peak RSS, index size,
-# and the ratio of Trawl's wall time to each peer's. Needs a release build in build/ and the
+# and the ratio of Trawl's wall time to each peer's. Engines: trawl-ingest with --jobs 1 and
+# with one thread per core; the analysis floor (build/analysis_probe: ICU words, folding and
+# Snowball stems over every file, nothing stored); the Xapian floor and the Xapian floor of
+# the passage model (peers.py); omindex; SQLite FTS5. Needs a release build in build/ and the
 # packages xapian-omega, python3-xapian, sqlite3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,11 +28,16 @@ measure() {
     /usr/bin/time -f '%e %U %S %M' -o "$out/time" "$@" >/dev/null 2>"$out/err" ||
       { cat "$out/err" >&2; echo "ingest.sh: $name failed" >&2; exit 1; }
     read -r wall user sys rss <"$out/time"
-    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss $(du -sk "$index" | cut -f1)" >>"$out/$name.times"
+    size=0
+    [ ! -e "$index" ] || size=$(du -sk "$index" | cut -f1)
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss $size" >>"$out/$name.times"
   done
 }
 
-measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --index "$out/idx-trawl" "$corpus"
+measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --jobs "$(nproc)" --index "$out/idx-trawl" "$corpus"
+measure trawl-1 "$out/idx-trawl1" build/trawl-ingest --quiet --jobs 1 --index "$out/idx-trawl1" "$corpus"
+find "$corpus" -type f | sort >"$out/files"
+measure analysis "$out/no-index" bash -c 'build/analysis_probe <"$1"' _ "$out/files"
 measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
 measure xapian-passages "$out/idx-passages" /usr/bin/python3 tools/bench/peers.py xapian-passages "$corpus" "$out/idx-passages"
 measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
@@ -39,7 +47,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
 printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
 trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)
-for name in trawl xapian-floor xapian-passages omindex fts5; do
+for name in trawl trawl-1 analysis xapian-floor xapian-passages omindex fts5; do
   wall=$(cut -d' ' -f1 "$out/$name.times" | median)
   cpu=$(cut -d' ' -f2 "$out/$name.times" | median)
   rss=$(cut -d' ' -f3 "$out/$name.times" | median)
