@@ -17,7 +17,8 @@
  *   3: languages and metadata: stems in each passage's language, L/K/U filter terms, value
  *      slots 6-7, "kind" in the stored data; Traditional Chinese folded to Simplified; CJK
  *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.).
- *   4: short blocks of a section joined into one passage (passages.h). */
+ *   4: short blocks of a section joined into one passage (passages.h); language detection
+ *      among the languages of text/langid.conf; "facets" stored only when found. */
 #define TRAWL_SCHEMA_VERSION 4
 
 typedef enum trawl_field_id {

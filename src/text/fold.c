@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uset.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -16,6 +17,7 @@ struct trawl_folder {
     const UNormalizer2 *nfd;     /* to separate base letters from their marks */
     const UNormalizer2 *nfc;     /* to recompose what remains */
     UTransliterator *t2s;        /* Traditional -> Simplified Chinese */
+    USet *t2s_source;            /* the characters t2s may change (frozen) */
     UChar *a, *b;                /* scratch buffers, grown as needed */
     int32_t acap, bcap;          /* their capacities in UTF-16 units */
 };
@@ -34,7 +36,14 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
                                    'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
     if (U_SUCCESS(uerr))
         f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
-    if (U_FAILURE(uerr)) {
+    if (U_SUCCESS(uerr))
+        f->t2s_source = uset_openEmpty();
+    if (U_SUCCESS(uerr) && f->t2s_source) {
+        utrans_getSourceSet(f->t2s, false, f->t2s_source, &uerr);
+        uset_freeze(f->t2s_source);
+    }
+    if (U_FAILURE(uerr) || !f->t2s_source) {
+        uset_close(f->t2s_source);
         utrans_close(f->t2s);
         free(f);
         return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU normalizers unavailable: %s",
@@ -49,6 +58,7 @@ void trawl_folder_free(trawl_folder *folder)
     if (!folder)
         return;
     utrans_close(folder->t2s);
+    uset_close(folder->t2s_source);
     free(folder->a);
     free(folder->b);
     free(folder);
@@ -137,6 +147,19 @@ static int32_t strip_latin_marks(UChar *s, int32_t len, bool *han)
     return out;
 }
 
+/* Whether s[0, n) holds a character of `set` (the transform's source set: text without one,
+ * Simplified Chinese for one, is left as it is, without running the transform). */
+static bool changes(const USet *set, const UChar *s, int32_t n)
+{
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U16_NEXT(s, i, n, c);
+        if (uset_contains(set, c))
+            return true;
+    }
+    return false;
+}
+
 trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf *out,
                         trawl_error *err)
 {
@@ -168,7 +191,7 @@ trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf
         n = strip_latin_marks(f->a, n, &han);
         n = normalize(f->nfc, f->a, n, &f->b, &f->bcap, &uerr);
     }
-    if (U_SUCCESS(uerr) && han) {
+    if (U_SUCCESS(uerr) && han && changes(f->t2s_source, f->b, n)) {
         /* The transform works in place; give it room for the rare longer result. */
         if (!grow(&f->b, &f->bcap, 2 * n + 16))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding");

@@ -132,12 +132,13 @@ trawl_status trawl_langid_new(trawl_langid **id_out, trawl_error *err)
     trawl_langid *id = calloc(1, sizeof *id);
     if (!id)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    id->textcat = special_textcat_Init(TRAWL_TEXTCAT_DIR "/fpdb.conf", TRAWL_TEXTCAT_DIR "/");
+    id->textcat = special_textcat_Init(TRAWL_LANGID_CONF, TRAWL_TEXTCAT_DIR "/");
     if (!id->textcat) {
         free(id);
         return trawl_error_set(err, TRAWL_ERR_IO,
-                               "language models not found in %s (package libexttextcat-data)",
-                               TRAWL_TEXTCAT_DIR);
+                               "language models of %s not found in %s (package "
+                               "libexttextcat-data)",
+                               TRAWL_LANGID_CONF, TRAWL_TEXTCAT_DIR);
     }
     *id_out = id;
     return TRAWL_OK;

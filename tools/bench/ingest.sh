@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# ingest.sh [CORPUS] [RUNS]: Trawl's ingest against its peers on one corpus (default kdoc from
+# ingest.sh [CORPUS] [RUNS] [ENGINE...]: Trawl's ingest against its peers on one corpus (default kdoc from
 # prepare-corpora.sh), each RUNS times (default 3), page cache dropped before each run when
 # allowed. Prints one row per engine: median wall and CPU seconds, MB/s, peak RSS, index size,
 # and the ratio of Trawl's wall time to each peer's. Engines: trawl-ingest with --jobs 1 and
 # with one thread per core; the analysis floor (build/analysis_probe: ICU words, folding and
 # Snowball stems over every file, nothing stored); the Xapian floor and the Xapian floor of
-# the passage model (peers.py); omindex; SQLite FTS5. Needs a release build in build/ and the
+# the passage model (peers.py); omindex; SQLite FTS5 (ENGINE... picks some; trawl always runs). Needs a release build in build/ and the
 # packages xapian-omega, python3-xapian, sqlite3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=${1:-build-bench/corpora/kdoc}
 runs=${2:-3}
+shift $(($# < 2 ? $# : 2))
+engines=${*:-trawl-1 analysis xapian-floor xapian-passages omindex fts5}
+wanted() { case " $engines " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
@@ -35,19 +38,19 @@ measure() {
 }
 
 measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --jobs "$(nproc)" --index "$out/idx-trawl" "$corpus"
-measure trawl-1 "$out/idx-trawl1" build/trawl-ingest --quiet --jobs 1 --index "$out/idx-trawl1" "$corpus"
+! wanted trawl-1 || measure trawl-1 "$out/idx-trawl1" build/trawl-ingest --quiet --jobs 1 --index "$out/idx-trawl1" "$corpus"
 find "$corpus" -type f | sort >"$out/files"
-measure analysis "$out/no-index" bash -c 'build/analysis_probe <"$1"' _ "$out/files"
-measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
-measure xapian-passages "$out/idx-passages" /usr/bin/python3 tools/bench/peers.py xapian-passages "$corpus" "$out/idx-passages"
-measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
-measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
+! wanted analysis || measure analysis "$out/no-index" bash -c 'build/analysis_probe <"$1"' _ "$out/files"
+! wanted xapian-floor || measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
+! wanted xapian-passages || measure xapian-passages "$out/idx-passages" /usr/bin/python3 tools/bench/peers.py xapian-passages "$corpus" "$out/idx-passages"
+! wanted omindex || measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
+! wanted fts5 || measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
 printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
 trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)
-for name in trawl trawl-1 analysis xapian-floor xapian-passages omindex fts5; do
+for name in trawl $engines; do
   wall=$(cut -d' ' -f1 "$out/$name.times" | median)
   cpu=$(cut -d' ' -f2 "$out/$name.times" | median)
   rss=$(cut -d' ' -f3 "$out/$name.times" | median)
