@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/strmap.h"
 #include "facets/facets.h"
 #include "index/passages.h"
 #include "index/schema.h"
@@ -86,6 +87,7 @@ void trawl_analysis_free(trawl_analysis *a)
         free(a->centers[i].value);
     }
     free(a->centers);
+    trawl_strmap_free(&a->stem_words);
     free(a);
 }
 
@@ -118,6 +120,7 @@ static trawl_status language_for(trawl_analyst *an, const char *lang, language *
 
 typedef struct field_sink {
     trawl_analyst *an;
+    trawl_analysis *out;      /* the document's analysis (its stem expansions) */
     trawl_xdoc *xdoc;         /* the passage's document */
     const trawl_field *field; /* whose prefixes to use */
     trawl_status st;          /* first failure */
@@ -159,11 +162,16 @@ static int add_term(void *ctx, const trawl_term *t)
     trawl_buf_append(b, t->term, t->term_len);
     if (!b->failed)
         s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
-    trawl_buf_reset(b);
-    trawl_buf_puts(b, s->field->stem_prefix);
-    trawl_buf_append(b, t->stem, t->stem_len);
-    if (!b->failed && !s->st)
-        s->st = trawl_xdoc_add_term(s->xdoc, b->data, b->len, 1, s->err);
+    if (!s->st && (t->stem_len != t->term_len || memcmp(t->stem, t->term, t->term_len) != 0)) {
+        /* The word joins its stem's expansion (a word that is its own stem needs none). */
+        trawl_buf_reset(b);
+        trawl_buf_puts(b, TRAWL_PREFIX_STEM);
+        trawl_buf_append(b, t->stem, t->stem_len);
+        trawl_buf_putc(b, '\t');
+        trawl_buf_append(b, t->term, t->term_len);
+        if (!b->failed && !trawl_strmap_at(&s->out->stem_words, b->data, b->len))
+            s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
+    }
     if (b->failed && !s->st)
         s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
     if (s->field->id == TRAWL_FIELD_BODY && !s->st) {
@@ -363,7 +371,7 @@ static int add_passage(void *ctx, const trawl_passage *p)
     const char *title = trawl_document_title(job->doc);
     const char *section =
         p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
-    field_sink sink = {an, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
+    field_sink sink = {an, job->out, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
     if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
         goto cleanup;
     sink.xdoc = xdoc;
@@ -445,6 +453,8 @@ trawl_status trawl_analyze_document(trawl_analyst *an, const trawl_document *doc
         st = trawl_split_passages(doc, an->sentences, an->max_passage, add_passage, &job, err);
     if (st == TRAWL_OK)
         st = job.st;
+    if (st == TRAWL_OK && job.out->stem_words.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     if (st) {
         trawl_analysis_free(job.out);
         return st;

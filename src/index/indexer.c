@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/strmap.h"
 #include "facets/gazetteer.h"
 #include "index/catalog.h"
 #include "index/passages.h"
@@ -28,6 +29,7 @@ struct trawl_indexer {
     trawl_analyst *analyst; /* for trawl_indexer_add */
     char *rebuilt;          /* why the run empties the index first, or NULL */
     trawl_buf term;         /* scratch: the term being written */
+    trawl_strmap synonyms;  /* the stem expansions this run has written */
     bool wrote_writer;      /* this process wrote WRITER_FILE */
 };
 
@@ -131,7 +133,8 @@ static int collect_term(void *ctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
-/* Empties the index inside the open transaction: every passage and every "trawl." key. */
+/* Empties the index inside the open transaction: every passage, every "trawl." key and the
+ * stem expansions. */
 static trawl_status clear(trawl_indexer *ix, trawl_error *err)
 {
     trawl_buf list = TRAWL_BUF_INIT;
@@ -146,6 +149,8 @@ static trawl_status clear(trawl_indexer *ix, trawl_error *err)
     if (!st && list.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_buf_free(&list);
+    if (!st)
+        st = trawl_xdb_clear_synonyms(ix->db, err);
     return st;
 }
 
@@ -307,6 +312,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     trawl_analyst_free(ix->analyst);
     trawl_gazetteer_free(ix->gz);
     trawl_buf_free(&ix->term);
+    trawl_strmap_free(&ix->synonyms);
     free(ix->dir);
     free(ix);
 }
@@ -368,11 +374,36 @@ static trawl_status put_center(trawl_indexer *ix, const trawl_found_center *c, t
     return st;
 }
 
+/* Adds the stem expansions of an analysis that this run has not written yet. Expansions are
+ * never removed with a document: one left by a word no longer indexed matches nothing. */
+static trawl_status put_stem_words(trawl_indexer *ix, const trawl_strmap *words, trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < words->cap && !st; i++) {
+        const char *key = words->keys[i];
+        if (!key)
+            continue;
+        size_t len = strlen(key);
+        size_t *seen = trawl_strmap_at(&ix->synonyms, key, len);
+        if (!seen)
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        if ((*seen)++)
+            continue;
+        const char *tab = strchr(key, '\t');
+        if (tab)
+            st = trawl_xdb_add_synonym(ix->db, key, (size_t)(tab - key), tab + 1,
+                                       len - (size_t)(tab + 1 - key), err);
+    }
+    return st;
+}
+
 trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
                                  const trawl_analysis *a, const trawl_file_state *file,
                                  trawl_error *err)
 {
     trawl_status st = trawl_indexer_remove(ix, trawl_document_path(doc), err);
+    if (st == TRAWL_OK)
+        st = put_stem_words(ix, &a->stem_words, err);
     for (size_t i = 0; i < a->npassages && st == TRAWL_OK; i++)
         st = trawl_xdb_add_document(ix->db, a->passages[i], NULL, err);
     for (size_t i = 0; i < a->ncenters && st == TRAWL_OK; i++)

@@ -9,9 +9,9 @@
 #include "text/stemmer.h"
 
 static const trawl_field fields[TRAWL_FIELD_COUNT] = {
-    {TRAWL_FIELD_BODY, NULL, "", "Z", 1.0},
-    {TRAWL_FIELD_TITLE, "title", "S", "ZS", 2.0},
-    {TRAWL_FIELD_SECTION, "section", "XH", "ZXH", 1.5},
+    {TRAWL_FIELD_BODY, NULL, "", 1.0},
+    {TRAWL_FIELD_TITLE, "title", "S", 2.0},
+    {TRAWL_FIELD_SECTION, "section", "XH", 1.5},
 };
 
 static const trawl_facet_schema facets[] = {

@@ -17,7 +17,8 @@
  *   3: languages and metadata: stems in each passage's language, L/K/U filter terms, value
  *      slots 6-7, "kind" in the stored data; Traditional Chinese folded to Simplified; CJK
  *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.).
- *   4: short blocks of a section joined into one passage (passages.h); language detection
+ *   4: short blocks of a section joined into one passage (passages.h); stems expanded at
+ *      query time through the synonym table (TRAWL_PREFIX_STEM) instead of Z terms; detection
  *      among the languages of text/langid.conf; "facets" stored only when found. */
 #define TRAWL_SCHEMA_VERSION 4
 
@@ -30,10 +31,9 @@ typedef enum trawl_field_id {
 
 typedef struct trawl_field {
     trawl_field_id id;
-    const char *name;        /* as typed in queries ("title:"); NULL for the body */
-    const char *prefix;      /* folded words, with positions (phrases) */
-    const char *stem_prefix; /* their stems, without positions (plain words) */
-    double weight;           /* weight factor when an unfielded query word matches here */
+    const char *name;   /* as typed in queries ("title:"); NULL for the body */
+    const char *prefix; /* folded words, with positions */
+    double weight;      /* weight factor when an unfielded query word matches here */
 } trawl_field;
 
 /* The field with id `id`. Static storage. */
@@ -58,6 +58,11 @@ typedef struct trawl_facet_schema {
 const trawl_facet_schema *trawl_schema_facet(int id);
 /* The filter a query names (`icc`, `lang`, `url` ...), or NULL; `*id_out` gets its id. */
 const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
+
+/* Stems are not terms: the synonym table maps TRAWL_PREFIX_STEM + stem to the words of the
+ * index with that stem (in the language of the passage they came from) that differ from it. A
+ * query word matches, in each field, the words its stems expand to and the stems themselves. */
+#define TRAWL_PREFIX_STEM "Z"
 
 /* Boolean (filter) term prefixes. */
 #define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */

@@ -193,22 +193,49 @@ static size_t all_stems(compiler *c, const tokens *k, trawl_buf *out)
     return n;
 }
 
-/* A single word in one field by its stems in every language (a synonym group). */
+/* Adds a word to a NUL-separated list unless it holds it already. */
+static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
+{
+    (void)freq;
+    trawl_buf *words = ctx;
+    for (const char *w = words->data; w && w < words->data + words->len; w += strlen(w) + 1)
+        if (strlen(w) == len && memcmp(w, word, len) == 0)
+            return 0;
+    trawl_buf_append(words, word, len);
+    trawl_buf_putc(words, '\0');
+    return 0;
+}
+
+/* A single word in one field by its stems in every language: the stems themselves and the
+ * words of the index that the synonym table lists for them (schema.h), as one synonym group. */
 static trawl_xquery *stems_query(compiler *c, const trawl_field *f, const tokens *k)
 {
-    trawl_buf stems = TRAWL_BUF_INIT;
-    size_t n = all_stems(c, k, &stems);
-    trawl_xquery **subs = calloc(n, sizeof *subs), *q = NULL;
-    if (!subs || stems.failed) {
-        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
-    } else {
-        const char *s = stems.data;
-        for (size_t i = 0; i < n && c->st == TRAWL_OK; i++, s += strlen(s) + 1)
-            subs[i] = term_query(c, f->stem_prefix, s, 0);
-        q = combine(c, TRAWL_XOP_SYNONYM, subs, n, 0);
+    trawl_buf stems = TRAWL_BUF_INIT, words = TRAWL_BUF_INIT, key = TRAWL_BUF_INIT;
+    size_t n = all_stems(c, k, &stems), nwords = 0;
+    const char *s = stems.data;
+    for (size_t i = 0; i < n && c->st == TRAWL_OK && !stems.failed; i++, s += strlen(s) + 1) {
+        add_word(&words, s, strlen(s), 0);
+        trawl_buf_reset(&key);
+        trawl_buf_printf(&key, "%s%s", TRAWL_PREFIX_STEM, s);
+        if (!key.failed && c->ctx->db)
+            c->st = trawl_xdb_each_synonym(c->ctx->db, key.data, add_word, &words, c->err);
+    }
+    for (const char *w = words.data; w && w < words.data + words.len; w += strlen(w) + 1)
+        nwords++;
+    trawl_xquery **subs = calloc(nwords ? nwords : 1, sizeof *subs), *q = NULL;
+    if (!subs || stems.failed || words.failed || key.failed) {
+        if (c->st == TRAWL_OK)
+            c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    } else if (c->st == TRAWL_OK) {
+        const char *w = words.data;
+        for (size_t i = 0; i < nwords && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
+            subs[i] = term_query(c, f->prefix, w, 0);
+        q = combine(c, TRAWL_XOP_SYNONYM, subs, nwords, 0);
     }
     free(subs);
     trawl_buf_free(&stems);
+    trawl_buf_free(&words);
+    trawl_buf_free(&key);
     return q;
 }
 

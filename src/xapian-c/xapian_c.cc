@@ -298,6 +298,37 @@ trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xm
     });
 }
 
+trawl_status trawl_xdb_add_synonym(trawl_xdb *db, const char *term, size_t len, const char *synonym,
+                                   size_t synonym_len, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        writable(db).add_synonym(std::string(term, len), std::string(synonym, synonym_len));
+    });
+}
+
+trawl_status trawl_xdb_each_synonym(trawl_xdb *db, const char *term, trawl_xterm_fn fn, void *ctx,
+                                    trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        for (auto t = db->db->synonyms_begin(term); t != db->db->synonyms_end(term); ++t) {
+            const std::string syn = *t;
+            if (fn(ctx, syn.data(), syn.size(), 0))
+                break;
+        }
+    });
+}
+
+trawl_status trawl_xdb_clear_synonyms(trawl_xdb *db, trawl_error *err)
+{
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        std::vector<std::string> keys;
+        for (auto k = db->db->synonym_keys_begin(); k != db->db->synonym_keys_end(); ++k)
+            keys.push_back(*k);
+        for (const auto &k : keys)
+            writable(db).clear_synonyms(k);
+    });
+}
+
 trawl_status trawl_xdb_begin_transaction(trawl_xdb *db, int flushed, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(),

@@ -74,6 +74,15 @@ typedef int (*trawl_xmeta_fn)(void *ctx, const char *key, const char *value, siz
 trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xmeta_fn fn,
                                      void *ctx, trawl_error *err);
 
+/* Synonyms (Xapian's synonym table): words `term` expands to. add_synonym needs a writable
+ * database; each_synonym calls `fn` with each synonym of `term` in byte order until it returns
+ * nonzero; clear_synonyms empties the whole table. */
+trawl_status trawl_xdb_add_synonym(trawl_xdb *db, const char *term, size_t len, const char *synonym,
+                                   size_t synonym_len, trawl_error *err);
+trawl_status trawl_xdb_each_synonym(trawl_xdb *db, const char *term, trawl_xterm_fn fn, void *ctx,
+                                    trawl_error *err);
+trawl_status trawl_xdb_clear_synonyms(trawl_xdb *db, trawl_error *err);
+
 /* Transactions (writable databases): changes between begin and commit become visible to
  * readers together, or not at all, and cancel undoes them all. A `flushed` transaction is
  * durable at its commit; an unflushed one becomes durable with the next trawl_xdb_commit,
