@@ -1,8 +1,9 @@
-/* test_xapian_c: the Xapian wrapper: databases, documents, transactions, metadata, queries,
- * enquire, match spies, and errors that must come back as statuses, never exceptions. */
+/* test_xapian_c: the Xapian wrapper: databases, documents, transactions, metadata, synonyms,
+ * queries, enquire, match spies, and errors that must come back as statuses, never exceptions. */
 #include "support.h"
 
 #include "check.h"
+#include "common/buf.h"
 #include "xapian-c/xapian_c.h"
 
 static trawl_xdoc *make_doc(const char *words, const char *id, const char *value)
@@ -25,6 +26,15 @@ static void add(trawl_xdb *db, const char *words, const char *id, const char *va
     trawl_xdoc *d = make_doc(words, id, value);
     CHECK_INT(trawl_xdb_replace_document(db, id, d, NULL, NULL), TRAWL_OK);
     trawl_xdoc_free(d);
+}
+
+/* Appends each term or synonym and a space. */
+static int collect(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    (void)freq;
+    trawl_buf_append(ctx, t, len);
+    trawl_buf_putc(ctx, ' ');
+    return 0;
 }
 
 static trawl_xquery *term(const char *t)
@@ -285,6 +295,28 @@ int main(void)
     st = trawl_xdb_open(bad, TRAWL_XDB_CREATE_OR_OPEN, &other, &err);
     CHECK(st != TRAWL_OK);
     CHECK(other == NULL);
+
+    CASE("15b synonyms: added, listed in byte order once each, cleared; readers see them after "
+         "the commit");
+    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "university", 10, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "universities", 12, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "university", 10, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_add_synonym(db, "Zharbor", 7, "harbors", 7, NULL), TRAWL_OK);
+    trawl_buf syns = TRAWL_BUF_INIT;
+    CHECK_INT(trawl_xdb_each_synonym(db, "Zunivers", collect, &syns, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&syns), "universities university ");
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_reopen(rd, NULL), TRAWL_OK);
+    trawl_buf_reset(&syns);
+    CHECK_INT(trawl_xdb_each_synonym(rd, "Zharbor", collect, &syns, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&syns), "harbors ");
+    CHECK_INT(trawl_xdb_clear_synonyms(db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_reopen(rd, NULL), TRAWL_OK);
+    trawl_buf_reset(&syns);
+    CHECK_INT(trawl_xdb_each_synonym(rd, "Zunivers", collect, &syns, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&syns), "");
+    trawl_buf_free(&syns);
 
     CASE("16 close accepts NULL; the version is known");
     trawl_xdb_close(NULL);
