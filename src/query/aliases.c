@@ -11,12 +11,43 @@
 #define PACK(kind, index) (((size_t)(index) << 2) | (size_t)(kind))
 #define AMBIGUOUS ((size_t)3)
 
+/* A name written in Chinese, Japanese, Korean or Thai, folded on the first query in those
+ * scripts: folding it segments it with ICU's dictionaries and runs the Traditional ->
+ * Simplified transform, which a process answering other queries need not load. Such a name
+ * folds to those scripts too, so it cannot match, nor make ambiguous, a name without them. */
+typedef struct deferred {
+    const char *name;
+    trawl_alias_kind kind;
+    size_t index;
+} deferred;
+
 struct trawl_aliases {
     const trawl_gazetteer *gz;
     trawl_analyzer *an;
     trawl_strmap names; /* folded name -> PACK(kind, index) + 1 (0 is "unset") */
     trawl_buf scratch;
+    deferred *later; /* names folded on the first query that needs them */
+    size_t nlater, clater;
+    bool folded_later; /* they are in `names` */
+    bool failed;       /* memory ran out deferring a name */
 };
+
+/* Whether UTF-8 `s` holds a character of the CJK or Thai blocks. */
+static bool has_cjk(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0xE0 || (*p & 0xC0) == 0x80)
+            continue;
+        unsigned c = *p >= 0xF0 ? 0x20000
+                                : ((unsigned)(*p & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) |
+                                      (p[2] & 0x3Fu);
+        if ((c >= 0x0E00 && c <= 0x0E7F) || (c >= 0x3040 && c <= 0x30FF) ||
+            (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+            (c >= 0xF900 && c <= 0xFAFF) || c >= 0x20000)
+            return true;
+    }
+    return false;
+}
 
 static int join_term(void *ctx, const trawl_term *t)
 {
@@ -38,6 +69,13 @@ static const char *fold_name(trawl_aliases *a, const char *name)
 
 static void add(trawl_aliases *a, const char *name, trawl_alias_kind kind, size_t index)
 {
+    if (!a->folded_later && has_cjk(name)) {
+        if (!trawl_array_grow((void **)&a->later, &a->clater, a->nlater, sizeof *a->later))
+            a->failed = true;
+        else
+            a->later[a->nlater++] = (deferred){name, kind, index};
+        return;
+    }
     const char *folded = fold_name(a, name);
     if (!folded || !*folded)
         return;
@@ -81,7 +119,7 @@ trawl_status trawl_aliases_new(const trawl_gazetteer *gz, trawl_analyzer *an,
     const trawl_center *k = trawl_gazetteer_centers(gz, &n);
     for (size_t i = 0; i < n; i++)
         add_all(a, k[i].key, &k[i].aliases, TRAWL_ALIAS_CENTER, i);
-    if (a->names.failed || a->scratch.failed) {
+    if (a->names.failed || a->scratch.failed || a->failed) {
         trawl_aliases_free(a);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding the gazetteer");
     }
@@ -95,11 +133,17 @@ void trawl_aliases_free(trawl_aliases *a)
         return;
     trawl_strmap_free(&a->names);
     trawl_buf_free(&a->scratch);
+    free(a->later);
     free(a);
 }
 
 bool trawl_aliases_find(trawl_aliases *a, const char *name, trawl_alias_entity *out)
 {
+    if (!a->folded_later && has_cjk(name)) {
+        a->folded_later = true;
+        for (size_t i = 0; i < a->nlater; i++)
+            add(a, a->later[i].name, a->later[i].kind, a->later[i].index);
+    }
     const char *folded = fold_name(a, name);
     const size_t *v = folded ? trawl_strmap_get(&a->names, folded, strlen(folded)) : NULL;
     if (!v || *v == 0 || *v == AMBIGUOUS + 1)

@@ -32,12 +32,14 @@
 
 struct trawl_searcher {
     trawl_xdb *db;
-    char *dir;               /* for messages */
-    char language[16];       /* the index's default document language */
-    char languages[256];     /* the languages of its passages, space-separated */
-    trawl_gazetteer *gz;     /* the gazetteer the index was built with */
-    trawl_analyzer *folding; /* folds the gazetteer's names (made on first use) */
-    trawl_aliases *aliases;  /* those names, folded (made on first use) */
+    char *dir;                           /* for messages */
+    char language[16];                   /* the index's default document language */
+    char languages[256];                 /* the languages of its passages, space-separated */
+    trawl_gazetteer *gz;                 /* the gazetteer the index was built with */
+    trawl_analyzer *folding;             /* folds the gazetteer's names (made on first use) */
+    trawl_aliases *aliases;              /* those names, folded (made on first use) */
+    trawl_analyzer *made[MAX_LANGUAGES]; /* analyzers made by searches, kept for the next */
+    size_t nmade;
 };
 
 struct trawl_results {
@@ -143,6 +145,8 @@ void trawl_searcher_close(trawl_searcher *s)
     trawl_xdb_close(s->db);
     trawl_aliases_free(s->aliases);
     trawl_analyzer_free(s->folding);
+    for (size_t i = 0; i < s->nmade; i++)
+        trawl_analyzer_free(s->made[i]);
     trawl_gazetteer_free(s->gz);
     free(s->dir);
     free(s);
@@ -263,24 +267,36 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
 
 /* The analyzers of a search: the query's language first (the one given, else the index's
  * default), then, unless a language was given, one per language of the index, whose stems
- * unquoted words also match. */
+ * unquoted words also match. They belong to the searcher, which keeps them for later
+ * searches (making one costs more than a search). */
 typedef struct analyzers {
     trawl_analyzer *all[MAX_LANGUAGES];
     size_t n;
 } analyzers;
 
-static void analyzers_close(analyzers *a)
+/* The searcher's analyzer of `lang`, made on first use. */
+static trawl_status analyzer_of(trawl_searcher *s, const char *lang, trawl_analyzer **out,
+                                trawl_error *err)
 {
-    for (size_t i = 0; i < a->n; i++)
-        trawl_analyzer_free(a->all[i]);
-    a->n = 0;
+    for (size_t i = 0; i < s->nmade; i++) {
+        if (strcmp(trawl_analyzer_language(s->made[i]), lang) == 0) {
+            *out = s->made[i];
+            return TRAWL_OK;
+        }
+    }
+    if (s->nmade == MAX_LANGUAGES)
+        return trawl_error_set(err, TRAWL_ERR_ARG, "more than %d languages", MAX_LANGUAGES);
+    trawl_status st = trawl_analyzer_new(lang, out, err);
+    if (st == TRAWL_OK)
+        s->made[s->nmade++] = *out;
+    return st;
 }
 
 static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzers *a,
                                    trawl_error *err)
 {
     a->n = 0;
-    trawl_status st = trawl_analyzer_new(lang && *lang ? lang : s->language, &a->all[0], err);
+    trawl_status st = analyzer_of(s, lang && *lang ? lang : s->language, &a->all[0], err);
     if (st)
         return st;
     a->n = 1;
@@ -289,10 +305,8 @@ static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzer
     for (char *w = strtok(langs, " "); w && a->n < MAX_LANGUAGES; w = strtok(NULL, " ")) {
         if (strcmp(w, trawl_analyzer_language(a->all[0])) == 0)
             continue;
-        if ((st = trawl_analyzer_new(w, &a->all[a->n], err))) {
-            analyzers_close(a);
+        if ((st = analyzer_of(s, w, &a->all[a->n], err)))
             return st;
-        }
         a->n++;
     }
     return TRAWL_OK;
@@ -509,7 +523,6 @@ cleanup:
     trawl_tally_free(&tally);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
-    analyzers_close(&an);
     return st;
 }
 
@@ -535,6 +548,5 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
     trawl_xquery_free(q);
-    analyzers_close(&an);
     return st;
 }

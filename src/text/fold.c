@@ -2,6 +2,7 @@
  * the common case, take a fast path that gives the same result. */
 #include "text/fold.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -16,11 +17,35 @@ struct trawl_folder {
     const UNormalizer2 *nfkc_cf; /* NFKC + case folding, one pass */
     const UNormalizer2 *nfd;     /* to separate base letters from their marks */
     const UNormalizer2 *nfc;     /* to recompose what remains */
-    UTransliterator *t2s;        /* Traditional -> Simplified Chinese */
-    USet *t2s_source;            /* the characters t2s may change (frozen) */
+    UTransliterator *t2s;        /* Traditional -> Simplified Chinese (opened when needed) */
     UChar *a, *b;                /* scratch buffers, grown as needed */
     int32_t acap, bcap;          /* their capacities in UTF-16 units */
 };
+
+static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+                               'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+
+/* The characters the transform may change, computed once per process (it takes milliseconds)
+ * and frozen, so that threads share it; NULL if ICU could not make it. */
+static USet *t2s_source;
+static pthread_once_t t2s_source_once = PTHREAD_ONCE_INIT;
+
+static void make_t2s_source(void)
+{
+    UErrorCode uerr = U_ZERO_ERROR;
+    UTransliterator *t = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
+    USet *set = U_SUCCESS(uerr) ? uset_openEmpty() : NULL;
+    if (set) {
+        utrans_getSourceSet(t, false, set, &uerr);
+        uset_freeze(set);
+    }
+    utrans_close(t);
+    if (U_FAILURE(uerr)) {
+        uset_close(set);
+        set = NULL;
+    }
+    t2s_source = set;
+}
 
 trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
 {
@@ -32,19 +57,7 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     f->nfkc_cf = unorm2_getNFKCCasefoldInstance(&uerr);
     f->nfd = unorm2_getNFDInstance(&uerr);
     f->nfc = unorm2_getNFCInstance(&uerr);
-    static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
-                                   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
-    if (U_SUCCESS(uerr))
-        f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
-    if (U_SUCCESS(uerr))
-        f->t2s_source = uset_openEmpty();
-    if (U_SUCCESS(uerr) && f->t2s_source) {
-        utrans_getSourceSet(f->t2s, false, f->t2s_source, &uerr);
-        uset_freeze(f->t2s_source);
-    }
-    if (U_FAILURE(uerr) || !f->t2s_source) {
-        uset_close(f->t2s_source);
-        utrans_close(f->t2s);
+    if (U_FAILURE(uerr)) {
         free(f);
         return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU normalizers unavailable: %s",
                                u_errorName(uerr));
@@ -53,12 +66,20 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     return TRAWL_OK;
 }
 
+/* The Traditional -> Simplified transform, opened on the first Chinese word (opening it
+ * costs milliseconds that text without Chinese need not pay). */
+static UTransliterator *t2s(trawl_folder *f, UErrorCode *uerr)
+{
+    if (!f->t2s && U_SUCCESS(*uerr))
+        f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, uerr);
+    return f->t2s;
+}
+
 void trawl_folder_free(trawl_folder *folder)
 {
     if (!folder)
         return;
     utrans_close(folder->t2s);
-    uset_close(folder->t2s_source);
     free(folder->a);
     free(folder->b);
     free(folder);
@@ -147,10 +168,14 @@ static int32_t strip_latin_marks(UChar *s, int32_t len, bool *han)
     return out;
 }
 
-/* Whether s[0, n) holds a character of `set` (the transform's source set: text without one,
- * Simplified Chinese for one, is left as it is, without running the transform). */
-static bool changes(const USet *set, const UChar *s, int32_t n)
+/* Whether the transform may change s[0, n): whether it holds a character of its source set
+ * (text without one, much Simplified Chinese, is left as it is without running it). */
+static bool changes(const UChar *s, int32_t n)
 {
+    pthread_once(&t2s_source_once, make_t2s_source);
+    const USet *set = t2s_source;
+    if (!set)
+        return true;
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(s, i, n, c);
@@ -191,7 +216,7 @@ trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf
         n = strip_latin_marks(f->a, n, &han);
         n = normalize(f->nfc, f->a, n, &f->b, &f->bcap, &uerr);
     }
-    if (U_SUCCESS(uerr) && han && changes(f->t2s_source, f->b, n)) {
+    if (U_SUCCESS(uerr) && han && changes(f->b, n) && t2s(f, &uerr)) {
         /* The transform works in place; give it room for the rare longer result. */
         if (!grow(&f->b, &f->bcap, 2 * n + 16))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding");

@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""query.py: query latency of Trawl against SQLite FTS5 and ripgrep, on one corpus.
+
+  tools/bench/query.py [CORPUS] [--rounds N] [--work DIR]
+
+Builds (once, kept in DIR, default build-bench/query) a Trawl index with trawl-ingest and an
+FTS5 database with peers.py, then for each query of tools/bench/queries.txt measures:
+  in-process  Trawl: build/query_probe (trawl_search, 10 results with highlighted passages);
+              FTS5: the 10 best rows by bm25 with snippet(), through Python's sqlite3;
+              cold = the first round after the page cache is dropped, warm = later rounds
+  per process trawl-query --limit 10 QUERY, and the sqlite3 command-line program with the
+              same SELECT, start to exit
+  ripgrep     rg -c -i -F PHRASE over the corpus, for the phrase queries
+Prints medians and 90th percentiles in milliseconds and the ratios Trawl / peer.
+"""
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BUILD = os.path.join(ROOT, "build")
+SELECT = ("SELECT path, snippet(docs, 1, '[', ']', '...', 16) FROM docs WHERE docs MATCH ? "
+          "ORDER BY rank LIMIT 10")
+
+
+def drop_caches():
+    subprocess.run(["sync"])
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+
+
+def load_queries():
+    with open(os.path.join(HERE, "queries.txt"), encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+
+
+def build(corpus, work):
+    os.makedirs(work, exist_ok=True)
+    trawl = os.path.join(work, "trawl")
+    fts = os.path.join(work, "fts5.db")
+    if not os.path.exists(os.path.join(trawl, "iamglass")):
+        subprocess.run([os.path.join(BUILD, "trawl-ingest"), "--quiet", "--index", trawl, corpus],
+                       check=True)
+    if not os.path.exists(fts):
+        subprocess.run(["/usr/bin/python3", os.path.join(HERE, "peers.py"), "fts5", corpus, fts],
+                       check=True)
+    return trawl, fts
+
+
+def trawl_in_process(index, queries, rounds):
+    out = subprocess.run([os.path.join(BUILD, "query_probe"), index, str(rounds)],
+                         input="\n".join(queries) + "\n", capture_output=True, text=True,
+                         check=True).stdout
+    times = {}
+    for line in out.splitlines():
+        r, ms, total, q = line.split("\t", 3)
+        times.setdefault(int(r), {})[q] = (float(ms), int(total))
+    return times
+
+
+def fts5_in_process(path, queries, rounds):
+    db = sqlite3.connect(path)
+    times = {}
+    for r in range(1, rounds + 1):
+        for q in queries:
+            t0 = time.perf_counter()
+            try:
+                rows = db.execute(SELECT, (q,)).fetchall()
+            except sqlite3.OperationalError:
+                rows = []
+            times.setdefault(r, {})[q] = ((time.perf_counter() - t0) * 1e3, len(rows))
+    db.close()
+    return times
+
+
+def per_process(cmds):
+    out = []
+    for cmd in cmds:
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out.append((time.perf_counter() - t0) * 1e3)
+    return out
+
+
+def row(name, trawl_ms, peer_ms):
+    print(f"{name:34s} {statistics.median(trawl_ms):9.2f} {pct(trawl_ms, 90):9.2f} "
+          f"{statistics.median(peer_ms):9.2f} {pct(peer_ms, 90):9.2f} "
+          f"{statistics.median(trawl_ms) / statistics.median(peer_ms):8.3f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=os.path.join(ROOT, "build-bench/corpora/kdoc"))
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--work", default=os.path.join(ROOT, "build-bench/query"))
+    args = ap.parse_args()
+    queries = load_queries()
+    work = os.path.join(args.work, os.path.basename(os.path.normpath(args.corpus)))
+    trawl, fts = build(args.corpus, work)
+    cold = drop_caches()
+    t = trawl_in_process(trawl, queries, args.rounds)
+    drop_caches()
+    f = fts5_in_process(fts, queries, args.rounds)
+    first = lambda times: [times[1][q][0] for q in queries]
+    warm = lambda times: [times[r][q][0] for r in times if r > 1 for q in queries]
+    phrases = [q for q in queries if q.startswith('"')]
+    found = [q for q in phrases if t[1][q][1] > 0]
+    print(f"corpus {args.corpus}: {len(queries)} queries, {args.rounds} rounds, "
+          f"{'cold' if cold else 'warm (cannot drop caches)'} first round; {os.cpu_count()} cores")
+    print(f"{'milliseconds':34s} {'trawl':>9s} {'p90':>9s} {'peer':>9s} {'p90':>9s} {'ratio':>8s}")
+    row("in-process, first round vs FTS5", first(t), first(f))
+    if args.rounds > 1:
+        row("in-process, warm vs FTS5", warm(t), warm(f))
+    tp = per_process([[os.path.join(BUILD, "trawl-query"), "--index", trawl, "--limit", "10", q]
+                      for q in queries])
+    sp = per_process([["sqlite3", fts, SELECT.replace("?", "'" + q.replace("'", "''") + "'")]
+                      for q in queries])
+    row("per process vs sqlite3 CLI", tp, sp)
+    rg = per_process([["rg", "-c", "-i", "-F", q.strip('"'), args.corpus] for q in found])
+    row("phrases, in-process vs ripgrep", [t[r][q][0] for r in t if r > 1 for q in found] or
+        [t[1][q][0] for q in found], rg)
+    nomatch = [q for q in queries if t[1][q][1] == 0]
+    print(f"matches: {sum(1 for q in queries if t[1][q][1])} queries match, "
+          f"{len(nomatch)} match nothing; phrases found: {len(found)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
