@@ -16,7 +16,9 @@
 #include "text/cjk.h"
 #include "text/language.h"
 
-#define MAX_LANGUAGES 32
+/* Languages one analyst keeps analysers for; documents in further languages are analysed as
+ * the default language (detection chooses among 68, so only metadata can name more). */
+#define MAX_LANGUAGES 256
 
 /* The analysis of one language: words, and facets found with those words. */
 typedef struct language {
@@ -102,6 +104,8 @@ static trawl_status language_for(trawl_analyst *an, const char *lang, language *
             return TRAWL_OK;
         }
     }
+    if (an->nlanguages == MAX_LANGUAGES && strcmp(lang, an->default_lang) != 0)
+        return language_for(an, an->default_lang, out, err);
     if (an->nlanguages == MAX_LANGUAGES)
         return trawl_error_set(err, TRAWL_ERR_ARG, "more than %d document languages",
                                MAX_LANGUAGES);

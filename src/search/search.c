@@ -28,13 +28,13 @@
 #define MODIFIED_RETRIES 3
 
 /* Queries are analysed in at most this many languages. */
-#define MAX_LANGUAGES 32
+#define MAX_LANGUAGES 256
 
 struct trawl_searcher {
     trawl_xdb *db;
     char *dir;                           /* for messages */
     char language[16];                   /* the index's default document language */
-    char languages[256];                 /* the languages of its passages, space-separated */
+    char languages[2048];                /* the languages of its passages, space-separated */
     trawl_gazetteer *gz;                 /* the gazetteer the index was built with */
     trawl_analyzer *folding;             /* folds the gazetteer's names (made on first use) */
     trawl_aliases *aliases;              /* those names, folded (made on first use) */

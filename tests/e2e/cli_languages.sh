@@ -58,6 +58,21 @@ contains "$out" "[São Paulo]" "accents fold"
 run 0 "$QUERY" --index "$IDX" --lang ru --limit 0 Харбине
 contains "$out" "1 passage matches" "--lang narrows the analysis"
 
+# 5b more languages than analysers were once kept for: every document indexed and found
+M="$WORK/many"
+mkdir -p "$M"
+printf 'file\ttitle\turl\tlanguage\tkind\tnote\n' >"$M/MANIFEST.tsv"
+n=0
+for code in $(grep -v '^#' "$TRAWL_SRC/src/text/langid.conf" | cut -d- -f1 | cut -d. -f1 | head -40); do
+  n=$((n + 1))
+  printf 'Note %d about the lighthouse of Xiamen.\n' "$n" >"$M/doc$n.txt"
+  printf 'doc%d.txt\tNote %d\t\t%s\tnotes\t\n' "$n" "$n" "$code" >>"$M/MANIFEST.tsv"
+done
+run 0 "$INGEST" --index "$WORK/many-index" "$M"
+contains "$out" "indexed 40 documents, 40 passages" "documents in 40 languages indexed"
+run 0 "$QUERY" --index "$WORK/many-index" --limit 0 xiamen
+contains "$out" "40 passages match" "and found, whatever their language"
+
 # 6 the shared corpus, when present
 if [ -d "$SHARED_CORPUS" ]; then
   run 0 "$INGEST" --quiet --index "$WORK/shared" "$SHARED_CORPUS"
