@@ -1,14 +1,35 @@
 /* stemmer.c: libstemmer's result is owned by the stemmer and dies at the next call, so each
- * stem is copied into the caller's buffer at once. */
+ * stem is copied into the caller's buffer at once. Frequent words repeat (the, kernel, ...):
+ * a direct-mapped cache of recent words and their stems answers them without Snowball. */
 #include "text/stemmer.h"
 
 #include <libstemmer.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* Cache slots (a power of two) and the longest word or stem they hold. */
+#define CACHE_SLOTS 2048
+#define CACHE_BYTES 31
+
+typedef struct cached {
+    unsigned char word_len, stem_len; /* 0: empty */
+    char word[CACHE_BYTES], stem[CACHE_BYTES];
+} cached;
 
 struct trawl_stemmer {
     struct sb_stemmer *sb; /* the Snowball algorithm */
+    cached *cache;         /* CACHE_SLOTS slots, made on the first stem */
 };
+
+static size_t slot_of(const char *word, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return h & (CACHE_SLOTS - 1);
+}
 
 bool trawl_stemmer_available(const char *lang)
 {
@@ -41,6 +62,7 @@ void trawl_stemmer_free(trawl_stemmer *stemmer)
     if (!stemmer)
         return;
     sb_stemmer_delete(stemmer->sb);
+    free(stemmer->cache);
     free(stemmer);
 }
 
@@ -50,10 +72,24 @@ trawl_status trawl_stem(trawl_stemmer *stemmer, const char *word, size_t len, tr
     trawl_buf_reset(out);
     if (len > INT_MAX)
         return trawl_error_set(err, TRAWL_ERR_ARG, "word too long to stem");
-    const sb_symbol *stem = sb_stemmer_stem(stemmer->sb, (const sb_symbol *)word, (int)len);
-    if (!stem)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming");
-    trawl_buf_append(out, stem, (size_t)sb_stemmer_length(stemmer->sb));
+    if (!stemmer->cache)
+        stemmer->cache = calloc(CACHE_SLOTS, sizeof *stemmer->cache);
+    cached *c = stemmer->cache && len <= CACHE_BYTES ? &stemmer->cache[slot_of(word, len)] : NULL;
+    if (c && c->word_len == len && memcmp(c->word, word, len) == 0) {
+        trawl_buf_append(out, c->stem, c->stem_len);
+    } else {
+        const sb_symbol *stem = sb_stemmer_stem(stemmer->sb, (const sb_symbol *)word, (int)len);
+        if (!stem)
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming");
+        size_t stem_len = (size_t)sb_stemmer_length(stemmer->sb);
+        trawl_buf_append(out, stem, stem_len);
+        if (c && stem_len <= CACHE_BYTES && len > 0) {
+            c->word_len = (unsigned char)len;
+            c->stem_len = (unsigned char)stem_len;
+            memcpy(c->word, word, len);
+            memcpy(c->stem, stem, stem_len);
+        }
+    }
     return out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory stemming") : TRAWL_OK;
 }
 

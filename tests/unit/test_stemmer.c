@@ -1,5 +1,5 @@
-/* test_stemmer: libstemmer through trawl_stemmer: languages, stems, and refusal of unknown
- * languages. */
+/* test_stemmer: libstemmer through trawl_stemmer: languages, stems, the cache of recent words,
+ * and refusal of unknown languages. */
 #include "check.h"
 #include "common/buf.h"
 #include "text/stemmer.h"
@@ -58,6 +58,36 @@ int main(void)
     CHECK_STR(err.message, "no Snowball stemmer for language 'zz'");
     CHECK_INT(trawl_stemmer_new(NULL, &x, &err), TRAWL_ERR_ARG);
     CHECK(strlen(trawl_stemmer_library_version()) > 0);
+
+    CASE("7 the cache of recent words gives what Snowball gives, collisions and long words too");
+    /* 5,000 words (more than the cache's slots, so slots are shared and replaced), twice,
+     * against a stemmer that sees each word once, fresh. */
+    static const char *const roots[] = {
+        "connect", "nation", "univers", "communicat", "run", "happi", "internationalization",
+        "relat",   "organ",  "gener"};
+    static const char *const ends[] = {"",     "s",  "ed",   "ing", "ion",
+                                       "ions", "ly", "ness", "al",  "ize"};
+    int same = 1;
+    char word[64];
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < 5000; i++) {
+            snprintf(word, sizeof word, "%s%s%s", roots[i % 10], ends[(i / 10) % 10],
+                     i >= 100 ? ends[(i / 100) % 10] : "");
+            if (i >= 1000)
+                snprintf(word + strlen(word), sizeof word - strlen(word), "x%d", i);
+            char cached_stem[64];
+            snprintf(cached_stem, sizeof cached_stem, "%s", stem(en, word));
+            trawl_stemmer *fresh = NULL;
+            CHECK_INT(trawl_stemmer_new("en", &fresh, NULL), TRAWL_OK);
+            same &= strcmp(cached_stem, stem(fresh, word)) == 0;
+            trawl_stemmer_free(fresh);
+        }
+    }
+    CHECK(same);
+    CHECK_STR(stem(en, "internationalizations"), "internation");
+    CHECK_STR(stem(en, "internationalizations"), "internation");
+    CHECK_STR(stem(en, "antidisestablishmentarianismsthings"), "antidisestablishmentarianismsth");
+    CHECK_STR(stem(en, "antidisestablishmentarianismsthings"), "antidisestablishmentarianismsth");
 
     trawl_stemmer_free(en);
     trawl_stemmer_free(ru);
