@@ -5,14 +5,15 @@
 # and the ratio of Trawl's wall time to each peer's. Engines: trawl-ingest with --jobs 1 and
 # with one thread per core; the analysis floor (build/analysis_probe: ICU words, folding and
 # Snowball stems over every file, nothing stored); the Xapian floor and the Xapian floor of
-# the passage model (peers.py); omindex; SQLite FTS5 (ENGINE... picks some; trawl always runs). Needs a release build in build/ and the
-# packages xapian-omega, python3-xapian, sqlite3.
+# the passage model (peers.py); omindex; Lucene 8 (lucene.sh: StandardAnalyzer, one document
+# per file, text stored); SQLite FTS5 (ENGINE... picks some; trawl always runs). Needs a release build in build/ and the
+# packages xapian-omega, python3-xapian, sqlite3, liblucene8-java, default-jdk-headless.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=${1:-build-bench/corpora/kdoc}
 runs=${2:-3}
 shift $(($# < 2 ? $# : 2))
-engines=${*:-trawl-1 analysis xapian-floor xapian-passages omindex fts5}
+engines=${*:-trawl-1 analysis xapian-floor xapian-passages omindex lucene fts5}
 wanted() { case " $engines " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -44,6 +45,7 @@ find "$corpus" -type f | sort >"$out/files"
 ! wanted xapian-floor || measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
 ! wanted xapian-passages || measure xapian-passages "$out/idx-passages" /usr/bin/python3 tools/bench/peers.py xapian-passages "$corpus" "$out/idx-passages"
 ! wanted omindex || measure omindex "$out/idx-omega" omindex --db "$out/idx-omega" --url / "$corpus"
+! wanted lucene || measure lucene "$out/idx-lucene" tools/bench/lucene.sh index "$corpus" "$out/idx-lucene"
 ! wanted fts5 || measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""query.py: query latency of Trawl against SQLite FTS5 and ripgrep, on one corpus.
+"""query.py: query latency of Trawl against SQLite FTS5, Lucene 8 and ripgrep, on one corpus.
 
   tools/bench/query.py [CORPUS] [--rounds N] [--work DIR]
 
-Builds (once, kept in DIR, default build-bench/query) a Trawl index with trawl-ingest and an
-FTS5 database with peers.py, then for each query of tools/bench/queries.txt measures:
+Builds (once, kept in DIR, default build-bench/query) a Trawl index with trawl-ingest, an
+FTS5 database with peers.py and a Lucene index with lucene.sh, then for each query of
+tools/bench/queries.txt measures:
   in-process  Trawl: build/query_probe (trawl_search, 10 results with highlighted passages);
               FTS5: the 10 best rows by bm25 with snippet(), through Python's sqlite3;
+              Lucene: the 10 best documents, each with its best highlighted fragment;
               cold = the first round after the page cache is dropped, warm = later rounds
   per process trawl-query --limit 10 QUERY, and the sqlite3 command-line program with the
               same SELECT, start to exit
@@ -58,12 +60,15 @@ def build(corpus, work):
     if not os.path.exists(fts):
         subprocess.run(["/usr/bin/python3", os.path.join(HERE, "peers.py"), "fts5", corpus, fts],
                        check=True)
-    return trawl, fts
+    lucene = os.path.join(work, "lucene")
+    if not os.path.exists(lucene):
+        subprocess.run([os.path.join(HERE, "lucene.sh"), "index", corpus, lucene], check=True)
+    return trawl, fts, lucene
 
 
-def trawl_in_process(index, queries, rounds):
-    out = subprocess.run([os.path.join(BUILD, "query_probe"), index, str(rounds)],
-                         input="\n".join(queries) + "\n", capture_output=True, text=True,
+def probe_in_process(cmd, queries):
+    """Runs a probe printing "round, ms, total, query" lines; {round: {query: (ms, total)}}."""
+    out = subprocess.run(cmd, input="\n".join(queries) + "\n", capture_output=True, text=True,
                          check=True).stdout
     times = {}
     for line in out.splitlines():
@@ -110,11 +115,14 @@ def main():
     args = ap.parse_args()
     queries = load_queries()
     work = os.path.join(args.work, os.path.basename(os.path.normpath(args.corpus)))
-    trawl, fts = build(args.corpus, work)
+    trawl, fts, lucene = build(args.corpus, work)
     cold = drop_caches()
-    t = trawl_in_process(trawl, queries, args.rounds)
+    t = probe_in_process([os.path.join(BUILD, "query_probe"), trawl, str(args.rounds)], queries)
     drop_caches()
     f = fts5_in_process(fts, queries, args.rounds)
+    drop_caches()
+    lu = probe_in_process([os.path.join(HERE, "lucene.sh"), "query", lucene, str(args.rounds)],
+                          queries)
     first = lambda times: [times[1][q][0] for q in queries]
     warm = lambda times: [times[r][q][0] for r in times if r > 1 for q in queries]
     phrases = [q for q in queries if q.startswith('"')]
@@ -125,6 +133,7 @@ def main():
     row("in-process, first round vs FTS5", first(t), first(f))
     if args.rounds > 1:
         row("in-process, warm vs FTS5", warm(t), warm(f))
+        row("in-process, warm vs Lucene", warm(t), warm(lu))
     tp = per_process([[os.path.join(BUILD, "trawl-query"), "--index", trawl, "--limit", "10", q]
                       for q in queries])
     sp = per_process([["sqlite3", fts, SELECT.replace("?", "'" + q.replace("'", "''") + "'")]
