@@ -33,6 +33,10 @@ const char *trawl_xapian_version(void);
 
 /* ---- databases ---- */
 
+/* Opening a writable database sets XAPIAN_FLUSH_THRESHOLD to 1000 unless the environment
+ * has it (Xapian's only way to set it): postings go from memory to the tables every 1,000
+ * documents, inside transactions too (they stay uncommitted until the commit). Call before
+ * starting threads that read the environment. */
 typedef enum trawl_xdb_mode {
     TRAWL_XDB_READ,           /* read-only; the database must exist */
     TRAWL_XDB_WRITE,          /* writable; the database must exist */
