@@ -1,6 +1,7 @@
 /* extract.c: the extractor's setup (the gazetteer's names and the pattern words, analysed
  * with the documents' analyzer) and one extraction: places and centers, years, and the
  * center-year pairs of each sentence. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,6 +184,12 @@ void trawl_extractor_free(trawl_extractor *ex)
     if (!ex)
         return;
     trawl_breaks_free(ex->sentences);
+    ftext_free(&ex->text);
+    free(ex->spans);
+    if (ex->borrowed) {
+        free(ex);
+        return;
+    }
     wordlist *lists[] = {&ex->names,          &ex->places,       &ex->center_words,
                          &ex->creation_verbs, &ex->object_words, &ex->naming_cues,
                          &ex->connectors,     &ex->date_words,   &ex->year_suffix,
@@ -191,9 +198,102 @@ void trawl_extractor_free(trawl_extractor *ex)
         wordlist_free(lists[i]);
     free(ex->meaning);
     free(ex->place_meaning);
-    ftext_free(&ex->text);
-    free(ex->spans);
     free(ex);
+}
+
+/* One language's model in a set: its own analyser and the extractor whose word lists the
+ * set's extractors of that language borrow (the model itself never extracts). */
+typedef struct model {
+    trawl_analyzer *an;
+    trawl_extractor *ex;
+} model;
+
+struct trawl_extractor_set {
+    const trawl_gazetteer *gz;
+    pthread_mutex_t lock; /* guards models */
+    model *models;
+    size_t n, cap;
+};
+
+trawl_status trawl_extractor_set_new(const trawl_gazetteer *gz, trawl_extractor_set **set_out,
+                                     trawl_error *err)
+{
+    trawl_extractor_set *set = calloc(1, sizeof *set);
+    *set_out = set;
+    if (!set)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    set->gz = gz;
+    pthread_mutex_init(&set->lock, NULL);
+    return TRAWL_OK;
+}
+
+void trawl_extractor_set_free(trawl_extractor_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++) {
+        trawl_extractor_free(set->models[i].ex);
+        trawl_analyzer_free(set->models[i].an);
+    }
+    free(set->models);
+    pthread_mutex_destroy(&set->lock);
+    free(set);
+}
+
+/* The model of `lang`, made when missing; call with the lock held. */
+static trawl_status model_of(trawl_extractor_set *set, const char *lang, const model **out,
+                             trawl_error *err)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        if (strcmp(trawl_analyzer_language(set->models[i].an), lang) == 0) {
+            *out = &set->models[i];
+            return TRAWL_OK;
+        }
+    }
+    if (!trawl_array_grow((void **)&set->models, &set->cap, set->n, sizeof *set->models))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    model m = {NULL, NULL};
+    trawl_status st = trawl_analyzer_new(lang, &m.an, err);
+    if (!st)
+        st = trawl_extractor_new(set->gz, m.an, &m.ex, err);
+    if (st) {
+        trawl_analyzer_free(m.an);
+        return st;
+    }
+    set->models[set->n] = m;
+    *out = &set->models[set->n++];
+    return TRAWL_OK;
+}
+
+trawl_status trawl_extractor_set_take(trawl_extractor_set *set, trawl_analyzer *an,
+                                      trawl_extractor **ex_out, trawl_error *err)
+{
+    *ex_out = NULL;
+    const model *m = NULL;
+    pthread_mutex_lock(&set->lock);
+    trawl_status st = model_of(set, trawl_analyzer_language(an), &m, err);
+    /* Taken under the lock: another thread may move the array of models. */
+    const trawl_extractor *shared = st ? NULL : m->ex;
+    pthread_mutex_unlock(&set->lock);
+    if (st)
+        return st;
+    trawl_extractor *ex = malloc(sizeof *ex);
+    if (!ex)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    /* The word lists and meanings are read only once made: a shallow copy shares them. */
+    *ex = *shared;
+    ex->an = an;
+    ex->borrowed = true;
+    ex->sentences = NULL;
+    memset(&ex->text, 0, sizeof ex->text);
+    ex->spans = NULL;
+    ex->nspans = ex->cspans = 0;
+    if ((st = trawl_breaks_new(TRAWL_BREAK_SENTENCES, &ex->sentences, err))) {
+        free(ex);
+        return st;
+    }
+    *ex_out = ex;
+    return TRAWL_OK;
 }
 
 /* Whether sentence `s` says its date by reference to the one before ("the same month"). */

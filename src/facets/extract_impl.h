@@ -47,6 +47,7 @@ struct trawl_extractor {
     wordlist year_suffix;    /* 年 */
     wordlist range_words;    /* "to", "through", 至 */
     wordlist carry_phrases;  /* "the same month" ... */
+    bool borrowed;           /* the word lists and meanings belong to a set's model */
     ftext text;              /* scratch: the text being extracted */
     name_span *spans;        /* scratch: names found */
     size_t nspans, cspans;

@@ -86,6 +86,21 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
                                  trawl_extractor **ex_out, trawl_error *err);
 void trawl_extractor_free(trawl_extractor *ex);
 
+/* Extractors of every language for the threads of one ingest: the word lists of a language
+ * (the gazetteer's names analysed into stems, 1.25 MB) are made once, by the first thread
+ * that needs them, and shared read only; each extractor keeps its own scratch state. */
+typedef struct trawl_extractor_set trawl_extractor_set;
+
+/* `gz` must outlive the set. */
+trawl_status trawl_extractor_set_new(const trawl_gazetteer *gz, trawl_extractor_set **set_out,
+                                     trawl_error *err);
+/* Frees the set; every extractor taken from it must be freed before. NULL is allowed. */
+void trawl_extractor_set_free(trawl_extractor_set *set);
+/* A new extractor for texts analysed by `an`, sharing the word lists of its language with the
+ * set's other extractors; safe to call from several threads at once. The caller frees it. */
+trawl_status trawl_extractor_set_take(trawl_extractor_set *set, trawl_analyzer *an,
+                                      trawl_extractor **ex_out, trawl_error *err);
+
 /* Extracts the facets of the valid UTF-8 `text` into `out` (reset first). */
 trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, trawl_facets *out,
                            trawl_error *err);

@@ -27,7 +27,7 @@ typedef struct language {
 } language;
 
 struct trawl_analyst {
-    const trawl_gazetteer *gz;         /* places and centers for facets (shared) */
+    trawl_extractor_set *extractors;   /* facet extractors' word lists (shared) */
     char default_lang[16];             /* for documents that do not say */
     size_t max_passage;                /* passage bound in bytes */
     language languages[MAX_LANGUAGES]; /* one per language seen, created on demand */
@@ -38,7 +38,7 @@ struct trawl_analyst {
     trawl_buf term;                    /* scratch: the term being added */
 };
 
-trawl_status trawl_analyst_new(const trawl_gazetteer *gz, const char *default_lang,
+trawl_status trawl_analyst_new(trawl_extractor_set *extractors, const char *default_lang,
                                size_t max_passage, trawl_analyst **an_out, trawl_error *err)
 {
     *an_out = NULL;
@@ -49,7 +49,7 @@ trawl_status trawl_analyst_new(const trawl_gazetteer *gz, const char *default_la
         free(an);
         return trawl_error_set(err, TRAWL_ERR_ARG, "language code too long: '%s'", default_lang);
     }
-    an->gz = gz;
+    an->extractors = extractors;
     strcpy(an->default_lang, default_lang);
     an->max_passage = max_passage;
     trawl_status st;
@@ -112,7 +112,7 @@ static trawl_status language_for(trawl_analyst *an, const char *lang, language *
     language l = {NULL, NULL};
     trawl_status st = trawl_analyzer_new(lang, &l.an, err);
     if (st == TRAWL_OK)
-        st = trawl_extractor_new(an->gz, l.an, &l.ex, err);
+        st = trawl_extractor_set_take(an->extractors, l.an, &l.ex, err);
     if (st) {
         trawl_analyzer_free(l.an);
         return st;

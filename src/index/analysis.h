@@ -9,7 +9,7 @@
 
 #include "common/status.h"
 #include "common/strmap.h"
-#include "facets/gazetteer.h"
+#include "facets/facets.h"
 #include "readers/document.h"
 #include "xapian-c/xapian_c.h"
 
@@ -34,9 +34,10 @@ void trawl_analysis_free(trawl_analysis *a);
 
 typedef struct trawl_analyst trawl_analyst;
 
-/* A new analyst. `gz` is shared (read only) and must outlive it; `default_lang` is the
- * language of documents that do not say and cannot be detected; `max_passage` the bound. */
-trawl_status trawl_analyst_new(const trawl_gazetteer *gz, const char *default_lang,
+/* A new analyst. `extractors` (facets.h) is shared with the other analysts of the run and must
+ * outlive it; `default_lang` is the language of documents that do not say and cannot be
+ * detected; `max_passage` the bound. */
+trawl_status trawl_analyst_new(trawl_extractor_set *extractors, const char *default_lang,
                                size_t max_passage, trawl_analyst **an_out, trawl_error *err);
 void trawl_analyst_free(trawl_analyst *an);
 

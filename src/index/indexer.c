@@ -21,16 +21,17 @@
 #include "xapian-c/xapian_c.h"
 
 struct trawl_indexer {
-    trawl_xdb *db;          /* the writable index */
-    char *dir;              /* its folder, for messages */
-    size_t max_passage;     /* passage bound in bytes */
-    char default_lang[16];  /* for documents that do not say */
-    trawl_gazetteer *gz;    /* places and centers for facets */
-    trawl_analyst *analyst; /* for trawl_indexer_add */
-    char *rebuilt;          /* why the run empties the index first, or NULL */
-    trawl_buf term;         /* scratch: the term being written */
-    trawl_strmap synonyms;  /* the stem expansions this run has written */
-    bool wrote_writer;      /* this process wrote WRITER_FILE */
+    trawl_xdb *db;                   /* the writable index */
+    char *dir;                       /* its folder, for messages */
+    size_t max_passage;              /* passage bound in bytes */
+    char default_lang[16];           /* for documents that do not say */
+    trawl_gazetteer *gz;             /* places and centers for facets */
+    trawl_extractor_set *extractors; /* shared by the analysts of the run */
+    trawl_analyst *analyst;          /* for trawl_indexer_add */
+    char *rebuilt;                   /* why the run empties the index first, or NULL */
+    trawl_buf term;                  /* scratch: the term being written */
+    trawl_strmap synonyms;           /* the stem expansions this run has written */
+    bool wrote_writer;               /* this process wrote WRITER_FILE */
 };
 
 /* Beside Xapian's lock, the writer names itself so that a second writer can say who holds
@@ -287,6 +288,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     record_writer(ix);
     if ((st = prepare_index(ix, rebuild, err)) ||
+        (st = trawl_extractor_set_new(ix->gz, &ix->extractors, err)) ||
         (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))
         goto fail;
     *ix_out = ix;
@@ -310,6 +312,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     }
     free(ix->rebuilt);
     trawl_analyst_free(ix->analyst);
+    trawl_extractor_set_free(ix->extractors);
     trawl_gazetteer_free(ix->gz);
     trawl_buf_free(&ix->term);
     trawl_strmap_free(&ix->synonyms);
@@ -358,7 +361,7 @@ static trawl_status add_record(trawl_indexer *ix, const trawl_document *doc, con
 trawl_status trawl_indexer_analyst_new(const trawl_indexer *ix, trawl_analyst **an_out,
                                        trawl_error *err)
 {
-    return trawl_analyst_new(ix->gz, ix->default_lang, ix->max_passage, an_out, err);
+    return trawl_analyst_new(ix->extractors, ix->default_lang, ix->max_passage, an_out, err);
 }
 
 /* Records a center the gazetteer lacks. Several texts may name one center differently: the

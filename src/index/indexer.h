@@ -40,7 +40,7 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
                                const trawl_file_state *file, unsigned *passages_out,
                                trawl_error *err);
 
-/* A new analyst with this index's gazetteer, default language and passage bound, for a
+/* A new analyst with this index's extractors, default language and passage bound, for a
  * thread of a parallel ingest; the caller frees it, before closing the indexer. */
 trawl_status trawl_indexer_analyst_new(const trawl_indexer *ix, trawl_analyst **an_out,
                                        trawl_error *err);
