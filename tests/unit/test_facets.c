@@ -378,6 +378,30 @@ int main(void)
     else
         printf("shared sample: skipped (no ../shared/corpus)\n");
 
+    CASE("11 extractors taken from a set share a language's word lists and extract the same");
+    trawl_extractor_set *set = NULL;
+    trawl_extractor *s1 = NULL, *s2 = NULL, *s3 = NULL;
+    trawl_analyzer *en2 = NULL;
+    CHECK_INT(trawl_analyzer_new("en", &en2, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_set_new(gz, &set, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_set_take(set, en, &s1, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_set_take(set, en2, &s2, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_set_take(set, zh, &s3, NULL), TRAWL_OK);
+    const char *sample = "In 2018, Chongqing established the first ICC; the Hainan International "
+                         "Media Center followed in Haikou.";
+    char alone[4096];
+    snprintf(alone, sizeof alone, "%s", extract(ex, sample));
+    CHECK(strstr(alone, "icc=himc") != NULL && strstr(alone, "province=chongqing") != NULL);
+    CHECK_STR(extract(s1, sample), alone);
+    trawl_extractor_free(s1); /* the lists outlive the first extractor that used them */
+    CHECK_STR(extract(s2, sample), alone);
+    CHECK_STR(extract(s3, "浙江省和新疆"), "province=zhejiang province=xinjiang");
+    trawl_extractor_free(s2);
+    trawl_extractor_free(s3);
+    trawl_extractor_set_free(set);
+    trawl_extractor_set_free(NULL);
+    trawl_analyzer_free(en2);
+
     trawl_extractor_free(ex);
     trawl_extractor_free(exzh);
     trawl_extractor_free(exru);
