@@ -19,6 +19,7 @@
 #include "cli/cli_common.h"
 #include "common/buf.h"
 #include "common/pool.h"
+#include "common/strmap.h"
 #include "index/indexer.h"
 #include "index/passages.h"
 #include "readers/metadata.h"
@@ -316,21 +317,49 @@ static void file_state(const inputs *in, const input *it, const trawl_read_info 
     trawl_file_state_of(in->roots[it->root].path, info->bytes, hash, out);
 }
 
-typedef struct deletion {
-    trawl_indexer *ix;
-    const inputs *in;
-    size_t root;    /* the folder whose records are being checked */
-    trawl_buf gone; /* paths recorded but not found, NUL-separated */
-} deletion;
-
-static int note_if_gone(void *ctx, const char *path)
+/* The inputs as a set of "root<US>path" keys, for the records of a folder to be looked up in
+ * (a scan of the inputs per record would cost records x inputs string comparisons). */
+static void input_key(size_t root, const char *rel, trawl_buf *key)
 {
-    deletion *d = ctx;
-    for (size_t k = 0; k < d->in->n; k++)
-        if (d->in->items[k].root == d->root && strcmp(d->in->items[k].rel, path) == 0)
-            return 0;
-    trawl_buf_puts(&d->gone, path);
-    trawl_buf_putc(&d->gone, '\0');
+    trawl_buf_reset(key);
+    trawl_buf_printf(key, "%zu\x1f%s", root, rel);
+}
+
+static bool index_inputs(const inputs *in, trawl_strmap *set)
+{
+    trawl_buf key = TRAWL_BUF_INIT;
+    for (size_t k = 0; k < in->n && !set->failed; k++) {
+        input_key(in->items[k].root, in->items[k].rel, &key);
+        if (key.failed || !trawl_strmap_at(set, key.data, key.len))
+            set->failed = true;
+    }
+    trawl_buf_free(&key);
+    return !set->failed;
+}
+
+/* A folder's record that no input matches: the file is gone (ingest) or extra (--check). */
+typedef struct unmatched {
+    const trawl_strmap *inputs; /* index_inputs */
+    size_t root;                /* the folder whose records are being checked */
+    trawl_buf key;              /* scratch */
+    trawl_buf gone;             /* ingest: the paths not found, NUL-separated */
+    size_t count;               /* how many */
+    bool print;                 /* --check: print "extra: PATH" for each instead */
+} unmatched;
+
+static int note_unmatched(void *ctx, const char *path)
+{
+    unmatched *u = ctx;
+    input_key(u->root, path, &u->key);
+    if (trawl_strmap_get(u->inputs, u->key.data, u->key.len))
+        return 0;
+    u->count++;
+    if (u->print) {
+        printf("extra: %s\n", path);
+    } else {
+        trawl_buf_puts(&u->gone, path);
+        trawl_buf_putc(&u->gone, '\0');
+    }
     return 0;
 }
 
@@ -338,38 +367,25 @@ static int note_if_gone(void *ctx, const char *path)
 static trawl_status remove_deleted(trawl_indexer *ix, const inputs *in, size_t *removed,
                                    trawl_error *err)
 {
-    trawl_status st = TRAWL_OK;
+    trawl_strmap set = TRAWL_STRMAP_INIT;
+    trawl_status st =
+        index_inputs(in, &set) ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     for (size_t r = 0; r < in->nroots && !st; r++) {
         if (!in->roots[r].walked)
             continue;
-        deletion d = {ix, in, r, TRAWL_BUF_INIT};
-        st = trawl_catalog_each(trawl_indexer_db(ix), in->roots[r].path, note_if_gone, &d, err);
-        for (size_t at = 0; !st && at < d.gone.len; at += strlen(d.gone.data + at) + 1) {
-            st = trawl_indexer_remove(ix, d.gone.data + at, err);
+        unmatched u = {&set, r, TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, false};
+        st = trawl_catalog_each(trawl_indexer_db(ix), in->roots[r].path, note_unmatched, &u, err);
+        for (size_t at = 0; !st && at < u.gone.len; at += strlen(u.gone.data + at) + 1) {
+            st = trawl_indexer_remove(ix, u.gone.data + at, err);
             (*removed)++;
         }
-        if (!st && d.gone.failed)
+        if (!st && (u.gone.failed || u.key.failed))
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        trawl_buf_free(&d.gone);
+        trawl_buf_free(&u.gone);
+        trawl_buf_free(&u.key);
     }
+    trawl_strmap_free(&set);
     return st;
-}
-
-typedef struct seen_check {
-    const inputs *in;
-    size_t root;
-    size_t extra;
-} seen_check;
-
-static int report_extra(void *ctx, const char *path)
-{
-    seen_check *c = ctx;
-    for (size_t k = 0; k < c->in->n; k++)
-        if (c->in->items[k].root == c->root && strcmp(c->in->items[k].rel, path) == 0)
-            return 0;
-    printf("extra: %s\n", path);
-    c->extra++;
-    return 0;
 }
 
 /* --check: whether the index at `dir` is what ingesting the inputs would make. */
@@ -380,6 +396,8 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
     trawl_buf why = TRAWL_BUF_INIT;
     manifests mfs = {0};
     size_t missing = 0, stale = 0, current = 0;
+    trawl_strmap set = TRAWL_STRMAP_INIT;
+    unmatched extra = {&set, 0, TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, true};
     int code = TRAWL_EXIT_FATAL;
     if (trawl_xdb_open(dir, TRAWL_XDB_READ, &db, &err)) {
         printf("stale: no index at %s (%zu document%s missing)\n", dir, in->n,
@@ -423,17 +441,20 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
             current++;
         }
     }
-    seen_check c = {in, 0, 0};
-    for (c.root = 0; c.root < in->nroots; c.root++) {
-        if (in->roots[c.root].walked &&
-            trawl_catalog_each(db, in->roots[c.root].path, report_extra, &c, &err)) {
+    if (!index_inputs(in, &set)) {
+        trawl_cli_error("out of memory");
+        goto cleanup;
+    }
+    for (extra.root = 0; extra.root < in->nroots; extra.root++) {
+        if (in->roots[extra.root].walked &&
+            trawl_catalog_each(db, in->roots[extra.root].path, note_unmatched, &extra, &err)) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }
     }
-    if (missing || stale || c.extra) {
+    if (missing || stale || extra.count) {
         printf("index out of date: %zu missing, %zu stale, %zu extra, %zu up to date\n", missing,
-               stale, c.extra, current);
+               stale, extra.count, current);
         code = TRAWL_EXIT_PARTIAL;
     } else {
         printf("index up to date: %zu document%s\n", current, current == 1 ? "" : "s");
@@ -442,6 +463,8 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
 cleanup:
     manifests_free(&mfs);
     trawl_buf_free(&why);
+    trawl_buf_free(&extra.key);
+    trawl_strmap_free(&set);
     trawl_xdb_close(db);
     return code;
 }
