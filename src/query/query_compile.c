@@ -29,6 +29,13 @@ typedef struct tokens {
     trawl_buf chars;             /* their folded characters; a NUL ends each run of words
                                     written without a break */
     size_t last_end;             /* where the last token ended in the text */
+    /* A single word's stems in every language of the index and the words they expand to,
+     * found once (expand) for all the fields and the highlights that need them. */
+    bool expanded;
+    trawl_buf every_stem; /* NUL-separated */
+    size_t nevery_stem;
+    trawl_buf words; /* the stems and their expansions, NUL-separated, each once */
+    size_t nwords;
 } tokens;
 
 static int collect(void *ctx, const trawl_term *t)
@@ -63,11 +70,19 @@ static void tokens_free(tokens *k)
     trawl_buf_free(&k->terms);
     trawl_buf_free(&k->stems);
     trawl_buf_free(&k->chars);
+    trawl_buf_free(&k->every_stem);
+    trawl_buf_free(&k->words);
 }
 
 static bool analyse(compiler *c, const char *text, tokens *k)
 {
-    *k = (tokens){TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, TRAWL_TOKEN_LETTER, true, TRAWL_BUF_INIT, 0};
+    *k = (tokens){.terms = TRAWL_BUF_INIT,
+                  .stems = TRAWL_BUF_INIT,
+                  .first_kind = TRAWL_TOKEN_LETTER,
+                  .all_cjk = true,
+                  .chars = TRAWL_BUF_INIT,
+                  .every_stem = TRAWL_BUF_INIT,
+                  .words = TRAWL_BUF_INIT};
     c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
     if (!c->st && (k->terms.failed || k->stems.failed || k->chars.failed))
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory analysing the query");
@@ -206,42 +221,53 @@ static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
     return 0;
 }
 
-/* A single word in one field by its stems in every language: the stems themselves and the
- * words of the index that the synonym table lists for them (schema.h), as one synonym group. */
-static trawl_xquery *stems_query(compiler *c, const trawl_field *f, const tokens *k)
+/* Finds, once, the stems of a single word in every language and the words of the index that
+ * the synonym table lists for them (schema.h). */
+static void expand(compiler *c, tokens *k)
 {
-    trawl_buf stems = TRAWL_BUF_INIT, words = TRAWL_BUF_INIT, key = TRAWL_BUF_INIT;
-    size_t n = all_stems(c, k, &stems), nwords = 0;
-    const char *s = stems.data;
-    for (size_t i = 0; i < n && c->st == TRAWL_OK && !stems.failed; i++, s += strlen(s) + 1) {
-        add_word(&words, s, strlen(s), 0);
+    if (k->expanded)
+        return;
+    k->expanded = true;
+    k->nevery_stem = all_stems(c, k, &k->every_stem);
+    trawl_buf key = TRAWL_BUF_INIT;
+    const char *s = k->every_stem.data;
+    for (size_t i = 0; i < k->nevery_stem && c->st == TRAWL_OK && !k->every_stem.failed;
+         i++, s += strlen(s) + 1) {
+        add_word(&k->words, s, strlen(s), 0);
         trawl_buf_reset(&key);
         trawl_buf_printf(&key, "%s%s", TRAWL_PREFIX_STEM, s);
         if (!key.failed && c->ctx->db)
-            c->st = trawl_xdb_each_synonym(c->ctx->db, key.data, add_word, &words, c->err);
+            c->st = trawl_xdb_each_synonym(c->ctx->db, key.data, add_word, &k->words, c->err);
     }
-    for (const char *w = words.data; w && w < words.data + words.len; w += strlen(w) + 1)
-        nwords++;
-    trawl_xquery **subs = calloc(nwords ? nwords : 1, sizeof *subs), *q = NULL;
-    if (!subs || stems.failed || words.failed || key.failed) {
-        if (c->st == TRAWL_OK)
-            c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
-    } else if (c->st == TRAWL_OK) {
-        const char *w = words.data;
-        for (size_t i = 0; i < nwords && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
-            subs[i] = term_query(c, f->prefix, w, 0);
-        q = combine(c, TRAWL_XOP_SYNONYM, subs, nwords, 0);
-    }
-    free(subs);
-    trawl_buf_free(&stems);
-    trawl_buf_free(&words);
+    for (const char *w = k->words.data; w && w < k->words.data + k->words.len; w += strlen(w) + 1)
+        k->nwords++;
+    if ((k->every_stem.failed || k->words.failed || key.failed) && c->st == TRAWL_OK)
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_buf_free(&key);
+}
+
+/* A single word in one field: its stems and their words, as one synonym group. */
+static trawl_xquery *stems_query(compiler *c, const trawl_field *f, tokens *k)
+{
+    expand(c, k);
+    if (c->st != TRAWL_OK)
+        return NULL;
+    trawl_xquery **subs = calloc(k->nwords ? k->nwords : 1, sizeof *subs), *q = NULL;
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    const char *w = k->words.data;
+    for (size_t i = 0; i < k->nwords && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
+        subs[i] = term_query(c, f->prefix, w, 0);
+    q = combine(c, TRAWL_XOP_SYNONYM, subs, k->nwords, 0);
+    free(subs);
     return q;
 }
 
 /* The tokens in one field: a single token by its stems (or exact form when `exact`), several
  * as an exact phrase. */
-static trawl_xquery *field_query(compiler *c, const trawl_field *f, const tokens *k, bool exact)
+static trawl_xquery *field_query(compiler *c, const trawl_field *f, tokens *k, bool exact)
 {
     if (k->n == 1)
         return exact ? term_query(c, f->prefix, nth(&k->terms, 0), 0) : stems_query(c, f, k);
@@ -268,18 +294,16 @@ static trawl_xquery *scaled(compiler *c, trawl_xquery *q, double factor)
     return s;
 }
 
-static void mark(compiler *c, const tokens *k, bool exact)
+static void mark(compiler *c, tokens *k, bool exact)
 {
     if (!c->hl)
         return;
     trawl_status st = TRAWL_OK;
     if (k->n == 1 && !exact) {
-        trawl_buf stems = TRAWL_BUF_INIT;
-        size_t n = all_stems(c, k, &stems);
-        const char *s = stems.data;
-        for (size_t i = 0; i < n && !st && !stems.failed; i++, s += strlen(s) + 1)
+        expand(c, k);
+        const char *s = k->every_stem.data;
+        for (size_t i = 0; i < k->nevery_stem && !st && c->st == TRAWL_OK; i++, s += strlen(s) + 1)
             st = trawl_highlighter_add_stem(c->hl, s, strlen(s));
-        trawl_buf_free(&stems);
     } else if (k->n == 1) {
         st = trawl_highlighter_add_word(c->hl, nth(&k->terms, 0), strlen(nth(&k->terms, 0)));
     } else {
