@@ -79,8 +79,8 @@ trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xm
                                      void *ctx, trawl_error *err);
 
 /* Synonyms (Xapian's synonym table): words `term` expands to. add_synonym needs a writable
- * database; each_synonym calls `fn` with each synonym of `term` in byte order until it returns
- * nonzero; clear_synonyms empties the whole table. */
+ * database; each_synonym calls `fn` with each synonym of `term` in byte order (its termfreq
+ * argument 0) until it returns nonzero; clear_synonyms empties the whole table. */
 trawl_status trawl_xdb_add_synonym(trawl_xdb *db, const char *term, size_t len, const char *synonym,
                                    size_t synonym_len, trawl_error *err);
 trawl_status trawl_xdb_each_synonym(trawl_xdb *db, const char *term, trawl_xterm_fn fn, void *ctx,
