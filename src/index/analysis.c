@@ -244,7 +244,7 @@ static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
     return o;
 }
 
-/* The facets of a passage: filter terms, value slots, and the centers the gazetteer lacks
+/* The facets of a passage: filter terms, and the centers the gazetteer lacks
  * (for the metadata: their names and provinces in reports). */
 static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
 {
@@ -256,20 +256,6 @@ static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
                           &an->term);
         st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err);
     }
-    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && !st; facet++) {
-        char *joined = trawl_facets_joined(f, (trawl_facet_id)facet);
-        if (!joined)
-            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        st = trawl_xdoc_set_value(xdoc, trawl_schema_facet(facet)->slot, joined, strlen(joined),
-                                  err);
-        free(joined);
-    }
-    char *pairs = st ? NULL : trawl_facets_joined_pairs(f);
-    if (!st && !pairs)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    if (!st)
-        st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ICC_YEAR, pairs, strlen(pairs), err);
-    free(pairs);
     for (size_t i = 0; i < f->nfound && !st; i++) {
         trawl_analysis *out = job->out;
         trawl_buf key = TRAWL_BUF_INIT, val = TRAWL_BUF_INIT;
@@ -337,7 +323,7 @@ static trawl_status passage_language(doc_job *job, const trawl_passage *p, trawl
     return language_for(job->an, code, &job->pl, err);
 }
 
-/* Filter terms and value slots of the language, kind and URL. */
+/* Filter terms of the language, kind and URL. */
 static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
 {
     trawl_analyst *an = job->an;
@@ -356,9 +342,34 @@ static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *er
         trawl_schema_term(f->prefix, fields[i].value, &an->term);
         st = an->term.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                              : trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err);
-        if (!st && fields[i].filter != TRAWL_FILTER_URL)
-            st = trawl_xdoc_set_value(xdoc, f->slot, fields[i].value, strlen(fields[i].value), err);
     }
+    return st;
+}
+
+/* The passage's tally value (TRAWL_SLOT_TALLY): its facets and its document's path. */
+static trawl_status set_tally(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
+{
+    const trawl_facets *f = &job->an->facets;
+    char *joined[TRAWL_FACET_EXTRACTED + 1] = {NULL};
+    const char *parts[TRAWL_TALLY_PARTS];
+    bool ok = true;
+    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED; facet++) {
+        parts[facet] = joined[facet] = trawl_facets_joined(f, (trawl_facet_id)facet);
+        ok = ok && joined[facet];
+    }
+    parts[TRAWL_FACET_LANG] = trawl_analyzer_language(job->pl->an);
+    parts[TRAWL_FACET_KIND] = trawl_document_kind(job->doc);
+    parts[TRAWL_TALLY_PAIRS] = joined[TRAWL_FACET_EXTRACTED] = trawl_facets_joined_pairs(f);
+    parts[TRAWL_TALLY_PATH] = trawl_document_path(job->doc);
+    ok = ok && joined[TRAWL_FACET_EXTRACTED];
+    trawl_buf *value = &job->an->term;
+    if (ok)
+        trawl_schema_tally_value(parts, value);
+    trawl_status st = !ok || value->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                           : trawl_xdoc_set_value(xdoc, TRAWL_SLOT_TALLY,
+                                                                  value->data, value->len, err);
+    for (int i = 0; i <= TRAWL_FACET_EXTRACTED; i++)
+        free(joined[i]);
     return st;
 }
 
@@ -384,15 +395,15 @@ static int add_passage(void *ctx, const trawl_passage *p)
         (st = index_field(&sink, doc_an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
         (st = index_field(&sink, doc_an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
         (st = trawl_extract(job->pl->ex, p->text, p->len, &an->facets, err)) ||
-        (st = add_facets(job, xdoc, err)) || (st = add_metadata(job, xdoc, err)))
+        (st = add_facets(job, xdoc, err)) || (st = add_metadata(job, xdoc, err)) ||
+        (st = set_tally(job, xdoc, err)))
         goto cleanup;
     trawl_schema_passage_id(path, p->ordinal, &id);
     trawl_schema_term(TRAWL_PREFIX_PASSAGE, trawl_buf_str(&id), &an->term);
     if ((st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err)))
         goto cleanup;
     trawl_schema_term(TRAWL_PREFIX_DOC, path, &an->term);
-    if ((st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err)) ||
-        (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_DOC, path, strlen(path), err)))
+    if ((st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err)))
         goto cleanup;
     char ordinal[16];
     snprintf(ordinal, sizeof ordinal, "%08u", p->ordinal);

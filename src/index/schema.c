@@ -15,10 +15,37 @@ static const trawl_field fields[TRAWL_FIELD_COUNT] = {
 };
 
 static const trawl_facet_schema facets[] = {
-    {"icc", "XI", TRAWL_SLOT_ICC},   {"province", "XP", TRAWL_SLOT_PROVINCE},
-    {"year", "XY", TRAWL_SLOT_YEAR}, {"lang", "L", TRAWL_SLOT_LANG},
-    {"kind", "K", TRAWL_SLOT_KIND},  {"url", "U", 0},
+    {"icc", "XI"}, {"province", "XP"}, {"year", "XY"}, {"lang", "L"}, {"kind", "K"}, {"url", "U"},
 };
+
+void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    for (size_t i = 0; i < TRAWL_TALLY_PARTS; i++) {
+        if (i)
+            trawl_buf_putc(out, TRAWL_TALLY_SEP);
+        size_t from = out->len;
+        trawl_buf_puts(out, parts[i] ? parts[i] : "");
+        for (size_t k = from; i + 1 < TRAWL_TALLY_PARTS && !out->failed && k < out->len; k++)
+            if (out->data[k] == TRAWL_TALLY_SEP)
+                out->data[k] = ' ';
+    }
+}
+
+bool trawl_schema_tally_split(const char *value, size_t len,
+                              trawl_tally_part parts[TRAWL_TALLY_PARTS])
+{
+    const char *p = value, *end = value + len;
+    for (size_t i = 0; i + 1 < TRAWL_TALLY_PARTS; i++) {
+        const char *sep = memchr(p, TRAWL_TALLY_SEP, (size_t)(end - p));
+        if (!sep)
+            return false;
+        parts[i] = (trawl_tally_part){p, (size_t)(sep - p)};
+        p = sep + 1;
+    }
+    parts[TRAWL_TALLY_PARTS - 1] = (trawl_tally_part){p, (size_t)(end - p)};
+    return true;
+}
 
 const trawl_facet_schema *trawl_schema_facet(int id)
 {

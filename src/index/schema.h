@@ -4,6 +4,7 @@
 #ifndef TRAWL_SCHEMA_H
 #define TRAWL_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "common/buf.h"
@@ -19,8 +20,10 @@
  *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.).
  *   4: short blocks of a section joined into one passage (passages.h); stems expanded at
  *      query time through the synonym table (TRAWL_PREFIX_STEM) instead of Z terms; detection
- *      among the languages of text/langid.conf; "facets" stored only when found. */
-#define TRAWL_SCHEMA_VERSION 4
+ *      among the languages of text/langid.conf; "facets" stored only when found.
+ *   5: one value slot (TRAWL_SLOT_TALLY) holds all that facet counts read, instead of slots
+ *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers. */
+#define TRAWL_SCHEMA_VERSION 5
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -48,7 +51,6 @@ const char *trawl_schema_field_names(void);
 typedef struct trawl_facet_schema {
     const char *name;   /* "icc", "province", "year", "lang", "kind", "url": the query field */
     const char *prefix; /* filter terms: prefix + value */
-    unsigned slot;      /* the passage's values, sorted, space-separated (facets only) */
 } trawl_facet_schema;
 
 #define TRAWL_FILTER_URL 5 /* url:ADDRESS, after the facets */
@@ -69,14 +71,26 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
 #define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */
 
 /* Value slots. */
-#define TRAWL_SLOT_DOC 0      /* the document path */
-#define TRAWL_SLOT_ORDINAL 1  /* the passage's ordinal in its document, "%08u" (sortable) */
-#define TRAWL_SLOT_ICC 2      /* center keys */
-#define TRAWL_SLOT_PROVINCE 3 /* province keys */
-#define TRAWL_SLOT_YEAR 4     /* years */
-#define TRAWL_SLOT_ICC_YEAR 5 /* "center:year" pairs found in one sentence */
-#define TRAWL_SLOT_LANG 6     /* the passage's language */
-#define TRAWL_SLOT_KIND 7     /* the document's kind */
+#define TRAWL_SLOT_TALLY 0   /* what facet counts read: trawl_schema_tally_value() */
+#define TRAWL_SLOT_ORDINAL 1 /* the passage's ordinal in its document, "%08u" (sortable) */
+
+/* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
+ * provinces, years, language, kind; each sorted and space-separated), its "center:year"
+ * pairs found in one sentence, then its document path, separated by TRAWL_TALLY_SEP. A
+ * separator inside a part other than the last becomes a space. */
+#define TRAWL_TALLY_SEP '\x1e'
+#define TRAWL_TALLY_PAIRS 5 /* the part holding the pairs (after the facets) */
+#define TRAWL_TALLY_PATH 6  /* the part holding the path */
+#define TRAWL_TALLY_PARTS 7
+void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out);
+/* Splits a tally value into its parts (pointers into `value`); false when it does not have
+ * TRAWL_TALLY_PARTS parts. */
+typedef struct trawl_tally_part {
+    const char *data;
+    size_t len;
+} trawl_tally_part;
+bool trawl_schema_tally_split(const char *value, size_t len,
+                              trawl_tally_part parts[TRAWL_TALLY_PARTS]);
 
 /* Metadata keys. */
 #define TRAWL_META_SCHEMA "trawl.schema"       /* TRAWL_SCHEMA_VERSION, decimal */

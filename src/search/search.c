@@ -371,8 +371,7 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
         (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
                                       err)))
         goto cleanup;
-    if (job->tally && ((st = trawl_xspy_new(trawl_tally_slots, TRAWL_TALLY_NSLOTS, trawl_tally_add,
-                                            job->tally, &spy, err)) ||
+    if (job->tally && ((st = trawl_xspy_new(TRAWL_SLOT_TALLY, &spy, err)) ||
                        (st = trawl_xenquire_add_spy(enq, spy, err))))
         goto cleanup;
     /* check_at_least = every document: the total is exact, never an estimate, and a spy sees
@@ -380,6 +379,8 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
     if ((st = trawl_xenquire_run(enq, job->first, job->max, docs, &job->mset, err)))
         goto cleanup;
     trawl_xmset_counts(job->mset, NULL, &job->total, NULL);
+    if (job->tally)
+        st = trawl_xspy_each(spy, trawl_tally_add, job->tally, err);
 cleanup:
     trawl_xenquire_free(enq);
     trawl_xspy_free(spy);

@@ -9,10 +9,6 @@
 #include "index/schema.h"
 #include "text/language.h"
 
-const unsigned trawl_tally_slots[TRAWL_TALLY_NSLOTS] = {
-    TRAWL_SLOT_DOC,  TRAWL_SLOT_ICC,  TRAWL_SLOT_PROVINCE, TRAWL_SLOT_YEAR,
-    TRAWL_SLOT_LANG, TRAWL_SLOT_KIND, TRAWL_SLOT_ICC_YEAR};
-
 void trawl_tally_init(trawl_tally *t, int cross_a, int cross_b)
 {
     memset(t, 0, sizeof *t);
@@ -34,13 +30,15 @@ void trawl_tally_free(trawl_tally *t)
     trawl_strmap_free(&t->earliest);
 }
 
-/* Adds 1 to `counts[key]`, and to `docs[key]` the first time `key` is seen in `doc`. */
+/* Adds `n` passages to `counts[key]`, and 1 to `docs[key]` the first time `key` is seen in
+ * `doc`. */
 static void count(trawl_tally *t, trawl_strmap *counts, trawl_strmap *docs, int tag,
-                  const char *key, size_t len, const trawl_xvalue *doc, trawl_buf *scratch)
+                  const char *key, size_t len, const trawl_tally_part *doc, size_t n,
+                  trawl_buf *scratch)
 {
     size_t *c = trawl_strmap_at(counts, key, len);
     if (c)
-        (*c)++;
+        *c += n;
     trawl_buf_reset(scratch);
     trawl_buf_printf(scratch, "%d\x1f", tag);
     trawl_buf_append(scratch, key, len);
@@ -57,7 +55,7 @@ static void count(trawl_tally *t, trawl_strmap *counts, trawl_strmap *docs, int 
 }
 
 /* The space-separated words of a value, as (start, length) pairs; returns how many. */
-static size_t words(const trawl_xvalue *v, size_t (*out)[2], size_t max)
+static size_t words(const trawl_tally_part *v, size_t (*out)[2], size_t max)
 {
     size_t n = 0, i = 0;
     while (i < v->len && n < max) {
@@ -77,27 +75,33 @@ static size_t words(const trawl_xvalue *v, size_t (*out)[2], size_t max)
 
 #define MAX_VALUES 256
 
-void trawl_tally_add(void *ctx, trawl_xdocid docid, const trawl_xvalue *values)
+int trawl_tally_add(void *ctx, const char *value, size_t len, unsigned passages)
 {
     trawl_tally *t = ctx;
-    const trawl_xvalue *doc = &values[0];
+    trawl_tally_part values[TRAWL_TALLY_PARTS];
+    if (!trawl_schema_tally_split(value, len, values)) {
+        t->malformed = true;
+        return 1;
+    }
+    const trawl_tally_part *doc = &values[TRAWL_TALLY_PATH];
     size_t w[TRAWL_FACET_COUNT][MAX_VALUES][2];
     size_t nw[TRAWL_FACET_COUNT];
+    size_t n = passages;
     trawl_buf scratch = TRAWL_BUF_INIT;
-    (void)docid;
-    t->passages++;
+    t->passages += n;
     if (!trawl_strmap_at(&t->documents, doc->data, doc->len))
         t->failed = true;
     for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
-        const trawl_xvalue *v = &values[1 + f];
+        const trawl_tally_part *v = &values[f];
         nw[f] = words(v, w[f], MAX_VALUES);
         if (nw[f] == 0) {
-            t->none[f]++;
+            t->none[f] += n;
             if (!trawl_strmap_at(&t->none_docs[f], doc->data, doc->len))
                 t->failed = true;
         }
         for (size_t i = 0; i < nw[f]; i++)
-            count(t, &t->count[f], &t->docs[f], f, v->data + w[f][i][0], w[f][i][1], doc, &scratch);
+            count(t, &t->count[f], &t->docs[f], f, v->data + w[f][i][0], w[f][i][1], doc, n,
+                  &scratch);
     }
     if (t->cross[0] >= 0) {
         int a = t->cross[0], b = t->cross[1];
@@ -105,18 +109,18 @@ void trawl_tally_add(void *ctx, trawl_xdocid docid, const trawl_xvalue *values)
         for (size_t i = 0; i < nw[a]; i++) {
             for (size_t j = 0; j < nw[b]; j++) {
                 trawl_buf_reset(&key);
-                trawl_buf_append(&key, values[1 + a].data + w[a][i][0], w[a][i][1]);
+                trawl_buf_append(&key, values[a].data + w[a][i][0], w[a][i][1]);
                 trawl_buf_putc(&key, '\x1f');
-                trawl_buf_append(&key, values[1 + b].data + w[b][j][0], w[b][j][1]);
+                trawl_buf_append(&key, values[b].data + w[b][j][0], w[b][j][1]);
                 if (!key.failed)
-                    count(t, &t->pair, &t->pair_docs, TRAWL_FACET_COUNT, key.data, key.len, doc,
+                    count(t, &t->pair, &t->pair_docs, TRAWL_FACET_COUNT, key.data, key.len, doc, n,
                           &scratch);
             }
         }
         trawl_buf_free(&key);
     }
     size_t pw[MAX_VALUES][2];
-    const trawl_xvalue *pairs = &values[TRAWL_TALLY_NSLOTS - 1];
+    const trawl_tally_part *pairs = &values[TRAWL_TALLY_PAIRS];
     size_t np = words(pairs, pw, MAX_VALUES);
     for (size_t i = 0; i < np; i++) {
         const char *p = pairs->data + pw[i][0];
@@ -131,6 +135,7 @@ void trawl_tally_add(void *ctx, trawl_xdocid docid, const trawl_xvalue *values)
             *e = year;
     }
     trawl_buf_free(&scratch);
+    return 0;
 }
 
 /* ---- reports ---- */
@@ -299,6 +304,10 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
 {
     trawl_status st = TRAWL_OK;
     *report_out = NULL;
+    if (t->malformed)
+        return trawl_error_set(err, TRAWL_ERR_CORRUPT,
+                               "a passage's facet value (slot %d) is malformed: rebuild the index",
+                               TRAWL_SLOT_TALLY);
     if (t->failed)
         return nomem(err);
     trawl_report *r = calloc(1, sizeof *r);

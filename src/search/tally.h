@@ -1,6 +1,7 @@
-/* tally.h: counting what a match spy sees, for facet counts and reports. Each matching
- * passage is added with its values in the slots of TRAWL_TALLY_SLOTS; the tally turns into
- * reports with labels from the gazetteer. Internal to src/search/. */
+/* tally.h: counting what a match spy sees, for facet counts and reports. The spy counts the
+ * distinct tally values (TRAWL_SLOT_TALLY) of the matching passages; each is added with its
+ * number of passages; the tally turns into reports with labels from the gazetteer. Internal
+ * to src/search/. */
 #ifndef TRAWL_TALLY_H
 #define TRAWL_TALLY_H
 
@@ -8,10 +9,6 @@
 #include "facets/facets.h"
 #include "search/report.h"
 #include "xapian-c/xapian_c.h"
-
-/* The slots a tally reads, in this order: document, the facets, center-year pairs. */
-#define TRAWL_TALLY_NSLOTS (TRAWL_FACET_COUNT + 2)
-extern const unsigned trawl_tally_slots[TRAWL_TALLY_NSLOTS];
 
 typedef struct trawl_tally {
     size_t passages;                           /* passages seen */
@@ -25,14 +22,16 @@ typedef struct trawl_tally {
     trawl_strmap pair;                         /* "a\x1fb" -> passages */
     trawl_strmap pair_docs;                    /* "a\x1fb" -> distinct documents */
     trawl_strmap earliest;                     /* center -> earliest year */
-    bool failed;
+    bool failed;                               /* out of memory */
+    bool malformed;                            /* a value was not a tally value */
 } trawl_tally;
 
 /* A tally; `cross_a`/`cross_b` name the facets of a cross-tab to keep, or -1. */
 void trawl_tally_init(trawl_tally *t, int cross_a, int cross_b);
 void trawl_tally_free(trawl_tally *t);
-/* The match spy callback: `ctx` is the tally. */
-void trawl_tally_add(void *ctx, trawl_xdocid docid, const trawl_xvalue *values);
+/* Adds `passages` passages with the tally value `value` (a trawl_xcount_fn: `ctx` is the
+ * tally). */
+int trawl_tally_add(void *ctx, const char *value, size_t len, unsigned passages);
 
 /* Builds the report `spec` asks for; labels come from `gz` and, for centers found by patterns,
  * from the index's metadata (`db`). `*report_out` belongs to the caller. */

@@ -27,38 +27,8 @@ struct trawl_xquery {
     Xapian::Query query;
 };
 
-namespace
-{
-
-// Calls a C callback with each matching document's values in some slots.
-class ValueSpy : public Xapian::MatchSpy
-{
-  public:
-    ValueSpy(const unsigned *slots, size_t n, trawl_xspy_fn fn, void *ctx)
-        : slots_(slots, slots + n), values_(n), fn_(fn), ctx_(ctx)
-    {
-    }
-    void operator()(const Xapian::Document &doc, double) override
-    {
-        std::vector<std::string> held(slots_.size());
-        for (size_t i = 0; i < slots_.size(); i++) {
-            held[i] = doc.get_value(slots_[i]);
-            values_[i] = trawl_xvalue{held[i].data(), held[i].size()};
-        }
-        fn_(ctx_, doc.get_docid(), values_.data());
-    }
-
-  private:
-    std::vector<unsigned> slots_;
-    std::vector<trawl_xvalue> values_;
-    trawl_xspy_fn fn_;
-    void *ctx_;
-};
-
-} // namespace
-
 struct trawl_xspy {
-    ValueSpy spy;
+    Xapian::ValueCountMatchSpy spy;
 };
 
 struct trawl_xenquire {
@@ -640,19 +610,27 @@ void trawl_xquery_free(trawl_xquery *query)
     delete query;
 }
 
-trawl_status trawl_xspy_new(const unsigned *slots, size_t nslots, trawl_xspy_fn fn, void *ctx,
-                            trawl_xspy **spy_out, trawl_error *err)
+trawl_status trawl_xspy_new(unsigned slot, trawl_xspy **spy_out, trawl_error *err)
 {
     *spy_out = nullptr;
-    if (!fn || !slots || nslots == 0 || nslots > 8)
-        return bad_arg(err, nullptr, "a match spy needs a callback and 1 to 8 slots");
     return guard(err, nullptr, "match spy",
-                 [&] { *spy_out = new trawl_xspy{ValueSpy(slots, nslots, fn, ctx)}; });
+                 [&] { *spy_out = new trawl_xspy{Xapian::ValueCountMatchSpy(slot)}; });
 }
 
 void trawl_xspy_free(trawl_xspy *spy)
 {
     delete spy;
+}
+
+trawl_status trawl_xspy_each(trawl_xspy *spy, trawl_xcount_fn fn, void *ctx, trawl_error *err)
+{
+    return guard(err, nullptr, "match spy", [&] {
+        for (auto v = spy->spy.values_begin(); v != spy->spy.values_end(); ++v) {
+            const std::string value = *v;
+            if (fn(ctx, value.data(), value.size(), v.get_termfreq()))
+                break;
+        }
+    });
 }
 
 trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_error *err)

@@ -183,19 +183,14 @@ void trawl_xquery_free(trawl_xquery *query);
 
 /* ---- match spies ---- */
 
-/* A document's value in one slot: bytes valid only during the callback. */
-typedef struct trawl_xvalue {
-    const char *data;
-    size_t len;
-} trawl_xvalue;
-
-/* Called once for each matching document with its values in the spy's slots, in the order
- * the slots were given. */
-typedef void (*trawl_xspy_fn)(void *ctx, trawl_xdocid docid, const trawl_xvalue *values);
-/* A spy reading `nslots` (1 to 8) value slots. */
-trawl_status trawl_xspy_new(const unsigned *slots, size_t nslots, trawl_xspy_fn fn, void *ctx,
-                            trawl_xspy **spy_out, trawl_error *err);
+/* Counts the distinct values of one slot among the documents a run examines (Xapian's
+ * ValueCountMatchSpy: it runs on every shard, remote ones included, and their counts merge). */
+trawl_status trawl_xspy_new(unsigned slot, trawl_xspy **spy_out, trawl_error *err);
 void trawl_xspy_free(trawl_xspy *spy);
+/* Calls `fn` with each distinct value seen (bytes valid during the call) and the number of
+ * documents that had it, in byte order of the values, until it returns nonzero. */
+typedef int (*trawl_xcount_fn)(void *ctx, const char *value, size_t len, unsigned count);
+trawl_status trawl_xspy_each(trawl_xspy *spy, trawl_xcount_fn fn, void *ctx, trawl_error *err);
 
 /* ---- enquire and results ---- */
 
