@@ -1,7 +1,7 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
  *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]
- *                [--max-passage BYTES] [--jobs N] [--gazetteer DIR] [PATH...]
+ *                [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR] [PATH...]
  *
  * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
  * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
@@ -18,10 +18,12 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
+#include "common/lanes.h"
 #include "common/pool.h"
 #include "common/strmap.h"
 #include "index/indexer.h"
 #include "index/passages.h"
+#include "index/shards.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
 
@@ -374,7 +376,9 @@ static trawl_status remove_deleted(trawl_indexer *ix, const inputs *in, size_t *
         if (!in->roots[r].walked)
             continue;
         unmatched u = {&set, r, TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, false};
-        st = trawl_catalog_each(trawl_indexer_db(ix), in->roots[r].path, note_unmatched, &u, err);
+        for (size_t i = 0; i < trawl_indexer_shard_count(ix) && !st; i++)
+            st = trawl_catalog_each(trawl_indexer_shard(ix, i), in->roots[r].path, note_unmatched,
+                                    &u, err);
         for (size_t at = 0; !st && at < u.gone.len; at += strlen(u.gone.data + at) + 1) {
             st = trawl_indexer_remove(ix, u.gone.data + at, err);
             (*removed)++;
@@ -487,6 +491,7 @@ typedef struct slot {
     trawl_read_info info;     /* what reading found (replaced sequences) */
     trawl_file_state now;     /* the file's state as read */
     trawl_analysis *analysis; /* SLOT_ANALYSED: its passages, owned */
+    bool write_failed;        /* its shard's writer thread failed to write it (err) */
 } slot;
 
 /* Reading and analysis of every input on worker threads (each with its own analyst), the
@@ -494,6 +499,7 @@ typedef struct slot {
  * threads. */
 typedef struct pipeline {
     const inputs *in;
+    trawl_indexer *ix;
     slot *slots;              /* one per input */
     trawl_analyst **analysts; /* one per worker (one when the writer's thread analyses) */
     size_t nanalysts;
@@ -527,6 +533,17 @@ static void ingest_job(void *ctx, size_t worker, size_t k)
                      : SLOT_ANALYSED;
 }
 
+/* Writing an analysed input to its shard, on that shard's writer thread (several shards). */
+static int write_job(void *ctx, size_t shard, size_t k)
+{
+    pipeline *pl = ctx;
+    slot *s = &pl->slots[k];
+    (void)shard;
+    s->write_failed = trawl_indexer_apply(pl->ix, s->doc, s->analysis, &s->now, &s->err) != 0;
+    slot_clear(s);
+    return s->write_failed;
+}
+
 static void pipeline_free(pipeline *pl)
 {
     for (size_t k = 0; pl->slots && k < pl->in->n; k++)
@@ -556,7 +573,9 @@ static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *m
     for (size_t k = 0; k < in->n && !st; k++) {
         slot *s = &pl->slots[k];
         s->meta = metadata_of(mfs, in->items[k].file);
-        st = trawl_catalog_get(trawl_indexer_db(ix), in->items[k].rel, &s->before, &s->known, err);
+        const char *rel = in->items[k].rel;
+        st = trawl_catalog_get(trawl_indexer_shard(ix, trawl_indexer_shard_of(ix, rel)), rel,
+                               &s->before, &s->known, err);
     }
     for (size_t i = 0; i < pl->nanalysts && !st; i++)
         st = trawl_indexer_analyst_new(ix, &pl->analysts[i], err);
@@ -569,7 +588,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]\n"
-            "                    [--max-passage BYTES] [--jobs N] [--gazetteer DIR] [PATH...]\n"
+            "                    [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR]\n"
+            "                    [PATH...]\n"
             "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
             "passages into the index DIR (default index/).\n"
             "  --index DIR          the index folder\n"
@@ -582,6 +602,10 @@ static void usage(FILE *f)
             "  --jobs N             threads reading and analysing documents while this one\n"
             "                       writes the index (default: the number of cores; 1: one\n"
             "                       thread does everything); the index is the same for any N\n"
+            "  --shards N           write N shards, each document in the one its path hashes\n"
+            "                       to, each by a thread of its own (default: as many as the\n"
+            "                       index has, 1 for a new one); another N rebuilds the index\n"
+            "                       into N shards and switches to them when done\n"
             "  --gazetteer DIR      the centers, provinces and cities to recognise (default:\n"
             "                       the built-in gazetteer)\n",
             TRAWL_DEFAULT_MAX_PASSAGE);
@@ -591,7 +615,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-ingest");
     const char *index_dir = "index";
-    trawl_indexer_options opts = {0, NULL, 0, NULL};
+    trawl_indexer_options opts = {0, NULL, 0, NULL, 0};
     bool quiet = false, check = false;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
@@ -629,6 +653,11 @@ int main(int argc, char **argv)
             opts.gazetteer = argv[++i];
         } else if (strcmp(a, "--jobs") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], 1, MAX_JOBS, &jobs)) {
+                free(paths);
+                return TRAWL_EXIT_FATAL;
+            }
+        } else if (strcmp(a, "--shards") == 0 && has_value) {
+            if (!trawl_cli_parse_count(a, argv[++i], 1, TRAWL_MAX_SHARDS, &opts.shards)) {
                 free(paths);
                 return TRAWL_EXIT_FATAL;
             }
@@ -698,9 +727,12 @@ int main(int argc, char **argv)
     if (trawl_indexer_rebuilt(ix) && !quiet)
         fprintf(stderr, "trawl-ingest: rebuilding the whole index: %s\n",
                 trawl_indexer_rebuilt(ix));
-    pipeline pl = {&in, NULL, NULL, 0};
+    pipeline pl = {&in, ix, NULL, NULL, 0};
     trawl_pool *pool = NULL;
-    if ((st = pipeline_start(&pl, ix, &mfs, jobs, &pool, &err))) {
+    trawl_lanes *writers = NULL; /* one per shard, when there are several */
+    size_t nshards = trawl_indexer_shard_count(ix);
+    if ((st = pipeline_start(&pl, ix, &mfs, jobs, &pool, &err)) ||
+        (nshards > 1 && (st = trawl_lanes_start(nshards, 8, write_job, &pl, &writers, &err)))) {
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;
     }
@@ -734,21 +766,32 @@ int main(int argc, char **argv)
                 trawl_cli_warn("%s: %zu invalid UTF-8 sequence%s replaced by U+FFFD", it->file,
                                s->info.replaced, s->info.replaced == 1 ? "" : "s");
             }
-            if ((st = trawl_indexer_apply(ix, s->doc, s->analysis, &s->now, &err))) {
-                trawl_cli_error("%s: %s", it->file, err.message);
-                exit_code = TRAWL_EXIT_FATAL;
-                break;
-            }
             docs++;
             passages += s->analysis->npassages;
             if (s->known)
                 changed++;
             else
                 added++;
+            if (writers) {
+                /* Its shard's thread writes it and frees it; when a writer failed, the
+                 * loop stops and the failure is reported below. */
+                if (!trawl_lanes_put(writers, trawl_indexer_shard_of(ix, it->rel), k))
+                    exit_code = TRAWL_EXIT_FATAL;
+                continue;
+            }
+            if ((st = trawl_indexer_apply(ix, s->doc, s->analysis, &s->now, &err))) {
+                trawl_cli_error("%s: %s", it->file, err.message);
+                exit_code = TRAWL_EXIT_FATAL;
+            }
             break;
         }
         slot_clear(s);
     }
+    if (!trawl_lanes_finish(writers))
+        exit_code = TRAWL_EXIT_FATAL;
+    for (size_t k = 0; writers && k < in.n; k++)
+        if (pl.slots[k].write_failed)
+            trawl_cli_error("%s: %s", in.items[k].file, pl.slots[k].err.message);
     trawl_pool_free(pool);
     pipeline_free(&pl);
     if (exit_code == TRAWL_EXIT_OK && remove_deleted(ix, &in, &removed, &err)) {

@@ -18,19 +18,29 @@
 #include "index/catalog.h"
 #include "index/passages.h"
 #include "index/schema.h"
+#include "index/shards.h"
 #include "xapian-c/xapian_c.h"
 
+/* One shard being written. Only the thread writing its documents touches it. */
+typedef struct shard_writer {
+    trawl_xdb *db;         /* the writable shard */
+    trawl_buf term;        /* scratch: the term being written */
+    trawl_strmap synonyms; /* the stem expansions this run has written to it */
+} shard_writer;
+
 struct trawl_indexer {
-    trawl_xdb *db;                   /* the writable index */
-    char *dir;                       /* its folder, for messages */
+    shard_writer *shards;            /* the layout's shards, written this run */
+    trawl_layout layout;             /* where they are */
+    trawl_layout old;                /* the layout found, when this run changes it (else empty) */
+    trawl_xdb **old_locks;           /* the old layout's shards, held open for their locks */
+    bool publish;                    /* the commit publishes `layout` (a new or changed one) */
+    char *dir;                       /* the index folder */
     size_t max_passage;              /* passage bound in bytes */
     char default_lang[16];           /* for documents that do not say */
     trawl_gazetteer *gz;             /* places and centers for facets */
     trawl_extractor_set *extractors; /* shared by the analysts of the run */
     trawl_analyst *analyst;          /* for trawl_indexer_add */
     char *rebuilt;                   /* why the run empties the index first, or NULL */
-    trawl_buf term;                  /* scratch: the term being written */
-    trawl_strmap synonyms;           /* the stem expansions this run has written */
     bool wrote_writer;               /* this process wrote WRITER_FILE */
 };
 
@@ -38,11 +48,13 @@ struct trawl_indexer {
  * the lock (Xapian's lock does not tell). Stale after a crash, read only while locked. */
 #define WRITER_FILE "trawl-writer"
 
-/* Files that may sit in an index folder before the index exists (the repo's index/). */
+/* Files that may sit in an index folder before the index exists (the repo's index/), and the
+ * shards of a first sharded build that stopped before publishing them. */
 static int is_placeholder(const char *name)
 {
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, "README.md") == 0 ||
-           strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0;
+           strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0 ||
+           strcmp(name, WRITER_FILE) == 0 || strncmp(name, "shard-", 6) == 0;
 }
 
 static void writer_path(const char *dir, trawl_buf *path)
@@ -92,10 +104,12 @@ static trawl_status check_folder(const char *dir, trawl_error *err)
                                : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
     if (!S_ISDIR(sb.st_mode))
         return trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: not a folder", dir);
-    trawl_buf marker = TRAWL_BUF_INIT;
+    trawl_buf marker = TRAWL_BUF_INIT, stub = TRAWL_BUF_INIT;
     trawl_buf_printf(&marker, "%s/iamglass", dir);
-    int is_db = stat(trawl_buf_str(&marker), &sb) == 0;
+    trawl_buf_printf(&stub, "%s/XAPIANDB", dir);
+    int is_db = stat(trawl_buf_str(&marker), &sb) == 0 || stat(trawl_buf_str(&stub), &sb) == 0;
     trawl_buf_free(&marker);
+    trawl_buf_free(&stub);
     if (is_db)
         return TRAWL_OK;
     DIR *d = opendir(dir);
@@ -134,24 +148,24 @@ static int collect_term(void *ctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
-/* Empties the index inside the open transaction: every passage, every "trawl." key and the
+/* Empties a shard inside the open transaction: every passage, every "trawl." key and the
  * stem expansions. */
-static trawl_status clear(trawl_indexer *ix, trawl_error *err)
+static trawl_status clear(shard_writer *w, trawl_error *err)
 {
     trawl_buf list = TRAWL_BUF_INIT;
-    trawl_status st = trawl_xdb_each_term(ix->db, TRAWL_PREFIX_DOC, collect_term, &list, err);
+    trawl_status st = trawl_xdb_each_term(w->db, TRAWL_PREFIX_DOC, collect_term, &list, err);
     for (size_t at = 0; !st && at < list.len; at += strlen(list.data + at) + 1)
-        st = trawl_xdb_delete_documents(ix->db, list.data + at, err);
+        st = trawl_xdb_delete_documents(w->db, list.data + at, err);
     trawl_buf_reset(&list);
     if (!st)
-        st = trawl_xdb_each_metadata(ix->db, TRAWL_META_ALL, collect_key, &list, err);
+        st = trawl_xdb_each_metadata(w->db, TRAWL_META_ALL, collect_key, &list, err);
     for (size_t at = 0; !st && at < list.len; at += strlen(list.data + at) + 1)
-        st = trawl_xdb_set_metadata(ix->db, list.data + at, "", 0, err);
+        st = trawl_xdb_set_metadata(w->db, list.data + at, "", 0, err);
     if (!st && list.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_buf_free(&list);
     if (!st)
-        st = trawl_xdb_clear_synonyms(ix->db, err);
+        st = trawl_xdb_clear_synonyms(w->db, err);
     return st;
 }
 
@@ -201,56 +215,135 @@ trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *
     return st;
 }
 
-/* Checks the index's recorded schema and analyser; opens the run's transaction; when the
- * index is new, or built by another schema or analyser (or a rebuild is asked for), empties
- * it and records this run's. Everything happens inside the transaction: readers see the old
- * index until the run commits. */
-static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *err)
+/* Why shard `w` must be emptied first (a rebuild asked for, another schema or analyser),
+ * into `why`; `fresh` set when it records no schema yet. */
+static trawl_status shard_outdated(trawl_indexer *ix, shard_writer *w, bool rebuild,
+                                   const char *want, trawl_buf *why, bool *fresh, trawl_error *err)
 {
-    trawl_status st;
     char *schema = NULL, *analyzer = NULL;
     unsigned docs = 0;
-    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT;
-    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
-    if ((st = trawl_xdb_get_metadata(ix->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
-        (st = trawl_xdb_get_metadata(ix->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
-        (st = trawl_xdb_doccount(ix->db, &docs, err)))
+    trawl_status st;
+    if ((st = trawl_xdb_get_metadata(w->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
+        (st = trawl_xdb_get_metadata(w->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
+        (st = trawl_xdb_doccount(w->db, &docs, err)))
         goto cleanup;
-    if (!*schema && docs > 0) {
+    *fresh = !*schema;
+    if (!*schema && docs > 0)
         st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: a Xapian database but not a Trawl index",
                              ix->dir);
-        goto cleanup;
-    }
-    if (*schema && rebuild)
-        trawl_buf_puts(&why, "a rebuild was asked for");
+    else if (*schema && rebuild)
+        trawl_buf_puts(why, "a rebuild was asked for");
     else
-        outdated_reason(schema, analyzer, trawl_buf_str(&want), &why);
-    if ((st = trawl_xdb_begin_transaction(ix->db, 1, err)))
-        goto cleanup;
-    if (why.len) {
-        ix->rebuilt = trawl_buf_detach(&why);
-        if ((st = clear(ix, err)))
-            goto cleanup;
+        outdated_reason(schema, analyzer, want, why);
+cleanup:
+    free(schema);
+    free(analyzer);
+    return st;
+}
+
+/* Checks each shard's recorded schema and analyser; opens the run's transaction on each;
+ * when a shard is new, or built by another schema or analyser (or a rebuild is asked for),
+ * empties every shard and records this run's. Everything happens inside the transactions:
+ * readers see the old index until the run commits. */
+static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT;
+    bool fresh = false;
+    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
+    for (size_t i = 0; i < ix->layout.nshards && !st && !why.len; i++) {
+        bool new_shard = false;
+        st = shard_outdated(ix, &ix->shards[i], rebuild, trawl_buf_str(&want), &why, &new_shard,
+                            err);
+        fresh = fresh || new_shard;
     }
-    if (!*schema || ix->rebuilt) {
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++)
+        st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
+    if (st)
+        goto cleanup;
+    if (why.len && !ix->rebuilt)
+        ix->rebuilt = trawl_buf_detach(&why);
+    for (size_t i = 0; i < ix->layout.nshards && !st && (fresh || ix->rebuilt); i++) {
+        shard_writer *w = &ix->shards[i];
         char version[16];
         size_t len;
         const char *text = trawl_gazetteer_text(ix->gz, &len);
         snprintf(version, sizeof version, "%d", TRAWL_SCHEMA_VERSION);
-        if ((st = trawl_xdb_set_metadata(ix->db, TRAWL_META_SCHEMA, version, strlen(version),
-                                         err)) ||
-            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
-            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_LANGUAGE, ix->default_lang,
+        if ((ix->rebuilt && (st = clear(w, err))) ||
+            (st =
+                 trawl_xdb_set_metadata(w->db, TRAWL_META_SCHEMA, version, strlen(version), err)) ||
+            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
+            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_LANGUAGE, ix->default_lang,
                                          strlen(ix->default_lang), err)) ||
-            (st = trawl_xdb_set_metadata(ix->db, TRAWL_META_GAZETTEER, text, len, err)))
+            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_GAZETTEER, text, len, err)))
             goto cleanup;
     }
 cleanup:
-    free(schema);
-    free(analyzer);
     trawl_buf_free(&want);
     trawl_buf_free(&why);
     return st;
+}
+
+/* The layout this run writes: the one found, or `nshards` when given and different (the new
+ * layout is then written beside the old one and published by the commit). */
+static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, trawl_error *err)
+{
+    trawl_layout found;
+    trawl_status st = trawl_layout_read(ix->dir, &found, err);
+    if (st)
+        return st;
+    if (found.nshards && (!nshards || nshards == found.nshards)) {
+        ix->layout = found;
+        return TRAWL_OK;
+    }
+    ix->publish = true;
+    if ((st = trawl_layout_plan(ix->dir, nshards ? nshards : 1, &ix->layout, err))) {
+        trawl_layout_free(&found);
+        return st;
+    }
+    if (found.nshards) {
+        trawl_buf why = TRAWL_BUF_INIT;
+        trawl_buf_printf(&why, "the index goes from %zu shard%s to %zu", found.nshards,
+                         found.nshards == 1 ? "" : "s", ix->layout.nshards);
+        ix->rebuilt = trawl_buf_detach(&why);
+        ix->old = found;
+    }
+    return TRAWL_OK;
+}
+
+/* Opens (creating) every shard of the layout for writing. */
+static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
+{
+    ix->shards = calloc(ix->layout.nshards, sizeof *ix->shards);
+    if (!ix->shards)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < ix->layout.nshards; i++) {
+        const char *path = ix->layout.paths[i];
+        if (strcmp(path, ix->dir) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+            return trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
+        trawl_status st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
+        if (st)
+            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
+        if (i == 0)
+            record_writer(ix);
+    }
+    /* Another ingest must not write the old layout while this one replaces it. */
+    if (ix->old.nshards && !(ix->old_locks = calloc(ix->old.nshards, sizeof *ix->old_locks)))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < ix->old.nshards; i++) {
+        trawl_status st = trawl_xdb_open(ix->old.paths[i], TRAWL_XDB_WRITE, &ix->old_locks[i], err);
+        if (st)
+            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
+    }
+    return TRAWL_OK;
+}
+
+static void release_old(trawl_indexer *ix)
+{
+    for (size_t i = 0; ix->old_locks && i < ix->old.nshards; i++)
+        trawl_xdb_close(ix->old_locks[i]);
+    free(ix->old_locks);
+    ix->old_locks = NULL;
 }
 
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
@@ -281,13 +374,12 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         goto fail;
     if ((st = check_folder(dir, err)))
         goto fail;
-    if ((st = trawl_xdb_open(dir, TRAWL_XDB_CREATE_OR_OPEN, &ix->db, err))) {
-        if (st == TRAWL_ERR_LOCKED)
-            st = locked_error(dir, err);
+    if (dir[0] && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
         goto fail;
     }
-    record_writer(ix);
-    if ((st = prepare_index(ix, rebuild, err)) ||
+    if ((st = choose_layout(ix, options ? options->shards : 0, err)) ||
+        (st = open_shards(ix, err)) || (st = prepare_index(ix, rebuild || ix->old.nshards, err)) ||
         (st = trawl_extractor_set_new(ix->gz, &ix->extractors, err)) ||
         (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))
         goto fail;
@@ -302,8 +394,14 @@ void trawl_indexer_close(trawl_indexer *ix)
 {
     if (!ix)
         return;
-    /* Closing with the transaction open cancels it: the index stays as it was. */
-    trawl_xdb_close(ix->db);
+    /* Closing with the transactions open cancels them: the index stays as it was. */
+    for (size_t i = 0; ix->shards && i < ix->layout.nshards; i++) {
+        trawl_xdb_close(ix->shards[i].db);
+        trawl_buf_free(&ix->shards[i].term);
+        trawl_strmap_free(&ix->shards[i].synonyms);
+    }
+    free(ix->shards);
+    release_old(ix);
     if (ix->wrote_writer) {
         trawl_buf path = TRAWL_BUF_INIT;
         writer_path(ix->dir, &path);
@@ -314,29 +412,40 @@ void trawl_indexer_close(trawl_indexer *ix)
     trawl_analyst_free(ix->analyst);
     trawl_extractor_set_free(ix->extractors);
     trawl_gazetteer_free(ix->gz);
-    trawl_buf_free(&ix->term);
-    trawl_strmap_free(&ix->synonyms);
+    trawl_layout_free(&ix->layout);
+    trawl_layout_free(&ix->old);
     free(ix->dir);
     free(ix);
 }
 
+/* The shard that holds the document at `path`. */
+static shard_writer *shard_for(trawl_indexer *ix, const char *path)
+{
+    return &ix->shards[trawl_shard_of(path, ix->layout.nshards)];
+}
+
+static trawl_status remove_from(shard_writer *w, const char *path, trawl_error *err)
+{
+    trawl_schema_term(TRAWL_PREFIX_DOC, path, &w->term);
+    if (w->term.failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_status st = trawl_xdb_delete_documents(w->db, w->term.data, err);
+    trawl_schema_term(TRAWL_META_DOC, path, &w->term);
+    if (!st)
+        st = trawl_xdb_set_metadata(w->db, w->term.data, "", 0, err);
+    if (!st)
+        st = trawl_catalog_delete(w->db, path, err);
+    return st;
+}
+
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err)
 {
-    trawl_schema_term(TRAWL_PREFIX_DOC, path, &ix->term);
-    if (ix->term.failed)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    trawl_status st = trawl_xdb_delete_documents(ix->db, ix->term.data, err);
-    trawl_schema_term(TRAWL_META_DOC, path, &ix->term);
-    if (!st)
-        st = trawl_xdb_set_metadata(ix->db, ix->term.data, "", 0, err);
-    if (!st)
-        st = trawl_catalog_delete(ix->db, path, err);
-    return st;
+    return remove_from(shard_for(ix, path), path, err);
 }
 
 /* The document's record, for links between documents: {"path", "title", "url", "lang",
  * "kind", "links": [{"text", "target"}]}. */
-static trawl_status add_record(trawl_indexer *ix, const trawl_document *doc, const char *lang,
+static trawl_status add_record(shard_writer *w, const trawl_document *doc, const char *lang,
                                trawl_error *err)
 {
     json_t *links = json_array();
@@ -349,11 +458,10 @@ static trawl_status add_record(trawl_indexer *ix, const trawl_document *doc, con
                           "kind", trawl_document_kind(doc), "links", links);
     char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
-    trawl_schema_term(TRAWL_META_DOC, trawl_document_path(doc), &ix->term);
-    trawl_status st =
-        !value || ix->term.failed
-            ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-            : trawl_xdb_set_metadata(ix->db, ix->term.data, value, strlen(value), err);
+    trawl_schema_term(TRAWL_META_DOC, trawl_document_path(doc), &w->term);
+    trawl_status st = !value || w->term.failed
+                          ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                          : trawl_xdb_set_metadata(w->db, w->term.data, value, strlen(value), err);
     free(value);
     return st;
 }
@@ -366,20 +474,21 @@ trawl_status trawl_indexer_analyst_new(const trawl_indexer *ix, trawl_analyst **
 
 /* Records a center the gazetteer lacks. Several texts may name one center differently: the
  * first in byte order is kept, so that the index does not depend on the order documents
- * come in. */
-static trawl_status put_center(trawl_indexer *ix, const trawl_found_center *c, trawl_error *err)
+ * come in (and readers of several shards keep the first of theirs). */
+static trawl_status put_center(shard_writer *w, const trawl_found_center *c, trawl_error *err)
 {
     char *had = NULL;
-    trawl_status st = trawl_xdb_get_metadata(ix->db, c->key, &had, NULL, err);
+    trawl_status st = trawl_xdb_get_metadata(w->db, c->key, &had, NULL, err);
     if (!st && (!*had || strcmp(c->value, had) < 0))
-        st = trawl_xdb_set_metadata(ix->db, c->key, c->value, strlen(c->value), err);
+        st = trawl_xdb_set_metadata(w->db, c->key, c->value, strlen(c->value), err);
     free(had);
     return st;
 }
 
-/* Adds the stem expansions of an analysis that this run has not written yet. Expansions are
- * never removed with a document: one left by a word no longer indexed matches nothing. */
-static trawl_status put_stem_words(trawl_indexer *ix, const trawl_strmap *words, trawl_error *err)
+/* Adds the stem expansions of an analysis that this run has not written to the shard yet.
+ * Expansions are never removed with a document: one left by a word no longer indexed matches
+ * nothing. Readers of several shards see the union of their tables. */
+static trawl_status put_stem_words(shard_writer *w, const trawl_strmap *words, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < words->cap && !st; i++) {
@@ -387,14 +496,14 @@ static trawl_status put_stem_words(trawl_indexer *ix, const trawl_strmap *words,
         if (!key)
             continue;
         size_t len = strlen(key);
-        size_t *seen = trawl_strmap_at(&ix->synonyms, key, len);
+        size_t *seen = trawl_strmap_at(&w->synonyms, key, len);
         if (!seen)
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         if ((*seen)++)
             continue;
         const char *tab = strchr(key, '\t');
         if (tab)
-            st = trawl_xdb_add_synonym(ix->db, key, (size_t)(tab - key), tab + 1,
+            st = trawl_xdb_add_synonym(w->db, key, (size_t)(tab - key), tab + 1,
                                        len - (size_t)(tab + 1 - key), err);
     }
     return st;
@@ -404,17 +513,19 @@ trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
                                  const trawl_analysis *a, const trawl_file_state *file,
                                  trawl_error *err)
 {
-    trawl_status st = trawl_indexer_remove(ix, trawl_document_path(doc), err);
+    const char *path = trawl_document_path(doc);
+    shard_writer *w = shard_for(ix, path);
+    trawl_status st = remove_from(w, path, err);
     if (st == TRAWL_OK)
-        st = put_stem_words(ix, &a->stem_words, err);
+        st = put_stem_words(w, &a->stem_words, err);
     for (size_t i = 0; i < a->npassages && st == TRAWL_OK; i++)
-        st = trawl_xdb_add_document(ix->db, a->passages[i], NULL, err);
+        st = trawl_xdb_add_document(w->db, a->passages[i], NULL, err);
     for (size_t i = 0; i < a->ncenters && st == TRAWL_OK; i++)
-        st = put_center(ix, &a->centers[i], err);
+        st = put_center(w, &a->centers[i], err);
     if (st == TRAWL_OK)
-        st = add_record(ix, doc, a->language, err);
+        st = add_record(w, doc, a->language, err);
     if (st == TRAWL_OK && file)
-        st = trawl_catalog_put(ix->db, trawl_document_path(doc), file, err);
+        st = trawl_catalog_put(w->db, path, file, err);
     return st;
 }
 
@@ -435,10 +546,20 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
 
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
-    trawl_status st = trawl_xdb_commit_transaction(ix->db, err);
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++)
+        st = trawl_xdb_commit_transaction(ix->shards[i].db, err);
+    /* A new layout becomes the one readers open only now that every shard is committed. */
+    if (!st && ix->publish) {
+        release_old(ix);
+        if (!(st = trawl_layout_publish(ix->dir, &ix->layout, err)))
+            st = trawl_layout_remove(ix->dir, &ix->old, &ix->layout, err);
+        trawl_layout_free(&ix->old);
+        ix->publish = false;
+    }
     /* What comes next is a transaction of its own. */
-    if (!st)
-        st = trawl_xdb_begin_transaction(ix->db, 1, err);
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++)
+        st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
     return st;
 }
 
@@ -447,7 +568,17 @@ const char *trawl_indexer_rebuilt(const trawl_indexer *ix)
     return ix->rebuilt;
 }
 
-trawl_xdb *trawl_indexer_db(trawl_indexer *ix)
+size_t trawl_indexer_shard_count(const trawl_indexer *ix)
 {
-    return ix->db;
+    return ix->layout.nshards;
+}
+
+size_t trawl_indexer_shard_of(const trawl_indexer *ix, const char *path)
+{
+    return trawl_shard_of(path, ix->layout.nshards);
+}
+
+trawl_xdb *trawl_indexer_shard(trawl_indexer *ix, size_t i)
+{
+    return ix->shards[i].db;
 }

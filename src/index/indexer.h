@@ -1,9 +1,14 @@
-/* indexer.h: passages -> Xapian documents. Opens (or creates) an index folder, checks that it
- * is a Trawl index of this schema and analyser (or empties it when it is not, saying why),
- * and replaces each document's passages: a document is never duplicated. A run is one
- * transaction: readers see the index as it was until trawl_indexer_commit, and a run that
- * fails or is killed leaves it as it was. Each passage carries the facet
- * values extracted from its own text (facets.h), as filter terms, value slots and evidence. */
+/* indexer.h: passages -> Xapian documents. Opens (or creates) an index folder of one shard or
+ * several (shards.h), checks that it is a Trawl index of this schema and analyser (or empties
+ * it when it is not, saying why), and replaces each document's passages in the shard its path
+ * hashes to: a document is never duplicated. A run is one transaction per shard: readers see
+ * each shard as it was until trawl_indexer_commit, and a run that fails or is killed leaves
+ * the index as it was (a kill during the commit of several shards can leave some committed:
+ * the next run brings the others up to date). Each passage carries the facet values
+ * extracted from its own text (facets.h), as filter terms, a value slot and evidence.
+ *
+ * Threads: trawl_indexer_apply and trawl_indexer_remove may run at the same time for
+ * documents of different shards (one thread per shard); everything else from one thread. */
 #ifndef TRAWL_INDEXER_H
 #define TRAWL_INDEXER_H
 
@@ -21,6 +26,9 @@ typedef struct trawl_indexer_options {
     const char *language;     /* language of documents that do not say; NULL means "en" */
     int rebuild;              /* empty the index first */
     const char *gazetteer;    /* folder of the gazetteer; NULL: trawl_gazetteer_default_dir() */
+    size_t shards;            /* shards to write (1 .. TRAWL_MAX_SHARDS); 0: as many as the
+                                 index has (1 for a new one). Another count than the index's
+                                 rebuilds it into the new layout, published by the commit */
 } trawl_indexer_options;
 
 typedef struct trawl_indexer trawl_indexer;
@@ -68,8 +76,11 @@ const char *trawl_indexer_rebuilt(const trawl_indexer *ix);
 trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *options,
                                     trawl_buf *why, trawl_error *err);
 
-/* The index being written (for its catalog). Owned by the indexer. */
-trawl_xdb *trawl_indexer_db(trawl_indexer *ix);
+/* The shards being written, for their catalogs: how many, the one that holds the document at
+ * `path`, and shard `i` (owned by the indexer). */
+size_t trawl_indexer_shard_count(const trawl_indexer *ix);
+size_t trawl_indexer_shard_of(const trawl_indexer *ix, const char *path);
+trawl_xdb *trawl_indexer_shard(trawl_indexer *ix, size_t i);
 
 /* Closes the index; a run not committed is cancelled. NULL is allowed. */
 void trawl_indexer_close(trawl_indexer *ix);

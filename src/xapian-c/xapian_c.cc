@@ -4,19 +4,32 @@
 
 #include <xapian.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
 #include <vector>
 
+// One shard of a stub database: its line as written, and the database when it opened.
+struct shard {
+    std::string name;     // "auto /abs/path", "remote HOST:PORT", ...
+    bool missing = false; // left out: it could not be opened (allow_partial)
+    std::string why;      // the error that left it out
+    Xapian::Database db;  // when not missing
+};
+
 struct trawl_xdb {
     std::unique_ptr<Xapian::Database> db; // a WritableDatabase when `writable`
     bool writable = false;
-    std::string path;       // as given to open, for messages
-    std::string last_error; // message of the last failure on this handle
+    std::string path;          // as given to open, for messages
+    std::string last_error;    // message of the last failure on this handle
+    std::vector<shard> shards; // a stub's shards (none for a plain database)
 };
 
 struct trawl_xdoc {
@@ -165,11 +178,165 @@ static void set_flush_threshold()
     setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
 }
 
+/* The stub database file that `path` names, if any: a folder's XAPIANDB, or `path` itself when
+ * it is a file that is not a single-file glass database. */
+static bool stub_file(const std::string &path, std::string *file)
+{
+    struct stat sb;
+    if (stat(path.c_str(), &sb) != 0)
+        return false;
+    if (S_ISDIR(sb.st_mode)) {
+        *file = path + "/XAPIANDB";
+        return stat(file->c_str(), &sb) == 0 && S_ISREG(sb.st_mode);
+    }
+    if (!S_ISREG(sb.st_mode))
+        return false;
+    char magic[8] = {0};
+    std::ifstream in(path, std::ios::binary);
+    in.read(magic, sizeof magic);
+    *file = path;
+    return std::memcmp(magic, "\x0f\x0dXapian", 8) != 0;
+}
+
+/* Parses stub `file` into `out`: (remote, location) per shard; relative local paths are made
+ * relative to the stub's folder. Throws DatabaseOpeningError naming the line on a bad one. */
+static void parse_stub(const std::string &file, std::vector<std::pair<bool, std::string>> *out)
+{
+    std::ifstream in(file);
+    if (!in)
+        throw Xapian::DatabaseOpeningError("cannot read the stub file " + file);
+    std::string base =
+        file.substr(0, file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
+    std::string line;
+    for (unsigned n = 1; std::getline(in, line); n++) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            line.pop_back();
+        size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#')
+            continue;
+        size_t space = line.find_first_of(" \t", start);
+        std::string type = line.substr(start, space == std::string::npos ? space : space - start);
+        size_t arg = space == std::string::npos ? space : line.find_first_not_of(" \t", space);
+        std::string rest = arg == std::string::npos ? "" : line.substr(arg);
+        bool local = type == "auto" || type == "glass" || type == "chert" || type == "honey";
+        if ((!local && type != "remote") || rest.empty() ||
+            (type == "remote" && rest.find(':') == std::string::npos))
+            throw Xapian::DatabaseOpeningError(file + ":" + std::to_string(n) +
+                                               ": not a shard line (auto PATH, remote HOST:PORT "
+                                               "or remote :PROGRAM ARGS): '" +
+                                               line + "'");
+        if (local && rest[0] != '/')
+            rest = base + rest;
+        out->emplace_back(!local, rest);
+    }
+    if (out->empty())
+        throw Xapian::DatabaseOpeningError(file + ": a stub database naming no shard");
+}
+
+/* Opens one shard: a local database, or a remote one through TCP (HOST:PORT) or a program
+ * (:PROGRAM ARGS). */
+static Xapian::Database open_shard(bool remote, const std::string &where, unsigned timeout_ms)
+{
+    if (!remote)
+        return Xapian::Database(where);
+    if (where[0] == ':') {
+        size_t space = where.find(' ');
+        return Xapian::Remote::open(where.substr(1, space == std::string::npos ? space : space - 1),
+                                    space == std::string::npos ? "" : where.substr(space + 1),
+                                    timeout_ms);
+    }
+    size_t colon = where.rfind(':');
+    unsigned long port = std::strtoul(where.c_str() + colon + 1, nullptr, 10);
+    if (colon == 0 || port == 0 || port > 65535)
+        throw Xapian::DatabaseOpeningError("remote " + where + ": not HOST:PORT");
+    return Xapian::Remote::open(where.substr(0, colon), static_cast<unsigned>(port), timeout_ms,
+                                timeout_ms);
+}
+
+trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options *options,
+                                 trawl_xdb **db_out, trawl_error *err)
+{
+    if (!path || !db_out)
+        return bad_arg(err, nullptr, "trawl_xdb_open_read: path and db_out are required");
+    *db_out = nullptr;
+    unsigned timeout = options && options->timeout_ms ? options->timeout_ms : 10000;
+    bool partial = options && options->allow_partial;
+    std::string failure;
+    trawl_status st = guard(err, nullptr, path, [&] {
+        auto h = std::make_unique<trawl_xdb>();
+        h->path = path;
+        std::string file;
+        if (!stub_file(path, &file)) {
+            h->db = std::make_unique<Xapian::Database>(path);
+            *db_out = h.release();
+            return;
+        }
+        std::vector<std::pair<bool, std::string>> lines;
+        parse_stub(file, &lines);
+        h->db = std::make_unique<Xapian::Database>();
+        size_t opened = 0;
+        for (size_t i = 0; i < lines.size(); i++) {
+            shard sh;
+            sh.name = (lines[i].first ? "remote " : "auto ") + lines[i].second;
+            try {
+                sh.db = open_shard(lines[i].first, lines[i].second, timeout);
+                h->db->add_database(sh.db);
+                opened++;
+            } catch (const Xapian::Error &e) {
+                std::string msg = "shard " + std::to_string(i + 1) + " of " +
+                                  std::to_string(lines.size()) + " (" + sh.name +
+                                  "): " + e.get_msg();
+                if (!partial)
+                    throw Xapian::DatabaseOpeningError(msg);
+                sh.missing = true;
+                sh.why = msg;
+            }
+            h->shards.push_back(std::move(sh));
+        }
+        if (opened == 0)
+            throw Xapian::DatabaseOpeningError("no shard of " + file +
+                                               " could be opened: " + h->shards[0].why);
+        *db_out = h.release();
+    });
+    return st;
+}
+
+size_t trawl_xdb_shard_count(const trawl_xdb *db)
+{
+    return db->shards.empty() ? 1 : db->shards.size();
+}
+
+const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i)
+{
+    return db->shards.empty() ? db->path.c_str() : db->shards.at(i).name.c_str();
+}
+
+const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i)
+{
+    return db->shards.empty() || !db->shards.at(i).missing ? nullptr : db->shards[i].why.c_str();
+}
+
+trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *ctx,
+                                   trawl_error *err)
+{
+    return guard(err, nullptr, path, [&] {
+        std::string file;
+        if (!stub_file(path, &file))
+            throw Xapian::DatabaseOpeningError("not a stub database");
+        std::vector<std::pair<bool, std::string>> lines;
+        parse_stub(file, &lines);
+        for (const auto &l : lines)
+            if (fn(ctx, l.first, l.second.c_str()))
+                break;
+    });
+}
+
 trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **db_out,
                             trawl_error *err)
 {
-    if (mode != TRAWL_XDB_READ)
-        set_flush_threshold();
+    if (mode == TRAWL_XDB_READ)
+        return trawl_xdb_open_read(path, nullptr, db_out, err);
+    set_flush_threshold();
     if (!path || !db_out)
         return bad_arg(err, nullptr, "trawl_xdb_open: path and db_out are required");
     *db_out = nullptr;
@@ -177,9 +344,6 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
         auto h = std::make_unique<trawl_xdb>();
         h->path = path;
         switch (mode) {
-        case TRAWL_XDB_READ:
-            h->db = std::make_unique<Xapian::Database>(path);
-            break;
         case TRAWL_XDB_WRITE:
             h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_OPEN);
             h->writable = true;
@@ -251,7 +415,16 @@ trawl_status trawl_xdb_get_metadata(trawl_xdb *db, const char *key, char **value
                                     size_t *len_out, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        const std::string v = db->db->get_metadata(key);
+        std::string v;
+        if (db->shards.empty())
+            v = db->db->get_metadata(key);
+        for (const shard &sh : db->shards) {
+            if (sh.missing)
+                continue;
+            std::string one = sh.db.get_metadata(key);
+            if (!one.empty() && (v.empty() || one < v))
+                v = std::move(one);
+        }
         *value_out = dup_bytes(v);
         if (len_out)
             *len_out = v.size();
@@ -270,12 +443,33 @@ trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xm
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
         const std::string pfx(prefix ? prefix : "");
-        for (auto k = db->db->metadata_keys_begin(pfx); k != db->db->metadata_keys_end(pfx); ++k) {
-            const std::string key = *k;
-            const std::string value = db->db->get_metadata(key);
-            if (fn(ctx, key.c_str(), value.c_str(), value.size()))
-                break;
+        if (db->shards.empty()) {
+            for (auto k = db->db->metadata_keys_begin(pfx); k != db->db->metadata_keys_end(pfx);
+                 ++k) {
+                const std::string key = *k;
+                const std::string value = db->db->get_metadata(key);
+                if (fn(ctx, key.c_str(), value.c_str(), value.size()))
+                    break;
+            }
+            return;
         }
+        // Xapian lists the first shard's keys only: merge them, each key's smallest value.
+        std::map<std::string, std::string> merged;
+        for (const shard &sh : db->shards) {
+            if (sh.missing)
+                continue;
+            for (auto k = sh.db.metadata_keys_begin(pfx); k != sh.db.metadata_keys_end(pfx); ++k) {
+                std::string value = sh.db.get_metadata(*k);
+                auto at = merged.find(*k);
+                if (at == merged.end())
+                    merged.emplace(*k, std::move(value));
+                else if (!value.empty() && (at->second.empty() || value < at->second))
+                    at->second = std::move(value);
+            }
+        }
+        for (const auto &kv : merged)
+            if (fn(ctx, kv.first.c_str(), kv.second.c_str(), kv.second.size()))
+                break;
     });
 }
 

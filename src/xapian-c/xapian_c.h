@@ -49,6 +49,39 @@ typedef enum trawl_xdb_mode {
  * `path`; TRAWL_ERR_CORRUPT / TRAWL_ERR_VERSION: a damaged or foreign database. */
 trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **db_out,
                             trawl_error *err);
+/* Shard sets. A database path may name a Xapian stub database: a file, or a folder holding
+ * a file named XAPIANDB, with one shard per line in Xapian's own syntax: `auto PATH` (or
+ * `glass PATH`; a relative PATH is taken from the stub's folder), `remote HOST:PORT` (a
+ * xapian-tcpsrv) or `remote :PROGRAM ARGS`; blank lines and `#` comments are skipped. A
+ * read-only open of a stub opens every shard and searches them as one database, Xapian
+ * combining their statistics; metadata are merged (each key's smallest non-empty value among
+ * the shards: Xapian alone would read the first shard's). Writable opens take plain
+ * databases only. */
+typedef struct trawl_xdb_read_options {
+    unsigned timeout_ms; /* remote shards: to connect and for each answer (0: 10,000) */
+    int allow_partial;   /* leave out a shard that cannot be opened (trawl_xdb_shard_missing)
+                            instead of failing; at least one must open */
+} trawl_xdb_read_options;
+
+/* Opens `path` read-only (trawl_xdb_open with TRAWL_XDB_READ is this with no options). A
+ * shard that cannot be opened fails the open with a message naming it ("shard 2 of 3 (remote
+ * 127.0.0.1:9102): ..."). `options` may be NULL. */
+trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options *options,
+                                 trawl_xdb **db_out, trawl_error *err);
+/* The shards of an open database: 1 for a plain one. shard_name: its stub line ("auto
+ * /abs/path", "remote HOST:PORT"; a plain database's path); shard_missing: why the shard was
+ * left out, or NULL when it is searched. Strings owned by the handle. */
+size_t trawl_xdb_shard_count(const trawl_xdb *db);
+const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i);
+const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i);
+/* Calls `fn` with each shard line of the stub database at `path` without opening them:
+ * `remote` nonzero for remote ones, `location` the path (made absolute when the stub gives it
+ * relative) or "HOST:PORT"; until it returns nonzero. TRAWL_ERR_NO_INDEX when `path` is not a
+ * stub or a line is not a shard line. */
+typedef int (*trawl_xshard_fn)(void *ctx, int remote, const char *location);
+trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *ctx,
+                                   trawl_error *err);
+
 /* Closes the database, releasing its lock. Pending changes are committed, except inside a
  * transaction, which is cancelled. */
 void trawl_xdb_close(trawl_xdb *db);

@@ -1,0 +1,203 @@
+/* shards.c: reading, planning, publishing and removing the shard layout of an index folder. */
+#define _POSIX_C_SOURCE 200809L
+#include "index/shards.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/buf.h"
+#include "xapian-c/xapian_c.h"
+
+#define STUB_FILE "XAPIANDB"
+
+void trawl_layout_free(trawl_layout *layout)
+{
+    for (size_t i = 0; i < layout->nshards; i++)
+        free(layout->paths[i]);
+    free(layout->paths);
+    layout->paths = NULL;
+    layout->nshards = 0;
+}
+
+static bool push_path(trawl_layout *l, char *path)
+{
+    char **grown = path ? realloc(l->paths, (l->nshards + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(path);
+        return false;
+    }
+    l->paths = grown;
+    l->paths[l->nshards++] = path;
+    return true;
+}
+
+static char *joined(const char *dir, const char *name)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_buf_printf(&b, "%s/%s", dir, name);
+    return b.failed ? (trawl_buf_free(&b), NULL) : trawl_buf_detach(&b);
+}
+
+typedef struct stub_walk {
+    trawl_layout *out;
+    const char *remote; /* the first remote shard found */
+    bool nomem;
+} stub_walk;
+
+static int on_shard(void *ctx, int remote, const char *location)
+{
+    stub_walk *w = ctx;
+    if (remote) {
+        w->remote = location;
+        return 1;
+    }
+    if (w->out->nshards == TRAWL_MAX_SHARDS || !push_path(w->out, trawl_strdup(location))) {
+        w->nomem = w->out->nshards != TRAWL_MAX_SHARDS;
+        w->remote = w->nomem ? NULL : "";
+        return 1;
+    }
+    return 0;
+}
+
+trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err)
+{
+    memset(out, 0, sizeof *out);
+    char *stub = joined(dir, STUB_FILE), *marker = joined(dir, "iamglass");
+    trawl_status st = TRAWL_OK;
+    struct stat sb;
+    if (!stub || !marker) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    } else if (stat(stub, &sb) == 0) {
+        stub_walk w = {out, NULL, false};
+        trawl_error why;
+        if (trawl_xdb_stub_shards(dir, on_shard, &w, &why))
+            st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s", why.message);
+        else if (w.nomem)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else if (w.remote && *w.remote)
+            st =
+                trawl_error_set(err, TRAWL_ERR_NO_INDEX,
+                                "%s: names the remote shard '%s': trawl-ingest writes local shards "
+                                "only (ingest on the shard's machine)",
+                                stub, w.remote);
+        else if (w.remote)
+            st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: names more than %d shards", stub,
+                                 TRAWL_MAX_SHARDS);
+    } else if (stat(marker, &sb) == 0 && !push_path(out, trawl_strdup(dir))) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    free(stub);
+    free(marker);
+    if (st)
+        trawl_layout_free(out);
+    return st;
+}
+
+trawl_status trawl_layout_plan(const char *dir, size_t nshards, trawl_layout *out, trawl_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (nshards < 1 || nshards > TRAWL_MAX_SHARDS)
+        return trawl_error_set(err, TRAWL_ERR_ARG, "%zu shards: give 1 to %d", nshards,
+                               TRAWL_MAX_SHARDS);
+    if (nshards == 1)
+        return push_path(out, trawl_strdup(dir))
+                   ? TRAWL_OK
+                   : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < nshards; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "shard-%zu-of-%zu", i + 1, nshards);
+        if (!push_path(out, joined(dir, name))) {
+            trawl_layout_free(out);
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        }
+    }
+    return TRAWL_OK;
+}
+
+trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, trawl_error *err)
+{
+    char *stub = joined(dir, STUB_FILE), *tmp = joined(dir, STUB_FILE ".new");
+    trawl_status st = TRAWL_OK;
+    if (!stub || !tmp) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    } else if (now->nshards == 1) {
+        if (unlink(stub) != 0 && errno != ENOENT)
+            st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", stub, strerror(errno));
+    } else {
+        FILE *f = fopen(tmp, "w");
+        bool ok = f != NULL;
+        for (size_t i = 0; ok && i < now->nshards; i++) {
+            const char *slash = strrchr(now->paths[i], '/');
+            ok = fprintf(f, "auto %s\n", slash ? slash + 1 : now->paths[i]) > 0;
+        }
+        ok = f && fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (!ok || rename(tmp, stub) != 0) {
+            st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", stub, strerror(errno));
+            unlink(tmp);
+        }
+    }
+    free(stub);
+    free(tmp);
+    return st;
+}
+
+/* Removes the files of a Xapian database in `dir` (`only_xapian`: those with Xapian's names;
+ * else every file, then the folder). */
+static trawl_status remove_database(const char *dir, bool only_xapian, trawl_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno == ENOENT ? TRAWL_OK
+                               : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
+    trawl_status st = TRAWL_OK;
+    for (struct dirent *e; !st && (e = readdir(d));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        bool xapian = strcmp(n, "iamglass") == 0 || strcmp(n, "flintlock") == 0 ||
+                      (len > 6 && strcmp(n + len - 6, ".glass") == 0);
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0 || (only_xapian && !xapian))
+            continue;
+        char *file = joined(dir, n);
+        if (!file)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else if (unlink(file) != 0 && errno != ENOENT)
+            st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", file, strerror(errno));
+        free(file);
+    }
+    closedir(d);
+    if (!st && !only_xapian && rmdir(dir) != 0)
+        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
+    return st;
+}
+
+trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const trawl_layout *now,
+                                 trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < old->nshards && !st; i++) {
+        bool kept = false;
+        for (size_t k = 0; k < now->nshards && !kept; k++)
+            kept = strcmp(old->paths[i], now->paths[k]) == 0;
+        if (!kept)
+            st = remove_database(old->paths[i], strcmp(old->paths[i], dir) == 0, err);
+    }
+    return st;
+}
+
+size_t trawl_shard_of(const char *path, size_t nshards)
+{
+    unsigned long long h = 0xcbf29ce484222325ULL;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        h ^= *p;
+        h *= 0x100000001b3ULL;
+    }
+    return nshards ? (size_t)(h % nshards) : 0;
+}

@@ -1,0 +1,46 @@
+/* shards.h: the layout of an index folder, one shard or several.
+ *
+ * One shard: the folder is the Xapian database. N shards (N > 1): the folder holds a Xapian
+ * stub database file, XAPIANDB, with one line `auto shard-K-of-N` per shard (paths relative
+ * to the folder, so it can be moved or served as it is), and each shard-K-of-N is a Xapian
+ * database. Every Trawl command, Xapian's own tools and xapian-tcpsrv open the folder either
+ * way. A document lives in the shard its path hashes to (trawl_shard_of), so an incremental
+ * run touches only the shards that hold changed documents.
+ *
+ * A change of shard count writes the new layout beside the old one, then publishes it:
+ * XAPIANDB is replaced by a rename (or removed, going back to one shard), which readers see
+ * at once and whole; the old databases are removed after. */
+#ifndef TRAWL_SHARDS_H
+#define TRAWL_SHARDS_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+
+#define TRAWL_MAX_SHARDS 64
+
+typedef struct trawl_layout {
+    size_t nshards; /* 0: the folder holds no index yet */
+    char **paths;   /* each shard's database folder (malloc'd, owned) */
+} trawl_layout;
+
+/* The layout of the index in `dir` as it is. TRAWL_ERR_NO_INDEX when its XAPIANDB cannot be
+ * read or names a remote shard (ingest writes local shards only). */
+trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err);
+/* The layout of an index of `nshards` shards in `dir` (1 .. TRAWL_MAX_SHARDS). */
+trawl_status trawl_layout_plan(const char *dir, size_t nshards, trawl_layout *out,
+                               trawl_error *err);
+void trawl_layout_free(trawl_layout *layout);
+
+/* Makes `now` the layout readers open: XAPIANDB written to a temporary file and renamed into
+ * place (several shards), or removed (one). */
+trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, trawl_error *err);
+/* Removes the databases of `old` that `now` does not use (after trawl_layout_publish). Files
+ * of a one-shard index in `dir` itself are Xapian's alone: other files stay. */
+trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const trawl_layout *now,
+                                 trawl_error *err);
+
+/* The shard (0 .. nshards-1) that holds the document at `path`: a stable hash of the path. */
+size_t trawl_shard_of(const char *path, size_t nshards);
+
+#endif
