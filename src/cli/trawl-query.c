@@ -55,6 +55,12 @@ static void usage(FILE *f)
           "                     one process; one JSON object per line out (JSON Lines)\n"
           "  --fingerprint      a digest of the index's content: the same for any two builds\n"
           "                     of one corpus\n"
+          "  --timeout MS       remote shards: give up connecting or waiting for an answer\n"
+          "                     after MS milliseconds (default 10000)\n"
+          "  --allow-partial    answer from the shards that can be reached, saying which\n"
+          "                     could not (default: a shard out of reach is an error)\n"
+          "DIR may be a folder of one shard or several, or a Xapian stub file naming shards\n"
+          "(`auto PATH`, `remote HOST:PORT` for xapian-tcpsrv), searched as one index.\n"
           "Query syntax: words (all must match; stems match: universities ~ university),\n"
           "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
           "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
@@ -143,6 +149,7 @@ int main(int argc, char **argv)
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL;
     bool fingerprint = false;
     bool explain = false;
+    trawl_xdb_read_options read = {0, 0};
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
     bool options_done = false;
@@ -196,6 +203,12 @@ int main(int argc, char **argv)
             batch = argv[++i];
         } else if (strcmp(a, "--fingerprint") == 0) {
             fingerprint = true;
+        } else if (strcmp(a, "--allow-partial") == 0) {
+            read.allow_partial = 1;
+        } else if (strcmp(a, "--timeout") == 0 && has_value) {
+            if (!trawl_cli_parse_count(a, argv[++i], 1, 3600000, &value))
+                goto usage_error;
+            read.timeout_ms = (unsigned)value;
         } else if (strcmp(a, "--chart") == 0 && has_value) {
             chart = argv[++i];
         } else if (strcmp(a, "--count") == 0 && has_value) {
@@ -250,11 +263,20 @@ int main(int argc, char **argv)
         trawl_cli_error("out of memory");
         goto cleanup;
     }
-    if (trawl_searcher_open(index_dir, &s, &err) ||
+    if (trawl_searcher_open(index_dir, &read, &s, &err) ||
         trawl_printer_new(format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }
+    size_t nmissing = 0;
+    const char *const *missing = trawl_searcher_missing(s, &nmissing);
+    for (size_t k = 0; k < nmissing; k++)
+        trawl_cli_warn("partial answer, without %s", missing[k]);
+    if (nmissing && fingerprint) {
+        trawl_cli_error("--fingerprint needs every shard: %zu could not be reached", nmissing);
+        goto cleanup;
+    }
+    trawl_printer_set_missing(p, missing, nmissing);
     trawl_printer_set_explain(p, explain);
     trawl_printer_set_lines(p, batch != NULL);
     if (batch) {

@@ -33,6 +33,8 @@ const char *trawl_status_string(trawl_status status)
         return "text analysis error";
     case TRAWL_ERR_XAPIAN:
         return "search engine error";
+    case TRAWL_ERR_SHARD:
+        return "shard unreachable";
     case TRAWL_ERR_INTERNAL:
         return "internal error";
     }

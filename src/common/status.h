@@ -26,6 +26,7 @@ typedef enum trawl_status {
     TRAWL_ERR_INPUT,        /* a document cannot be indexed (binary, empty, unsupported) */
     TRAWL_ERR_UNICODE,      /* ICU failed to analyse text */
     TRAWL_ERR_XAPIAN,       /* any other error reported by Xapian */
+    TRAWL_ERR_SHARD,        /* a shard of the index cannot be reached (down, timed out) */
     TRAWL_ERR_INTERNAL      /* an unexpected failure (a bug) */
 } trawl_status;
 

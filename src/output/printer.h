@@ -32,6 +32,11 @@ void trawl_printer_free(trawl_printer *p);
 /* Results also show why each passage carries its facet values (text; JSON always does). */
 void trawl_printer_set_explain(trawl_printer *p, bool explain);
 
+/* The shards the answers were made without (--allow-partial): each a message naming the
+ * shard and why, kept by the caller while the printer lives. Text output starts with a line
+ * per shard ("partial answer: ..."); each JSON object gets "missing_shards": [messages]. */
+void trawl_printer_set_missing(trawl_printer *p, const char *const *missing, size_t n);
+
 /* JSON: each object on one line (JSON Lines), for a stream of results (--batch). */
 void trawl_printer_set_lines(trawl_printer *p, bool lines);
 

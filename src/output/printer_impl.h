@@ -16,6 +16,8 @@ struct trawl_printer {
     bool terminal;                /* out is a terminal */
     bool explain;                 /* show facet evidence with results */
     bool lines;                   /* JSON: one object per line (JSON Lines) */
+    const char *const *missing;   /* shards the answers were made without; not owned */
+    size_t nmissing;
 };
 
 extern const trawl_printer_ops trawl_printer_text_ops;

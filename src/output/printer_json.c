@@ -103,6 +103,12 @@ static json_t *report_json(const trawl_report *r)
 
 static trawl_status dump(trawl_printer *p, json_t *root, trawl_error *err)
 {
+    if (p->nmissing) {
+        json_t *missing = json_array();
+        for (size_t i = 0; i < p->nmissing; i++)
+            json_array_append_new(missing, json_string(p->missing[i]));
+        json_object_set_new(root, "missing_shards", missing);
+    }
     if (json_dumpf(root, p->out, p->lines ? JSON_COMPACT : JSON_INDENT(2)) != 0)
         return trawl_error_set(err, TRAWL_ERR_IO, "writing JSON failed");
     fputc('\n', p->out);

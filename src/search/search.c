@@ -40,6 +40,8 @@ struct trawl_searcher {
     trawl_aliases *aliases;              /* those names, folded (made on first use) */
     trawl_analyzer *made[MAX_LANGUAGES]; /* analyzers made by searches, kept for the next */
     size_t nmade;
+    const char **missing; /* shards left out (allow_partial): the handle's messages */
+    size_t nmissing;
 };
 
 struct trawl_results {
@@ -70,7 +72,8 @@ static int add_language(void *ctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
-trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err)
+trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *options,
+                                 trawl_searcher **s_out, trawl_error *err)
 {
     trawl_status st;
     char *schema = NULL, *lang = NULL, *gazetteer = NULL;
@@ -82,7 +85,7 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
     }
     trawl_error why;
-    if ((st = trawl_xdb_open(dir, TRAWL_XDB_READ, &s->db, &why))) {
+    if ((st = trawl_xdb_open_read(dir, options, &s->db, &why))) {
         if (st == TRAWL_ERR_NO_INDEX)
             trawl_error_set(err, st, "no index at %s: run trawl-ingest first (%s)", dir,
                             why.message);
@@ -90,6 +93,14 @@ trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_
             trawl_error_set(err, st, "cannot open the index at %s: %s", dir, why.message);
         goto fail;
     }
+    size_t nshards = trawl_xdb_shard_count(s->db);
+    if (!(s->missing = calloc(nshards, sizeof *s->missing))) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
+        goto fail;
+    }
+    for (size_t i = 0; i < nshards; i++)
+        if (trawl_xdb_shard_missing(s->db, i))
+            s->missing[s->nmissing++] = trawl_xdb_shard_missing(s->db, i);
     if ((st = trawl_xdb_get_metadata(s->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
@@ -138,6 +149,12 @@ trawl_xdb *trawl_searcher_db(trawl_searcher *s)
     return s->db;
 }
 
+const char *const *trawl_searcher_missing(const trawl_searcher *s, size_t *n_out)
+{
+    *n_out = s->nmissing;
+    return s->nmissing ? s->missing : NULL;
+}
+
 void trawl_searcher_close(trawl_searcher *s)
 {
     if (!s)
@@ -148,6 +165,7 @@ void trawl_searcher_close(trawl_searcher *s)
     for (size_t i = 0; i < s->nmade; i++)
         trawl_analyzer_free(s->made[i]);
     trawl_gazetteer_free(s->gz);
+    free(s->missing);
     free(s->dir);
     free(s);
 }

@@ -12,12 +12,20 @@
 #include "search/highlight.h"
 #include "search/links.h"
 #include "search/report.h"
+#include "xapian-c/xapian_c.h"
 
 typedef struct trawl_searcher trawl_searcher;
 
-/* Opens the index in `dir`. TRAWL_ERR_NO_INDEX when there is none (the message says to run
- * trawl-ingest), TRAWL_ERR_VERSION when it has another schema. */
-trawl_status trawl_searcher_open(const char *dir, trawl_searcher **s_out, trawl_error *err);
+/* Opens the index in `dir`: a folder of one shard or several, or a Xapian stub file naming
+ * shards, local or remote (`options` may be NULL: xapian_c.h, trawl_xdb_read_options).
+ * TRAWL_ERR_NO_INDEX when there is none (the message says to run trawl-ingest),
+ * TRAWL_ERR_VERSION when it has another schema, TRAWL_ERR_SHARD when a shard cannot be
+ * reached (the message names it). */
+trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *options,
+                                 trawl_searcher **s_out, trawl_error *err);
+/* The shards left out by options->allow_partial: `*n_out` messages naming each shard and
+ * why, owned by the searcher (NULL when none). */
+const char *const *trawl_searcher_missing(const trawl_searcher *s, size_t *n_out);
 void trawl_searcher_close(trawl_searcher *s);
 
 typedef struct trawl_search_options {

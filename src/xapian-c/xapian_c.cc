@@ -67,6 +67,7 @@ trawl_status map_current_exception(trawl_error *err, std::string *keep,
     trawl_status st = TRAWL_ERR_INTERNAL;
     const char *what = "unknown exception";
     const char *type = "";
+    std::string detail;
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
@@ -84,6 +85,17 @@ trawl_status map_current_exception(trawl_error *err, std::string *keep,
     } catch (const Xapian::DatabaseOpeningError &e) {
         st = TRAWL_ERR_NO_INDEX;
         what = e.get_msg().c_str();
+    } catch (const Xapian::NetworkError &e) {
+        st = TRAWL_ERR_SHARD;
+        what = e.get_msg().c_str();
+        // Name the shard: Xapian's context says which, e.g. "remote:tcp(HOST:PORT)".
+        try {
+            if (!e.get_context().empty()) {
+                detail = e.get_msg() + " (" + e.get_context() + ")";
+                what = detail.c_str();
+            }
+        } catch (...) {
+        }
     } catch (const Xapian::WildcardError &e) {
         st = TRAWL_ERR_QUERY_SYNTAX;
         what = e.get_msg().c_str();
@@ -286,8 +298,10 @@ trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options 
                 std::string msg = "shard " + std::to_string(i + 1) + " of " +
                                   std::to_string(lines.size()) + " (" + sh.name +
                                   "): " + e.get_msg();
-                if (!partial)
-                    throw Xapian::DatabaseOpeningError(msg);
+                if (!partial) {
+                    failure = msg;
+                    return;
+                }
                 sh.missing = true;
                 sh.why = msg;
             }
@@ -298,6 +312,8 @@ trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options 
                                                " could be opened: " + h->shards[0].why);
         *db_out = h.release();
     });
+    if (!st && !failure.empty())
+        st = trawl_error_set(err, TRAWL_ERR_SHARD, "%s", failure.c_str());
     return st;
 }
 

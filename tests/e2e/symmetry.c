@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     trawl_error err;
     trawl_searcher *s = NULL;
     trawl_results *all = NULL;
-    if (trawl_searcher_open(index, &s, &err)) {
+    if (trawl_searcher_open(index, NULL, &s, &err)) {
         fprintf(stderr, "symmetry: %s\n", err.message);
         return 2;
     }

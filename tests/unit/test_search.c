@@ -36,7 +36,7 @@ static const char *search(const char *query, unsigned offset, unsigned limit)
     trawl_results *r = NULL;
     trawl_error err;
     trawl_search_options o = {offset, limit, NULL, 0, false, false};
-    if (trawl_searcher_open(index_dir, &s, &err) || trawl_search(s, query, &o, &r, &err)) {
+    if (trawl_searcher_open(index_dir, NULL, &s, &err) || trawl_search(s, query, &o, &r, &err)) {
         snprintf(out, sizeof out, "ERROR %s", err.message);
         trawl_searcher_close(s);
         return out;
@@ -62,7 +62,7 @@ static const char *search(const char *query, unsigned offset, unsigned limit)
 static const trawl_hit *first_hit(const char *query, trawl_searcher **s, trawl_results **r)
 {
     trawl_search_options o = {0, 1, NULL, 0, false, false};
-    CHECK_INT(trawl_searcher_open(index_dir, s, NULL), TRAWL_OK);
+    CHECK_INT(trawl_searcher_open(index_dir, NULL, s, NULL), TRAWL_OK);
     CHECK_INT(trawl_search(*s, query, &o, r, NULL), TRAWL_OK);
     return *r ? trawl_results_hit(*r, 0) : NULL;
 }

@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     int rounds = atoi(argv[2]);
     trawl_searcher *s = NULL;
     trawl_error err;
-    if (trawl_searcher_open(argv[1], &s, &err)) {
+    if (trawl_searcher_open(argv[1], NULL, &s, &err)) {
         fprintf(stderr, "query_probe: %s\n", err.message);
         return 2;
     }
