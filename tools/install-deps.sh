@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
-# through sudo): the compiler and CMake, Xapian, ICU, libstemmer, jansson, libexttextcat,
-# gumbo (HTML) and cmark (Markdown); clang and its runtime for the libFuzzer targets.
+# through sudo): the compiler and CMake, Xapian and its tools (xapian-tcpsrv, for the
+# remote-shard tests), ICU, libstemmer, jansson, libexttextcat, gumbo (HTML) and cmark
+# (Markdown); clang and its runtime for the libFuzzer targets.
 set -euo pipefail
 packages=(build-essential cmake pkg-config clang-format clang libclang-rt-14-dev
-          libxapian-dev libicu-dev libstemmer-dev libjansson-dev
+          libxapian-dev xapian-tools libicu-dev libstemmer-dev libjansson-dev
           libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev)
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"

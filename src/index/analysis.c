@@ -169,7 +169,6 @@ static int add_term(void *ctx, const trawl_term *t)
     if (!s->st && (t->stem_len != t->term_len || memcmp(t->stem, t->term, t->term_len) != 0)) {
         /* The word joins its stem's expansion (a word that is its own stem needs none). */
         trawl_buf_reset(b);
-        trawl_buf_puts(b, TRAWL_PREFIX_STEM);
         trawl_buf_append(b, t->stem, t->stem_len);
         trawl_buf_putc(b, '\t');
         trawl_buf_append(b, t->term, t->term_len);

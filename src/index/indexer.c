@@ -25,7 +25,8 @@
 typedef struct shard_writer {
     trawl_xdb *db;         /* the writable shard */
     trawl_buf term;        /* scratch: the term being written */
-    trawl_strmap synonyms; /* the stem expansions this run has written to it */
+    trawl_strmap expanded; /* the stem expansions ("stem\tword") this run has written to it */
+    trawl_buf words;       /* scratch: a stem's words */
 } shard_writer;
 
 struct trawl_indexer {
@@ -148,8 +149,8 @@ static int collect_term(void *ctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
-/* Empties a shard inside the open transaction: every passage, every "trawl." key and the
- * stem expansions. */
+/* Empties a shard inside the open transaction: every passage and every "trawl." key (stem
+ * expansions included). */
 static trawl_status clear(shard_writer *w, trawl_error *err)
 {
     trawl_buf list = TRAWL_BUF_INIT;
@@ -164,8 +165,6 @@ static trawl_status clear(shard_writer *w, trawl_error *err)
     if (!st && list.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_buf_free(&list);
-    if (!st)
-        st = trawl_xdb_clear_synonyms(w->db, err);
     return st;
 }
 
@@ -398,7 +397,8 @@ void trawl_indexer_close(trawl_indexer *ix)
     for (size_t i = 0; ix->shards && i < ix->layout.nshards; i++) {
         trawl_xdb_close(ix->shards[i].db);
         trawl_buf_free(&ix->shards[i].term);
-        trawl_strmap_free(&ix->shards[i].synonyms);
+        trawl_strmap_free(&ix->shards[i].expanded);
+        trawl_buf_free(&ix->shards[i].words);
     }
     free(ix->shards);
     release_old(ix);
@@ -485,9 +485,41 @@ static trawl_status put_center(shard_writer *w, const trawl_found_center *c, tra
     return st;
 }
 
+/* Adds `word` to the expansion of `stem` (TRAWL_META_STEM) unless it lists it already. */
+static trawl_status expand_stem(shard_writer *w, const char *stem, size_t stem_len,
+                                const char *word, size_t word_len, trawl_error *err)
+{
+    char *had = NULL;
+    size_t len = 0;
+    trawl_buf_reset(&w->words);
+    trawl_buf_append(&w->words, stem, stem_len);
+    trawl_schema_term(TRAWL_META_STEM, trawl_buf_str(&w->words), &w->term);
+    if (w->term.failed || w->words.failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_status st = trawl_xdb_get_metadata(w->db, w->term.data, &had, &len, err);
+    bool listed = false;
+    for (const char *line = had; !st && line < had + len && !listed;) {
+        const char *nl = memchr(line, '\n', (size_t)(had + len - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(had + len - line);
+        listed = n == word_len && memcmp(line, word, n) == 0;
+        line += n + 1;
+    }
+    if (!st && !listed) {
+        trawl_buf_reset(&w->words);
+        trawl_buf_append(&w->words, had, len);
+        trawl_buf_append(&w->words, word, word_len);
+        trawl_buf_putc(&w->words, '\n');
+        st = w->words.failed
+                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                 : trawl_xdb_set_metadata(w->db, w->term.data, w->words.data, w->words.len, err);
+    }
+    free(had);
+    return st;
+}
+
 /* Adds the stem expansions of an analysis that this run has not written to the shard yet.
  * Expansions are never removed with a document: one left by a word no longer indexed matches
- * nothing. Readers of several shards see the union of their tables. */
+ * nothing. Readers of several shards take the union of their lists. */
 static trawl_status put_stem_words(shard_writer *w, const trawl_strmap *words, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
@@ -496,15 +528,15 @@ static trawl_status put_stem_words(shard_writer *w, const trawl_strmap *words, t
         if (!key)
             continue;
         size_t len = strlen(key);
-        size_t *seen = trawl_strmap_at(&w->synonyms, key, len);
+        size_t *seen = trawl_strmap_at(&w->expanded, key, len);
         if (!seen)
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         if ((*seen)++)
             continue;
         const char *tab = strchr(key, '\t');
         if (tab)
-            st = trawl_xdb_add_synonym(w->db, key, (size_t)(tab - key), tab + 1,
-                                       len - (size_t)(tab + 1 - key), err);
+            st = expand_stem(w, key, (size_t)(tab - key), tab + 1, len - (size_t)(tab + 1 - key),
+                             err);
     }
     return st;
 }

@@ -22,7 +22,9 @@
  *      query time through the synonym table (TRAWL_PREFIX_STEM) instead of Z terms; detection
  *      among the languages of text/langid.conf; "facets" stored only when found.
  *   5: one value slot (TRAWL_SLOT_TALLY) holds all that facet counts read, instead of slots
- *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers. */
+ *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers;
+ *      stem expansions in metadata (TRAWL_META_STEM) instead of the synonym table, which
+ *      Xapian's remote backend does not serve. */
 #define TRAWL_SCHEMA_VERSION 5
 
 typedef enum trawl_field_id {
@@ -61,10 +63,11 @@ const trawl_facet_schema *trawl_schema_facet(int id);
 /* The filter a query names (`icc`, `lang`, `url` ...), or NULL; `*id_out` gets its id. */
 const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
 
-/* Stems are not terms: the synonym table maps TRAWL_PREFIX_STEM + stem to the words of the
- * index with that stem (in the language of the passage they came from) that differ from it. A
- * query word matches, in each field, the words its stems expand to and the stems themselves. */
-#define TRAWL_PREFIX_STEM "Z"
+/* Stems are not terms: the metadata key TRAWL_META_STEM + stem lists the words of the index
+ * with that stem (in the language of the passage they came from) that differ from it, each
+ * followed by a newline. A query word matches, in each field, the words its stems expand to
+ * and the stems themselves. Each shard lists the words of its own passages. */
+#define TRAWL_META_STEM "trawl.stem."
 
 /* Boolean (filter) term prefixes. */
 #define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */

@@ -221,8 +221,22 @@ static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
     return 0;
 }
 
+/* Adds each word of a stem's expansion (newline-terminated words) to a list of words. */
+static int add_expansion(void *ctx, const char *key, const char *value, size_t len)
+{
+    (void)key;
+    for (const char *w = value; w < value + len;) {
+        const char *nl = memchr(w, '\n', (size_t)(value + len - w));
+        size_t n = nl ? (size_t)(nl - w) : (size_t)(value + len - w);
+        if (n)
+            add_word(ctx, w, n, 0);
+        w += n + 1;
+    }
+    return 0;
+}
+
 /* Finds, once, the stems of a single word in every language and the words of the index that
- * the synonym table lists for them (schema.h). */
+ * their expansions list (schema.h, TRAWL_META_STEM). */
 static void expand(compiler *c, tokens *k)
 {
     if (k->expanded)
@@ -234,10 +248,10 @@ static void expand(compiler *c, tokens *k)
     for (size_t i = 0; i < k->nevery_stem && c->st == TRAWL_OK && !k->every_stem.failed;
          i++, s += strlen(s) + 1) {
         add_word(&k->words, s, strlen(s), 0);
-        trawl_buf_reset(&key);
-        trawl_buf_printf(&key, "%s%s", TRAWL_PREFIX_STEM, s);
+        trawl_schema_term(TRAWL_META_STEM, s, &key);
         if (!key.failed && c->ctx->db)
-            c->st = trawl_xdb_each_synonym(c->ctx->db, key.data, add_word, &k->words, c->err);
+            c->st = trawl_xdb_each_metadata_value(c->ctx->db, key.data, add_expansion, &k->words,
+                                                  c->err);
     }
     for (const char *w = k->words.data; w && w < k->words.data + k->words.len; w += strlen(w) + 1)
         k->nwords++;

@@ -361,16 +361,18 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
         h->path = path;
         switch (mode) {
         case TRAWL_XDB_WRITE:
-            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_OPEN);
+            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_OPEN |
+                                                                         Xapian::DB_BACKEND_GLASS);
             h->writable = true;
             break;
         case TRAWL_XDB_CREATE_OR_OPEN:
-            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+            h->db = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN |
+                                                                         Xapian::DB_BACKEND_GLASS);
             h->writable = true;
             break;
         case TRAWL_XDB_OVERWRITE:
-            h->db =
-                std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OVERWRITE);
+            h->db = std::make_unique<Xapian::WritableDatabase>(
+                path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
             h->writable = true;
             break;
         default:
@@ -489,34 +491,23 @@ trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xm
     });
 }
 
-trawl_status trawl_xdb_add_synonym(trawl_xdb *db, const char *term, size_t len, const char *synonym,
-                                   size_t synonym_len, trawl_error *err)
+trawl_status trawl_xdb_each_metadata_value(trawl_xdb *db, const char *key, trawl_xmeta_fn fn,
+                                           void *ctx, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        writable(db).add_synonym(std::string(term, len), std::string(synonym, synonym_len));
-    });
-}
-
-trawl_status trawl_xdb_each_synonym(trawl_xdb *db, const char *term, trawl_xterm_fn fn, void *ctx,
-                                    trawl_error *err)
-{
-    return guard(err, &db->last_error, db->path.c_str(), [&] {
-        for (auto t = db->db->synonyms_begin(term); t != db->db->synonyms_end(term); ++t) {
-            const std::string syn = *t;
-            if (fn(ctx, syn.data(), syn.size(), 0))
+        if (db->shards.empty()) {
+            const std::string value = db->db->get_metadata(key);
+            if (!value.empty())
+                fn(ctx, key, value.c_str(), value.size());
+            return;
+        }
+        for (const shard &sh : db->shards) {
+            if (sh.missing)
+                continue;
+            const std::string value = sh.db.get_metadata(key);
+            if (!value.empty() && fn(ctx, key, value.c_str(), value.size()))
                 break;
         }
-    });
-}
-
-trawl_status trawl_xdb_clear_synonyms(trawl_xdb *db, trawl_error *err)
-{
-    return guard(err, &db->last_error, db->path.c_str(), [&] {
-        std::vector<std::string> keys;
-        for (auto k = db->db->synonym_keys_begin(); k != db->db->synonym_keys_end(); ++k)
-            keys.push_back(*k);
-        for (const auto &k : keys)
-            writable(db).clear_synonyms(k);
     });
 }
 

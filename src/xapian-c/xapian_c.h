@@ -55,8 +55,8 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
  * xapian-tcpsrv) or `remote :PROGRAM ARGS`; blank lines and `#` comments are skipped. A
  * read-only open of a stub opens every shard and searches them as one database, Xapian
  * combining their statistics; metadata are merged (each key's smallest non-empty value among
- * the shards: Xapian alone would read the first shard's). Writable opens take plain
- * databases only. */
+ * the shards: Xapian alone would read the first shard's). Writable opens take a glass
+ * database only, even in a folder that also holds a stub. */
 typedef struct trawl_xdb_read_options {
     unsigned timeout_ms; /* remote shards: to connect and for each answer (0: 10,000) */
     int allow_partial;   /* leave out a shard that cannot be opened (trawl_xdb_shard_missing)
@@ -111,14 +111,11 @@ typedef int (*trawl_xmeta_fn)(void *ctx, const char *key, const char *value, siz
 trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xmeta_fn fn,
                                      void *ctx, trawl_error *err);
 
-/* Synonyms (Xapian's synonym table): words `term` expands to. add_synonym needs a writable
- * database; each_synonym calls `fn` with each synonym of `term` in byte order (its termfreq
- * argument 0) until it returns nonzero; clear_synonyms empties the whole table. */
-trawl_status trawl_xdb_add_synonym(trawl_xdb *db, const char *term, size_t len, const char *synonym,
-                                   size_t synonym_len, trawl_error *err);
-trawl_status trawl_xdb_each_synonym(trawl_xdb *db, const char *term, trawl_xterm_fn fn, void *ctx,
-                                    trawl_error *err);
-trawl_status trawl_xdb_clear_synonyms(trawl_xdb *db, trawl_error *err);
+/* Calls `fn` with the value of metadata `key` in each shard that has one (a plain database:
+ * at most once), in shard order, until it returns nonzero: for keys whose values the shards
+ * each hold part of. */
+trawl_status trawl_xdb_each_metadata_value(trawl_xdb *db, const char *key, trawl_xmeta_fn fn,
+                                           void *ctx, trawl_error *err);
 
 /* Transactions (writable databases): changes between begin and commit become visible to
  * readers together, or not at all, and cancel undoes them all. A `flushed` transaction is

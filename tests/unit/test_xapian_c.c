@@ -1,5 +1,6 @@
-/* test_xapian_c: the Xapian wrapper: databases, documents, transactions, metadata, synonyms,
- * queries, enquire, match spies, and errors that must come back as statuses, never exceptions. */
+/* test_xapian_c: the Xapian wrapper: databases, documents, transactions, metadata, queries,
+ * enquire, match spies, stubs of several shards, and errors that must come back as statuses,
+ * never exceptions. */
 #include "support.h"
 
 #include "check.h"
@@ -28,12 +29,24 @@ static void add(trawl_xdb *db, const char *words, const char *id, const char *va
     trawl_xdoc_free(d);
 }
 
-/* Appends each term or synonym and a space. */
-static int collect(void *ctx, const char *t, size_t len, unsigned freq)
+static void write_stub(const char *dir, const char *name, const char *text)
 {
-    (void)freq;
-    trawl_buf_append(ctx, t, len);
+    write_file(dir, name, text, strlen(text));
+}
+
+/* Appends "key=value " for each metadata key. */
+static int list_meta(void *ctx, const char *key, const char *value, size_t len)
+{
+    trawl_buf_printf(ctx, "%s=", key);
+    trawl_buf_append(ctx, value, len);
     trawl_buf_putc(ctx, ' ');
+    return 0;
+}
+
+/* Appends "L<path> " or "R<host:port> " for each shard of a stub. */
+static int list_shard(void *ctx, int remote, const char *location)
+{
+    trawl_buf_printf(ctx, "%c%s ", remote ? 'R' : 'L', location);
     return 0;
 }
 
@@ -286,27 +299,97 @@ int main(void)
     CHECK(st != TRAWL_OK);
     CHECK(other == NULL);
 
-    CASE("15b synonyms: added, listed in byte order once each, cleared; readers see them after "
-         "the commit");
-    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "university", 10, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "universities", 12, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_add_synonym(db, "Zunivers", 8, "university", 10, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_add_synonym(db, "Zharbor", 7, "harbors", 7, NULL), TRAWL_OK);
-    trawl_buf syns = TRAWL_BUF_INIT;
-    CHECK_INT(trawl_xdb_each_synonym(db, "Zunivers", collect, &syns, NULL), TRAWL_OK);
-    CHECK_STR(trawl_buf_str(&syns), "universities university ");
-    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_reopen(rd, NULL), TRAWL_OK);
-    trawl_buf_reset(&syns);
-    CHECK_INT(trawl_xdb_each_synonym(rd, "Zharbor", collect, &syns, NULL), TRAWL_OK);
-    CHECK_STR(trawl_buf_str(&syns), "harbors ");
-    CHECK_INT(trawl_xdb_clear_synonyms(db, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_reopen(rd, NULL), TRAWL_OK);
-    trawl_buf_reset(&syns);
-    CHECK_INT(trawl_xdb_each_synonym(rd, "Zunivers", collect, &syns, NULL), TRAWL_OK);
-    CHECK_STR(trawl_buf_str(&syns), "");
-    trawl_buf_free(&syns);
+    CASE("15b a stub of three shards: searched as one, metadata merged, values per shard");
+    char shard_path[700], stub[700];
+    const char *shard_words[3][2] = {
+        {"red fox", "red hen"}, {"red ant", "blue jay"}, {"red owl", "grey cat"}};
+    for (int k = 0; k < 3; k++) {
+        trawl_xdb *w = NULL;
+        char id[8], meta[16];
+        snprintf(shard_path, sizeof shard_path, "%s/s%d", dir, k);
+        CHECK_INT(trawl_xdb_open(shard_path, TRAWL_XDB_CREATE_OR_OPEN, &w, NULL), TRAWL_OK);
+        for (int d = 0; d < 2; d++) {
+            snprintf(id, sizeof id, "Q%d%d", k, d);
+            add(w, shard_words[k][d], id, d ? "odd" : "even");
+        }
+        snprintf(meta, sizeof meta, "v%d", 2 - k);
+        CHECK_INT(trawl_xdb_set_metadata(w, "shared", meta, strlen(meta), NULL), TRAWL_OK);
+        snprintf(meta, sizeof meta, "own%d", k);
+        CHECK_INT(trawl_xdb_set_metadata(w, meta, "x", 1, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdb_set_metadata(w, "part", meta, strlen(meta), NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdb_commit(w, NULL), TRAWL_OK);
+        trawl_xdb_close(w);
+    }
+    snprintf(stub, sizeof stub, "%s/set.stub", dir);
+    write_stub(dir, "set.stub", "# three shards\nauto s0\n\nglass s1\nauto s2\n");
+    trawl_xdb *set = NULL;
+    CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_OK);
+    CHECK_INT(trawl_xdb_shard_count(set), 3);
+    CHECK(strstr(trawl_xdb_shard_name(set, 1), "auto ") == trawl_xdb_shard_name(set, 1));
+    CHECK(strstr(trawl_xdb_shard_name(set, 1), "/s1") != NULL);
+    CHECK(trawl_xdb_shard_missing(set, 1) == NULL);
+    CHECK_INT(trawl_xdb_doccount(set, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 6);
+    CHECK_INT(trawl_xdb_termfreq(set, "red", 3, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 4);
+    CHECK_INT(trawl_xdb_get_metadata(set, "shared", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, "v0"); /* the smallest of v2, v1, v0: not only the first shard's */
+    free(v);
+    CHECK_INT(trawl_xdb_get_metadata(set, "own2", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, "x");
+    free(v);
+    trawl_buf keys = TRAWL_BUF_INIT;
+    CHECK_INT(trawl_xdb_each_metadata(set, "own", list_meta, &keys, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&keys), "own0=x own1=x own2=x ");
+    trawl_buf_reset(&keys);
+    CHECK_INT(trawl_xdb_each_metadata_value(set, "part", list_meta, &keys, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&keys), "part=own0 part=own1 part=own2 ");
+    trawl_buf_free(&keys);
+    counted[0] = '\0';
+    CHECK_INT(trawl_xspy_new(0, &spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_new(set, &enq, NULL), TRAWL_OK);
+    q = term("red");
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    trawl_xquery_free(q);
+    CHECK_INT(trawl_xenquire_add_spy(enq, spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, 0, 10, 6, &ms, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xmset_size(ms), 4);
+    CHECK_INT(trawl_xspy_each(spy, list_count, counted, NULL), TRAWL_OK);
+    CHECK_STR(counted, "even=3 odd=1 "); /* counted in every shard, merged */
+    trawl_xmset_free(ms);
+    trawl_xenquire_free(enq);
+    trawl_xspy_free(spy);
+    trawl_xdb_close(set);
+
+    CASE("15c a shard that cannot open: an error naming it, or left out with allow_partial");
+    write_stub(dir, "gap.stub", "auto s0\nauto nowhere\nauto s2\n");
+    snprintf(stub, sizeof stub, "%s/gap.stub", dir);
+    CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_ERR_SHARD);
+    CHECK(strstr(err.message, "shard 2 of 3 (auto ") != NULL);
+    CHECK(strstr(err.message, "/nowhere)") != NULL);
+    trawl_xdb_read_options partial = {0, 1};
+    CHECK_INT(trawl_xdb_open_read(stub, &partial, &set, &err), TRAWL_OK);
+    CHECK(trawl_xdb_shard_missing(set, 0) == NULL);
+    CHECK(strstr(trawl_xdb_shard_missing(set, 1), "shard 2 of 3") != NULL);
+    CHECK_INT(trawl_xdb_doccount(set, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 4);
+    trawl_xdb_close(set);
+    write_stub(dir, "none.stub", "auto nowhere\n");
+    snprintf(stub, sizeof stub, "%s/none.stub", dir);
+    CHECK(trawl_xdb_open_read(stub, &partial, &set, &err) != TRAWL_OK);
+    CHECK(strstr(err.message, "no shard") != NULL);
+    write_stub(dir, "bad.stub", "auto s0\nremote tcp host 1\n");
+    snprintf(stub, sizeof stub, "%s/bad.stub", dir);
+    CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(strstr(err.message, "bad.stub:2: not a shard line") != NULL);
+    write_stub(dir, "list.stub", "auto s0\nremote 10.0.0.9:33333\n");
+    snprintf(stub, sizeof stub, "%s/list.stub", dir);
+    trawl_buf listed2 = TRAWL_BUF_INIT;
+    CHECK_INT(trawl_xdb_stub_shards(stub, list_shard, &listed2, NULL), TRAWL_OK);
+    snprintf(shard_path, sizeof shard_path, "L%s/s0 R10.0.0.9:33333 ", dir);
+    CHECK_STR(trawl_buf_str(&listed2), shard_path);
+    trawl_buf_free(&listed2);
+    CHECK_INT(trawl_xdb_stub_shards(path, list_shard, &listed2, &err), TRAWL_ERR_NO_INDEX);
 
     CASE("16 close accepts NULL; the version is known");
     trawl_xdb_close(NULL);

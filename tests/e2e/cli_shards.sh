@@ -1,0 +1,184 @@
+# cli_shards: an index in shards answers as one index holding the same corpus: local shards,
+# shards served by three xapian-tcpsrv, a shard down or silent (error, --allow-partial),
+# incremental runs touching one shard, a change of shard count, and updates while serving.
+. "$(dirname "$0")/lib.sh"
+TCPSRV=$(command -v xapian-tcpsrv) || {
+  echo "xapian-tcpsrv not found: install xapian-tools (tools/install-deps.sh does)" >&2
+  exit 1
+}
+C="$WORK/corpus"
+bash "$(dirname "$0")/make_corpus.sh" "$C" 1 40
+cp "$TRAWL_SRC/corpus/"*.txt "$C/"
+
+fingerprint() { "$QUERY" --index "$1" --fingerprint | cut -d' ' -f1; }
+passages() { "$QUERY" --index "$1" --fingerprint | awk '{print $2}'; }
+# Results as "score id" lines, sorted: the same passages with the same scores (ties aside).
+scored() { "$QUERY" --index "$1" --format csv --limit 1000 "${@:2}" | tail -n +2 | cut -d, -f2,3 | sort; }
+QUERIES=('harbour festival' '"river trade"' 'tea OR bridges' 'icc:chongqing year:2020..2022'
+  'international communication center' 'jiangsu -trains')
+
+# 1 one index and three shards of one corpus: same digest, passages, results, facets, reports
+run 0 "$INGEST" --index "$WORK/one" "$C"
+run 0 "$INGEST" --index "$WORK/three" --shards 3 "$C"
+contains "$out" "indexed 41 documents" "sharded build"
+equals "$(cat "$WORK/three/XAPIANDB")" "auto shard-1-of-3
+auto shard-2-of-3
+auto shard-3-of-3" "the stub names the shards, relative to the folder"
+want=$(fingerprint "$WORK/one")
+equals "$(fingerprint "$WORK/three")" "$want" "3 shards: the digest of the single index"
+total=$(passages "$WORK/one")
+sum=0
+for k in 1 2 3; do
+  n=$(passages "$WORK/three/shard-$k-of-3")
+  [ "$n" -gt 0 ] || fail "shard $k holds no passage"
+  sum=$((sum + n))
+done
+equals "$sum" "$total" "each passage in exactly one shard"
+for q in "${QUERIES[@]}"; do
+  a=$(scored "$WORK/one" "$q")
+  [ -n "$a" ] || fail "query '$q' matches nothing: a test that cannot tell"
+  equals "$(scored "$WORK/three" "$q")" "$a" "3 shards, '$q': same passages and scores"
+done
+for rep in icc year,province icc-registry; do
+  equals "$("$QUERY" --index "$WORK/three" --report "$rep" --format csv)" \
+    "$("$QUERY" --index "$WORK/one" --report "$rep" --format csv)" "3 shards: report $rep"
+done
+equals "$("$QUERY" --index "$WORK/three" --report icc --count documents --format csv jiangsu)" \
+  "$("$QUERY" --index "$WORK/one" --report icc --count documents --format csv jiangsu)" \
+  "3 shards: documents counted once across shards"
+run 0 "$QUERY" --index "$WORK/three" --limit 1 --format json --facets icc,year "harbour festival"
+contains "$out" '"facets"' "facets over shards"
+lacks "$out" "missing_shards" "nothing missing"
+run 0 "$QUERY" --index "$WORK/three" --links "$(ls "$TRAWL_SRC/corpus" | grep '\.txt$' | head -1)"
+
+# 2 --check and incremental runs over shards: only the changed document's shard changes
+run 0 "$INGEST" --check --index "$WORK/three" "$C"
+equals "$out" "index up to date: 41 documents" "check a sharded index"
+declare -A before
+for k in 1 2 3; do before[$k]=$(fingerprint "$WORK/three/shard-$k-of-3"); done
+printf '= Report 7 =\n\nIn 2023, HolaFujian of Fujian opened a lantern workshop.\n' >"$C/doc007.txt"
+run 1 "$INGEST" --check --index "$WORK/three" "$C"
+contains "$out" "stale: doc007.txt" "check finds the change in its shard"
+run 0 "$INGEST" --index "$WORK/three" "$C"
+contains "$out" "(0 added, 1 changed, 0 removed, 40 unchanged)" "incremental run over shards"
+changed=0
+for k in 1 2 3; do
+  [ "$(fingerprint "$WORK/three/shard-$k-of-3")" = "${before[$k]}" ] || changed=$((changed + 1))
+done
+equals "$changed" "1" "one shard changed"
+run 0 "$INGEST" --index "$WORK/one" "$C"
+want=$(fingerprint "$WORK/one")
+equals "$(fingerprint "$WORK/three")" "$want" "after the change: the single index's digest"
+run 0 "$QUERY" --index "$WORK/three" lantern workshop
+contains "$out" "doc007.txt#1" "the changed passage found"
+
+# 3 another shard count: built beside the old layout, published by the stub, old one removed
+cp -r "$WORK/three" "$WORK/reshard"
+run 0 "$INGEST" --index "$WORK/reshard" --shards 2 "$C"
+contains "$err" "from 3 shards to 2" "says why it rebuilds"
+equals "$(ls "$WORK/reshard" | tr '\n' ' ')" "XAPIANDB shard-1-of-2 shard-2-of-2 " "2 shards"
+equals "$(fingerprint "$WORK/reshard")" "$want" "2 shards: same digest"
+run 0 "$INGEST" --index "$WORK/reshard" --shards 1 "$C"
+[ -e "$WORK/reshard/XAPIANDB" ] && fail "one shard: the stub is gone"
+[ -e "$WORK/reshard/iamglass" ] || fail "one shard: the folder is the database"
+equals "$(fingerprint "$WORK/reshard")" "$want" "back to 1 shard: same digest"
+run 0 "$INGEST" --index "$WORK/reshard" --shards 4 "$C"
+[ -e "$WORK/reshard/iamglass" ] && fail "4 shards: the single database's files are removed"
+equals "$(fingerprint "$WORK/reshard")" "$want" "1 -> 4 shards: same digest"
+run 0 "$INGEST" --index "$WORK/reshard" "$C"
+contains "$out" "41 unchanged" "without --shards, the index keeps its count"
+run 2 "$INGEST" --index "$WORK/reshard" --shards 65 "$C"
+contains "$err" "--shards" "too many shards refused"
+
+# 4 three shards served by xapian-tcpsrv, searched through a stub naming them
+base=$((20000 + $$ % 20000))
+pids=()
+for k in 1 2 3; do
+  # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group.
+  setsid "$TCPSRV" --interface 127.0.0.1 --port $((base + k)) --quiet "$WORK/three/shard-$k-of-3" &
+  pids+=($!)
+done
+trap 'kill -CONT "${pids[@]}" 2>/dev/null; kill "${pids[@]}" 2>/dev/null; chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+for k in 1 2 3; do printf 'remote 127.0.0.1:%d\n' $((base + k)); done >"$WORK/remote.stub"
+for try in $(seq 50); do
+  "$QUERY" --index "$WORK/remote.stub" --fingerprint >/dev/null 2>&1 && break
+  sleep 0.1
+done
+equals "$(fingerprint "$WORK/remote.stub")" "$want" "remote shards: the single index's digest"
+for q in "${QUERIES[@]}"; do
+  equals "$(scored "$WORK/remote.stub" "$q")" "$(scored "$WORK/one" "$q")" "remote, '$q'"
+done
+for rep in icc year,province icc-registry; do
+  equals "$("$QUERY" --index "$WORK/remote.stub" --report "$rep" --format json)" \
+    "$("$QUERY" --index "$WORK/one" --report "$rep" --format json)" "remote: report $rep"
+done
+equals "$("$QUERY" --index "$WORK/remote.stub" --format json --facets icc,province,year \
+  --limit 0 international communication center)" \
+  "$("$QUERY" --index "$WORK/one" --format json --facets icc,province,year --limit 0 \
+    international communication center)" "remote: facet counts merged exactly"
+run 2 "$INGEST" --index "$WORK/remote.stub" "$C"
+contains "$err" "remote.stub" "ingest does not write through a stub file"
+
+# 5 a shard down: an error naming it, or with --allow-partial the others' answer, saying so
+kill "${pids[1]}"
+wait "${pids[1]}" 2>/dev/null
+run 2 "$QUERY" --index "$WORK/remote.stub" harbour festival
+contains "$err" "shard 2 of 3 (remote 127.0.0.1:$((base + 2)))" "the down shard is named"
+equals "$(echo "$err" | wc -l)" "1" "one line"
+run 0 "$QUERY" --index "$WORK/remote.stub" --allow-partial --limit 0 harbour festival
+contains "$out" "partial answer, without shard 2 of 3 (remote 127.0.0.1:$((base + 2)))" "text says"
+contains "$err" "warning: partial answer" "and warns"
+got=$(echo "$out" | grep -o '^[0-9]* passages\? match' | cut -d' ' -f1)
+n1=$("$QUERY" --index "$WORK/three/shard-1-of-3" --format json --limit 0 harbour festival | grep '"total"')
+n3=$("$QUERY" --index "$WORK/three/shard-3-of-3" --format json --limit 0 harbour festival | grep '"total"')
+equals "$got" "$((${n1//[^0-9]/} + ${n3//[^0-9]/}))" "the answer of shards 1 and 3"
+run 0 "$QUERY" --index "$WORK/remote.stub" --allow-partial --format json --report icc
+contains "$out" '"missing_shards": [' "JSON says which shards are missing"
+contains "$out" "shard 2 of 3 (remote 127.0.0.1:$((base + 2))): " "JSON names it"
+run 2 "$QUERY" --index "$WORK/remote.stub" --allow-partial --fingerprint
+contains "$err" "needs every shard" "no digest of a partial index"
+
+# 6 a shard that accepts but never answers: a timeout naming it
+setsid "$TCPSRV" --interface 127.0.0.1 --port $((base + 2)) --quiet "$WORK/three/shard-2-of-3" &
+pids[1]=$!
+for try in $(seq 50); do
+  "$QUERY" --index "$WORK/remote.stub" --fingerprint >/dev/null 2>&1 && break
+  sleep 0.1
+done
+kill -STOP "${pids[2]}"
+run 2 "$QUERY" --index "$WORK/remote.stub" --timeout 300 harbour festival
+contains "$err" "shard 3 of 3 (remote 127.0.0.1:$((base + 3))): Timeout" "the silent shard is named"
+run 0 "$QUERY" --index "$WORK/remote.stub" --timeout 300 --allow-partial harbour festival
+contains "$out" "partial answer, without shard 3 of 3" "a silent shard left out"
+kill -CONT "${pids[2]}"
+
+# 7 updates while the shards are served: ingest commits each shard; every query during the run
+# answers (never an error) with each shard's old or new state, and after it with the new
+count() { "$QUERY" --index "$1" --format json --limit 0 '"copper kettle"' | grep -o '"total": [0-9]*' | grep -o '[0-9]*$'; }
+for d in $(seq 11 30); do
+  printf '= Report %d =\n\nIn 2021, JiangsuNow of Jiangsu polished a copper kettle.\n' "$d" >"$C/doc0$d.txt"
+done
+"$INGEST" --index "$WORK/three" --jobs 1 "$C" >"$WORK/ingest.out" 2>&1 &
+ingest=$!
+answers=""
+while kill -0 "$ingest" 2>/dev/null; do
+  n=$(count "$WORK/remote.stub") || { fail "a query during the ingest failed"; break; }
+  answers="$answers $n"
+done
+wait "$ingest" || fail "the ingest while serving failed: $(cat "$WORK/ingest.out")"
+declare -a new
+for k in 1 2 3; do new[$k]=$(count "$WORK/three/shard-$k-of-3"); done
+equals "$(count "$WORK/remote.stub")" "20" "after the run: the served shards answer with the new"
+for n in $answers; do
+  ok=0
+  for mask in 0 1 2 3 4 5 6 7; do
+    sum=0
+    for k in 1 2 3; do [ $((mask >> (k - 1) & 1)) = 1 ] && sum=$((sum + new[k])); done
+    [ "$n" = "$sum" ] && ok=1
+  done
+  [ "$ok" = 1 ] || fail "a query during the ingest saw $n: not each shard old or new"
+done
+echo "queries during the ingest: $(echo $answers | wc -w)"
+
+kill "${pids[@]}" 2>/dev/null
+finish
