@@ -404,9 +404,15 @@ static int add_passage(void *ctx, const trawl_passage *p)
     trawl_schema_term(TRAWL_PREFIX_DOC, path, &an->term);
     if ((st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err)))
         goto cleanup;
-    char ordinal[16];
-    snprintf(ordinal, sizeof ordinal, "%08u", p->ordinal);
-    if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDINAL, ordinal, strlen(ordinal), err)))
+    /* Ties rank by document, then position: "path\0%08u". */
+    trawl_buf_reset(&an->term);
+    trawl_buf_puts(&an->term, path);
+    trawl_buf_printf(&an->term, "%c%08u", 0, p->ordinal);
+    if (an->term.failed) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", path);
+        goto cleanup;
+    }
+    if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDER, an->term.data, an->term.len, err)))
         goto cleanup;
     if (!(data = passage_data(job, p, trawl_buf_str(&id), section)) || id.failed) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory storing a passage", path);

@@ -24,7 +24,8 @@
  *   5: one value slot (TRAWL_SLOT_TALLY) holds all that facet counts read, instead of slots
  *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers;
  *      stem expansions in metadata (TRAWL_META_STEM) instead of the synonym table, which
- *      Xapian's remote backend does not serve. */
+ *      Xapian's remote backend does not serve; slot 1 (TRAWL_SLOT_ORDER) orders passages of
+ *      equal weight by document and position, however the index was built or sharded. */
 #define TRAWL_SCHEMA_VERSION 5
 
 typedef enum trawl_field_id {
@@ -74,8 +75,9 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
 #define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */
 
 /* Value slots. */
-#define TRAWL_SLOT_TALLY 0   /* what facet counts read: trawl_schema_tally_value() */
-#define TRAWL_SLOT_ORDINAL 1 /* the passage's ordinal in its document, "%08u" (sortable) */
+#define TRAWL_SLOT_TALLY 0 /* what facet counts read: trawl_schema_tally_value() */
+#define TRAWL_SLOT_ORDER 1 /* document path, a NUL byte, ordinal "%08u": ties rank in this order   \
+                            */
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
  * provinces, years, language, kind; each sorted and space-separated), its "center:year"

@@ -387,7 +387,8 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
         (st = trawl_xenquire_new(s->db, &enq, err)) ||
         (st = trawl_xenquire_set_query(enq, job->query, err)) ||
         (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
-                                      err)))
+                                      err)) ||
+        (st = trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err)))
         goto cleanup;
     if (job->tally && ((st = trawl_xspy_new(TRAWL_SLOT_TALLY, &spy, err)) ||
                        (st = trawl_xenquire_add_spy(enq, spy, err))))

@@ -70,8 +70,9 @@ typedef struct trawl_hit {
 
 typedef struct trawl_results trawl_results;
 
-/* Runs `query`; a NULL query matches every passage, in index order. `*results_out` belongs
- * to the caller. Query errors give TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
+/* Runs `query`: passages by descending BM25 weight, those of equal weight in document order
+ * (path, then position); a NULL query matches every passage, in document order. `*results_out`
+ * belongs to the caller. Query errors give TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err);
 

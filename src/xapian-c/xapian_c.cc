@@ -871,6 +871,12 @@ trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, 
     });
 }
 
+trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err)
+{
+    return guard(err, &enq->last_error, enq->db->path.c_str(),
+                 [&] { enq->enquire.set_sort_by_relevance_then_value(slot, false); });
+}
+
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err)
 {
     if (!spy)

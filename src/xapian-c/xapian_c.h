@@ -233,11 +233,15 @@ trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *q
 /* BM25 with Xapian's parameter names (defaults 1, 0, 1, 0.5, 0.5). */
 trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3, double b,
                                      double min_normlen, trawl_error *err);
+/* Results of equal weight rank by the value in `slot`, ascending (byte order), instead of by
+ * document id (which depends on how and in how many shards the database was built). */
+trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err);
 /* `spy` must outlive the enquire; it sees every document the next run examines, which is
  * every match when `check_at_least` covers the database. */
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err);
 /* Runs the query: results `first` .. `first + max_items - 1` by descending weight (ties by
- * ascending docid). With `check_at_least` >= the document count, the match counts are exact. */
+ * ascending docid, or the tiebreak slot's value). With `check_at_least` >= the document count, the
+ * match counts are exact. */
 trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
                                 unsigned check_at_least, trawl_xmset **mset_out, trawl_error *err);
 

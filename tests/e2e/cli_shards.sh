@@ -12,8 +12,9 @@ cp "$TRAWL_SRC/corpus/"*.txt "$C/"
 
 fingerprint() { "$QUERY" --index "$1" --fingerprint | cut -d' ' -f1; }
 passages() { "$QUERY" --index "$1" --fingerprint | awk '{print $2}'; }
-# Results as "score id" lines, sorted: the same passages with the same scores (ties aside).
-scored() { "$QUERY" --index "$1" --format csv --limit 1000 "${@:2}" | tail -n +2 | cut -d, -f2,3 | sort; }
+# Results as "score,id" lines in rank order: the same passages in the same order (ties rank
+# by document and position, whatever the shards).
+scored() { "$QUERY" --index "$1" --format csv --limit 1000 "${@:2}" | tail -n +2 | cut -d, -f2,3; }
 QUERIES=('harbour festival' '"river trade"' 'tea OR bridges' 'icc:chongqing year:2020..2022'
   'international communication center' 'jiangsu -trains')
 

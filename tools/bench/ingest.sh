@@ -2,8 +2,9 @@
 # ingest.sh [CORPUS] [RUNS] [ENGINE...]: Trawl's ingest against its peers on one corpus (default kdoc from
 # prepare-corpora.sh), each RUNS times (default 3), page cache dropped before each run when
 # allowed. Prints one row per engine: median wall and CPU seconds, MB/s, peak RSS, index size,
-# and the ratio of Trawl's wall time to each peer's. Engines: trawl-ingest with --jobs 1 and
-# with one thread per core; the analysis floor (build/analysis_probe: ICU words, folding and
+# and the ratio of Trawl's wall time to each peer's. Engines: trawl-ingest with --jobs 1, with
+# one thread per core (always), and with as many shards as cores, each written by a thread
+# (trawl-shards); the analysis floor (build/analysis_probe: ICU words, folding and
 # Snowball stems over every file, nothing stored); the Xapian floor and the Xapian floor of
 # the passage model (peers.py); omindex; Lucene 8 (lucene.sh: StandardAnalyzer, one document
 # per file, text stored); SQLite FTS5 (ENGINE... picks some; trawl always runs). Needs a release build in build/ and the
@@ -40,6 +41,7 @@ measure() {
 
 measure trawl "$out/idx-trawl" build/trawl-ingest --quiet --jobs "$(nproc)" --index "$out/idx-trawl" "$corpus"
 ! wanted trawl-1 || measure trawl-1 "$out/idx-trawl1" build/trawl-ingest --quiet --jobs 1 --index "$out/idx-trawl1" "$corpus"
+! wanted trawl-shards || measure trawl-shards "$out/idx-shards" build/trawl-ingest --quiet --jobs "$(nproc)" --shards "$(nproc)" --index "$out/idx-shards" "$corpus"
 find "$corpus" -type f | sort >"$out/files"
 ! wanted analysis || measure analysis "$out/no-index" bash -c 'build/analysis_probe <"$1"' _ "$out/files"
 ! wanted xapian-floor || measure xapian-floor "$out/idx-floor" /usr/bin/python3 tools/bench/peers.py xapian-floor "$corpus" "$out/idx-floor"
