@@ -310,9 +310,17 @@ static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, trawl_error
     return TRAWL_OK;
 }
 
-/* Opens (creating) every shard of the layout for writing. */
+/* Opens (creating) every shard of the layout for writing; first, when the run changes the
+ * layout, takes the old shards' locks: no other ingest writes or sweeps them meanwhile. */
 static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
 {
+    if (ix->old.nshards && !(ix->old_locks = calloc(ix->old.nshards, sizeof *ix->old_locks)))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < ix->old.nshards; i++) {
+        trawl_status st = trawl_xdb_open(ix->old.paths[i], TRAWL_XDB_WRITE, &ix->old_locks[i], err);
+        if (st)
+            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
+    }
     ix->shards = calloc(ix->layout.nshards, sizeof *ix->shards);
     if (!ix->shards)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
@@ -325,14 +333,6 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
             return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
         if (i == 0)
             record_writer(ix);
-    }
-    /* Another ingest must not write the old layout while this one replaces it. */
-    if (ix->old.nshards && !(ix->old_locks = calloc(ix->old.nshards, sizeof *ix->old_locks)))
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < ix->old.nshards; i++) {
-        trawl_status st = trawl_xdb_open(ix->old.paths[i], TRAWL_XDB_WRITE, &ix->old_locks[i], err);
-        if (st)
-            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
     }
     return TRAWL_OK;
 }
@@ -584,11 +584,12 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
     /* A new layout becomes the one readers open only now that every shard is committed. */
     if (!st && ix->publish) {
         release_old(ix);
-        if (!(st = trawl_layout_publish(ix->dir, &ix->layout, err)))
-            st = trawl_layout_remove(ix->dir, &ix->old, &ix->layout, err);
-        trawl_layout_free(&ix->old);
+        st = trawl_layout_publish(ix->dir, &ix->layout, err);
         ix->publish = false;
     }
+    if (!st)
+        st = trawl_layout_remove(ix->dir, &ix->old, &ix->layout, err);
+    trawl_layout_free(&ix->old);
     /* What comes next is a transaction of its own. */
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
         st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);

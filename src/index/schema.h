@@ -76,8 +76,9 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
 
 /* Value slots. */
 #define TRAWL_SLOT_TALLY 0 /* what facet counts read: trawl_schema_tally_value() */
-#define TRAWL_SLOT_ORDER 1 /* document path, a NUL byte, ordinal "%08u": ties rank in this order   \
-                            */
+#define TRAWL_SLOT_ORDER                                                                           \
+    1 /* document path, a NUL byte, ordinal "%08u": ties rank in this order                        \
+       */
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
  * provinces, years, language, kind; each sorted and space-separated), its "center:year"

@@ -178,17 +178,37 @@ static trawl_status remove_database(const char *dir, bool only_xapian, trawl_err
     return st;
 }
 
+static bool in_layout(const trawl_layout *l, const char *path)
+{
+    for (size_t k = 0; k < l->nshards; k++)
+        if (strcmp(l->paths[k], path) == 0)
+            return true;
+    return false;
+}
+
 trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const trawl_layout *now,
                                  trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
-    for (size_t i = 0; i < old->nshards && !st; i++) {
-        bool kept = false;
-        for (size_t k = 0; k < now->nshards && !kept; k++)
-            kept = strcmp(old->paths[i], now->paths[k]) == 0;
-        if (!kept)
+    for (size_t i = 0; i < old->nshards && !st; i++)
+        if (!in_layout(now, old->paths[i]))
             st = remove_database(old->paths[i], strcmp(old->paths[i], dir) == 0, err);
+    /* Shards of a layout that a killed run was building and never published. */
+    DIR *d = st ? NULL : opendir(dir);
+    for (struct dirent *e; d && !st && (e = readdir(d));) {
+        size_t k, n;
+        char tail;
+        if (sscanf(e->d_name, "shard-%zu-of-%zu%c", &k, &n, &tail) != 2)
+            continue;
+        char *path = joined(dir, e->d_name);
+        if (!path)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else if (!in_layout(now, path))
+            st = remove_database(path, false, err);
+        free(path);
     }
+    if (d)
+        closedir(d);
     return st;
 }
 

@@ -182,4 +182,38 @@ done
 echo "queries during the ingest: $(echo $answers | wc -w)"
 
 kill "${pids[@]}" 2>/dev/null
+
+# 8 SIGKILL during runs over shards (an update, a change of shard count): the index always
+# opens and answers, and the next run ends with the uninterrupted build's digest
+for d in $(seq 31 40); do
+  printf '= Report %d =\n\nIn 2022, iChongqing of Chongqing filmed a tea harbour.\n' "$d" >"$C/doc0$d.txt"
+done
+run 0 "$INGEST" --index "$WORK/want" "$C"
+want=$(fingerprint "$WORK/want")
+cp -r "$WORK/three" "$WORK/before"
+start=$(date +%s%N)
+"$INGEST" --quiet --index "$WORK/three" --shards 2 "$C"
+took=$((($(date +%s%N) - start) / 1000000))
+equals "$(fingerprint "$WORK/three")" "$want" "3 -> 2 shards with changes: the single index's digest"
+for k in $(seq 0 9); do
+  for shards in 3 2; do
+    rm -rf "$WORK/victim" && cp -r "$WORK/before" "$WORK/victim"
+    "$INGEST" --quiet --index "$WORK/victim" --shards "$shards" "$C" &
+    pid=$!
+    sleep "$(awk -v t="$took" -v k="$k" 'BEGIN { printf "%.3f", t * k / 10 / 1000 }')"
+    kill -KILL "$pid" 2>/dev/null
+    { wait "$pid"; } 2>/dev/null
+    run 0 "$QUERY" --index "$WORK/victim" --limit 0 harbour
+    run 0 "$INGEST" --quiet --index "$WORK/victim" --shards "$shards" "$C"
+    equals "$(fingerprint "$WORK/victim")" "$want" "killed at point $k of a run to $shards shards"
+    equals "$(ls "$WORK/victim" | grep -c '^shard-')" "$shards" "point $k: only the $shards shards left"
+  done
+done
+echo "kills over 10 points of a $took ms run, twice"
+rm -rf "$WORK/victim" && cp -r "$WORK/before" "$WORK/victim"
+mkdir "$WORK/victim/shard-1-of-2" # as a run to 2 shards killed before publishing leaves it
+run 0 "$INGEST" --quiet --index "$WORK/victim" "$C"
+equals "$(ls "$WORK/victim" | tr '\n' ' ')" "XAPIANDB shard-1-of-3 shard-2-of-3 shard-3-of-3 " \
+  "an unpublished layout's shards are swept"
+
 finish
