@@ -8,6 +8,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,11 +44,10 @@ struct trawl_indexer {
     trawl_extractor_set *extractors; /* shared by the analysts of the run */
     trawl_analyst *analyst;          /* for trawl_indexer_add */
     char *rebuilt;                   /* why the run empties the index first, or NULL */
-    bool wrote_writer;               /* this process wrote WRITER_FILE */
+    int lock_fd;                     /* WRITER_FILE, locked (lock_folder), or -1 */
 };
 
-/* Beside Xapian's lock, the writer names itself so that a second writer can say who holds
- * the lock (Xapian's lock does not tell). Stale after a crash, read only while locked. */
+/* The folder's writer lock, naming its holder (lock_folder). */
 #define WRITER_FILE "trawl-writer"
 
 /* Files that may sit in an index folder before the index exists (the repo's index/), and the
@@ -58,42 +59,51 @@ static int is_placeholder(const char *name)
            strcmp(name, WRITER_FILE) == 0 || strncmp(name, "shard-", 6) == 0;
 }
 
-static void writer_path(const char *dir, trawl_buf *path)
-{
-    trawl_buf_printf(path, "%s/" WRITER_FILE, dir);
-}
-
-static void record_writer(trawl_indexer *ix)
+/* One writer per index folder, whatever its layout: an exclusive flock on the folder's
+ * trawl-writer file, held for the whole run, which names the holder while it runs (emptied
+ * when the run ends; a crash releases the lock with the process). Xapian's own locks guard
+ * each database besides. */
+static trawl_status lock_folder(trawl_indexer *ix, trawl_error *err)
 {
     trawl_buf path = TRAWL_BUF_INIT;
-    writer_path(ix->dir, &path);
-    FILE *f = fopen(trawl_buf_str(&path), "w");
-    if (f) {
+    trawl_buf_printf(&path, "%s/" WRITER_FILE, ix->dir);
+    if (path.failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    trawl_status st = TRAWL_OK;
+    if (fd < 0) {
+        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path.data, strerror(errno));
+    } else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char line[128] = "";
+        ssize_t n = errno == EWOULDBLOCK ? read(fd, line, sizeof line - 1) : -1;
+        line[n > 0 ? n : 0] = '\0';
+        line[strcspn(line, "\n")] = '\0';
+        st = errno == EWOULDBLOCK || n >= 0
+                 ? trawl_error_set(err, TRAWL_ERR_LOCKED, "%s", *line ? line : "holder unknown")
+                 : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path.data, strerror(errno));
+        close(fd);
+    } else {
         char when[32];
         time_t now = time(NULL);
         struct tm tm;
         strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&now, &tm));
-        fprintf(f, "process %ld, writing since %s\n", (long)getpid(), when);
-        ix->wrote_writer = fclose(f) == 0;
+        if (ftruncate(fd, 0) == 0)
+            dprintf(fd, "process %ld, writing since %s\n", (long)getpid(), when);
+        ix->lock_fd = fd;
     }
     trawl_buf_free(&path);
+    return st;
 }
 
-/* Turns Xapian's lock error into one naming the holder. */
-static trawl_status locked_error(const char *dir, trawl_error *err)
+static void unlock_folder(trawl_indexer *ix)
 {
-    trawl_buf path = TRAWL_BUF_INIT;
-    writer_path(dir, &path);
-    char line[128] = "";
-    FILE *f = fopen(trawl_buf_str(&path), "r");
-    if (f) {
-        if (!fgets(line, sizeof line, f))
-            line[0] = '\0';
-        fclose(f);
+    if (ix->lock_fd < 0)
+        return;
+    if (ftruncate(ix->lock_fd, 0) != 0) {
+        /* The content is a hint; the lock goes with the descriptor. */
     }
-    trawl_buf_free(&path);
-    line[strcspn(line, "\n")] = '\0';
-    return trawl_error_set(err, TRAWL_ERR_LOCKED, "%s", *line ? line : "holder unknown");
+    close(ix->lock_fd);
+    ix->lock_fd = -1;
 }
 
 /* Refuses to create an index inside a folder that holds anything else. */
@@ -319,7 +329,7 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
     for (size_t i = 0; i < ix->old.nshards; i++) {
         trawl_status st = trawl_xdb_open(ix->old.paths[i], TRAWL_XDB_WRITE, &ix->old_locks[i], err);
         if (st)
-            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
+            return st;
     }
     ix->shards = calloc(ix->layout.nshards, sizeof *ix->shards);
     if (!ix->shards)
@@ -330,9 +340,7 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
             return trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
         trawl_status st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
         if (st)
-            return st == TRAWL_ERR_LOCKED ? locked_error(ix->dir, err) : st;
-        if (i == 0)
-            record_writer(ix);
+            return st;
     }
     return TRAWL_OK;
 }
@@ -355,6 +363,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         free(ix);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
     }
+    ix->lock_fd = -1;
     ix->max_passage = max_passage(options);
     const char *lang =
         options && options->language && *options->language ? options->language : "en";
@@ -377,7 +386,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
         goto fail;
     }
-    if ((st = choose_layout(ix, options ? options->shards : 0, err)) ||
+    if ((st = lock_folder(ix, err)) ||
+        (st = choose_layout(ix, options ? options->shards : 0, err)) ||
         (st = open_shards(ix, err)) || (st = prepare_index(ix, rebuild || ix->old.nshards, err)) ||
         (st = trawl_extractor_set_new(ix->gz, &ix->extractors, err)) ||
         (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))
@@ -402,12 +412,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     }
     free(ix->shards);
     release_old(ix);
-    if (ix->wrote_writer) {
-        trawl_buf path = TRAWL_BUF_INIT;
-        writer_path(ix->dir, &path);
-        unlink(trawl_buf_str(&path));
-        trawl_buf_free(&path);
-    }
+    unlock_folder(ix);
     free(ix->rebuilt);
     trawl_analyst_free(ix->analyst);
     trawl_extractor_set_free(ix->extractors);

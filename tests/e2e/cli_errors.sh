@@ -112,7 +112,7 @@ printf 'This file is removed while the ingest runs.\n' >"$B/z-removed.txt"
 yes 'tides turn over the long grey sand' | head -c 50000000 | tr '\n' ' ' >"$B/a-huge.txt"
 "$INGEST" --index "$IDX" "$B" >"$WORK/big.out" 2>"$WORK/big.err" &
 pid=$!
-for _ in $(seq 300); do [ -e "$IDX/trawl-writer" ] && break; sleep 0.05; done
+for _ in $(seq 300); do [ -s "$IDX/trawl-writer" ] && break; sleep 0.05; done
 rm "$B/z-removed.txt"
 wait "$pid"
 equals "$?" "1" "exit status with a removed file"
