@@ -615,7 +615,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-ingest");
     const char *index_dir = "index";
-    trawl_indexer_options opts = {0, NULL, 0, NULL, 0};
+    trawl_indexer_options opts = {0, NULL, 0, NULL, 0, 0};
     bool quiet = false, check = false;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
@@ -694,6 +694,7 @@ int main(int argc, char **argv)
         }
     }
 
+    opts.writers = jobs;
     if (check) {
         int code = check_index(index_dir, &opts, &in);
         inputs_free(&in);

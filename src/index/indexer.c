@@ -37,6 +37,8 @@ struct trawl_indexer {
     trawl_layout old;                /* the layout found, when this run changes it (else empty) */
     trawl_xdb **old_locks;           /* the old layout's shards, held open for their locks */
     bool publish;                    /* the commit publishes `layout` (a new or changed one) */
+    bool staged;                     /* `layout` is a new index's staging shards, merged into
+                                        one database by the commit */
     char *dir;                       /* the index folder */
     size_t max_passage;              /* passage bound in bytes */
     char default_lang[16];           /* for documents that do not say */
@@ -295,7 +297,8 @@ cleanup:
 
 /* The layout this run writes: the one found, or `nshards` when given and different (the new
  * layout is then written beside the old one and published by the commit). */
-static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, trawl_error *err)
+static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, size_t writers,
+                                  trawl_error *err)
 {
     trawl_layout found;
     trawl_status st = trawl_layout_read(ix->dir, &found, err);
@@ -306,7 +309,13 @@ static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, trawl_error
         return TRAWL_OK;
     }
     ix->publish = true;
-    if ((st = trawl_layout_plan(ix->dir, nshards ? nshards : 1, &ix->layout, err))) {
+    /* A new index of one shard, by several writers: staging shards merged at the commit. */
+    ix->staged = !found.nshards && nshards <= 1 && writers > 1;
+    if ((st = trawl_layout_plan(ix->dir,
+                                ix->staged ? writers
+                                : nshards  ? nshards
+                                           : 1,
+                                false, &ix->layout, err))) {
         trawl_layout_free(&found);
         return st;
     }
@@ -343,6 +352,92 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
             return st;
     }
     return TRAWL_OK;
+}
+
+static void close_shards(trawl_indexer *ix)
+{
+    for (size_t i = 0; ix->shards && i < ix->layout.nshards; i++) {
+        trawl_xdb_close(ix->shards[i].db);
+        trawl_buf_free(&ix->shards[i].term);
+        trawl_strmap_free(&ix->shards[i].expanded);
+        trawl_buf_free(&ix->shards[i].words);
+    }
+    free(ix->shards);
+    ix->shards = NULL;
+}
+
+/* Adds the newline-terminated words of `list` missing from `out` to it. */
+static void union_words(trawl_buf *out, const char *list, size_t len)
+{
+    for (const char *w = list; w < list + len;) {
+        const char *nl = memchr(w, '\n', (size_t)(list + len - w));
+        size_t n = (nl ? (size_t)(nl - w) : (size_t)(list + len - w)) + 1;
+        bool had = false;
+        for (const char *o = out->data; o && o < out->data + out->len && !had;) {
+            const char *onl = memchr(o, '\n', (size_t)(out->data + out->len - o));
+            size_t on = (onl ? (size_t)(onl - o) : (size_t)(out->data + out->len - o)) + 1;
+            had = on == n && memcmp(o, w, n - 1) == 0;
+            o += on;
+        }
+        if (!had) {
+            trawl_buf_append(out, w, n - 1);
+            trawl_buf_putc(out, '\n');
+        }
+        w += n;
+    }
+}
+
+/* A metadata key in several staging shards: as readers of shards merge them (xapian_c.h), the
+ * union of stem expansions, else the smallest non-empty value. */
+static int merge_metadata(void *ctx, const char *key, const char *const *values, const size_t *lens,
+                          size_t n, char **merged, size_t *len)
+{
+    (void)ctx;
+    trawl_buf out = TRAWL_BUF_INIT;
+    bool stems = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0;
+    size_t best = n;
+    for (size_t i = 0; i < n; i++) {
+        if (stems) {
+            union_words(&out, values[i], lens[i]);
+        } else if (lens[i] && (best == n ||
+                               memcmp(values[i], values[best],
+                                      lens[i] < lens[best] ? lens[i] : lens[best]) < 0 ||
+                               (memcmp(values[i], values[best],
+                                       lens[i] < lens[best] ? lens[i] : lens[best]) == 0 &&
+                                lens[i] < lens[best]))) {
+            best = i;
+        }
+    }
+    if (!stems && best < n)
+        trawl_buf_append(&out, values[best], lens[best]);
+    *len = out.len;
+    *merged = out.failed ? NULL : out.len ? trawl_buf_detach(&out) : trawl_strdup("");
+    trawl_buf_free(&out);
+    return *merged == NULL;
+}
+
+/* The staging shards (committed) merged into one compacted database, which the index then
+ * writes to; the staging shards become the old layout, removed once it is published. */
+static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
+{
+    trawl_layout merged;
+    trawl_status st = trawl_layout_plan(ix->dir, 1, true, &merged, err);
+    if (!st)
+        st = trawl_layout_discard(&merged, err); /* left by a run killed while merging */
+    if (!st)
+        st = trawl_xdb_compact((const char *const *)ix->layout.paths, ix->layout.nshards,
+                               merged.paths[0], merge_metadata, NULL, err);
+    if (st) {
+        trawl_layout_free(&merged);
+        return st;
+    }
+    close_shards(ix);
+    ix->old = ix->layout;
+    ix->layout = merged;
+    ix->staged = false;
+    if (!(ix->shards = calloc(1, sizeof *ix->shards)))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    return trawl_xdb_open(merged.paths[0], TRAWL_XDB_WRITE, &ix->shards[0].db, err);
 }
 
 static void release_old(trawl_indexer *ix)
@@ -387,7 +482,8 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         goto fail;
     }
     if ((st = lock_folder(ix, err)) ||
-        (st = choose_layout(ix, options ? options->shards : 0, err)) ||
+        (st = choose_layout(ix, options ? options->shards : 0, options ? options->writers : 0,
+                            err)) ||
         (st = open_shards(ix, err)) || (st = prepare_index(ix, rebuild || ix->old.nshards, err)) ||
         (st = trawl_extractor_set_new(ix->gz, &ix->extractors, err)) ||
         (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))
@@ -404,13 +500,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     if (!ix)
         return;
     /* Closing with the transactions open cancels them: the index stays as it was. */
-    for (size_t i = 0; ix->shards && i < ix->layout.nshards; i++) {
-        trawl_xdb_close(ix->shards[i].db);
-        trawl_buf_free(&ix->shards[i].term);
-        trawl_strmap_free(&ix->shards[i].expanded);
-        trawl_buf_free(&ix->shards[i].words);
-    }
-    free(ix->shards);
+    close_shards(ix);
     release_old(ix);
     unlock_folder(ix);
     free(ix->rebuilt);
@@ -586,6 +676,8 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
         st = trawl_xdb_commit_transaction(ix->shards[i].db, err);
+    if (!st && ix->staged)
+        st = merge_staged(ix, err);
     /* A new layout becomes the one readers open only now that every shard is committed. */
     if (!st && ix->publish) {
         release_old(ix);

@@ -29,6 +29,9 @@ typedef struct trawl_indexer_options {
     size_t shards;            /* shards to write (1 .. TRAWL_MAX_SHARDS); 0: as many as the
                                  index has (1 for a new one). Another count than the index's
                                  rebuilds it into the new layout, published by the commit */
+    size_t writers;           /* threads that will write documents (trawl_indexer_apply): a
+                                 new index of one shard is then written as that many staging
+                                 shards, merged into one compacted database by the commit */
 } trawl_indexer_options;
 
 typedef struct trawl_indexer trawl_indexer;

@@ -99,13 +99,14 @@ trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *
     return st;
 }
 
-trawl_status trawl_layout_plan(const char *dir, size_t nshards, trawl_layout *out, trawl_error *err)
+trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl_layout *out,
+                               trawl_error *err)
 {
     memset(out, 0, sizeof *out);
     if (nshards < 1 || nshards > TRAWL_MAX_SHARDS)
         return trawl_error_set(err, TRAWL_ERR_ARG, "%zu shards: give 1 to %d", nshards,
                                TRAWL_MAX_SHARDS);
-    if (nshards == 1)
+    if (nshards == 1 && !stub)
         return push_path(out, trawl_strdup(dir))
                    ? TRAWL_OK
                    : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
@@ -126,7 +127,7 @@ trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, traw
     trawl_status st = TRAWL_OK;
     if (!stub || !tmp) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    } else if (now->nshards == 1) {
+    } else if (now->nshards == 1 && strcmp(now->paths[0], dir) == 0) {
         if (unlink(stub) != 0 && errno != ENOENT)
             st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", stub, strerror(errno));
     } else {
@@ -184,6 +185,14 @@ static bool in_layout(const trawl_layout *l, const char *path)
         if (strcmp(l->paths[k], path) == 0)
             return true;
     return false;
+}
+
+trawl_status trawl_layout_discard(const trawl_layout *layout, trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < layout->nshards && !st; i++)
+        st = remove_database(layout->paths[i], false, err);
+    return st;
 }
 
 trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const trawl_layout *now,

@@ -7,12 +7,16 @@
  * way. A document lives in the shard its path hashes to (trawl_shard_of), so an incremental
  * run touches only the shards that hold changed documents.
  *
+ * A new index written by several threads is written as that many shards, merged into one
+ * compacted database, shard-1-of-1, when the run commits (the indexer does it).
+ *
  * A change of shard count writes the new layout beside the old one, then publishes it:
  * XAPIANDB is replaced by a rename (or removed, going back to one shard), which readers see
  * at once and whole; the old databases are removed after. */
 #ifndef TRAWL_SHARDS_H
 #define TRAWL_SHARDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "common/status.h"
@@ -27,9 +31,13 @@ typedef struct trawl_layout {
 /* The layout of the index in `dir` as it is. TRAWL_ERR_NO_INDEX when its XAPIANDB cannot be
  * read or names a remote shard (ingest writes local shards only). */
 trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err);
-/* The layout of an index of `nshards` shards in `dir` (1 .. TRAWL_MAX_SHARDS). */
-trawl_status trawl_layout_plan(const char *dir, size_t nshards, trawl_layout *out,
+/* The layout of an index of `nshards` shards in `dir` (1 .. TRAWL_MAX_SHARDS): one shard is
+ * the folder itself, unless `stub`, when it is shard-1-of-1 named by XAPIANDB as for several
+ * (the layout of a new index built as several shards merged into one). */
+trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl_layout *out,
                                trawl_error *err);
+/* Removes the databases of `layout` (a folder of its own each). */
+trawl_status trawl_layout_discard(const trawl_layout *layout, trawl_error *err);
 void trawl_layout_free(trawl_layout *layout);
 
 /* Makes `now` the layout readers open: XAPIANDB written to a temporary file and renamed into

@@ -332,6 +332,55 @@ const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i)
     return db->shards.empty() || !db->shards.at(i).missing ? nullptr : db->shards[i].why.c_str();
 }
 
+namespace
+{
+
+// Resolves a metadata key found in several sources of a compaction through the C callback.
+class MergingCompactor : public Xapian::Compactor
+{
+  public:
+    MergingCompactor(trawl_xmerge_fn fn, void *ctx) : fn_(fn), ctx_(ctx)
+    {
+    }
+    std::string resolve_duplicate_metadata(const std::string &key, size_t n,
+                                           const std::string tags[]) override
+    {
+        std::vector<const char *> values(n);
+        std::vector<size_t> lens(n);
+        for (size_t i = 0; i < n; i++) {
+            values[i] = tags[i].data();
+            lens[i] = tags[i].size();
+        }
+        char *merged = nullptr;
+        size_t len = 0;
+        if (fn_(ctx_, key.c_str(), values.data(), lens.data(), n, &merged, &len) || !merged)
+            throw std::bad_alloc();
+        std::string out(merged, len);
+        std::free(merged);
+        return out;
+    }
+
+  private:
+    trawl_xmerge_fn fn_;
+    void *ctx_;
+};
+
+} // namespace
+
+trawl_status trawl_xdb_compact(const char *const *sources, size_t n, const char *dest,
+                               trawl_xmerge_fn merge, void *ctx, trawl_error *err)
+{
+    if (!sources || n == 0 || !dest || !merge)
+        return bad_arg(err, nullptr, "trawl_xdb_compact: sources, a destination and merge");
+    return guard(err, nullptr, dest, [&] {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(sources[i], Xapian::DB_BACKEND_GLASS));
+        MergingCompactor compactor(merge, ctx);
+        all.compact(dest, 0, 0, compactor);
+    });
+}
+
 trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *ctx,
                                    trawl_error *err)
 {

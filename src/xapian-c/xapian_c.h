@@ -82,6 +82,16 @@ typedef int (*trawl_xshard_fn)(void *ctx, int remote, const char *location);
 trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *ctx,
                                    trawl_error *err);
 
+/* Merges the databases at `sources` (closed or read-only: committed states are read) into a
+ * new database at `dest`, compacted (Xapian's compaction: full blocks, documents renumbered in
+ * source order). `dest` must not hold a database. A metadata key present in several sources
+ * gets the value `merge` makes from theirs (`*merged_out` malloc'd, or NULL with nonzero
+ * returned when out of memory). */
+typedef int (*trawl_xmerge_fn)(void *ctx, const char *key, const char *const *values,
+                               const size_t *lens, size_t n, char **merged_out, size_t *len_out);
+trawl_status trawl_xdb_compact(const char *const *sources, size_t n, const char *dest,
+                               trawl_xmerge_fn merge, void *ctx, trawl_error *err);
+
 /* Closes the database, releasing its lock. Pending changes are committed, except inside a
  * transaction, which is cancelled. */
 void trawl_xdb_close(trawl_xdb *db);

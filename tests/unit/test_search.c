@@ -98,7 +98,7 @@ int main(void)
 
     CASE("2 indexing: passages per document");
     /* A bound of 100 bytes: paragraphs of 50 bytes and more stay passages of their own. */
-    trawl_indexer_options small = {100, NULL, 0, NULL, 0};
+    trawl_indexer_options small = {100, NULL, 0, NULL, 0, 0};
     CHECK_INT(trawl_indexer_open(idx, &small, &ix, &err), TRAWL_OK);
     ingest(ix, "harbor.txt", harbor, 3);
     ingest(ix, "sub/river.txt", river, 2);
@@ -193,7 +193,7 @@ int main(void)
     trawl_indexer_close(ix);
 
     CASE("15 another analyser (passage bound) empties and rebuilds, atomically");
-    trawl_indexer_options opts = {500, NULL, 0, NULL, 0};
+    trawl_indexer_options opts = {500, NULL, 0, NULL, 0, 0};
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     CHECK(trawl_indexer_rebuilt(ix) && strstr(trawl_indexer_rebuilt(ix), "passage 500"));
     CHECK_STR(search("boats", 0, 10), "1: sub/river.txt#1[Boats]"); /* readers: the old index */
