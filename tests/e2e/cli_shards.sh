@@ -210,6 +210,26 @@ for k in $(seq 0 9); do
   done
 done
 echo "kills over 10 points of a $took ms run, twice"
+# a new index by 2 writers (staging shards merged into one): killed anywhere, the next run
+# completes it
+start=$(date +%s%N)
+"$INGEST" --quiet --jobs 2 --index "$WORK/fresh2" "$C"
+took=$((($(date +%s%N) - start) / 1000000))
+equals "$(cat "$WORK/fresh2/XAPIANDB")" "auto shard-1-of-1" "a new index by 2 writers: merged, published"
+equals "$(fingerprint "$WORK/fresh2")" "$want" "merged staging shards: the single index's digest"
+for k in $(seq 0 9); do
+  rm -rf "$WORK/victim"
+  "$INGEST" --quiet --jobs 2 --index "$WORK/victim" "$C" &
+  pid=$!
+  sleep "$(awk -v t="$took" -v k="$k" 'BEGIN { printf "%.3f", t * k / 10 / 1000 }')"
+  kill -KILL "$pid" 2>/dev/null
+  { wait "$pid"; } 2>/dev/null
+  "$QUERY" --index "$WORK/victim" --limit 0 harbour >/dev/null 2>"$WORK/q.err"
+  [ $? -le 1 ] || contains "$(cat "$WORK/q.err")" "no index at" "point $k: no index yet, or one"
+  run 0 "$INGEST" --quiet --jobs 2 --index "$WORK/victim" "$C"
+  equals "$(fingerprint "$WORK/victim")" "$want" "a new index killed at point $k, then completed"
+  equals "$(ls -I trawl-writer "$WORK/victim" | tr '\n' ' ')" "XAPIANDB shard-1-of-1 " "point $k: staging shards gone"
+done
 rm -rf "$WORK/victim" && cp -r "$WORK/before" "$WORK/victim"
 mkdir "$WORK/victim/shard-1-of-2" # as a run to 2 shards killed before publishing leaves it
 run 0 "$INGEST" --quiet --index "$WORK/victim" "$C"
