@@ -54,7 +54,7 @@ def build(corpus, work):
     os.makedirs(work, exist_ok=True)
     trawl = os.path.join(work, "trawl")
     fts = os.path.join(work, "fts5.db")
-    if not os.path.exists(os.path.join(trawl, "iamglass")):
+    if not any(os.path.exists(os.path.join(trawl, f)) for f in ("iamglass", "XAPIANDB")):
         subprocess.run([os.path.join(BUILD, "trawl-ingest"), "--quiet", "--index", trawl, corpus],
                        check=True)
     if not os.path.exists(fts):

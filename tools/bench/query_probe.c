@@ -1,4 +1,4 @@
-/* query_probe: in-process query latency of the query benchmark (tools/bench/query.sh). Opens
+/* query_probe: in-process query latency of the query benchmark (tools/bench/query.py). Opens
  * the index once, then runs each query of standard input (one per line) through
  * trawl_search with 10 results, their highlighted passages included, `rounds` times; prints
  * one line per query and round: round, milliseconds, total matches, the query. */
