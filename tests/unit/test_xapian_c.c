@@ -113,6 +113,26 @@ static int stop_after_two(void *ctx, const char *t, size_t len, unsigned freq)
     return strlen(ctx) >= 6;
 }
 
+/* Runs the one-term query `word` with a spy on slot 0: the page of `max` results into
+ * `*ms_out`, the spy's counts appended to `counted`; returns the page's size. */
+static size_t spied_run(trawl_xdb *db, const char *word, unsigned max, char *counted,
+                        trawl_xmset **ms_out)
+{
+    trawl_xspy *spy = NULL;
+    trawl_xenquire *enq = NULL;
+    trawl_xquery *q = term(word);
+    CHECK_INT(trawl_xspy_new(0, &spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_new(db, &enq, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_add_spy(enq, spy, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, 0, max, 100, ms_out, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xspy_each(spy, list_count, counted, NULL), TRAWL_OK);
+    trawl_xquery_free(q);
+    trawl_xenquire_free(enq);
+    trawl_xspy_free(spy);
+    return trawl_xmset_size(*ms_out);
+}
+
 int main(void)
 {
     const char *dir = make_tmpdir();
@@ -242,18 +262,9 @@ int main(void)
 
     CASE("12 the match spy counts the values of every match");
     char counted[256] = "";
-    trawl_xspy *spy = NULL;
     trawl_xenquire *enq = NULL;
     trawl_xmset *ms = NULL;
-    CHECK_INT(trawl_xspy_new(0, &spy, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_new(rd, &enq, NULL), TRAWL_OK);
-    q = term("red");
-    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
-    trawl_xquery_free(q);
-    CHECK_INT(trawl_xenquire_add_spy(enq, spy, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_run(enq, 0, 1, 100, &ms, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xmset_size(ms), 1);
-    CHECK_INT(trawl_xspy_each(spy, list_count, counted, NULL), TRAWL_OK);
+    CHECK_INT(spied_run(rd, "red", 1, counted, &ms), 1);
     CHECK_STR(counted, "2018=1 2024=1 ");
     unsigned lo, est, hi;
     trawl_xmset_counts(ms, &lo, &est, &hi);
@@ -261,8 +272,6 @@ int main(void)
     CHECK_INT(est, 2);
     CHECK_INT(hi, 2);
     trawl_xmset_free(ms);
-    trawl_xenquire_free(enq);
-    trawl_xspy_free(spy);
 
     CASE("13 bad query arguments are statuses");
     CHECK_INT(trawl_xquery_combine(TRAWL_XOP_AND, NULL, 0, 0, &q, &err), TRAWL_ERR_ARG);
@@ -346,19 +355,9 @@ int main(void)
     CHECK_STR(trawl_buf_str(&keys), "part=own0 part=own1 part=own2 ");
     trawl_buf_free(&keys);
     counted[0] = '\0';
-    CHECK_INT(trawl_xspy_new(0, &spy, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_new(set, &enq, NULL), TRAWL_OK);
-    q = term("red");
-    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
-    trawl_xquery_free(q);
-    CHECK_INT(trawl_xenquire_add_spy(enq, spy, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_run(enq, 0, 10, 6, &ms, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xmset_size(ms), 4);
-    CHECK_INT(trawl_xspy_each(spy, list_count, counted, NULL), TRAWL_OK);
+    CHECK_INT(spied_run(set, "red", 10, counted, &ms), 4);
     CHECK_STR(counted, "even=3 odd=1 "); /* counted in every shard, merged */
     trawl_xmset_free(ms);
-    trawl_xenquire_free(enq);
-    trawl_xspy_free(spy);
     trawl_xdb_close(set);
 
     CASE("15c a shard that cannot open: an error naming it, or left out with allow_partial");
