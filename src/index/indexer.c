@@ -366,25 +366,17 @@ static void close_shards(trawl_indexer *ix)
     ix->shards = NULL;
 }
 
-/* Adds the newline-terminated words of `list` missing from `out` to it. */
-static void union_words(trawl_buf *out, const char *list, size_t len)
+static int add_to_list(void *ctx, const char *word, size_t len)
 {
-    for (const char *w = list; w < list + len;) {
-        const char *nl = memchr(w, '\n', (size_t)(list + len - w));
-        size_t n = (nl ? (size_t)(nl - w) : (size_t)(list + len - w)) + 1;
-        bool had = false;
-        for (const char *o = out->data; o && o < out->data + out->len && !had;) {
-            const char *onl = memchr(o, '\n', (size_t)(out->data + out->len - o));
-            size_t on = (onl ? (size_t)(onl - o) : (size_t)(out->data + out->len - o)) + 1;
-            had = on == n && memcmp(o, w, n - 1) == 0;
-            o += on;
-        }
-        if (!had) {
-            trawl_buf_append(out, w, n - 1);
-            trawl_buf_putc(out, '\n');
-        }
-        w += n;
-    }
+    trawl_schema_add_expansion(ctx, word, len);
+    return 0;
+}
+
+/* Byte order of two strings that may hold NUL bytes. */
+static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c ? c : alen < blen ? -1 : alen > blen;
 }
 
 /* A metadata key in several staging shards: as readers of shards merge them (xapian_c.h), the
@@ -397,16 +389,11 @@ static int merge_metadata(void *ctx, const char *key, const char *const *values,
     bool stems = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0;
     size_t best = n;
     for (size_t i = 0; i < n; i++) {
-        if (stems) {
-            union_words(&out, values[i], lens[i]);
-        } else if (lens[i] && (best == n ||
-                               memcmp(values[i], values[best],
-                                      lens[i] < lens[best] ? lens[i] : lens[best]) < 0 ||
-                               (memcmp(values[i], values[best],
-                                       lens[i] < lens[best] ? lens[i] : lens[best]) == 0 &&
-                                lens[i] < lens[best]))) {
+        if (stems)
+            trawl_schema_each_expansion(values[i], lens[i], add_to_list, &out);
+        else if (lens[i] &&
+                 (best == n || bytes_cmp(values[i], lens[i], values[best], lens[best]) < 0))
             best = i;
-        }
     }
     if (!stems && best < n)
         trawl_buf_append(&out, values[best], lens[best]);
@@ -592,21 +579,13 @@ static trawl_status expand_stem(shard_writer *w, const char *stem, size_t stem_l
     if (w->term.failed || w->words.failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     trawl_status st = trawl_xdb_get_metadata(w->db, w->term.data, &had, &len, err);
-    bool listed = false;
-    for (const char *line = had; !st && line < had + len && !listed;) {
-        const char *nl = memchr(line, '\n', (size_t)(had + len - line));
-        size_t n = nl ? (size_t)(nl - line) : (size_t)(had + len - line);
-        listed = n == word_len && memcmp(line, word, n) == 0;
-        line += n + 1;
-    }
-    if (!st && !listed) {
+    if (!st) {
         trawl_buf_reset(&w->words);
         trawl_buf_append(&w->words, had, len);
-        trawl_buf_append(&w->words, word, word_len);
-        trawl_buf_putc(&w->words, '\n');
-        st = w->words.failed
-                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                 : trawl_xdb_set_metadata(w->db, w->term.data, w->words.data, w->words.len, err);
+        if (trawl_schema_add_expansion(&w->words, word, word_len))
+            st = w->words.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                 : trawl_xdb_set_metadata(w->db, w->term.data, w->words.data,
+                                                          w->words.len, err);
     }
     free(had);
     return st;

@@ -18,6 +18,40 @@ static const trawl_facet_schema facets[] = {
     {"icc", "XI"}, {"province", "XP"}, {"year", "XY"}, {"lang", "L"}, {"kind", "K"}, {"url", "U"},
 };
 
+int trawl_schema_each_expansion(const char *list, size_t len, trawl_word_fn fn, void *ctx)
+{
+    for (const char *w = list; w && w < list + len;) {
+        const char *nl = memchr(w, '\n', (size_t)(list + len - w));
+        size_t n = nl ? (size_t)(nl - w) : (size_t)(list + len - w);
+        int stop = n ? fn(ctx, w, n) : 0;
+        if (stop)
+            return stop;
+        w += n + 1;
+    }
+    return 0;
+}
+
+typedef struct word_search {
+    const char *word;
+    size_t len;
+} word_search;
+
+static int is_word(void *ctx, const char *word, size_t len)
+{
+    const word_search *ws = ctx;
+    return len == ws->len && memcmp(word, ws->word, len) == 0;
+}
+
+bool trawl_schema_add_expansion(trawl_buf *list, const char *word, size_t len)
+{
+    word_search ws = {word, len};
+    if (trawl_schema_each_expansion(list->data, list->len, is_word, &ws))
+        return false;
+    trawl_buf_append(list, word, len);
+    trawl_buf_putc(list, '\n');
+    return true;
+}
+
 void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out)
 {
     trawl_buf_reset(out);

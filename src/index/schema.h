@@ -70,6 +70,14 @@ const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
  * and the stems themselves. Each shard lists the words of its own passages. */
 #define TRAWL_META_STEM "trawl.stem."
 
+/* Calls `fn` with each word of an expansion list (words each followed by a newline) until it
+ * returns nonzero; returns that value, or 0. */
+typedef int (*trawl_word_fn)(void *ctx, const char *word, size_t len);
+int trawl_schema_each_expansion(const char *list, size_t len, trawl_word_fn fn, void *ctx);
+/* Appends `word` and a newline to the expansion list in `list` unless it holds the word;
+ * true when it was appended. */
+bool trawl_schema_add_expansion(trawl_buf *list, const char *word, size_t len);
+
 /* Boolean (filter) term prefixes. */
 #define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */
 #define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */

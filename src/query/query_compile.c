@@ -221,18 +221,16 @@ static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
     return 0;
 }
 
-/* Adds each word of a stem's expansion (newline-terminated words) to a list of words. */
+static int add_listed_word(void *ctx, const char *word, size_t len)
+{
+    return add_word(ctx, word, len, 0);
+}
+
+/* Adds each word of a stem's expansion list to a list of words. */
 static int add_expansion(void *ctx, const char *key, const char *value, size_t len)
 {
     (void)key;
-    for (const char *w = value; w < value + len;) {
-        const char *nl = memchr(w, '\n', (size_t)(value + len - w));
-        size_t n = nl ? (size_t)(nl - w) : (size_t)(value + len - w);
-        if (n)
-            add_word(ctx, w, n, 0);
-        w += n + 1;
-    }
-    return 0;
+    return trawl_schema_each_expansion(value, len, add_listed_word, ctx);
 }
 
 /* Finds, once, the stems of a single word in every language and the words of the index that

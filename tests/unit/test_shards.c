@@ -1,0 +1,153 @@
+/* test_shards: index folder layouts (one database, N shards named by a stub, a merged
+ * shard-1-of-1), publishing and removing them, the stable shard of a path; and the schema's
+ * shared formats: tally values and stem expansion lists. */
+#include "support.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "common/buf.h"
+#include "index/schema.h"
+#include "index/shards.h"
+#include "xapian-c/xapian_c.h"
+
+static bool exists(const char *dir, const char *name)
+{
+    char path[700];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &sb) == 0;
+}
+
+static void make_db(const char *path)
+{
+    trawl_xdb *db = NULL;
+    mkdir(path, 0777);
+    CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    trawl_xdb_close(db);
+}
+
+static int collect(void *ctx, const char *word, size_t len)
+{
+    trawl_buf_append(ctx, word, len);
+    trawl_buf_putc(ctx, '|');
+    return 0;
+}
+
+int main(void)
+{
+    const char *dir = make_tmpdir();
+    char path[700];
+    trawl_error err;
+
+    CASE("1 an empty folder has no layout; plans name the shards");
+    trawl_layout found, three, one, merged;
+    CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
+    CHECK_INT(found.nshards, 0);
+    CHECK_INT(trawl_layout_plan(dir, 3, false, &three, NULL), TRAWL_OK);
+    CHECK_INT(three.nshards, 3);
+    snprintf(path, sizeof path, "%s/shard-2-of-3", dir);
+    CHECK_STR(three.paths[1], path);
+    CHECK_INT(trawl_layout_plan(dir, 1, false, &one, NULL), TRAWL_OK);
+    CHECK_STR(one.paths[0], dir);
+    CHECK_INT(trawl_layout_plan(dir, 1, true, &merged, NULL), TRAWL_OK);
+    snprintf(path, sizeof path, "%s/shard-1-of-1", dir);
+    CHECK_STR(merged.paths[0], path);
+    CHECK_INT(trawl_layout_plan(dir, 0, false, &found, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_layout_plan(dir, TRAWL_MAX_SHARDS + 1, false, &found, &err), TRAWL_ERR_ARG);
+
+    CASE("2 published, a layout of three reads back; a stray unpublished shard is swept");
+    for (size_t i = 0; i < 3; i++)
+        make_db(three.paths[i]);
+    CHECK_INT(trawl_layout_publish(dir, &three, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "XAPIANDB.new"));
+    CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
+    CHECK_INT(found.nshards, 3);
+    CHECK_STR(found.paths[2], three.paths[2]);
+    trawl_layout_free(&found);
+    snprintf(path, sizeof path, "%s/shard-1-of-2", dir);
+    make_db(path);
+    trawl_layout none = {0, NULL};
+    CHECK_INT(trawl_layout_remove(dir, &none, &three, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "shard-1-of-2"));
+    CHECK(exists(dir, "shard-3-of-3"));
+
+    CASE("3 back to one database in the folder: the stub goes, then the old shards");
+    make_db(dir);
+    CHECK_INT(trawl_layout_publish(dir, &one, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "XAPIANDB"));
+    CHECK_INT(trawl_layout_remove(dir, &three, &one, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "shard-1-of-3"));
+    CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
+    CHECK_INT(found.nshards, 1);
+    CHECK_STR(found.paths[0], dir);
+    trawl_layout_free(&found);
+
+    CASE("4 to a merged shard-1-of-1: the folder's own database files go, other files stay");
+    write_file(dir, "README.md", "kept\n", 5);
+    make_db(merged.paths[0]);
+    CHECK_INT(trawl_layout_publish(dir, &merged, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_remove(dir, &one, &merged, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "iamglass"));
+    CHECK(!exists(dir, "postlist.glass"));
+    CHECK(exists(dir, "README.md"));
+    CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
+    CHECK_INT(found.nshards, 1);
+    CHECK_STR(found.paths[0], merged.paths[0]);
+    trawl_layout_free(&found);
+    CHECK_INT(trawl_layout_discard(&merged, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "shard-1-of-1"));
+
+    CASE("5 a stub naming a remote shard is refused for writing, naming it");
+    const char *stub = "auto shard-1-of-1\nremote 10.0.0.2:7001\n";
+    write_file(dir, "XAPIANDB", stub, strlen(stub));
+    CHECK_INT(trawl_layout_read(dir, &found, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(strstr(err.message, "remote shard '10.0.0.2:7001'") != NULL);
+    unlink(write_file(dir, "XAPIANDB", "", 0));
+
+    CASE("6 a path's shard is stable and spreads");
+    size_t seen[4] = {0};
+    char name[32];
+    for (int i = 0; i < 400; i++) {
+        snprintf(name, sizeof name, "docs/%03d.txt", i);
+        seen[trawl_shard_of(name, 4)]++;
+    }
+    CHECK_INT(trawl_shard_of("docs/001.txt", 4), trawl_shard_of("docs/001.txt", 4));
+    CHECK_INT(trawl_shard_of("anything", 1), 0);
+    CHECK(seen[0] > 50 && seen[1] > 50 && seen[2] > 50 && seen[3] > 50);
+
+    CASE("7 tally values: parts joined by 0x1E and split back; a separator inside becomes a space");
+    const char *parts[TRAWL_TALLY_PARTS] = {"gwicc",       "guangdong",  "2019 2024",  "en",
+                                            "news\x1eodd", "gwicc:2019", "a\x1e b.txt"};
+    trawl_buf v = TRAWL_BUF_INIT;
+    trawl_schema_tally_value(parts, &v);
+    CHECK_INT(v.len, 6 + 10 + 10 + 3 + 9 + 11 + 8); /* each part and its separator */
+    trawl_tally_part got[TRAWL_TALLY_PARTS];
+    CHECK(trawl_schema_tally_split(v.data, v.len, got));
+    CHECK(got[0].len == 5 && memcmp(got[0].data, "gwicc", 5) == 0);
+    CHECK(got[2].len == 9 && memcmp(got[2].data, "2019 2024", 9) == 0);
+    CHECK(memcmp(got[4].data, "news odd", 8) == 0 && got[4].len == 8);
+    CHECK(got[TRAWL_TALLY_PATH].len == 8 &&
+          memcmp(got[TRAWL_TALLY_PATH].data, "a\x1e b.txt", 8) == 0);
+    CHECK(!trawl_schema_tally_split("only\x1etwo", 8, got));
+    trawl_buf_free(&v);
+
+    CASE("8 expansion lists: each word once, listed in order");
+    trawl_buf list = TRAWL_BUF_INIT, words = TRAWL_BUF_INIT;
+    CHECK(trawl_schema_add_expansion(&list, "university", 10));
+    CHECK(trawl_schema_add_expansion(&list, "universities", 12));
+    CHECK(!trawl_schema_add_expansion(&list, "university", 10));
+    CHECK(trawl_schema_add_expansion(&list, "univers", 7));
+    CHECK_STR(trawl_buf_str(&list), "university\nuniversities\nunivers\n");
+    trawl_schema_each_expansion(list.data, list.len, collect, &words);
+    CHECK_STR(trawl_buf_str(&words), "university|universities|univers|");
+    trawl_buf_free(&list);
+    trawl_buf_free(&words);
+
+    trawl_layout_free(&three);
+    trawl_layout_free(&one);
+    trawl_layout_free(&merged);
+    return CHECK_DONE();
+}
