@@ -46,7 +46,8 @@ static char *joined(const char *dir, const char *name)
 
 typedef struct stub_walk {
     trawl_layout *out;
-    const char *remote; /* the first remote shard found */
+    char remote[256]; /* the first remote shard found, or "" */
+    bool too_many;    /* more than TRAWL_MAX_SHARDS */
     bool nomem;
 } stub_walk;
 
@@ -54,12 +55,15 @@ static int on_shard(void *ctx, int remote, const char *location)
 {
     stub_walk *w = ctx;
     if (remote) {
-        w->remote = location;
+        snprintf(w->remote, sizeof w->remote, "%s", location);
         return 1;
     }
-    if (w->out->nshards == TRAWL_MAX_SHARDS || !push_path(w->out, trawl_strdup(location))) {
-        w->nomem = w->out->nshards != TRAWL_MAX_SHARDS;
-        w->remote = w->nomem ? NULL : "";
+    if (w->out->nshards == TRAWL_MAX_SHARDS) {
+        w->too_many = true;
+        return 1;
+    }
+    if (!push_path(w->out, trawl_strdup(location))) {
+        w->nomem = true;
         return 1;
     }
     return 0;
@@ -74,19 +78,19 @@ trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *
     if (!stub || !marker) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     } else if (stat(stub, &sb) == 0) {
-        stub_walk w = {out, NULL, false};
+        stub_walk w = {out, "", false, false};
         trawl_error why;
         if (trawl_xdb_stub_shards(dir, on_shard, &w, &why))
             st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s", why.message);
         else if (w.nomem)
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        else if (w.remote && *w.remote)
+        else if (*w.remote)
             st =
                 trawl_error_set(err, TRAWL_ERR_NO_INDEX,
                                 "%s: names the remote shard '%s': trawl-ingest writes local shards "
                                 "only (ingest on the shard's machine)",
                                 stub, w.remote);
-        else if (w.remote)
+        else if (w.too_many)
             st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: names more than %d shards", stub,
                                  TRAWL_MAX_SHARDS);
     } else if (stat(marker, &sb) == 0 && !push_path(out, trawl_strdup(dir))) {

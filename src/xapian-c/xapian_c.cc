@@ -18,7 +18,7 @@
 
 // One shard of a stub database: its line as written, and the database when it opened.
 struct shard {
-    std::string name;     // "auto /abs/path", "remote HOST:PORT", ...
+    std::string name;     // "auto idx/shard-1-of-3", "remote HOST:PORT", ...
     bool missing = false; // left out: it could not be opened (allow_partial)
     std::string why;      // the error that left it out
     Xapian::Database db;  // when not missing

@@ -68,16 +68,17 @@ typedef struct trawl_xdb_read_options {
  * 127.0.0.1:9102): ..."). `options` may be NULL. */
 trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options *options,
                                  trawl_xdb **db_out, trawl_error *err);
-/* The shards of an open database: 1 for a plain one. shard_name: its stub line ("auto
- * /abs/path", "remote HOST:PORT"; a plain database's path); shard_missing: why the shard was
+/* The shards of an open database: 1 for a plain one. shard_name: its stub line, a relative
+ * path joined to the stub's folder ("auto idx/shard-1-of-3", "remote HOST:PORT"; a plain
+ * database's path); shard_missing: why the shard was
  * left out, or NULL when it is searched. Strings owned by the handle. */
 size_t trawl_xdb_shard_count(const trawl_xdb *db);
 const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i);
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i);
-/* Calls `fn` with each shard line of the stub database at `path` without opening them:
- * `remote` nonzero for remote ones, `location` the path (made absolute when the stub gives it
- * relative) or "HOST:PORT"; until it returns nonzero. TRAWL_ERR_NO_INDEX when `path` is not a
- * stub or a line is not a shard line. */
+/* Calls `fn` with each shard line of the stub database at `path` without opening them, until
+ * it returns nonzero: `remote` nonzero for remote ones, `location` the path (joined to the
+ * stub's folder when the stub gives it relative) or "HOST:PORT" (":PROGRAM ARGS").
+ * TRAWL_ERR_NO_INDEX when `path` is not a stub or a line is not a shard line. */
 typedef int (*trawl_xshard_fn)(void *ctx, int remote, const char *location);
 trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *ctx,
                                    trawl_error *err);

@@ -100,11 +100,18 @@ int main(void)
     CHECK_INT(trawl_layout_discard(&merged, NULL), TRAWL_OK);
     CHECK(!exists(dir, "shard-1-of-1"));
 
-    CASE("5 a stub naming a remote shard is refused for writing, naming it");
+    CASE("5 a stub naming a remote shard, or too many, is refused for writing, saying so");
     const char *stub = "auto shard-1-of-1\nremote 10.0.0.2:7001\n";
     write_file(dir, "XAPIANDB", stub, strlen(stub));
     CHECK_INT(trawl_layout_read(dir, &found, &err), TRAWL_ERR_NO_INDEX);
     CHECK(strstr(err.message, "remote shard '10.0.0.2:7001'") != NULL);
+    trawl_buf many = TRAWL_BUF_INIT;
+    for (int i = 0; i <= TRAWL_MAX_SHARDS; i++)
+        trawl_buf_printf(&many, "auto s%d\n", i);
+    write_file(dir, "XAPIANDB", many.data, many.len);
+    trawl_buf_free(&many);
+    CHECK_INT(trawl_layout_read(dir, &found, &err), TRAWL_ERR_NO_INDEX);
+    CHECK(strstr(err.message, "names more than 64 shards") != NULL);
     unlink(write_file(dir, "XAPIANDB", "", 0));
 
     CASE("6 a path's shard is stable and spreads");
