@@ -68,12 +68,24 @@ static void usage(FILE *f)
           f);
 }
 
+/* Warns of the shards left out (--allow-partial) beyond the `warned` first, and has the
+ * printer say which; returns how many are left out. */
+static size_t note_missing(const trawl_searcher *s, trawl_printer *p, size_t warned)
+{
+    size_t n = 0;
+    const char *const *missing = trawl_searcher_missing(s, &n);
+    for (size_t k = warned; k < n; k++)
+        trawl_cli_warn("partial answer, without %s", missing[k]);
+    trawl_printer_set_missing(p, missing, n);
+    return n;
+}
+
 /* --batch: runs every line of `path` as a query, printing one JSON object per line: the
  * results, or {"query", "error"} for a query that cannot run. Blank lines and lines starting
  * with '#' are skipped. Exit 0 when every query ran, 1 when some could not, 2 when the file
  * cannot be read or the index fails. */
 static int run_batch(trawl_searcher *s, trawl_printer *p, const char *path,
-                     const trawl_search_options *opts)
+                     const trawl_search_options *opts, size_t warned)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!f) {
@@ -104,6 +116,7 @@ static int run_batch(trawl_searcher *s, trawl_printer *p, const char *path,
             code = TRAWL_EXIT_PARTIAL;
             st = trawl_print_json_error(p, line, err.message, &err);
         } else if (st == TRAWL_OK) {
+            warned = note_missing(s, p, warned);
             st = trawl_print_results(p, r, &err);
         }
         trawl_results_free(r);
@@ -268,19 +281,15 @@ int main(int argc, char **argv)
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }
-    size_t nmissing = 0;
-    const char *const *missing = trawl_searcher_missing(s, &nmissing);
-    for (size_t k = 0; k < nmissing; k++)
-        trawl_cli_warn("partial answer, without %s", missing[k]);
-    if (nmissing && fingerprint) {
-        trawl_cli_error("--fingerprint needs every shard: %zu could not be reached", nmissing);
+    size_t warned = note_missing(s, p, 0);
+    if (warned && fingerprint) {
+        trawl_cli_error("--fingerprint needs every shard: %zu could not be reached", warned);
         goto cleanup;
     }
-    trawl_printer_set_missing(p, missing, nmissing);
     trawl_printer_set_explain(p, explain);
     trawl_printer_set_lines(p, batch != NULL);
     if (batch) {
-        code = run_batch(s, p, batch, &opts);
+        code = run_batch(s, p, batch, &opts, warned);
     } else if (fingerprint) {
         char digest[33];
         size_t passages = 0;
@@ -297,15 +306,24 @@ int main(int argc, char **argv)
         }
         code = TRAWL_EXIT_OK;
     } else if (report) {
-        if (trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep,
-                                &err) ||
-            trawl_print_report(p, rep, &err) || (chart && trawl_chart_svg(rep, chart, &err))) {
+        trawl_status st =
+            trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep, &err);
+        if (!st) {
+            note_missing(s, p, warned);
+            st = trawl_print_report(p, rep, &err);
+        }
+        if (st || (chart && trawl_chart_svg(rep, chart, &err))) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }
         code = rep->total > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
     } else {
-        if (trawl_search(s, query.data, &opts, &r, &err) || trawl_print_results(p, r, &err)) {
+        trawl_status st = trawl_search(s, query.data, &opts, &r, &err);
+        if (!st) {
+            note_missing(s, p, warned);
+            st = trawl_print_results(p, r, &err);
+        }
+        if (st) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }

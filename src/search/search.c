@@ -42,6 +42,7 @@ struct trawl_searcher {
     size_t nmade;
     const char **missing; /* shards left out (allow_partial): the handle's messages */
     size_t nmissing;
+    bool allow_partial; /* a shard that stops answering is left out, not an error */
 };
 
 struct trawl_results {
@@ -72,6 +73,15 @@ static int add_language(void *ctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
+/* The shards the database has left out, into s->missing (sized for every shard). */
+static void list_missing(trawl_searcher *s)
+{
+    s->nmissing = 0;
+    for (size_t i = 0; i < trawl_xdb_shard_count(s->db); i++)
+        if (trawl_xdb_shard_missing(s->db, i))
+            s->missing[s->nmissing++] = trawl_xdb_shard_missing(s->db, i);
+}
+
 trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *options,
                                  trawl_searcher **s_out, trawl_error *err)
 {
@@ -93,14 +103,12 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
             trawl_error_set(err, st, "cannot open the index at %s: %s", dir, why.message);
         goto fail;
     }
-    size_t nshards = trawl_xdb_shard_count(s->db);
-    if (!(s->missing = calloc(nshards, sizeof *s->missing))) {
+    s->allow_partial = options && options->allow_partial;
+    if (!(s->missing = calloc(trawl_xdb_shard_count(s->db), sizeof *s->missing))) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
         goto fail;
     }
-    for (size_t i = 0; i < nshards; i++)
-        if (trawl_xdb_shard_missing(s->db, i))
-            s->missing[s->nmissing++] = trawl_xdb_shard_missing(s->db, i);
+    list_missing(s);
     if ((st = trawl_xdb_get_metadata(s->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
@@ -498,8 +506,23 @@ static trawl_status load_links(trawl_searcher *s, trawl_results *r, trawl_error 
     return st;
 }
 
-trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
-                          trawl_results **results_out, trawl_error *err)
+/* After a search failed with `st`: true when it should run again without the shards that
+ * stopped answering (allow_partial), which are then left out and listed as missing. */
+static bool without_unreachable(trawl_searcher *s, trawl_status *st, trawl_error *err)
+{
+    size_t dropped = 0;
+    if (*st != TRAWL_ERR_SHARD || !s->allow_partial)
+        return false;
+    trawl_status drop = trawl_xdb_drop_unreachable(s->db, &dropped, err);
+    list_missing(s);
+    if (drop)
+        *st = drop;
+    return !drop && dropped > 0;
+}
+
+static trawl_status search_once(trawl_searcher *s, const char *query,
+                                const trawl_search_options *opts, trawl_results **results_out,
+                                trawl_error *err)
 {
     trawl_status st;
     analyzers an = {{NULL}, 0};
@@ -546,9 +569,17 @@ cleanup:
     return st;
 }
 
-trawl_status trawl_search_report(trawl_searcher *s, const char *query,
-                                 const trawl_report_spec *spec, const char *language,
-                                 trawl_report **report_out, trawl_error *err)
+trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
+                          trawl_results **results_out, trawl_error *err)
+{
+    trawl_status st;
+    while ((st = search_once(s, query, opts, results_out, err)) && without_unreachable(s, &st, err))
+        ;
+    return st;
+}
+
+static trawl_status report_once(trawl_searcher *s, const char *query, const trawl_report_spec *spec,
+                                const char *language, trawl_report **report_out, trawl_error *err)
 {
     trawl_status st;
     analyzers an = {{NULL}, 0};
@@ -568,5 +599,16 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
     trawl_xquery_free(q);
+    return st;
+}
+
+trawl_status trawl_search_report(trawl_searcher *s, const char *query,
+                                 const trawl_report_spec *spec, const char *language,
+                                 trawl_report **report_out, trawl_error *err)
+{
+    trawl_status st;
+    while ((st = report_once(s, query, spec, language, report_out, err)) &&
+           without_unreachable(s, &st, err))
+        ;
     return st;
 }

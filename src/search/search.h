@@ -23,8 +23,9 @@ typedef struct trawl_searcher trawl_searcher;
  * reached (the message names it). */
 trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *options,
                                  trawl_searcher **s_out, trawl_error *err);
-/* The shards left out by options->allow_partial: `*n_out` messages naming each shard and
- * why, owned by the searcher (NULL when none). */
+/* The shards left out by options->allow_partial, when the index was opened or because they
+ * stopped answering during a search since: `*n_out` messages naming each shard and why,
+ * owned by the searcher, valid until its next search (NULL when none). */
 const char *const *trawl_searcher_missing(const trawl_searcher *s, size_t *n_out);
 void trawl_searcher_close(trawl_searcher *s);
 

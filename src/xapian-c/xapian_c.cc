@@ -332,6 +332,38 @@ const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i)
     return db->shards.empty() || !db->shards.at(i).missing ? nullptr : db->shards[i].why.c_str();
 }
 
+trawl_status trawl_xdb_drop_unreachable(trawl_xdb *db, size_t *dropped_out, trawl_error *err)
+{
+    *dropped_out = 0;
+    return guard(err, &db->last_error, db->path.c_str(), [&] {
+        size_t left = 0;
+        for (size_t i = 0; i < db->shards.size(); i++) {
+            shard &sh = db->shards[i];
+            if (sh.missing)
+                continue;
+            try {
+                sh.db.keep_alive();
+                left++;
+            } catch (const Xapian::NetworkError &e) {
+                sh.missing = true;
+                sh.why = "shard " + std::to_string(i + 1) + " of " +
+                         std::to_string(db->shards.size()) + " (" + sh.name + "): " + e.get_msg();
+                sh.db = Xapian::Database();
+                ++*dropped_out;
+            }
+        }
+        if (!*dropped_out)
+            return;
+        if (left == 0)
+            throw Xapian::NetworkError("no shard of " + db->path + " answers");
+        auto rest = std::make_unique<Xapian::Database>();
+        for (const shard &sh : db->shards)
+            if (!sh.missing)
+                rest->add_database(sh.db);
+        db->db = std::move(rest);
+    });
+}
+
 namespace
 {
 

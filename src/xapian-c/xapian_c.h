@@ -75,6 +75,10 @@ trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options 
 size_t trawl_xdb_shard_count(const trawl_xdb *db);
 const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i);
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i);
+/* Leaves out the shards that no longer answer (a remote server gone or silent since the open),
+ * as if they had failed to open (trawl_xdb_shard_missing says why); `*dropped_out` gets how
+ * many. TRAWL_ERR_SHARD when none would be left. For a search to go on without them. */
+trawl_status trawl_xdb_drop_unreachable(trawl_xdb *db, size_t *dropped_out, trawl_error *err);
 /* Calls `fn` with each shard line of the stub database at `path` without opening them, until
  * it returns nonzero: `remote` nonzero for remote ones, `location` the path (joined to the
  * stub's folder when the stub gives it relative) or "HOST:PORT" (":PROGRAM ARGS").

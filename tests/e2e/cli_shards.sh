@@ -152,6 +152,33 @@ contains "$err" "shard 3 of 3 (remote 127.0.0.1:$((base + 3))): Timeout" "the si
 run 0 "$QUERY" --index "$WORK/remote.stub" --timeout 300 --allow-partial harbour festival
 contains "$out" "partial answer, without shard 3 of 3" "a silent shard left out"
 kill -CONT "${pids[2]}"
+# A shard that stops answering between two searches of one process: left out of the second
+mkfifo "$WORK/queries"
+"$QUERY" --index "$WORK/remote.stub" --allow-partial --timeout 500 --limit 0 --batch - \
+  <"$WORK/queries" >"$WORK/batch.out" 2>"$WORK/batch.err" &
+batch=$!
+exec 7>"$WORK/queries"
+echo "harbour festival" >&7
+for try in $(seq 100); do [ -s "$WORK/batch.out" ] && break; sleep 0.05; done
+# The server and the child it forked for this connection (its own process group: setsid).
+kill -STOP -- "-${pids[2]}"
+echo "harbour festival" >&7
+exec 7>&-
+wait "$batch"
+equals "$?" "0" "the batch answers both queries"
+kill -CONT -- "-${pids[2]}"
+first=$(sed -n 1p "$WORK/batch.out")
+second=$(sed -n 2p "$WORK/batch.out")
+lacks "$first" "missing_shards" "first search: every shard"
+contains "$second" '"missing_shards":["shard 3 of 3 (remote 127.0.0.1:'"$((base + 3))"'): ' \
+  "second search: without the silent shard, saying so"
+n12=0
+for k in 1 2; do
+  t=$("$QUERY" --index "$WORK/three/shard-$k-of-3" --format json --limit 0 harbour festival | grep -o '"total": [0-9]*')
+  n12=$((n12 + ${t//[^0-9]/}))
+done
+contains "$second" "\"total\":$n12," "second search: the answer of shards 1 and 2"
+contains "$(cat "$WORK/batch.err")" "warning: partial answer, without shard 3 of 3" "warned once"
 
 # 7 updates while the shards are served: ingest commits each shard; every query during the run
 # answers (never an error) with each shard's old or new state, and after it with the new
