@@ -52,13 +52,14 @@ struct trawl_indexer {
 /* The folder's writer lock, naming its holder (lock_folder). */
 #define WRITER_FILE "trawl-writer"
 
-/* Files that may sit in an index folder before the index exists (the repo's index/), and the
- * shards of a first sharded build that stopped before publishing them. */
+/* Files that may sit in an index folder before the index exists (the repo's index/), and what
+ * a first build killed before publishing leaves: its shards and the stub it was writing. */
 static int is_placeholder(const char *name)
 {
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, "README.md") == 0 ||
            strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0 ||
-           strcmp(name, WRITER_FILE) == 0 || strncmp(name, "shard-", 6) == 0;
+           strcmp(name, WRITER_FILE) == 0 || strncmp(name, "shard-", 6) == 0 ||
+           strcmp(name, "XAPIANDB.new") == 0;
 }
 
 /* One writer per index folder, whatever its layout: an exclusive flock on the folder's
@@ -348,6 +349,17 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
         if (strcmp(path, ix->dir) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
             return trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
         trawl_status st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
+        if (st && st != TRAWL_ERR_LOCKED && ix->publish) {
+            /* A shard of a layout not published yet, left half made by a killed run (no
+             * reader can see it; the folder's lock keeps other writers out): made again. */
+            char *one_path[] = {(char *)path};
+            trawl_layout one = {1, one_path};
+            if ((st = trawl_layout_discard(ix->dir, &one, err)) ||
+                (mkdir(path, 0777) != 0 && errno != EEXIST))
+                return st ? st
+                          : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
+            st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
+        }
         if (st)
             return st;
     }
@@ -410,7 +422,7 @@ static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
     trawl_layout merged;
     trawl_status st = trawl_layout_plan(ix->dir, 1, true, &merged, err);
     if (!st)
-        st = trawl_layout_discard(&merged, err); /* left by a run killed while merging */
+        st = trawl_layout_discard(ix->dir, &merged, err); /* left by a run killed while merging */
     if (!st)
         st = trawl_xdb_compact((const char *const *)ix->layout.paths, ix->layout.nshards,
                                merged.paths[0], merge_metadata, NULL, err);

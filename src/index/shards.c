@@ -191,11 +191,11 @@ static bool in_layout(const trawl_layout *l, const char *path)
     return false;
 }
 
-trawl_status trawl_layout_discard(const trawl_layout *layout, trawl_error *err)
+trawl_status trawl_layout_discard(const char *dir, const trawl_layout *layout, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < layout->nshards && !st; i++)
-        st = remove_database(layout->paths[i], false, err);
+        st = remove_database(layout->paths[i], strcmp(layout->paths[i], dir) == 0, err);
     return st;
 }
 
@@ -203,9 +203,12 @@ trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const
                                  trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
-    for (size_t i = 0; i < old->nshards && !st; i++)
-        if (!in_layout(now, old->paths[i]))
-            st = remove_database(old->paths[i], strcmp(old->paths[i], dir) == 0, err);
+    for (size_t i = 0; i < old->nshards && !st; i++) {
+        if (!in_layout(now, old->paths[i])) {
+            trawl_layout one = {1, &old->paths[i]};
+            st = trawl_layout_discard(dir, &one, err);
+        }
+    }
     /* Shards of a layout that a killed run was building and never published. */
     DIR *d = st ? NULL : opendir(dir);
     for (struct dirent *e; d && !st && (e = readdir(d));) {

@@ -36,8 +36,9 @@ trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *
  * (the layout of a new index built as several shards merged into one). */
 trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl_layout *out,
                                trawl_error *err);
-/* Removes the databases of `layout` (a folder of its own each). */
-trawl_status trawl_layout_discard(const trawl_layout *layout, trawl_error *err);
+/* Removes the databases of `layout`, an index in `dir`: a shard folder whole, `dir` itself
+ * only Xapian's files (other files stay). */
+trawl_status trawl_layout_discard(const char *dir, const trawl_layout *layout, trawl_error *err);
 void trawl_layout_free(trawl_layout *layout);
 
 /* Makes `now` the layout readers open: XAPIANDB written to a temporary file and renamed into

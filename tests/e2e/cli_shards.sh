@@ -257,6 +257,10 @@ for k in $(seq 0 9); do
   equals "$(fingerprint "$WORK/victim")" "$want" "a new index killed at point $k, then completed"
   equals "$(ls -I trawl-writer "$WORK/victim" | tr '\n' ' ')" "XAPIANDB shard-1-of-1 " "point $k: staging shards gone"
 done
+# what a new build killed while publishing leaves: staging shards, the stub being written
+rm -rf "$WORK/victim" && mkdir -p "$WORK/victim/shard-1-of-2" && echo "auto shard-1" >"$WORK/victim/XAPIANDB.new"
+run 0 "$INGEST" --quiet --jobs 2 --index "$WORK/victim" "$C"
+equals "$(fingerprint "$WORK/victim")" "$want" "a new build over a killed one's leftovers"
 rm -rf "$WORK/victim" && cp -r "$WORK/before" "$WORK/victim"
 mkdir "$WORK/victim/shard-1-of-2" # as a run to 2 shards killed before publishing leaves it
 run 0 "$INGEST" --quiet --index "$WORK/victim" "$C"

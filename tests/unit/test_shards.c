@@ -97,7 +97,7 @@ int main(void)
     CHECK_INT(found.nshards, 1);
     CHECK_STR(found.paths[0], merged.paths[0]);
     trawl_layout_free(&found);
-    CHECK_INT(trawl_layout_discard(&merged, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_discard(dir, &merged, NULL), TRAWL_OK);
     CHECK(!exists(dir, "shard-1-of-1"));
 
     CASE("5 a stub naming a remote shard, or too many, is refused for writing, saying so");
