@@ -225,6 +225,11 @@ trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const
     }
     if (d)
         closedir(d);
+    /* And the stub a publish killed before its rename was writing. */
+    char *tmp = st ? NULL : joined(dir, STUB_FILE ".new");
+    if (tmp && unlink(tmp) != 0 && errno != ENOENT)
+        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", tmp, strerror(errno));
+    free(tmp);
     return st;
 }
 

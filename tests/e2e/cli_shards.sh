@@ -261,6 +261,7 @@ done
 rm -rf "$WORK/victim" && mkdir -p "$WORK/victim/shard-1-of-2" && echo "auto shard-1" >"$WORK/victim/XAPIANDB.new"
 run 0 "$INGEST" --quiet --jobs 2 --index "$WORK/victim" "$C"
 equals "$(fingerprint "$WORK/victim")" "$want" "a new build over a killed one's leftovers"
+equals "$(ls -I trawl-writer "$WORK/victim" | tr '\n' ' ')" "XAPIANDB shard-1-of-1 " "leftovers swept"
 rm -rf "$WORK/victim" && cp -r "$WORK/before" "$WORK/victim"
 mkdir "$WORK/victim/shard-1-of-2" # as a run to 2 shards killed before publishing leaves it
 run 0 "$INGEST" --quiet --index "$WORK/victim" "$C"
