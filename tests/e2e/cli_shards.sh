@@ -1,6 +1,7 @@
 # cli_shards: an index in shards answers as one index holding the same corpus: local shards,
-# shards served by three xapian-tcpsrv, a shard down or silent (error, --allow-partial),
-# incremental runs touching one shard, a change of shard count, and updates while serving.
+# shards served by three xapian-tcpsrv, a shard down or silent at the open or later (error,
+# --allow-partial), incremental runs touching one shard, a change of shard count, updates
+# while serving, and SIGKILL during runs over shards and during a new build by 2 writers.
 . "$(dirname "$0")/lib.sh"
 TCPSRV=$(command -v xapian-tcpsrv) || {
   echo "xapian-tcpsrv not found: install xapian-tools (tools/install-deps.sh does)" >&2
