@@ -60,7 +60,7 @@ void trawl_printer_set_missing(trawl_printer *p, const char *const *missing, siz
 }
 
 /* Text output says first which shards the answer lacks. */
-static void note_missing(trawl_printer *p)
+static void say_missing(trawl_printer *p)
 {
     for (size_t i = 0; p->ops == &trawl_printer_text_ops && i < p->nmissing; i++)
         fprintf(p->out, "partial answer, without %s\n", p->missing[i]);
@@ -75,13 +75,13 @@ static trawl_status flushed(trawl_printer *p, trawl_status st, trawl_error *err)
 
 trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
 {
-    note_missing(p);
+    say_missing(p);
     return flushed(p, p->ops->results(p, r, err), err);
 }
 
 trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
 {
-    note_missing(p);
+    say_missing(p);
     return flushed(p, p->ops->report(p, r, err), err);
 }
 
