@@ -269,7 +269,9 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
                             err);
         fresh = fresh || new_shard;
     }
-    for (size_t i = 0; i < ix->layout.nshards && !st; i++)
+    /* Staging shards are read by no one until merged: they commit as Xapian flushes (every
+     * 1,000 documents) instead of holding the whole run in one transaction. */
+    for (size_t i = 0; i < ix->layout.nshards && !st && !ix->staged; i++)
         st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
     if (st)
         goto cleanup;
@@ -666,7 +668,8 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
-        st = trawl_xdb_commit_transaction(ix->shards[i].db, err);
+        st = ix->staged ? trawl_xdb_commit(ix->shards[i].db, err)
+                        : trawl_xdb_commit_transaction(ix->shards[i].db, err);
     if (!st && ix->staged)
         st = merge_staged(ix, err);
     /* A new layout becomes the one readers open only now that every shard is committed. */

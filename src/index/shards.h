@@ -46,7 +46,8 @@ void trawl_layout_free(trawl_layout *layout);
 trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, trawl_error *err);
 /* Removes the databases of `old` that `now` does not use (after trawl_layout_publish), and any
  * shard-K-of-N folder in `dir` that `now` does not use and any XAPIANDB.new (left by a run
- * killed before publishing). Of a one-shard index in `dir` itself only Xapian's files go: other files stay. */
+ * killed before publishing). Of a one-shard index in `dir` itself only Xapian's files go: other
+ * files stay. */
 trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const trawl_layout *now,
                                  trawl_error *err);
 
