@@ -52,14 +52,13 @@ struct trawl_indexer {
 /* The folder's writer lock, naming its holder (lock_folder). */
 #define WRITER_FILE "trawl-writer"
 
-/* Files that may sit in an index folder before the index exists (the repo's index/), and what
- * a first build killed before publishing leaves: its shards and the stub it was writing. */
+/* Files that may sit in an index folder before the index exists (the repo's index/, the
+ * writer lock), and what a first build killed before publishing leaves (trawl_layout_owns). */
 static int is_placeholder(const char *name)
 {
     return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, "README.md") == 0 ||
            strcmp(name, ".gitignore") == 0 || strcmp(name, ".gitkeep") == 0 ||
-           strcmp(name, WRITER_FILE) == 0 || strncmp(name, "shard-", 6) == 0 ||
-           strcmp(name, "XAPIANDB.new") == 0;
+           strcmp(name, WRITER_FILE) == 0 || trawl_layout_owns(name);
 }
 
 /* One writer per index folder, whatever its layout: an exclusive flock on the folder's
@@ -118,13 +117,7 @@ static trawl_status check_folder(const char *dir, trawl_error *err)
                                : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", dir, strerror(errno));
     if (!S_ISDIR(sb.st_mode))
         return trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s: not a folder", dir);
-    trawl_buf marker = TRAWL_BUF_INIT, stub = TRAWL_BUF_INIT;
-    trawl_buf_printf(&marker, "%s/iamglass", dir);
-    trawl_buf_printf(&stub, "%s/XAPIANDB", dir);
-    int is_db = stat(trawl_buf_str(&marker), &sb) == 0 || stat(trawl_buf_str(&stub), &sb) == 0;
-    trawl_buf_free(&marker);
-    trawl_buf_free(&stub);
-    if (is_db)
+    if (trawl_layout_present(dir))
         return TRAWL_OK;
     DIR *d = opendir(dir);
     if (!d)

@@ -69,6 +69,30 @@ static int on_shard(void *ctx, int remote, const char *location)
     return 0;
 }
 
+/* "shard-K-of-N", as trawl_layout_plan names shards. */
+static bool is_shard_name(const char *name)
+{
+    size_t k, n;
+    char tail;
+    return sscanf(name, "shard-%zu-of-%zu%c", &k, &n, &tail) == 2;
+}
+
+bool trawl_layout_owns(const char *name)
+{
+    return strcmp(name, STUB_FILE) == 0 || strcmp(name, STUB_FILE ".new") == 0 ||
+           is_shard_name(name);
+}
+
+bool trawl_layout_present(const char *dir)
+{
+    char *stub = joined(dir, STUB_FILE), *marker = joined(dir, "iamglass");
+    struct stat sb;
+    bool present = (stub && stat(stub, &sb) == 0) || (marker && stat(marker, &sb) == 0);
+    free(stub);
+    free(marker);
+    return present;
+}
+
 trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -212,9 +236,7 @@ trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const
     /* Shards of a layout that a killed run was building and never published. */
     DIR *d = st ? NULL : opendir(dir);
     for (struct dirent *e; d && !st && (e = readdir(d));) {
-        size_t k, n;
-        char tail;
-        if (sscanf(e->d_name, "shard-%zu-of-%zu%c", &k, &n, &tail) != 2)
+        if (!is_shard_name(e->d_name))
             continue;
         char *path = joined(dir, e->d_name);
         if (!path)

@@ -28,6 +28,13 @@ typedef struct trawl_layout {
     char **paths;   /* each shard's database folder (malloc'd, owned) */
 } trawl_layout;
 
+/* Whether `dir` holds an index: a Xapian database, or a stub naming shards (not read). */
+bool trawl_layout_present(const char *dir);
+/* Whether `name`, in an index folder, is one the layouts write there (XAPIANDB, the
+ * XAPIANDB.new of a publish, shard-K-of-N): what a first build killed before publishing
+ * leaves is not foreign content. */
+bool trawl_layout_owns(const char *name);
+
 /* The layout of the index in `dir` as it is. TRAWL_ERR_NO_INDEX when its XAPIANDB cannot be
  * read or names a remote shard (ingest writes local shards only). */
 trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err);
