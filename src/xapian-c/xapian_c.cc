@@ -322,11 +322,6 @@ size_t trawl_xdb_shard_count(const trawl_xdb *db)
     return db->shards.empty() ? 1 : db->shards.size();
 }
 
-const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i)
-{
-    return db->shards.empty() ? db->path.c_str() : db->shards.at(i).name.c_str();
-}
-
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i)
 {
     return db->shards.empty() || !db->shards.at(i).missing ? nullptr : db->shards[i].why.c_str();

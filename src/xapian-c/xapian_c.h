@@ -68,12 +68,10 @@ typedef struct trawl_xdb_read_options {
  * 127.0.0.1:9102): ..."). `options` may be NULL. */
 trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options *options,
                                  trawl_xdb **db_out, trawl_error *err);
-/* The shards of an open database: 1 for a plain one. shard_name: its stub line, a relative
- * path joined to the stub's folder ("auto idx/shard-1-of-3", "remote HOST:PORT"; a plain
- * database's path); shard_missing: why the shard was
- * left out, or NULL when it is searched. Strings owned by the handle. */
+/* The shards of an open database (1 for a plain one), and why shard `i` was left out ("shard
+ * 2 of 3 (remote HOST:PORT): ...", its stub line with a relative path joined to the stub's
+ * folder), or NULL when it is searched. The string is owned by the handle. */
 size_t trawl_xdb_shard_count(const trawl_xdb *db);
-const char *trawl_xdb_shard_name(const trawl_xdb *db, size_t i);
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i);
 /* Leaves out the shards that no longer answer (a remote server gone or silent since the open),
  * as if they had failed to open (trawl_xdb_shard_missing says why); `*dropped_out` gets how
