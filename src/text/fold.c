@@ -2,50 +2,23 @@
  * the common case, take a fast path that gives the same result. */
 #include "text/fold.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
-#include <unicode/uset.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
-#include <unicode/utrans.h>
+
+#include "text/t2s.h"
 
 struct trawl_folder {
     const UNormalizer2 *nfkc_cf; /* NFKC + case folding, one pass */
     const UNormalizer2 *nfd;     /* to separate base letters from their marks */
     const UNormalizer2 *nfc;     /* to recompose what remains */
-    UTransliterator *t2s;        /* Traditional -> Simplified Chinese (opened when needed) */
     UChar *a, *b;                /* scratch buffers, grown as needed */
     int32_t acap, bcap;          /* their capacities in UTF-16 units */
 };
-
-static const UChar t2s_id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
-                               'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
-
-/* The characters the transform may change, computed once per process (it takes milliseconds)
- * and frozen, so that threads share it; NULL if ICU could not make it. */
-static USet *t2s_source;
-static pthread_once_t t2s_source_once = PTHREAD_ONCE_INIT;
-
-static void make_t2s_source(void)
-{
-    UErrorCode uerr = U_ZERO_ERROR;
-    UTransliterator *t = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
-    USet *set = U_SUCCESS(uerr) ? uset_openEmpty() : NULL;
-    if (set) {
-        utrans_getSourceSet(t, false, set, &uerr);
-        uset_freeze(set);
-    }
-    utrans_close(t);
-    if (U_FAILURE(uerr)) {
-        uset_close(set);
-        set = NULL;
-    }
-    t2s_source = set;
-}
 
 trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
 {
@@ -66,20 +39,10 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     return TRAWL_OK;
 }
 
-/* The Traditional -> Simplified transform, opened on the first Chinese word (opening it
- * costs milliseconds that text without Chinese need not pay). */
-static UTransliterator *t2s(trawl_folder *f, UErrorCode *uerr)
-{
-    if (!f->t2s && U_SUCCESS(*uerr))
-        f->t2s = utrans_openU(t2s_id, -1, UTRANS_FORWARD, NULL, 0, NULL, uerr);
-    return f->t2s;
-}
-
 void trawl_folder_free(trawl_folder *folder)
 {
     if (!folder)
         return;
-    utrans_close(folder->t2s);
     free(folder->a);
     free(folder->b);
     free(folder);
@@ -168,23 +131,6 @@ static int32_t strip_latin_marks(UChar *s, int32_t len, bool *han)
     return out;
 }
 
-/* Whether the transform may change s[0, n): whether it holds a character of its source set
- * (text without one, much Simplified Chinese, is left as it is without running it). */
-static bool changes(const UChar *s, int32_t n)
-{
-    pthread_once(&t2s_source_once, make_t2s_source);
-    const USet *set = t2s_source;
-    if (!set)
-        return true;
-    for (int32_t i = 0; i < n;) {
-        UChar32 c;
-        U16_NEXT(s, i, n, c);
-        if (uset_contains(set, c))
-            return true;
-    }
-    return false;
-}
-
 trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf *out,
                         trawl_error *err)
 {
@@ -216,12 +162,16 @@ trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf
         n = strip_latin_marks(f->a, n, &han);
         n = normalize(f->nfc, f->a, n, &f->b, &f->bcap, &uerr);
     }
-    if (U_SUCCESS(uerr) && han && changes(f->b, n) && t2s(f, &uerr)) {
-        /* The transform works in place; give it room for the rare longer result. */
-        if (!grow(&f->b, &f->bcap, 2 * n + 16))
+    if (U_SUCCESS(uerr) && han && trawl_t2s_may_change(f->b, n)) {
+        if (!grow(&f->a, &f->acap, trawl_t2s_capacity(n)))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding");
-        int32_t limit = n;
-        utrans_transUChars(f->t2s, f->b, &n, f->bcap, 0, &limit, &uerr);
+        n = trawl_t2s(f->b, n, f->a);
+        UChar *swap = f->a;
+        f->a = f->b;
+        f->b = swap;
+        int32_t swap_cap = f->acap;
+        f->acap = f->bcap;
+        f->bcap = swap_cap;
     }
     int32_t u8len = 0;
     if (U_SUCCESS(uerr)) {
