@@ -8,6 +8,7 @@
 
 #include "common/buf.h"
 #include "common/fileio.h"
+#include "common/strmap.h"
 
 /* The files, in the order they are loaded and serialised. */
 static const char *const files[] = {"provinces.tsv", "cities.tsv", "centers.tsv"};
@@ -20,49 +21,42 @@ struct trawl_gazetteer {
     char *text;                /* serialised tables (what the index stores) */
     size_t len;                /* its length */
     char hash[17];             /* FNV-1a 64 of text, hex */
+    char *strings;             /* a copy of text, cut into the tables' strings */
     trawl_province *provinces; /* in file order */
     size_t nprovinces, cprovinces;
     trawl_city *cities;
     size_t ncities, ccities;
     trawl_center *centers;
     size_t ncenters, ccenters;
+    trawl_strmap keys[3]; /* provinces', cities' and centers' keys -> index + 1 */
 };
 
-static void names_free(trawl_names *n)
+/* The index + 1 of `key` in table `file`, 0 when absent. */
+static size_t find_key(const trawl_gazetteer *gz, int file, const char *key)
 {
-    for (size_t i = 0; i < n->n; i++)
-        free(n->items[i]);
-    free(n->items);
+    const size_t *v = key ? trawl_strmap_get(&gz->keys[file], key, strlen(key)) : NULL;
+    return v ? *v : 0;
 }
 
 void trawl_gazetteer_free(trawl_gazetteer *gz)
 {
     if (!gz)
         return;
-    for (size_t i = 0; i < gz->nprovinces; i++) {
-        free(gz->provinces[i].key);
-        free(gz->provinces[i].name);
-        free(gz->provinces[i].kind);
-        names_free(&gz->provinces[i].aliases);
-    }
-    for (size_t i = 0; i < gz->ncities; i++) {
-        free(gz->cities[i].key);
-        free(gz->cities[i].province);
-        free(gz->cities[i].name);
-        names_free(&gz->cities[i].aliases);
-    }
+    for (size_t i = 0; i < gz->nprovinces; i++)
+        free(gz->provinces[i].aliases.items);
+    for (size_t i = 0; i < gz->ncities; i++)
+        free(gz->cities[i].aliases.items);
     for (size_t i = 0; i < gz->ncenters; i++) {
-        free(gz->centers[i].key);
-        free(gz->centers[i].name);
-        free(gz->centers[i].province);
-        free(gz->centers[i].place);
-        names_free(&gz->centers[i].aliases);
-        names_free(&gz->centers[i].operators);
+        free(gz->centers[i].aliases.items);
+        free(gz->centers[i].operators.items);
     }
+    for (int k = 0; k < 3; k++)
+        trawl_strmap_free(&gz->keys[k]);
     free(gz->provinces);
     free(gz->cities);
     free(gz->centers);
     free(gz->text);
+    free(gz->strings);
     free(gz);
 }
 
@@ -84,8 +78,8 @@ static trawl_status nomem(trawl_error *err)
     return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading the gazetteer");
 }
 
-/* Splits "a|b|c" into names; "-" and "" give none. */
-static trawl_status split_names(const char *s, trawl_names *out, trawl_error *err)
+/* Splits "a|b|c" into names, in place; "-" and "" give none. */
+static trawl_status split_names(char *s, trawl_names *out, trawl_error *err)
 {
     size_t cap = 0;
     out->items = NULL;
@@ -93,28 +87,24 @@ static trawl_status split_names(const char *s, trawl_names *out, trawl_error *er
     if (strcmp(s, "-") == 0)
         return TRAWL_OK;
     while (*s) {
-        const char *bar = strchr(s, '|');
+        char *bar = strchr(s, '|');
         size_t len = bar ? (size_t)(bar - s) : strlen(s);
+        if (bar)
+            *bar = '\0';
         if (len > 0) {
-            if (!trawl_array_grow((void **)&out->items, &cap, out->n, sizeof *out->items) ||
-                !(out->items[out->n] = trawl_strndup(s, len)))
+            if (!trawl_array_grow((void **)&out->items, &cap, out->n, sizeof *out->items))
                 return nomem(err);
-            out->n++;
+            out->items[out->n++] = s;
         }
         s += len + (bar ? 1 : 0);
     }
     return TRAWL_OK;
 }
 
-/* A copy of a key column; "-" gives NULL. */
-static char *opt_key(const char *s, int *failed)
+/* A key column; "-" gives NULL. */
+static char *opt_key(char *s)
 {
-    if (strcmp(s, "-") == 0)
-        return NULL;
-    char *c = trawl_strdup(s);
-    if (!c)
-        *failed = 1;
-    return c;
+    return strcmp(s, "-") == 0 ? NULL : s;
 }
 
 static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *err)
@@ -129,7 +119,6 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
     for (size_t i = 0; i < r->n; i++)
         if (!*r->fields[i])
             return bad(err, r, "empty column");
-    int failed = 0;
     trawl_status st = TRAWL_OK;
     if (file == 0) {
         if (!trawl_array_grow((void **)&gz->provinces, &gz->cprovinces, gz->nprovinces,
@@ -137,20 +126,20 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
             return nomem(err);
         trawl_province *p = &gz->provinces[gz->nprovinces++];
         memset(p, 0, sizeof *p);
-        p->key = opt_key(r->fields[0], &failed);
-        p->name = opt_key(r->fields[1], &failed);
-        p->kind = opt_key(r->fields[2], &failed);
+        p->key = opt_key(r->fields[0]);
+        p->name = opt_key(r->fields[1]);
+        p->kind = opt_key(r->fields[2]);
         st = split_names(r->fields[3], &p->aliases, err);
     } else if (file == 1) {
         if (!trawl_array_grow((void **)&gz->cities, &gz->ccities, gz->ncities, sizeof *gz->cities))
             return nomem(err);
         trawl_city *c = &gz->cities[gz->ncities++];
         memset(c, 0, sizeof *c);
-        c->key = opt_key(r->fields[0], &failed);
-        c->province = opt_key(r->fields[1], &failed);
-        c->name = opt_key(r->fields[2], &failed);
+        c->key = opt_key(r->fields[0]);
+        c->province = opt_key(r->fields[1]);
+        c->name = opt_key(r->fields[2]);
         st = split_names(r->fields[3], &c->aliases, err);
-        if (!st && !failed && !trawl_gazetteer_province(gz, c->province))
+        if (!st && !trawl_gazetteer_province(gz, c->province))
             return bad(err, r, "unknown province");
     } else {
         if (!trawl_array_grow((void **)&gz->centers, &gz->ccenters, gz->ncenters,
@@ -158,29 +147,23 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
             return nomem(err);
         trawl_center *c = &gz->centers[gz->ncenters++];
         memset(c, 0, sizeof *c);
-        c->key = opt_key(r->fields[0], &failed);
-        c->name = opt_key(r->fields[1], &failed);
-        c->province = opt_key(r->fields[2], &failed);
-        c->place = opt_key(r->fields[3], &failed);
+        c->key = opt_key(r->fields[0]);
+        c->name = opt_key(r->fields[1]);
+        c->province = opt_key(r->fields[2]);
+        c->place = opt_key(r->fields[3]);
         if (!(st = split_names(r->fields[4], &c->aliases, err)))
             st = split_names(r->fields[5], &c->operators, err);
-        if (!st && !failed && c->province && !trawl_gazetteer_province(gz, c->province))
+        if (!st && c->province && !trawl_gazetteer_province(gz, c->province))
             return bad(err, r, "unknown province");
-        if (!st && !failed && c->place && !trawl_gazetteer_place_province(gz, c->place))
+        if (!st && c->place && !trawl_gazetteer_place_province(gz, c->place))
             return bad(err, r, "unknown place");
     }
-    if (failed)
+    size_t index = file == 0 ? gz->nprovinces : file == 1 ? gz->ncities : gz->ncenters;
+    size_t *slot = trawl_strmap_at(&gz->keys[file], r->fields[0], strlen(r->fields[0]));
+    if (!slot)
         return nomem(err);
+    *slot = index;
     return st;
-}
-
-static int key_taken(const trawl_gazetteer *gz, int file, const char *key)
-{
-    if (file == 0)
-        return trawl_gazetteer_province(gz, key) != NULL;
-    if (file == 1)
-        return trawl_gazetteer_city(gz, key) != NULL;
-    return trawl_gazetteer_center(gz, key) != NULL;
 }
 
 /* Parses one file's content (modified in place). */
@@ -213,7 +196,7 @@ static trawl_status parse_file(trawl_gazetteer *gz, int file, char *content, tra
             r.fields[r.n++] = f;
             f = tab;
         }
-        if (key_taken(gz, file, r.fields[0]))
+        if (find_key(gz, file, r.fields[0]))
             return bad(err, &r, "duplicate key");
         trawl_status st = add_row(gz, file, &r, err);
         if (st)
@@ -225,8 +208,8 @@ static trawl_status parse_file(trawl_gazetteer *gz, int file, char *content, tra
 
 static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
 {
-    /* Parse a scratch copy per section: fields are cut in place. */
-    char *copy = trawl_strndup(gz->text, gz->len);
+    /* Parse a copy: fields are cut in place, and the tables point into it. */
+    char *copy = gz->strings = trawl_strndup(gz->text, gz->len);
     if (!copy)
         return nomem(err);
     trawl_status st = TRAWL_OK;
@@ -253,7 +236,6 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
         seen++;
         mark = end;
     }
-    free(copy);
     if (!st && seen != NFILES)
         st =
             trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen, NFILES);
@@ -350,26 +332,20 @@ const trawl_center *trawl_gazetteer_centers(const trawl_gazetteer *gz, size_t *n
 
 const trawl_province *trawl_gazetteer_province(const trawl_gazetteer *gz, const char *key)
 {
-    for (size_t i = 0; key && i < gz->nprovinces; i++)
-        if (strcmp(gz->provinces[i].key, key) == 0)
-            return &gz->provinces[i];
-    return NULL;
+    size_t i = find_key(gz, 0, key);
+    return i ? &gz->provinces[i - 1] : NULL;
 }
 
 const trawl_city *trawl_gazetteer_city(const trawl_gazetteer *gz, const char *key)
 {
-    for (size_t i = 0; key && i < gz->ncities; i++)
-        if (strcmp(gz->cities[i].key, key) == 0)
-            return &gz->cities[i];
-    return NULL;
+    size_t i = find_key(gz, 1, key);
+    return i ? &gz->cities[i - 1] : NULL;
 }
 
 const trawl_center *trawl_gazetteer_center(const trawl_gazetteer *gz, const char *key)
 {
-    for (size_t i = 0; key && i < gz->ncenters; i++)
-        if (strcmp(gz->centers[i].key, key) == 0)
-            return &gz->centers[i];
-    return NULL;
+    size_t i = find_key(gz, 2, key);
+    return i ? &gz->centers[i - 1] : NULL;
 }
 
 const char *trawl_gazetteer_place_province(const trawl_gazetteer *gz, const char *place)

@@ -16,6 +16,7 @@
 
 #include "common/buf.h"
 #include "common/strmap.h"
+#include "facets/aliases.h"
 #include "facets/gazetteer.h"
 #include "index/catalog.h"
 #include "index/passages.h"
@@ -246,6 +247,34 @@ cleanup:
     return st;
 }
 
+/* The gazetteer's names folded as the documents' words (facets/aliases.h), for queries to read
+ * instead of folding them all again in each process. */
+static trawl_status fold_aliases(const trawl_gazetteer *gz, trawl_buf *out, trawl_error *err)
+{
+    trawl_analyzer *an = NULL;
+    trawl_aliases *a = NULL;
+    trawl_status st;
+    /* Folding is the same in every language; names are not stemmed. */
+    if (!(st = trawl_analyzer_new("und", &an, err)) && !(st = trawl_aliases_new(gz, an, &a, err)))
+        st = trawl_aliases_save(a, out, err);
+    trawl_aliases_free(a);
+    trawl_analyzer_free(an);
+    return st;
+}
+
+/* Sets metadata `key` of shard `w` to `value` unless it holds that already. */
+static trawl_status set_if_changed(shard_writer *w, const char *key, const trawl_buf *value,
+                                   trawl_error *err)
+{
+    char *old = NULL;
+    size_t old_len = 0;
+    trawl_status st = trawl_xdb_get_metadata(w->db, key, &old, &old_len, err);
+    if (!st && (old_len != value->len || memcmp(old, value->data, old_len) != 0))
+        st = trawl_xdb_set_metadata(w->db, key, value->data, value->len, err);
+    free(old);
+    return st;
+}
+
 /* Checks each shard's recorded schema and analyser; opens the run's transaction on each;
  * when a shard is new, or built by another schema or analyser (or a rebuild is asked for),
  * empties every shard and records this run's. Everything happens inside the transactions:
@@ -253,7 +282,7 @@ cleanup:
 static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
-    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT;
+    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT, aliases = TRAWL_BUF_INIT;
     bool fresh = false;
     trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     for (size_t i = 0; i < ix->layout.nshards && !st && !why.len; i++) {
@@ -270,8 +299,15 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
         goto cleanup;
     if (why.len && !ix->rebuilt)
         ix->rebuilt = trawl_buf_detach(&why);
-    for (size_t i = 0; i < ix->layout.nshards && !st && (fresh || ix->rebuilt); i++) {
+    if (!st)
+        st = fold_aliases(ix->gz, &aliases, err);
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++) {
         shard_writer *w = &ix->shards[i];
+        if (!fresh && !ix->rebuilt) {
+            /* An index written before ingest kept the folded names gets them now. */
+            st = set_if_changed(w, TRAWL_META_ALIASES, &aliases, err);
+            continue;
+        }
         char version[16];
         size_t len;
         const char *text = trawl_gazetteer_text(ix->gz, &len);
@@ -282,12 +318,15 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
             (st = trawl_xdb_set_metadata(w->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
             (st = trawl_xdb_set_metadata(w->db, TRAWL_META_LANGUAGE, ix->default_lang,
                                          strlen(ix->default_lang), err)) ||
-            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_GAZETTEER, text, len, err)))
+            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_GAZETTEER, text, len, err)) ||
+            (st =
+                 trawl_xdb_set_metadata(w->db, TRAWL_META_ALIASES, aliases.data, aliases.len, err)))
             goto cleanup;
     }
 cleanup:
     trawl_buf_free(&want);
     trawl_buf_free(&why);
+    trawl_buf_free(&aliases);
     return st;
 }
 

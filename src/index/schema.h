@@ -111,6 +111,7 @@ bool trawl_schema_tally_split(const char *value, size_t len,
 #define TRAWL_META_ANALYZER "trawl.analyzer"   /* trawl_schema_analyzer_identity() */
 #define TRAWL_META_LANGUAGE "trawl.language"   /* default document language */
 #define TRAWL_META_GAZETTEER "trawl.gazetteer" /* the gazetteer's tables, as ingest loaded them */
+#define TRAWL_META_ALIASES "trawl.aliases"     /* their names folded (trawl_aliases_save) */
 
 /* CJK character bigrams, with positions of their own: phrases of Chinese and Japanese match
  * whatever the segmentation. */

@@ -18,7 +18,7 @@ static const char *find_key(const trawl_filter_context *ctx, const char *name,
                             trawl_alias_kind kind)
 {
     trawl_alias_entity e;
-    return trawl_aliases_find(ctx->aliases, name, &e) && e.kind == kind ? e.key : NULL;
+    return trawl_aliases_find(ctx->aliases, ctx->an, name, &e) && e.kind == kind ? e.key : NULL;
 }
 
 char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name)

@@ -8,7 +8,7 @@
 
 #include "common/status.h"
 #include "facets/gazetteer.h"
-#include "query/aliases.h"
+#include "facets/aliases.h"
 #include "text/analyzer.h"
 #include "xapian-c/xapian_c.h"
 

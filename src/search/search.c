@@ -36,8 +36,7 @@ struct trawl_searcher {
     char language[16];                   /* the index's default document language */
     char languages[2048];                /* the languages of its passages, space-separated */
     trawl_gazetteer *gz;                 /* the gazetteer the index was built with */
-    trawl_analyzer *folding;             /* folds the gazetteer's names (made on first use) */
-    trawl_aliases *aliases;              /* those names, folded (made on first use) */
+    trawl_aliases *aliases;              /* those names, folded (as the index keeps them) */
     trawl_analyzer *made[MAX_LANGUAGES]; /* analyzers made by searches, kept for the next */
     size_t nmade;
     const char **missing; /* shards left out (allow_partial): the handle's messages */
@@ -86,8 +85,8 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
                                  trawl_searcher **s_out, trawl_error *err)
 {
     trawl_status st;
-    char *schema = NULL, *lang = NULL, *gazetteer = NULL;
-    size_t gazetteer_len = 0;
+    char *schema = NULL, *lang = NULL, *gazetteer = NULL, *aliases = NULL;
+    size_t gazetteer_len = 0, aliases_len = 0;
     *s_out = NULL;
     trawl_searcher *s = calloc(1, sizeof *s);
     if (!s || !(s->dir = trawl_strdup(dir))) {
@@ -113,6 +112,7 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_LANGUAGE, &lang, NULL, err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
                                      err)) ||
+        (st = trawl_xdb_get_metadata(s->db, TRAWL_META_ALIASES, &aliases, &aliases_len, err)) ||
         (st = trawl_xdb_each_term(s->db, trawl_schema_facet(TRAWL_FACET_LANG)->prefix, add_language,
                                   s, err)))
         goto fail;
@@ -138,16 +138,22 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
                              why.message);
         goto fail;
     }
+    if (aliases_len && (st = trawl_aliases_load(s->gz, aliases, aliases_len, &s->aliases, &why))) {
+        st = trawl_error_set(err, st, "%s: %s", dir, why.message);
+        goto fail;
+    }
     snprintf(s->language, sizeof s->language, "%s", *lang ? lang : "en");
     free(schema);
     free(lang);
     free(gazetteer);
+    free(aliases);
     *s_out = s;
     return TRAWL_OK;
 fail:
     free(schema);
     free(lang);
     free(gazetteer);
+    free(aliases);
     trawl_searcher_close(s);
     return st;
 }
@@ -169,7 +175,6 @@ void trawl_searcher_close(trawl_searcher *s)
         return;
     trawl_xdb_close(s->db);
     trawl_aliases_free(s->aliases);
-    trawl_analyzer_free(s->folding);
     for (size_t i = 0; i < s->nmade; i++)
         trawl_analyzer_free(s->made[i]);
     trawl_gazetteer_free(s->gz);
@@ -457,12 +462,9 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
         return trawl_xquery_match_all(q, err);
     trawl_qnode *tree = NULL;
     trawl_status st = TRAWL_OK;
-    /* The names are folded once per searcher: folding is the same in every language. */
-    if (!s->folding)
-        st = trawl_analyzer_new(s->language, &s->folding, err);
-    if (!st && !s->aliases)
-        st = trawl_aliases_new(s->gz, s->folding, &s->aliases, err);
-    if (st)
+    /* An index written before ingest kept the folded names: fold them once per searcher
+     * (folding is the same in every language). */
+    if (!s->aliases && (st = trawl_aliases_new(s->gz, an->all[0], &s->aliases, err)))
         return st;
     trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->aliases, s->db};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))

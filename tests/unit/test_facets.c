@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "common/fileio.h"
+#include "facets/aliases.h"
 #include "facets/facets.h"
 #include "readers/reader.h"
 #include "text/breaks.h"
@@ -401,6 +402,52 @@ int main(void)
     trawl_extractor_set_free(set);
     trawl_extractor_set_free(NULL);
     trawl_analyzer_free(en2);
+
+    CASE("12 folded names: found in any script and case, saved, loaded back the same");
+    trawl_aliases *folded = NULL, *loaded = NULL;
+    trawl_buf saved = TRAWL_BUF_INIT, again = TRAWL_BUF_INIT;
+    CHECK_INT(trawl_aliases_new(gz, en, &folded, NULL), TRAWL_OK);
+    CHECK_INT(trawl_aliases_save(folded, &saved, NULL), TRAWL_OK);
+    CHECK(strstr(trawl_buf_str(&saved), "\nchekiang\tp zhejiang\n") != NULL);
+    CHECK(strstr(trawl_buf_str(&saved), "\n重庆\tp chongqing\n") != NULL);
+    CHECK(strstr(trawl_buf_str(&saved), "\nichongqing\ti chongqing\n") != NULL);
+    CHECK(strstr(trawl_buf_str(&saved), "\nsuzhou\t?\n") != NULL); /* two cities */
+    CHECK_INT(trawl_aliases_load(gz, saved.data, saved.len, &loaded, NULL), TRAWL_OK);
+    CHECK_INT(trawl_aliases_save(loaded, &again, NULL), TRAWL_OK);
+    CHECK_STR(trawl_buf_str(&again), trawl_buf_str(&saved));
+    static const char *const names[][2] = {
+        {"Chekiang", "zhejiang"}, {"浙江省", "zhejiang"},      {"ZHÈJIĀNG", "zhejiang"},
+        {"重慶", "chongqing"},    {"iChongqing", "chongqing"}, {"萬州", "wanzhou"},
+        {"Suzhou", NULL},         {"Atlantis", NULL}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        trawl_alias_entity e1, e2;
+        bool f1 = trawl_aliases_find(folded, zh, names[i][0], &e1);
+        bool f2 = trawl_aliases_find(loaded, ru, names[i][0], &e2);
+        if (!names[i][1]) {
+            CHECK(!f1 && !f2);
+            continue;
+        }
+        CHECK_STR(f1 ? e1.key : "(none)", names[i][1]);
+        CHECK_STR(f2 ? e2.key : "(none)", names[i][1]);
+        CHECK(f1 && f2 && e1.kind == e2.kind && e1.names == e2.names);
+    }
+    trawl_aliases_free(loaded);
+    static const char *const corrupt[] = {"x\n", "\tp zhejiang\n", "x\tq zhejiang\n", "x\tp\n",
+                                          "b\tp zhejiang\na\tp zhejiang\n"};
+    for (size_t i = 0; i < sizeof corrupt / sizeof corrupt[0]; i++) {
+        CHECK_INT(trawl_aliases_load(gz, corrupt[i], strlen(corrupt[i]), &loaded, &err),
+                  TRAWL_ERR_CORRUPT);
+        CHECK(loaded == NULL);
+    }
+    CHECK_STR(err.message, "the index's folded names, line 2: malformed");
+    /* A key its gazetteer lacks names nothing. */
+    CHECK_INT(trawl_aliases_load(gz, "x\tp atlantis\n", 13, &loaded, NULL), TRAWL_OK);
+    trawl_alias_entity none;
+    CHECK(!trawl_aliases_find(loaded, en, "X", &none));
+    trawl_aliases_free(loaded);
+    trawl_aliases_free(folded);
+    trawl_buf_free(&saved);
+    trawl_buf_free(&again);
 
     trawl_extractor_free(ex);
     trawl_extractor_free(exzh);
