@@ -29,11 +29,17 @@
 
 /* --jobs is at most this. */
 #define MAX_JOBS 64
+/* The most bytes of input analysed ahead of the writers (in the analysing threads' window and
+ * on each shard's queue), besides the input each is on: analysed, an input takes 20 to 30
+ * times its size (its passages' Xapian documents), so a corpus of large files would otherwise
+ * hold dozens of them at once (big: 300 MB). Small files stay bounded by their count. */
+#define AHEAD_BYTES (1 << 20)
+#define QUEUED_BYTES (512 << 10)
 
 typedef struct input {
     char *file;  /* path to open */
     char *rel;   /* path relative to the folder given (the document's identity) */
-    off_t size;  /* bytes, for progress */
+    off_t size;  /* bytes, for progress and for bounding what is analysed ahead */
     size_t root; /* index of the folder it was found in */
 } input;
 
@@ -501,6 +507,7 @@ typedef struct pipeline {
     const inputs *in;
     trawl_indexer *ix;
     slot *slots;              /* one per input */
+    size_t *sizes;            /* the inputs' sizes, the weights of the analysing threads' window */
     trawl_analyst **analysts; /* one per worker (one when the writer's thread analyses) */
     size_t nanalysts;
 } pipeline;
@@ -549,6 +556,7 @@ static void pipeline_free(pipeline *pl)
     for (size_t k = 0; pl->slots && k < pl->in->n; k++)
         slot_clear(&pl->slots[k]);
     free(pl->slots);
+    free(pl->sizes);
     for (size_t i = 0; i < pl->nanalysts; i++)
         trawl_analyst_free(pl->analysts[i]);
     free(pl->analysts);
@@ -564,14 +572,16 @@ static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *m
     size_t workers = jobs > 1 ? jobs : 0;
     pl->nanalysts = workers ? workers : 1;
     pl->slots = calloc(in->n ? in->n : 1, sizeof *pl->slots);
+    pl->sizes = calloc(in->n ? in->n : 1, sizeof *pl->sizes);
     pl->analysts = calloc(pl->nanalysts, sizeof *pl->analysts);
-    if (!pl->slots || !pl->analysts) {
+    if (!pl->slots || !pl->sizes || !pl->analysts) {
         pl->nanalysts = 0;
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     }
     trawl_status st = TRAWL_OK;
     for (size_t k = 0; k < in->n && !st; k++) {
         slot *s = &pl->slots[k];
+        pl->sizes[k] = (size_t)in->items[k].size;
         s->meta = metadata_of(mfs, in->items[k].file);
         const char *rel = in->items[k].rel;
         st = trawl_catalog_get(trawl_indexer_shard(ix, trawl_indexer_shard_of(ix, rel)), rel,
@@ -580,7 +590,9 @@ static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *m
     for (size_t i = 0; i < pl->nanalysts && !st; i++)
         st = trawl_indexer_analyst_new(ix, &pl->analysts[i], err);
     if (!st)
-        st = trawl_pool_start(workers, in->n, 4 * workers, ingest_job, pl, pool, err);
+        st = trawl_pool_start(workers, in->n,
+                              (trawl_pool_bound){4 * workers, pl->sizes, AHEAD_BYTES}, ingest_job,
+                              pl, pool, err);
     return st;
 }
 
@@ -730,12 +742,13 @@ int main(int argc, char **argv)
     if (trawl_indexer_rebuilt(ix) && !quiet)
         fprintf(stderr, "trawl-ingest: rebuilding the whole index: %s\n",
                 trawl_indexer_rebuilt(ix));
-    pipeline pl = {&in, ix, NULL, NULL, 0};
+    pipeline pl = {&in, ix, NULL, NULL, NULL, 0};
     trawl_pool *pool = NULL;
     trawl_lanes *writers = NULL; /* one per shard, when there are several */
     size_t nshards = trawl_indexer_shard_count(ix);
     if ((st = pipeline_start(&pl, ix, &mfs, jobs, &pool, &err)) ||
-        (nshards > 1 && (st = trawl_lanes_start(nshards, 8, write_job, &pl, &writers, &err)))) {
+        (nshards > 1 &&
+         (st = trawl_lanes_start(nshards, 8, QUEUED_BYTES, write_job, &pl, &writers, &err)))) {
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;
     }
@@ -778,7 +791,8 @@ int main(int argc, char **argv)
             if (writers) {
                 /* Its shard's thread writes it and frees it; when a writer failed, the
                  * loop stops and the failure is reported below. */
-                if (!trawl_lanes_put(writers, trawl_indexer_shard_of(ix, it->rel), k))
+                if (!trawl_lanes_put(writers, trawl_indexer_shard_of(ix, it->rel), k,
+                                     (size_t)it->size))
                     exit_code = TRAWL_EXIT_FATAL;
                 continue;
             }

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 
 typedef struct lane {
-    size_t *items; /* ring of `depth` queued items */
+    size_t *items;   /* ring of `depth` queued items */
+    size_t *weights; /* and their weights */
     size_t head, count;
+    size_t running; /* the weight of the job running, 0 when none */
+    size_t weight;  /* of the queued jobs and the one running */
     pthread_t thread;
     bool started;
 } lane;
@@ -15,7 +18,7 @@ struct trawl_lanes {
     trawl_lane_fn fn;
     void *ctx;
     lane *lanes;
-    size_t nlanes, depth;
+    size_t nlanes, depth, budget;
     bool closing; /* no more items will come */
     bool stopped; /* a job returned nonzero */
     pthread_mutex_t lock;
@@ -39,12 +42,16 @@ static void *run_lane(void *arg)
         if (ls->stopped || l->count == 0)
             break;
         size_t item = l->items[l->head];
+        l->running = l->weights[l->head];
         l->head = (l->head + 1) % ls->depth;
         l->count--;
         pthread_cond_broadcast(&ls->changed);
         pthread_mutex_unlock(&ls->lock);
         int stop = ls->fn(ls->ctx, a->index, item);
         pthread_mutex_lock(&ls->lock);
+        l->weight -= l->running;
+        l->running = 0;
+        pthread_cond_broadcast(&ls->changed);
         if (stop) {
             ls->stopped = true;
             pthread_cond_broadcast(&ls->changed);
@@ -57,16 +64,18 @@ static void *run_lane(void *arg)
 
 static void release(trawl_lanes *ls)
 {
-    for (size_t i = 0; i < ls->nlanes; i++)
+    for (size_t i = 0; i < ls->nlanes; i++) {
         free(ls->lanes[i].items);
+        free(ls->lanes[i].weights);
+    }
     free(ls->lanes);
     pthread_mutex_destroy(&ls->lock);
     pthread_cond_destroy(&ls->changed);
     free(ls);
 }
 
-trawl_status trawl_lanes_start(size_t nlanes, size_t depth, trawl_lane_fn fn, void *ctx,
-                               trawl_lanes **lanes_out, trawl_error *err)
+trawl_status trawl_lanes_start(size_t nlanes, size_t depth, size_t budget, trawl_lane_fn fn,
+                               void *ctx, trawl_lanes **lanes_out, trawl_error *err)
 {
     *lanes_out = NULL;
     if (nlanes == 0 || depth == 0 || !fn)
@@ -81,12 +90,14 @@ trawl_status trawl_lanes_start(size_t nlanes, size_t depth, trawl_lane_fn fn, vo
                         ls->lanes,
                         nlanes,
                         depth,
+                        budget,
                         false,
                         false,
                         PTHREAD_MUTEX_INITIALIZER,
                         PTHREAD_COND_INITIALIZER};
     for (size_t i = 0; i < nlanes; i++) {
-        if (!(ls->lanes[i].items = calloc(depth, sizeof *ls->lanes[i].items))) {
+        if (!(ls->lanes[i].items = calloc(depth, sizeof *ls->lanes[i].items)) ||
+            !(ls->lanes[i].weights = calloc(depth, sizeof *ls->lanes[i].weights))) {
             release(ls);
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         }
@@ -110,15 +121,25 @@ trawl_status trawl_lanes_start(size_t nlanes, size_t depth, trawl_lane_fn fn, vo
     return TRAWL_OK;
 }
 
-bool trawl_lanes_put(trawl_lanes *ls, size_t index, size_t item)
+/* Whether `lane` cannot take a job of `weight` now (the lock held). */
+static bool full(const trawl_lanes *ls, const lane *l, size_t weight)
+{
+    bool busy = l->count > 0 || l->running > 0;
+    return l->count == ls->depth || (busy && l->weight + weight > ls->budget);
+}
+
+bool trawl_lanes_put(trawl_lanes *ls, size_t index, size_t item, size_t weight)
 {
     lane *l = &ls->lanes[index];
     pthread_mutex_lock(&ls->lock);
-    while (!ls->stopped && l->count == ls->depth)
+    while (!ls->stopped && full(ls, l, weight))
         pthread_cond_wait(&ls->changed, &ls->lock);
     bool ok = !ls->stopped;
     if (ok) {
-        l->items[(l->head + l->count) % ls->depth] = item;
+        size_t at = (l->head + l->count) % ls->depth;
+        l->items[at] = item;
+        l->weights[at] = weight;
+        l->weight += weight;
         l->count++;
         pthread_cond_broadcast(&ls->changed);
     }

@@ -9,12 +9,12 @@
 struct trawl_pool {
     trawl_pool_fn fn;
     void *ctx;
-    size_t n;        /* items */
-    size_t window;   /* how far past the consumer workers may go */
-    size_t next;     /* the next item to take */
-    size_t consumer; /* the item the consumer asked for last */
-    bool *done;      /* per item: its job has run */
-    bool stopping;   /* trawl_pool_free was called */
+    size_t n;               /* items */
+    trawl_pool_bound bound; /* how far past the consumer workers may go */
+    size_t next;            /* the next item to take */
+    size_t consumer;        /* the item the consumer asked for last */
+    bool *done;             /* per item: its job has run */
+    bool stopping;          /* trawl_pool_free was called */
     pthread_mutex_t lock;
     pthread_cond_t changed; /* an item is done, the consumer moved, or the pool is stopping */
     pthread_t *threads;
@@ -26,13 +26,26 @@ typedef struct worker_arg {
     size_t index;
 } worker_arg;
 
+/* Whether a worker may take item `next` now (the lock held). */
+static bool may_take(const trawl_pool *p)
+{
+    if (p->next >= p->consumer + p->bound.window)
+        return false;
+    if (!p->bound.weights || p->next <= p->consumer)
+        return true; /* the consumer's own item is always taken */
+    size_t ahead = p->bound.weights[p->next];
+    for (size_t i = p->consumer + 1; i < p->next; i++)
+        ahead += p->bound.weights[i];
+    return ahead <= p->bound.budget;
+}
+
 static void *work(void *arg)
 {
     worker_arg *w = arg;
     trawl_pool *p = w->pool;
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stopping && p->next < p->n && p->next >= p->consumer + p->window)
+        while (!p->stopping && p->next < p->n && !may_take(p))
             pthread_cond_wait(&p->changed, &p->lock);
         if (p->stopping || p->next >= p->n)
             break;
@@ -48,8 +61,8 @@ static void *work(void *arg)
     return NULL;
 }
 
-trawl_status trawl_pool_start(size_t workers, size_t n, size_t window, trawl_pool_fn fn, void *ctx,
-                              trawl_pool **pool_out, trawl_error *err)
+trawl_status trawl_pool_start(size_t workers, size_t n, trawl_pool_bound bound, trawl_pool_fn fn,
+                              void *ctx, trawl_pool **pool_out, trawl_error *err)
 {
     *pool_out = NULL;
     trawl_pool *p = calloc(1, sizeof *p);
@@ -63,7 +76,9 @@ trawl_status trawl_pool_start(size_t workers, size_t n, size_t window, trawl_poo
     p->fn = fn;
     p->ctx = ctx;
     p->n = n;
-    p->window = window ? window : 1;
+    p->bound = bound;
+    if (p->bound.window == 0)
+        p->bound.window = 1;
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->changed, NULL);
     for (size_t i = 0; i < workers; i++) {

@@ -1,8 +1,10 @@
 /* test_lanes: each lane runs its jobs in the order they were put, one at a time, on a thread
- * of its own; lanes run beside each other; a lane never holds more than its depth; a job that
- * asks to stop drops the jobs not started and makes put and finish say so. */
+ * of its own; lanes run beside each other; a lane never holds more than its depth, nor more
+ * than its budget of weight but for one job; a job that asks to stop drops the jobs not
+ * started and makes put and finish say so. */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 
 #include "check.h"
 #include "common/lanes.h"
@@ -13,13 +15,17 @@
 typedef struct state {
     size_t order[LANES][ITEMS]; /* items in the order each lane ran them */
     size_t count[LANES];
-    atomic_int busy[LANES];  /* jobs of the lane running now */
-    atomic_int overlap;      /* a lane ran two jobs at once */
-    atomic_int ran;          /* jobs run */
-    size_t stop_item;        /* the job that stops the lanes (ITEMS: none) */
-    pthread_t thread[LANES]; /* the thread of each lane */
-    atomic_int other_thread; /* a lane's job ran on another thread than its first */
+    atomic_int busy[LANES];           /* jobs of the lane running now */
+    atomic_int overlap;               /* a lane ran two jobs at once */
+    atomic_int ran;                   /* jobs run */
+    size_t stop_item;                 /* the job that stops the lanes (ITEMS: none) */
+    pthread_t thread[LANES];          /* the thread of each lane */
+    atomic_int other_thread;          /* a lane's job ran on another thread than its first */
+    const size_t *weights;            /* of each item, or NULL */
+    atomic_size_t done_weight[LANES]; /* of the jobs each lane ran */
 } state;
+
+static atomic_uint spin_sink; /* keeps the busy loop */
 
 static int job(void *ctx, size_t lane, size_t item)
 {
@@ -32,6 +38,14 @@ static int job(void *ctx, size_t lane, size_t item)
         atomic_store(&s->other_thread, 1);
     s->order[lane][s->count[lane]++] = item;
     atomic_fetch_add(&s->ran, 1);
+    if (s->weights) {
+        /* Work as long as the job is heavy, so that queues fill. */
+        unsigned x = (unsigned)item;
+        for (size_t k = 0; k < s->weights[item] * 100; k++)
+            x = x * 1103515245u + 12345u;
+        atomic_store_explicit(&spin_sink, x, memory_order_relaxed);
+        atomic_fetch_add(&s->done_weight[lane], s->weights[item]);
+    }
     atomic_fetch_sub(&s->busy[lane], 1);
     return item == s->stop_item;
 }
@@ -43,10 +57,10 @@ int main(void)
     CASE("1 three lanes: every job once, in the order put, one at a time per lane");
     s.stop_item = ITEMS;
     trawl_lanes *l = NULL;
-    CHECK_INT(trawl_lanes_start(LANES, 4, job, &s, &l, NULL), TRAWL_OK);
+    CHECK_INT(trawl_lanes_start(LANES, 4, SIZE_MAX, job, &s, &l, NULL), TRAWL_OK);
     bool put_all = true;
     for (size_t i = 0; i < ITEMS; i++)
-        put_all &= trawl_lanes_put(l, (i * 7) % LANES, i);
+        put_all &= trawl_lanes_put(l, (i * 7) % LANES, i, 1);
     CHECK(put_all);
     CHECK(trawl_lanes_finish(l));
     CHECK_INT(atomic_load(&s.ran), ITEMS);
@@ -66,21 +80,44 @@ int main(void)
     CASE("2 a job that stops the lanes: later puts fail, finish says so, nothing runs after");
     memset(&s, 0, sizeof s);
     s.stop_item = 100;
-    CHECK_INT(trawl_lanes_start(1, 2, job, &s, &l, NULL), TRAWL_OK);
+    CHECK_INT(trawl_lanes_start(1, 2, SIZE_MAX, job, &s, &l, NULL), TRAWL_OK);
     size_t refused_at = ITEMS;
     for (size_t i = 0; i < ITEMS && refused_at == ITEMS; i++)
-        if (!trawl_lanes_put(l, 0, i))
+        if (!trawl_lanes_put(l, 0, i, 1))
             refused_at = i;
     CHECK(refused_at > 100 && refused_at <= 103); /* at most the depth queued after it */
     CHECK(!trawl_lanes_finish(l));
     CHECK_INT(s.order[0][s.count[0] - 1], 100);
     CHECK_INT(atomic_load(&s.ran), 101);
 
-    CASE("3 bad arguments; finish accepts NULL");
+    CASE("3 weights: a lane holds at most its budget, or one job heavier than it");
+    memset(&s, 0, sizeof s);
+    s.stop_item = ITEMS;
+    static size_t weights[ITEMS];
+    for (size_t i = 0; i < ITEMS; i++)
+        weights[i] = i % 9 == 0 ? 2500 : i % 4 == 0 ? 700 : 100;
+    s.weights = weights;
+    CHECK_INT(trawl_lanes_start(2, 8, 1000, job, &s, &l, NULL), TRAWL_OK);
+    size_t put_weight[2] = {0, 0};
+    bool within = true;
+    put_all = true;
+    for (size_t i = 0; i < ITEMS; i++) {
+        size_t lane = i % 2;
+        put_all &= trawl_lanes_put(l, lane, i, weights[i]);
+        put_weight[lane] += weights[i];
+        size_t held = put_weight[lane] - atomic_load(&s.done_weight[lane]);
+        within &= held <= (weights[i] > 1000 ? weights[i] : 1000);
+    }
+    CHECK(put_all);
+    CHECK(within);
+    CHECK(trawl_lanes_finish(l));
+    CHECK_INT(atomic_load(&s.ran), ITEMS);
+
+    CASE("4 bad arguments; finish accepts NULL");
     trawl_error err;
-    CHECK_INT(trawl_lanes_start(0, 4, job, &s, &l, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_lanes_start(0, 4, 1, job, &s, &l, &err), TRAWL_ERR_ARG);
     CHECK(l == NULL);
-    CHECK_INT(trawl_lanes_start(2, 0, job, &s, &l, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_lanes_start(2, 0, 1, job, &s, &l, &err), TRAWL_ERR_ARG);
     CHECK(trawl_lanes_finish(NULL));
     return CHECK_DONE();
 }

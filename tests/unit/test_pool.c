@@ -1,6 +1,7 @@
 /* test_pool: jobs run on worker threads come back in item order, each once; workers never run
- * more than the window ahead of the consumer; stopping early runs no new jobs; with no
- * workers each job runs in the consumer's thread when asked for. */
+ * more than the window, nor more than the budget of weight, ahead of the consumer; stopping
+ * early runs no new jobs; with no workers each job runs in the consumer's thread when asked
+ * for. */
 #include <pthread.h>
 #include <stdatomic.h>
 
@@ -14,6 +15,8 @@ typedef struct state {
     atomic_size_t asked;     /* the item the consumer asks for next */
     atomic_int ahead_failed; /* a job ran further ahead than the window allows */
     size_t window;
+    const size_t *weights; /* or NULL */
+    size_t budget;
     size_t workers;
     pthread_t consumer;
     atomic_int off_thread; /* jobs that ran outside the consumer's thread */
@@ -25,7 +28,12 @@ static atomic_uint spin_sink; /* keeps the busy loop */
 static void job(void *ctx, size_t worker, size_t item)
 {
     state *s = ctx;
-    if (item >= atomic_load(&s->asked) + s->window)
+    size_t asked = atomic_load(&s->asked), weight = 0;
+    if (item >= asked + s->window)
+        atomic_store(&s->ahead_failed, 1);
+    for (size_t i = asked + 1; s->weights && i <= item; i++)
+        weight += s->weights[i];
+    if (weight > s->budget)
         atomic_store(&s->ahead_failed, 1);
     if (worker >= (s->workers ? s->workers : 1))
         atomic_store(&s->ahead_failed, 1);
@@ -40,15 +48,17 @@ static void job(void *ctx, size_t worker, size_t item)
     atomic_fetch_add(&s->runs[item], 1);
 }
 
-static state *run(size_t workers, size_t window, size_t stop_at)
+static state *run(size_t workers, trawl_pool_bound bound, size_t stop_at)
 {
     static state s;
     memset(&s, 0, sizeof s);
-    s.window = window;
+    s.window = bound.window;
+    s.weights = bound.weights;
+    s.budget = bound.weights ? bound.budget : 0;
     s.workers = workers;
     s.consumer = pthread_self();
     trawl_pool *p = NULL;
-    CHECK_INT(trawl_pool_start(workers, ITEMS, window, job, &s, &p, NULL), TRAWL_OK);
+    CHECK_INT(trawl_pool_start(workers, ITEMS, bound, job, &s, &p, NULL), TRAWL_OK);
     int in_order = 1;
     for (size_t i = 0; i < stop_at; i++) {
         atomic_store(&s.asked, i);
@@ -64,7 +74,7 @@ static state *run(size_t workers, size_t window, size_t stop_at)
 int main(void)
 {
     CASE("1 four workers: every item once, in order, within the window");
-    state *s = run(4, 16, ITEMS);
+    state *s = run(4, (trawl_pool_bound){16, NULL, 0}, ITEMS);
     int once = 1;
     for (size_t i = 0; i < ITEMS; i++)
         once &= atomic_load(&s->runs[i]) == 1;
@@ -73,7 +83,7 @@ int main(void)
     CHECK(atomic_load(&s->off_thread) == ITEMS);
 
     CASE("2 stopping early: no job past the window runs");
-    s = run(3, 8, 100);
+    s = run(3, (trawl_pool_bound){8, NULL, 0}, 100);
     size_t ran = 0, last = 0;
     for (size_t i = 0; i < ITEMS; i++)
         if (atomic_load(&s->runs[i])) {
@@ -85,8 +95,26 @@ int main(void)
     CHECK(!atomic_load(&s->ahead_failed));
 
     CASE("3 no workers: each job runs in the consumer's thread when asked for");
-    s = run(0, 1, ITEMS);
+    s = run(0, (trawl_pool_bound){1, NULL, 0}, ITEMS);
     CHECK(atomic_load(&s->off_thread) == 0);
     CHECK(!atomic_load(&s->ahead_failed));
+
+    CASE("4 weights: never more than the budget ahead, one heavy item at a time");
+    static size_t weights[ITEMS];
+    for (size_t i = 0; i < ITEMS; i++)
+        weights[i] = i % 5 == 0 ? 1000 : 10;
+    s = run(3, (trawl_pool_bound){16, weights, 1500}, ITEMS);
+    once = 1;
+    for (size_t i = 0; i < ITEMS; i++)
+        once &= atomic_load(&s->runs[i]) == 1;
+    CHECK(once);
+    CHECK(!atomic_load(&s->ahead_failed));
+
+    CASE("5 every item heavier than the budget: only the one asked for runs");
+    for (size_t i = 0; i < ITEMS; i++)
+        weights[i] = 5000;
+    s = run(2, (trawl_pool_bound){16, weights, 1000}, ITEMS);
+    CHECK(!atomic_load(&s->ahead_failed));
+    CHECK(atomic_load(&s->runs[ITEMS - 1]) == 1);
     return CHECK_DONE();
 }
