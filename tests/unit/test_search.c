@@ -220,6 +220,46 @@ int main(void)
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
 
+    CASE("16c the index keeps the gazetteer's names folded; without them, queries fold them");
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+    char *folded = NULL;
+    size_t folded_len = 0;
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_ALIASES, &folded, &folded_len, NULL), TRAWL_OK);
+    CHECK(folded && strstr(folded, "\nchekiang\tp zhejiang\n") != NULL);
+    trawl_xdb_close(db);
+    CHECK_STR(search("province:Chekiang boats", 0, 10), "0:");
+    CHECK(strstr(search("province:Atlantis", 0, 10), "Atlantis") != NULL);
+    /* An index written before ingest kept them. */
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, "", 0, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    trawl_xdb_close(db);
+    CHECK_STR(search("province:Chekiang boats", 0, 10), "0:");
+    CHECK(strstr(search("province:Atlantis", 0, 10), "Atlantis") != NULL);
+    /* The next run adds them. */
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+    char *again = NULL;
+    size_t again_len = 0;
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_ALIASES, &again, &again_len, NULL), TRAWL_OK);
+    CHECK(again_len == folded_len && again && memcmp(again, folded, folded_len) == 0);
+    trawl_xdb_close(db);
+    free(folded);
+    free(again);
+    /* Damaged folded names: an error naming them, until the next run writes them again. */
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, "b\tp x\na\tp x\n", 14, NULL),
+              TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    trawl_xdb_close(db);
+    CHECK(strstr(search("boats", 0, 10), "folded names, line 2: malformed") != NULL);
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_STR(search("boats", 0, 10), "0:");
+
     CASE("17 a folder holding other files is not taken for an index");
     char other[600];
     snprintf(other, sizeof other, "%s/other", dir);
