@@ -34,15 +34,19 @@ static int fail(const char *what)
     return 1;
 }
 
-/* Whether s[0, n) is text a rule replaces: no ASCII (rule syntax is ASCII: quotes, sets,
- * contexts, variables, cursors), no space. */
+/* Whether s[0, n) is text a rule replaces, nothing of the rule syntax: no ASCII (quotes,
+ * sets, contexts, variables, cursors), none of the other characters of Pattern_White_Space,
+ * no arrows (→ ← ↔ stand for > < <>). */
 static int plain(const UChar *s, int32_t n)
 {
     if (n <= 0)
         return 0;
-    for (int32_t i = 0; i < n; i++)
-        if (s[i] < 0x80 || s[i] == 0x3000)
+    for (int32_t i = 0; i < n; i++) {
+        UChar c = s[i];
+        if (c < 0x80 || c == 0x85 || c == 0x200E || c == 0x200F || c == 0x2028 || c == 0x2029 ||
+            c == 0x2190 || c == 0x2192 || c == 0x2194)
             return 0;
+    }
     return 1;
 }
 
