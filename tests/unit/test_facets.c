@@ -441,7 +441,8 @@ int main(void)
     }
     CHECK_STR(err.message, "the index's folded names, line 2: malformed");
     /* A key its gazetteer lacks names nothing. */
-    CHECK_INT(trawl_aliases_load(gz, "x\tp atlantis\n", 13, &loaded, NULL), TRAWL_OK);
+    CHECK_INT(trawl_aliases_load(gz, "x\tp atlantis\n", strlen("x\tp atlantis\n"), &loaded, NULL),
+              TRAWL_OK);
     trawl_alias_entity none;
     CHECK(!trawl_aliases_find(loaded, en, "X", &none));
     trawl_aliases_free(loaded);

@@ -250,7 +250,8 @@ int main(void)
     free(again);
     /* Damaged folded names: an error naming them, until the next run writes them again. */
     CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, "b\tp x\na\tp x\n", 14, NULL),
+    const char *damaged = "b\tp x\na\tp x\n";
+    CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, damaged, strlen(damaged), NULL),
               TRAWL_OK);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);
