@@ -40,6 +40,10 @@ struct trawl_indexer {
     bool publish;                    /* the commit publishes `layout` (a new or changed one) */
     bool staged;                     /* `layout` is a new index's staging shards, merged into
                                         one database by the commit */
+    bool flushing;                   /* `layout` is read by no one until the commit publishes
+                                        it: its shards commit as Xapian flushes (every 1,000
+                                        documents) instead of holding the run in one
+                                        transaction each */
     char *dir;                       /* the index folder */
     size_t max_passage;              /* passage bound in bytes */
     char default_lang[16];           /* for documents that do not say */
@@ -291,9 +295,10 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
                             err);
         fresh = fresh || new_shard;
     }
-    /* Staging shards are read by no one until merged: they commit as Xapian flushes (every
-     * 1,000 documents) instead of holding the whole run in one transaction. */
-    for (size_t i = 0; i < ix->layout.nshards && !st && !ix->staged; i++)
+    /* A new or changed layout (staging shards included) is read by no one until published;
+     * a killed run's shards of it are swept or completed by the next run. */
+    ix->flushing = ix->publish;
+    for (size_t i = 0; i < ix->layout.nshards && !st && !ix->flushing; i++)
         st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
     if (st)
         goto cleanup;
@@ -700,15 +705,15 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
-        st = ix->staged ? trawl_xdb_commit(ix->shards[i].db, err)
-                        : trawl_xdb_commit_transaction(ix->shards[i].db, err);
+        st = ix->flushing ? trawl_xdb_commit(ix->shards[i].db, err)
+                          : trawl_xdb_commit_transaction(ix->shards[i].db, err);
     if (!st && ix->staged)
         st = merge_staged(ix, err);
     /* A new layout becomes the one readers open only now that every shard is committed. */
     if (!st && ix->publish) {
         release_old(ix);
         st = trawl_layout_publish(ix->dir, &ix->layout, err);
-        ix->publish = false;
+        ix->publish = ix->flushing = false;
     }
     if (!st)
         st = trawl_layout_remove(ix->dir, &ix->old, &ix->layout, err);

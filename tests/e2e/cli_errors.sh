@@ -109,6 +109,9 @@ mkdir -p "$B"
 { printf '<html><body>'; for _ in $(seq 100000); do printf '<div>'; done; printf 'deep coral'; } >"$B/b-nested.html"
 printf '<html><head><title>Cut</title><body><p>Reef fish <b>school<' >"$B/c-cut.html"
 printf 'This file is removed while the ingest runs.\n' >"$B/z-removed.txt"
+# Ingest analyses at most 1 MB of input ahead of the writer: 2 MB before the removed file keep
+# it from being read before the writer is done with the 50 MB one, long after it is removed.
+yes 'padding keeps the last file waiting' | head -c 2000000 >"$B/y-pad.txt"
 yes 'tides turn over the long grey sand' | head -c 50000000 | tr '\n' ' ' >"$B/a-huge.txt"
 "$INGEST" --index "$IDX" "$B" >"$WORK/big.out" 2>"$WORK/big.err" &
 pid=$!
@@ -119,7 +122,7 @@ equals "$?" "1" "exit status with a removed file"
 err=$(cat "$WORK/big.err")
 equals "$err" "trawl-ingest: $B/b-nested.html: HTML nested too deeply (more than 5000 elements open at byte 25012)
 trawl-ingest: $B/z-removed.txt: cannot open: No such file or directory" "too deep and removed files, one line each"
-contains "$(cat "$WORK/big.out")" "indexed 2 documents" "the rest indexed"
+contains "$(cat "$WORK/big.out")" "indexed 3 documents" "the rest indexed"
 run 0 "$QUERY" --index "$IDX" reef fish
 contains "$out" "c-cut.html#1" "HTML cut off mid-tag"
 run 0 "$QUERY" --index "$IDX" --limit 1 '"grey sand"'
