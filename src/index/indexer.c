@@ -40,9 +40,9 @@ struct trawl_indexer {
     bool publish;                    /* the commit publishes `layout` (a new or changed one) */
     bool staged;                     /* `layout` is a new index's staging shards, merged into
                                         one database by the commit */
-    bool flushing;                   /* `layout` is read by no one until the commit publishes
-                                        it: its shards commit as Xapian flushes (every 1,000
-                                        documents) instead of holding the run in one
+    bool flushing;                   /* `layout` is shards read by no one until the commit
+                                        publishes them: they commit as Xapian flushes (every
+                                        1,000 documents) instead of holding the run in one
                                         transaction each */
     char *dir;                       /* the index folder */
     size_t max_passage;              /* passage bound in bytes */
@@ -295,9 +295,12 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
                             err);
         fresh = fresh || new_shard;
     }
-    /* A new or changed layout (staging shards included) is read by no one until published;
-     * a killed run's shards of it are swept or completed by the next run. */
-    ix->flushing = ix->publish;
+    /* Shards of a new or changed layout (staging shards included) are read by no one until
+     * the stub names them; a killed run's are swept or completed by the next run. A single
+     * database in the index folder itself is open to readers at once: it keeps the
+     * transaction, so that they never see half of a first build. */
+    ix->flushing =
+        ix->publish && !(ix->layout.nshards == 1 && strcmp(ix->layout.paths[0], ix->dir) == 0);
     for (size_t i = 0; i < ix->layout.nshards && !st && !ix->flushing; i++)
         st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
     if (st)
