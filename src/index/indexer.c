@@ -296,9 +296,9 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
         fresh = fresh || new_shard;
     }
     /* Shards of a new or changed layout (staging shards included) are read by no one until
-     * the stub names them; a killed run's are swept or completed by the next run. A single
-     * database in the index folder itself is open to readers at once: it keeps the
-     * transaction, so that they never see half of a first build. */
+     * the stub names them; a killed run's are swept or completed by the next run. Going back
+     * to one shard writes a database in the index folder itself, which readers may open at
+     * once: it keeps the transaction, so that they never see half of it. */
     ix->flushing =
         ix->publish && !(ix->layout.nshards == 1 && strcmp(ix->layout.paths[0], ix->dir) == 0);
     for (size_t i = 0; i < ix->layout.nshards && !st && !ix->flushing; i++)
@@ -354,11 +354,13 @@ static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, size_t writ
     ix->publish = true;
     /* A new index of one shard, by several writers: staging shards merged at the commit. */
     ix->staged = !found.nshards && nshards <= 1 && writers > 1;
+    /* A new index is shards named by a stub, even one: readers see none of it before the
+     * commit publishes it, whatever the number of writers. */
     if ((st = trawl_layout_plan(ix->dir,
                                 ix->staged ? writers
                                 : nshards  ? nshards
                                            : 1,
-                                false, &ix->layout, err))) {
+                                !found.nshards, &ix->layout, err))) {
         trawl_layout_free(&found);
         return st;
     }
