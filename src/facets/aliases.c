@@ -32,13 +32,13 @@ static int join_term(void *ctx, const trawl_term *t)
     return 0;
 }
 
-/* `name` as its folded words joined by spaces, in the aliases' scratch buffer. */
-static const char *fold_name(trawl_aliases *a, trawl_analyzer *an, const char *name)
+/* `name` as its folded words joined by spaces, in `scratch`. */
+static const char *fold_name(trawl_buf *scratch, trawl_analyzer *an, const char *name)
 {
-    trawl_buf_reset(&a->scratch);
-    if (trawl_analyze(an, name, strlen(name), join_term, &a->scratch, NULL))
-        a->scratch.failed = true;
-    return a->scratch.failed ? NULL : trawl_buf_str(&a->scratch);
+    trawl_buf_reset(scratch);
+    if (trawl_analyze(an, name, strlen(name), join_term, scratch, NULL))
+        scratch->failed = true;
+    return scratch->failed ? NULL : trawl_buf_str(scratch);
 }
 
 /* Records that `folded` means `packed`: ambiguous when it already meant something else. */
@@ -53,13 +53,13 @@ static void put(trawl_strmap *names, const char *folded, size_t len, size_t pack
         *v = AMBIGUOUS + 1;
 }
 
-static void add_all(trawl_aliases *a, trawl_strmap *map, trawl_analyzer *an, const char *key,
+static void add_all(trawl_buf *scratch, trawl_strmap *map, trawl_analyzer *an, const char *key,
                     const trawl_names *names, trawl_alias_kind kind, size_t index)
 {
     /* Places are known by their keys too; centers' keys often repeat their place's name
      * ("chongqing"), so a center is found by key through the gazetteer, not here. */
     for (size_t i = kind == TRAWL_ALIAS_CENTER; i <= names->n; i++) {
-        const char *folded = fold_name(a, an, i == 0 ? key : names->items[i - 1]);
+        const char *folded = fold_name(scratch, an, i == 0 ? key : names->items[i - 1]);
         if (folded && *folded)
             put(map, folded, strlen(folded), PACK(kind, index));
     }
@@ -112,23 +112,23 @@ trawl_status trawl_aliases_new(const trawl_gazetteer *gz, trawl_analyzer *an,
                                trawl_aliases **aliases_out, trawl_error *err)
 {
     *aliases_out = NULL;
-    trawl_aliases a = {gz, NULL, NULL, 0, TRAWL_BUF_INIT};
+    trawl_buf scratch = TRAWL_BUF_INIT;
     trawl_strmap map = TRAWL_STRMAP_INIT;
     size_t n;
     const trawl_province *p = trawl_gazetteer_provinces(gz, &n);
     for (size_t i = 0; i < n; i++)
-        add_all(&a, &map, an, p[i].key, &p[i].aliases, TRAWL_ALIAS_PROVINCE, i);
+        add_all(&scratch, &map, an, p[i].key, &p[i].aliases, TRAWL_ALIAS_PROVINCE, i);
     const trawl_city *c = trawl_gazetteer_cities(gz, &n);
     for (size_t i = 0; i < n; i++)
-        add_all(&a, &map, an, c[i].key, &c[i].aliases, TRAWL_ALIAS_CITY, i);
+        add_all(&scratch, &map, an, c[i].key, &c[i].aliases, TRAWL_ALIAS_CITY, i);
     const trawl_center *k = trawl_gazetteer_centers(gz, &n);
     for (size_t i = 0; i < n; i++)
-        add_all(&a, &map, an, k[i].key, &k[i].aliases, TRAWL_ALIAS_CENTER, i);
+        add_all(&scratch, &map, an, k[i].key, &k[i].aliases, TRAWL_ALIAS_CENTER, i);
     trawl_buf saved = TRAWL_BUF_INIT;
     save_map(gz, &map, &saved);
-    bool failed = map.failed || a.scratch.failed || saved.failed;
+    bool failed = map.failed || scratch.failed || saved.failed;
     trawl_strmap_free(&map);
-    trawl_buf_free(&a.scratch);
+    trawl_buf_free(&scratch);
     trawl_status st =
         failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding the gazetteer")
                : trawl_aliases_load(gz, saved.data, saved.len, aliases_out, err);
@@ -212,7 +212,7 @@ trawl_status trawl_aliases_save(const trawl_aliases *a, trawl_buf *out, trawl_er
 bool trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
                         trawl_alias_entity *out)
 {
-    const char *folded = fold_name(a, an, name);
+    const char *folded = fold_name(&a->scratch, an, name);
     if (!folded)
         return false;
     size_t len = strlen(folded), lo = 0, hi = a->n;

@@ -299,8 +299,7 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
      * the stub names them; a killed run's are swept or completed by the next run. Going back
      * to one shard writes a database in the index folder itself, which readers may open at
      * once: it keeps the transaction, so that they never see half of it. */
-    ix->flushing =
-        ix->publish && !(ix->layout.nshards == 1 && strcmp(ix->layout.paths[0], ix->dir) == 0);
+    ix->flushing = ix->publish && !trawl_layout_in_folder(&ix->layout, ix->dir);
     for (size_t i = 0; i < ix->layout.nshards && !st && !ix->flushing; i++)
         st = trawl_xdb_begin_transaction(ix->shards[i].db, 1, err);
     if (st)

@@ -149,13 +149,18 @@ trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl
     return TRAWL_OK;
 }
 
+bool trawl_layout_in_folder(const trawl_layout *layout, const char *dir)
+{
+    return layout->nshards == 1 && strcmp(layout->paths[0], dir) == 0;
+}
+
 trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, trawl_error *err)
 {
     char *stub = joined(dir, STUB_FILE), *tmp = joined(dir, STUB_FILE ".new");
     trawl_status st = TRAWL_OK;
     if (!stub || !tmp) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    } else if (now->nshards == 1 && strcmp(now->paths[0], dir) == 0) {
+    } else if (trawl_layout_in_folder(now, dir)) {
         if (unlink(stub) != 0 && errno != ENOENT)
             st = trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", stub, strerror(errno));
     } else {

@@ -40,7 +40,7 @@ bool trawl_layout_owns(const char *name);
 trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *err);
 /* The layout of an index of `nshards` shards in `dir` (1 .. TRAWL_MAX_SHARDS): one shard is
  * the folder itself, unless `stub`, when it is shard-1-of-1 named by XAPIANDB as for several
- * (the layout of a new index built as several shards merged into one). */
+ * (the layout of every new index; the folder itself is what going back to one shard makes). */
 trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl_layout *out,
                                trawl_error *err);
 /* Removes the databases of `layout`, an index in `dir`: a shard folder whole, `dir` itself
@@ -48,8 +48,11 @@ trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl
 trawl_status trawl_layout_discard(const char *dir, const trawl_layout *layout, trawl_error *err);
 void trawl_layout_free(trawl_layout *layout);
 
+/* Whether `layout` is the single database of the folder `dir` itself (going back to one
+ * shard), which readers open without a stub, rather than shards a stub names. */
+bool trawl_layout_in_folder(const trawl_layout *layout, const char *dir);
 /* Makes `now` the layout readers open: XAPIANDB written to a temporary file and renamed into
- * place (several shards), or removed (one). */
+ * place (shards), or removed (the folder's own database). */
 trawl_status trawl_layout_publish(const char *dir, const trawl_layout *now, trawl_error *err);
 /* Removes the databases of `old` that `now` does not use (after trawl_layout_publish), and any
  * shard-K-of-N folder in `dir` that `now` does not use and any XAPIANDB.new (left by a run
