@@ -266,16 +266,18 @@ static trawl_status fold_aliases(const trawl_gazetteer *gz, trawl_buf *out, traw
     return st;
 }
 
-/* Sets metadata `key` of shard `w` to `value` unless it holds that already. */
-static trawl_status set_if_changed(shard_writer *w, const char *key, const trawl_buf *value,
-                                   trawl_error *err)
+/* Whether shard `w` lacks usable folded names (an index written before ingest kept them, or
+ * a damaged value). */
+static trawl_status lacks_aliases(const trawl_indexer *ix, shard_writer *w, bool *lacks,
+                                  trawl_error *err)
 {
-    char *old = NULL;
-    size_t old_len = 0;
-    trawl_status st = trawl_xdb_get_metadata(w->db, key, &old, &old_len, err);
-    if (!st && (old_len != value->len || memcmp(old, value->data, old_len) != 0))
-        st = trawl_xdb_set_metadata(w->db, key, value->data, value->len, err);
-    free(old);
+    char *text = NULL;
+    size_t len = 0;
+    trawl_aliases *a = NULL;
+    trawl_status st = trawl_xdb_get_metadata(w->db, TRAWL_META_ALIASES, &text, &len, err);
+    *lacks = !st && (len == 0 || trawl_aliases_load(ix->gz, text, len, &a, NULL) != TRAWL_OK);
+    trawl_aliases_free(a);
+    free(text);
     return st;
 }
 
@@ -306,13 +308,19 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
         goto cleanup;
     if (why.len && !ix->rebuilt)
         ix->rebuilt = trawl_buf_detach(&why);
-    if (!st)
+    /* Folding the names (CJK ones with ICU's dictionaries) costs tens of millions of
+     * instructions: only for shards being written anew, or lacking them. */
+    bool anew = fresh || ix->rebuilt, lacking = false;
+    for (size_t i = 0; i < ix->layout.nshards && !st && !anew && !lacking; i++)
+        st = lacks_aliases(ix, &ix->shards[i], &lacking, err);
+    if (!st && (anew || lacking))
         st = fold_aliases(ix->gz, &aliases, err);
     for (size_t i = 0; i < ix->layout.nshards && !st; i++) {
         shard_writer *w = &ix->shards[i];
-        if (!fresh && !ix->rebuilt) {
-            /* An index written before ingest kept the folded names gets them now. */
-            st = set_if_changed(w, TRAWL_META_ALIASES, &aliases, err);
+        if (!anew) {
+            if (lacking)
+                st = trawl_xdb_set_metadata(w->db, TRAWL_META_ALIASES, aliases.data, aliases.len,
+                                            err);
             continue;
         }
         char version[16];
