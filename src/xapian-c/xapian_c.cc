@@ -974,6 +974,19 @@ trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned ma
     });
 }
 
+trawl_status trawl_xenquire_count(trawl_xenquire *enq, unsigned *count, trawl_error *err)
+{
+    *count = 0;
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        Xapian::Database &db = *enq->db->db;
+        Xapian::Enquire counting(db);
+        counting.set_query(enq->enquire.get_query());
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
+        *count = all.get_matches_lower_bound();
+    });
+}
+
 size_t trawl_xmset_size(const trawl_xmset *mset)
 {
     return mset ? mset->mset.size() : 0;

@@ -266,6 +266,10 @@ typedef struct trawl_xmatch {
     size_t data_len;    /* bytes of data */
 } trawl_xmatch;
 
+/* Counts the documents matching the enquire's query, exactly, into `*count`: a match without
+ * weights (much cheaper than an exact weighted run), with the enquire's spies left out. */
+trawl_status trawl_xenquire_count(trawl_xenquire *enq, unsigned *count, trawl_error *err);
+
 size_t trawl_xmset_size(const trawl_xmset *mset);
 /* Lower bound, estimate and upper bound of the total number of matches; all three are equal
  * when the run was exact. */
