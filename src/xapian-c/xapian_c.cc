@@ -372,6 +372,10 @@ class MergingCompactor : public Xapian::Compactor
     std::string resolve_duplicate_metadata(const std::string &key, size_t n,
                                            const std::string tags[]) override
     {
+        // Xapian 1.4 passes the key as its table holds it, after the metadata prefix.
+        static const std::string table_prefix("\0\xc0", 2);
+        const std::string name =
+            key.compare(0, table_prefix.size(), table_prefix) == 0 ? key.substr(2) : key;
         std::vector<const char *> values(n);
         std::vector<size_t> lens(n);
         for (size_t i = 0; i < n; i++) {
@@ -380,7 +384,7 @@ class MergingCompactor : public Xapian::Compactor
         }
         char *merged = nullptr;
         size_t len = 0;
-        if (fn_(ctx_, key.c_str(), values.data(), lens.data(), n, &merged, &len) || !merged)
+        if (fn_(ctx_, name.c_str(), values.data(), lens.data(), n, &merged, &len) || !merged)
             throw std::bad_alloc();
         std::string out(merged, len);
         std::free(merged);

@@ -50,6 +50,23 @@ static int list_shard(void *ctx, int remote, const char *location)
     return 0;
 }
 
+/* Joins the values of a metadata key found in several databases with '+', after "key=". */
+static int join_values(void *ctx, const char *key, const char *const *values, const size_t *lens,
+                       size_t n, char **merged, size_t *len)
+{
+    trawl_buf out = TRAWL_BUF_INIT;
+    trawl_buf_printf(&out, "%s=", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            trawl_buf_putc(&out, '+');
+        trawl_buf_append(&out, values[i], lens[i]);
+    }
+    *len = out.len;
+    *merged = trawl_buf_detach(&out);
+    (*(int *)ctx)++;
+    return 0;
+}
+
 static trawl_xquery *term(const char *t)
 {
     trawl_xquery *q = NULL;
@@ -298,6 +315,32 @@ int main(void)
     trawl_xenquire_free(enq);
     trawl_xquery_free(either);
     trawl_xdb_close(mdb);
+
+    CASE("12c compaction merges databases; a key in several gets the merge of its values");
+    char part2[600], merged[600];
+    snprintf(part2, sizeof part2, "%s/part2", dir);
+    snprintf(merged, sizeof merged, "%s/merged", dir);
+    trawl_xdb *p2 = NULL;
+    CHECK_INT(trawl_xdb_open(part2, TRAWL_XDB_CREATE_OR_OPEN, &p2, NULL), TRAWL_OK);
+    add(p2, "blue whale", "Qz", "");
+    CHECK_INT(trawl_xdb_set_metadata(p2, "k", "v2", 2, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_set_metadata(p2, "only2", "x", 1, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(p2, NULL), TRAWL_OK);
+    trawl_xdb_close(p2);
+    const char *parts[2] = {path, part2};
+    int merges = 0;
+    CHECK_INT(trawl_xdb_compact(parts, 2, merged, join_values, &merges, NULL), TRAWL_OK);
+    CHECK_INT(merges, 1);
+    CHECK_INT(trawl_xdb_open(merged, TRAWL_XDB_READ, &p2, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_doccount(p2, &n, NULL), TRAWL_OK);
+    CHECK_INT(n, 5);
+    CHECK_INT(trawl_xdb_get_metadata(p2, "k", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, "k=v1+v2"); /* the key's name, then the values in source order */
+    free(v);
+    CHECK_INT(trawl_xdb_get_metadata(p2, "only2", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, "x");
+    free(v);
+    trawl_xdb_close(p2);
 
     CASE("13 bad query arguments are statuses");
     CHECK_INT(trawl_xquery_combine(TRAWL_XOP_AND, NULL, 0, 0, &q, &err), TRAWL_ERR_ARG);
