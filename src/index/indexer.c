@@ -429,12 +429,6 @@ static void close_shards(trawl_indexer *ix)
     ix->shards = NULL;
 }
 
-static int add_to_list(void *ctx, const char *word, size_t len)
-{
-    trawl_schema_add_expansion(ctx, word, len);
-    return 0;
-}
-
 /* Byte order of two strings that may hold NUL bytes. */
 static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -443,22 +437,23 @@ static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /* A metadata key in several staging shards: as readers of shards merge them (xapian_c.h), the
- * union of stem expansions, else the smallest non-empty value. */
+ * union of lists (stem expansions, languages), else the smallest non-empty value. */
 static int merge_metadata(void *ctx, const char *key, const char *const *values, const size_t *lens,
                           size_t n, char **merged, size_t *len)
 {
     (void)ctx;
     trawl_buf out = TRAWL_BUF_INIT;
-    bool stems = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0;
+    bool lists = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0 ||
+                 strcmp(key, TRAWL_META_LANGUAGES) == 0;
     size_t best = n;
     for (size_t i = 0; i < n; i++) {
-        if (stems)
-            trawl_schema_each_expansion(values[i], lens[i], add_to_list, &out);
+        if (lists)
+            trawl_schema_merge_list(&out, values[i], lens[i]);
         else if (lens[i] &&
                  (best == n || bytes_cmp(values[i], lens[i], values[best], lens[best]) < 0))
             best = i;
     }
-    if (!stems && best < n)
+    if (!lists && best < n)
         trawl_buf_append(&out, values[best], lens[best]);
     *len = out.len;
     *merged = out.failed ? NULL : out.len ? trawl_buf_detach(&out) : trawl_strdup("");
@@ -488,6 +483,23 @@ static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
     if (!(ix->shards = calloc(1, sizeof *ix->shards)))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     return trawl_xdb_open(merged.paths[0], TRAWL_XDB_WRITE, &ix->shards[0].db, err);
+}
+
+/* Writes the languages of the shard's passages (TRAWL_META_LANGUAGES) when they changed. */
+static trawl_status note_languages(shard_writer *w, trawl_error *err)
+{
+    trawl_buf list = TRAWL_BUF_INIT;
+    char *old = NULL;
+    size_t old_len = 0;
+    trawl_status st = trawl_schema_languages_of(w->db, &list, err);
+    if (!st)
+        st = trawl_xdb_get_metadata(w->db, TRAWL_META_LANGUAGES, &old, &old_len, err);
+    if (!st && (old_len != list.len || memcmp(old, trawl_buf_str(&list), list.len) != 0))
+        st = trawl_xdb_set_metadata(w->db, TRAWL_META_LANGUAGES, trawl_buf_str(&list), list.len,
+                                    err);
+    free(old);
+    trawl_buf_free(&list);
+    return st;
 }
 
 static void release_old(trawl_indexer *ix)
@@ -717,8 +729,9 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
-        st = ix->flushing ? trawl_xdb_commit(ix->shards[i].db, err)
-                          : trawl_xdb_commit_transaction(ix->shards[i].db, err);
+        if (!(st = note_languages(&ix->shards[i], err)))
+            st = ix->flushing ? trawl_xdb_commit(ix->shards[i].db, err)
+                              : trawl_xdb_commit_transaction(ix->shards[i].db, err);
     if (!st && ix->staged)
         st = merge_staged(ix, err);
     /* A new layout becomes the one readers open only now that every shard is committed. */

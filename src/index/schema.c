@@ -6,7 +6,9 @@
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 
+#include "facets/facets.h"
 #include "text/stemmer.h"
+#include "xapian-c/xapian_c.h"
 
 static const trawl_field fields[TRAWL_FIELD_COUNT] = {
     {TRAWL_FIELD_BODY, NULL, "", 1.0},
@@ -50,6 +52,34 @@ bool trawl_schema_add_expansion(trawl_buf *list, const char *word, size_t len)
     trawl_buf_append(list, word, len);
     trawl_buf_putc(list, '\n');
     return true;
+}
+
+static int add_word(void *ctx, const char *word, size_t len)
+{
+    trawl_schema_add_expansion(ctx, word, len);
+    return 0;
+}
+
+void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len)
+{
+    trawl_schema_each_expansion(other, len, add_word, list);
+}
+
+static int add_language_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    size_t plen = strlen(facets[TRAWL_FACET_LANG].prefix);
+    if (freq && len > plen)
+        trawl_schema_add_expansion(ctx, term + plen, len - plen);
+    return 0;
+}
+
+trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_error *err)
+{
+    trawl_status st =
+        trawl_xdb_each_term(db, facets[TRAWL_FACET_LANG].prefix, add_language_term, list, err);
+    if (!st && list->failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory listing languages");
+    return st;
 }
 
 void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out)

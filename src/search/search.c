@@ -59,18 +59,59 @@ struct trawl_results {
     trawl_doc_links **links; /* each hit's document's links, when asked for */
 };
 
-/* Collects the languages of the index's passages from their filter terms (L + code). */
-static int add_language(void *ctx, const char *term, size_t len, unsigned freq)
+/* Adds a shard's list of languages to the index's (`ctx`, a language_list). */
+typedef struct language_list {
+    trawl_buf codes;
+    size_t shards; /* shards whose list was read */
+} language_list;
+
+static int add_shard_list(void *ctx, const char *key, const char *value, size_t len)
 {
-    trawl_searcher *s = ctx;
-    size_t used = strlen(s->languages), plen = strlen(trawl_schema_facet(TRAWL_FACET_LANG)->prefix);
-    if (freq && len > plen && used + (len - plen) + 2 < sizeof s->languages) {
-        if (used)
-            s->languages[used++] = ' ';
-        memcpy(s->languages + used, term + plen, len - plen);
-        s->languages[used + len - plen] = '\0';
-    }
+    (void)key;
+    language_list *l = ctx;
+    l->shards++;
+    trawl_schema_merge_list(&l->codes, value, len);
     return 0;
+}
+
+static int by_code(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The languages of the index's passages into s->languages, in byte order: from each searched
+ * shard's TRAWL_META_LANGUAGES, or, when one lacks it (an index no run has committed since it
+ * was added, a shard without passages), from the L terms themselves. */
+static trawl_status list_languages(trawl_searcher *s, trawl_error *err)
+{
+    language_list l = {TRAWL_BUF_INIT, 0};
+    trawl_status st =
+        trawl_xdb_each_metadata_value(s->db, TRAWL_META_LANGUAGES, add_shard_list, &l, err);
+    size_t shards = trawl_xdb_shard_count(s->db) - s->nmissing;
+    if (!st && l.shards < shards) {
+        trawl_buf_reset(&l.codes);
+        st = trawl_schema_languages_of(s->db, &l.codes, err);
+    }
+    char *codes[MAX_LANGUAGES];
+    size_t n = 0;
+    for (char *c = l.codes.data, *end; !st && c && *c && n < MAX_LANGUAGES; c = end + 1) {
+        end = strchr(c, '\n');
+        *end = '\0';
+        codes[n++] = c;
+    }
+    qsort(codes, n, sizeof *codes, by_code);
+    s->languages[0] = '\0';
+    for (size_t i = 0, used = 0; i < n; i++) {
+        size_t len = strlen(codes[i]);
+        if (used + len + 2 > sizeof s->languages)
+            break;
+        used += (size_t)snprintf(s->languages + used, sizeof s->languages - used, "%s%s",
+                                 used ? " " : "", codes[i]);
+    }
+    if (!st && l.codes.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory listing languages");
+    trawl_buf_free(&l.codes);
+    return st;
 }
 
 /* The shards the database has left out, into s->missing (sized for every shard). */
@@ -114,8 +155,7 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_GAZETTEER, &gazetteer, &gazetteer_len,
                                      err)) ||
         (st = trawl_xdb_get_metadata(s->db, TRAWL_META_ALIASES, &aliases, &aliases_len, err)) ||
-        (st = trawl_xdb_each_term(s->db, trawl_schema_facet(TRAWL_FACET_LANG)->prefix, add_language,
-                                  s, err)))
+        (st = list_languages(s, err)))
         goto fail;
     unsigned docs = 0;
     if (!*schema && (st = trawl_xdb_doccount(s->db, &docs, err)) == TRAWL_OK) {
