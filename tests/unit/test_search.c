@@ -264,6 +264,43 @@ int main(void)
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
 
+    CASE("16d each commit lists the passages' languages; queries use the list, or the terms");
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    ingest(ix, "fr.txt",
+           "= Les bateaux =\n\nLes bateaux naviguaient lentement sur la rivière pendant que les "
+           "pêcheurs chantaient des chansons anciennes de leur village.\n",
+           1);
+    ingest(ix, "en.txt", "= Boats =\n\nThe boats sailed slowly down the river.\n", 1);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_LANGUAGES, &folded, NULL, NULL), TRAWL_OK);
+    CHECK_STR(folded, "en\nfr\n");
+    free(folded);
+    trawl_xdb_close(db);
+    /* French stems: chanter -> chant, which lists chantaient */
+    CHECK_STR(search("chanter", 0, 10), "1: fr.txt#1[chantaient]");
+    const char *lists[] = {"en\n", ""};
+    const char *want[] = {"0:", "1: fr.txt#1[chantaient]"}; /* listed; no list: the terms */
+    for (int i = 0; i < 2; i++) {
+        CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+        CHECK_INT(
+            trawl_xdb_set_metadata(db, TRAWL_META_LANGUAGES, lists[i], strlen(lists[i]), NULL),
+            TRAWL_OK);
+        CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+        trawl_xdb_close(db);
+        CHECK_STR(search("chanter", 0, 10), want[i]);
+    }
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    CHECK_INT(trawl_indexer_remove(ix, "fr.txt", NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_LANGUAGES, &folded, NULL, NULL), TRAWL_OK);
+    CHECK_STR(folded, "en\n"); /* the French passage removed */
+    free(folded);
+    trawl_xdb_close(db);
+
     CASE("17 a folder holding other files is not taken for an index");
     char other[600];
     snprintf(other, sizeof other, "%s/other", dir);
