@@ -59,12 +59,13 @@ struct trawl_results {
     trawl_doc_links **links; /* each hit's document's links, when asked for */
 };
 
-/* Adds a shard's list of languages to the index's (`ctx`, a language_list). */
+/* The languages of the index's passages, as they are gathered. */
 typedef struct language_list {
-    trawl_buf codes;
-    size_t shards; /* shards whose list was read */
+    trawl_buf codes; /* in the list format of stem expansions */
+    size_t shards;   /* shards whose list was read */
 } language_list;
 
+/* Adds a shard's list of languages to the index's (`ctx`, a language_list). */
 static int add_shard_list(void *ctx, const char *key, const char *value, size_t len)
 {
     (void)key;
