@@ -51,11 +51,9 @@ static void *run_lane(void *arg)
         pthread_mutex_lock(&ls->lock);
         l->weight -= l->running;
         l->running = 0;
-        pthread_cond_broadcast(&ls->changed);
-        if (stop) {
+        if (stop)
             ls->stopped = true;
-            pthread_cond_broadcast(&ls->changed);
-        }
+        pthread_cond_broadcast(&ls->changed);
     }
     pthread_mutex_unlock(&ls->lock);
     free(a);

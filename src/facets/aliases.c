@@ -152,7 +152,7 @@ static bool well_formed(const char *line)
         return false;
     if (strcmp(tab + 1, "?") == 0)
         return true;
-    return tab[1] && strchr("pci", tab[1]) && tab[2] == ' ' && tab[3];
+    return tab[1] && strchr(kind_letter, tab[1]) && tab[2] == ' ' && tab[3];
 }
 
 trawl_status trawl_aliases_load(const trawl_gazetteer *gz, const char *text, size_t len,
@@ -216,15 +216,12 @@ bool trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
     if (!folded)
         return false;
     size_t len = strlen(folded), lo = 0, hi = a->n;
-    while (lo < hi) {
+    while (lo < hi) { /* the first line whose name is not below `folded` */
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_name(folded, len, a->lines[mid]);
-        if (c == 0)
-            lo = hi = mid;
-        else if (c < 0)
-            hi = mid;
-        else
+        if (compare_name(folded, len, a->lines[mid]) > 0)
             lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo >= a->n || compare_name(folded, len, a->lines[lo]) != 0)
         return false;

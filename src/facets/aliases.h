@@ -29,8 +29,8 @@ trawl_status trawl_aliases_new(const trawl_gazetteer *gz, trawl_analyzer *an,
                                trawl_aliases **aliases_out, trawl_error *err);
 /* The aliases `text` holds, as trawl_aliases_save wrote them with the same gazetteer `gz` and
  * Trawl's folding: no name is folded again (the index keeps them: folding them all costs a
- * process more than its query). `gz` must outlive the result. TRAWL_ERR_CORRUPT when `text`
- * does not fit `gz`. */
+ * process more than its query). `gz` must outlive the result. TRAWL_ERR_CORRUPT when a line
+ * is malformed or out of byte order; a key `gz` does not have is found as nothing. */
 trawl_status trawl_aliases_load(const trawl_gazetteer *gz, const char *text, size_t len,
                                 trawl_aliases **aliases_out, trawl_error *err);
 void trawl_aliases_free(trawl_aliases *a);

@@ -4,10 +4,10 @@
  * hashes to: a document is never duplicated. A run is one transaction per shard: readers see
  * each shard as it was until trawl_indexer_commit, and a run that fails or is killed leaves
  * the index as it was (a kill during the commit of several shards can leave some committed:
- * the next run brings the others up to date). The staging shards of a new index, which no
- * reader sees until they are merged and published, commit as Xapian flushes instead. Each passage
- * carries the facet values extracted from its own text (facets.h), as filter terms, a value slot
- * and evidence.
+ * the next run brings the others up to date). The shards of a layout not yet published (a new
+ * index, its staging shards, a new shard count), which no reader sees until the commit
+ * publishes them, commit as Xapian flushes instead. Each passage carries the facet values
+ * extracted from its own text (facets.h), as filter terms, a value slot and evidence.
  *
  * Threads: trawl_indexer_apply and trawl_indexer_remove may run at the same time for
  * documents of different shards (one thread per shard); everything else from one thread. */

@@ -451,7 +451,7 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
     /* The total is exact, never an estimate. A spy must see every match: one run that checks
      * every document. Otherwise the page is found by a run that may skip what cannot rank in
      * it, and the matches are counted, when it could not, by a run without weights: together
-     * 1.4 times faster on the benchmark's queries than one exact weighted run. */
+     * faster than one exact weighted run (docs/PERFORMANCE.md). */
     unsigned page_end = job->max > UINT_MAX - job->first ? UINT_MAX : job->first + job->max;
     unsigned check = job->tally ? docs : page_end;
     unsigned lower = 0, upper = 0;

@@ -21,6 +21,8 @@ typedef struct t2s_rule {
 /* The index of the first rule starting with `c`, or NRULES. */
 static size_t first_rule(UChar32 c)
 {
+    if (c < t2s_rules[0].first)
+        return NRULES; /* below every rule (U+300C 「 with ICU 72): Latin, Cyrillic, ... */
     size_t lo = 0, hi = NRULES;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -37,7 +39,7 @@ bool trawl_t2s_may_change(const UChar *s, int32_t n)
     for (int32_t i = 0; i < n;) {
         UChar32 c;
         U16_NEXT(s, i, n, c);
-        if (c >= t2s_rules[0].first && first_rule(c) < NRULES)
+        if (first_rule(c) < NRULES)
             return true;
     }
     return false;
@@ -55,7 +57,7 @@ int32_t trawl_t2s(const UChar *src, int32_t n, UChar *dst)
         int32_t at = i;
         UChar32 c;
         U16_NEXT(src, i, n, c);
-        size_t r = c >= t2s_rules[0].first ? first_rule(c) : NRULES;
+        size_t r = first_rule(c);
         for (; r < NRULES && t2s_rules[r].first == c; r++) {
             const t2s_rule *rule = &t2s_rules[r];
             if (rule->src_len <= n - at &&

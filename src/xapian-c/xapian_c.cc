@@ -374,8 +374,9 @@ class MergingCompactor : public Xapian::Compactor
     {
         // Xapian 1.4 passes the key as its table holds it, after the metadata prefix.
         static const std::string table_prefix("\0\xc0", 2);
-        const std::string name =
-            key.compare(0, table_prefix.size(), table_prefix) == 0 ? key.substr(2) : key;
+        const std::string name = key.compare(0, table_prefix.size(), table_prefix) == 0
+                                     ? key.substr(table_prefix.size())
+                                     : key;
         std::vector<const char *> values(n);
         std::vector<size_t> lens(n);
         for (size_t i = 0; i < n; i++) {

@@ -257,6 +257,9 @@ trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_
  * match counts are exact. */
 trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
                                 unsigned check_at_least, trawl_xmset **mset_out, trawl_error *err);
+/* Counts the documents matching the enquire's query, exactly, into `*count`: a match without
+ * weights (much cheaper than an exact weighted run), with the enquire's spies left out. */
+trawl_status trawl_xenquire_count(trawl_xenquire *enq, unsigned *count, trawl_error *err);
 
 typedef struct trawl_xmatch {
     trawl_xdocid docid; /* the document */
@@ -265,10 +268,6 @@ typedef struct trawl_xmatch {
     const char *data;   /* stored data; owned by the mset, valid until it is freed */
     size_t data_len;    /* bytes of data */
 } trawl_xmatch;
-
-/* Counts the documents matching the enquire's query, exactly, into `*count`: a match without
- * weights (much cheaper than an exact weighted run), with the enquire's spies left out. */
-trawl_status trawl_xenquire_count(trawl_xenquire *enq, unsigned *count, trawl_error *err);
 
 size_t trawl_xmset_size(const trawl_xmset *mset);
 /* Lower bound, estimate and upper bound of the total number of matches; all three are equal

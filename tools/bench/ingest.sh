@@ -14,8 +14,8 @@ cd "$(dirname "$0")/../.."
 corpus=${1:-build-bench/corpora/kdoc}
 runs=${2:-3}
 shift $(($# < 2 ? $# : 2))
-engines=${*:-trawl-1 trawl-shards analysis xapian-floor xapian-passages omindex lucene fts5}
 known="trawl-1 trawl-shards analysis xapian-floor xapian-passages omindex lucene fts5"
+engines=${*:-$known}
 for e in $engines; do
   case " $known " in *" $e "*) ;; *) echo "ingest.sh: unknown engine '$e' (known: $known)" >&2; exit 2 ;; esac
 done
