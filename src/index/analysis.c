@@ -127,6 +127,7 @@ typedef struct field_sink {
     trawl_analysis *out;      /* the document's analysis (its stem expansions) */
     trawl_xdoc *xdoc;         /* the passage's document */
     const trawl_field *field; /* whose prefixes to use */
+    const char *lang;         /* the language the field is analysed in */
     trawl_status st;          /* first failure */
     trawl_error *err;
     trawl_buf run;       /* body: the folded characters of the current CJK run */
@@ -167,9 +168,9 @@ static int add_term(void *ctx, const trawl_term *t)
     if (!b->failed)
         s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
     if (!s->st && (t->stem_len != t->term_len || memcmp(t->stem, t->term, t->term_len) != 0)) {
-        /* The word joins its stem's expansion (a word that is its own stem needs none). */
-        trawl_buf_reset(b);
-        trawl_buf_append(b, t->stem, t->stem_len);
+        /* The word joins its stem's expansion in this language ("LANG:STEM\tWORD"); a word
+         * that is its own stem needs none. */
+        trawl_schema_stem_name(s->lang, t->stem, t->stem_len, b);
         trawl_buf_putc(b, '\t');
         trawl_buf_append(b, t->term, t->term_len);
         if (!b->failed && !trawl_strmap_at(&s->out->stem_words, b->data, b->len))
@@ -194,6 +195,7 @@ static trawl_status index_field(field_sink *sink, trawl_analyzer *an, trawl_fiel
                                 const char *text, size_t len)
 {
     sink->field = trawl_schema_field(field);
+    sink->lang = trawl_analyzer_language(an);
     trawl_status st = trawl_analyze(an, text, len, add_term, sink, sink->err);
     if (!st && field == TRAWL_FIELD_BODY)
         flush_run(sink);
@@ -274,9 +276,10 @@ static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     return st;
 }
 
-/* The stored data of a passage: a JSON object (index/README.md lists its keys). */
+/* The stored data of a passage (index/README.md): a JSON object of what is known about it, a
+ * newline, its text; `*len_out` gets its length. */
 static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
-                          const char *section)
+                          const char *section, size_t *len_out)
 {
     json_t *o = json_object();
     if (!o)
@@ -294,13 +297,25 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->pl->an)));
     if (*trawl_document_kind(job->doc))
         json_object_set_new(o, "kind", json_string(trawl_document_kind(job->doc)));
-    json_object_set_new(o, "text", json_stringn(p->text, p->len));
     json_t *facets = facets_json(&job->an->facets, p);
     if (facets)
         json_object_set_new(o, "facets", facets);
-    char *s = json_dumps(o, JSON_COMPACT);
+    char *head = json_dumps(o, JSON_COMPACT);
     json_decref(o);
-    return s;
+    if (!head)
+        return NULL;
+    /* The text follows as it is: read back without decoding (index/README.md). */
+    size_t n = strlen(head);
+    char *data = realloc(head, n + 1 + p->len + 1);
+    if (!data) {
+        free(head);
+        return NULL;
+    }
+    data[n] = '\n';
+    memcpy(data + n + 1, p->text, p->len);
+    data[n + 1 + p->len] = '\0';
+    *len_out = n + 1 + p->len;
+    return data;
 }
 
 /* The language of passage text: the document's, unless the passage is written in another
@@ -385,7 +400,7 @@ static int add_passage(void *ctx, const trawl_passage *p)
     const char *title = trawl_document_title(job->doc);
     const char *section =
         p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
-    field_sink sink = {an, job->out, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
+    field_sink sink = {an, job->out, NULL, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
     if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
         goto cleanup;
     sink.xdoc = xdoc;
@@ -414,11 +429,12 @@ static int add_passage(void *ctx, const trawl_passage *p)
     }
     if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDER, an->term.data, an->term.len, err)))
         goto cleanup;
-    if (!(data = passage_data(job, p, trawl_buf_str(&id), section)) || id.failed) {
+    size_t data_len = 0;
+    if (!(data = passage_data(job, p, trawl_buf_str(&id), section, &data_len)) || id.failed) {
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory storing a passage", path);
         goto cleanup;
     }
-    if ((st = trawl_xdoc_set_data(xdoc, data, strlen(data), err)))
+    if ((st = trawl_xdoc_set_data(xdoc, data, data_len, err)))
         goto cleanup;
     trawl_analysis *out = job->out;
     if (!trawl_array_grow((void **)&out->passages, &out->cap_passages, out->npassages,

@@ -26,7 +26,7 @@ typedef struct trawl_analysis {
     char language[16];           /* the document's language */
     trawl_found_center *centers; /* centers the gazetteer lacks, as found in order */
     size_t ncenters;             /* their count */
-    trawl_strmap stem_words;     /* keys "<stem>\t<word>": a word whose stem differs, once */
+    trawl_strmap stem_words;     /* keys "LANG:STEM\tWORD" (schema.h, TRAWL_META_STEM), once */
     size_t cap_passages, cap_centers;
 } trawl_analysis;
 

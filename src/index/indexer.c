@@ -28,7 +28,7 @@
 typedef struct shard_writer {
     trawl_xdb *db;         /* the writable shard */
     trawl_buf term;        /* scratch: the term being written */
-    trawl_strmap expanded; /* the stem expansions ("stem\tword") this run has written to it */
+    trawl_strmap expanded; /* the stem expansions ("LANG:STEM\tWORD") this run has written to it */
     trawl_buf words;       /* scratch: a stem's words */
 } shard_writer;
 
@@ -642,14 +642,15 @@ static trawl_status put_center(shard_writer *w, const trawl_found_center *c, tra
     return st;
 }
 
-/* Adds `word` to the expansion of `stem` (TRAWL_META_STEM) unless it lists it already. */
-static trawl_status expand_stem(shard_writer *w, const char *stem, size_t stem_len,
+/* Adds `word` to the expansion list named `name` (LANG:STEM, TRAWL_META_STEM) unless it lists
+ * it already. */
+static trawl_status expand_stem(shard_writer *w, const char *name, size_t name_len,
                                 const char *word, size_t word_len, trawl_error *err)
 {
     char *had = NULL;
     size_t len = 0;
     trawl_buf_reset(&w->words);
-    trawl_buf_append(&w->words, stem, stem_len);
+    trawl_buf_append(&w->words, name, name_len);
     trawl_schema_term(TRAWL_META_STEM, trawl_buf_str(&w->words), &w->term);
     if (w->term.failed || w->words.failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");

@@ -54,6 +54,14 @@ bool trawl_schema_add_expansion(trawl_buf *list, const char *word, size_t len)
     return true;
 }
 
+void trawl_schema_stem_name(const char *lang, const char *stem, size_t len, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    trawl_buf_puts(out, lang);
+    trawl_buf_putc(out, ':');
+    trawl_buf_append(out, stem, len);
+}
+
 static int add_word(void *ctx, const char *word, size_t len)
 {
     trawl_schema_add_expansion(ctx, word, len);

@@ -25,8 +25,12 @@
  *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers;
  *      stem expansions in metadata (TRAWL_META_STEM) instead of the synonym table, which
  *      Xapian's remote backend does not serve; slot 1 (TRAWL_SLOT_ORDER) orders passages of
- *      equal weight by document and position, however the index was built or sharded. */
-#define TRAWL_SCHEMA_VERSION 5
+ *      equal weight by document and position, however the index was built or sharded.
+ *   6: a stem's expansion list per language (trawl.stem.LANG:STEM): a query word's stem in one
+ *      language no longer matches the words of another language's stem that is spelt alike
+ *      ("memory" stems to "memor" in some language, the English stem of "memorable"); the
+ *      stored data's text after its JSON object, read without decoding. */
+#define TRAWL_SCHEMA_VERSION 6
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -64,11 +68,16 @@ const trawl_facet_schema *trawl_schema_facet(int id);
 /* The filter a query names (`icc`, `lang`, `url` ...), or NULL; `*id_out` gets its id. */
 const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
 
-/* Stems are not terms: the metadata key TRAWL_META_STEM + stem lists the words of the index
- * with that stem (in the language of the passage they came from) that differ from it, each
- * followed by a newline. A query word matches, in each field, the words its stems expand to
- * and the stems themselves. Each shard lists the words of its own passages. */
+/* Stems are not terms: the metadata key TRAWL_META_STEM + LANG + ":" + STEM lists the words
+ * of the index whose stem in language LANG is STEM and that differ from it, each followed by a
+ * newline, from the passages (or titles, sections) analysed in LANG. A query word matches, in
+ * each field, its stem in each language of the index and the words each language's list
+ * gives for that language's stem. Each shard lists the words of its own passages. */
 #define TRAWL_META_STEM "trawl.stem."
+
+/* The name of the list of `stem` (`len` bytes) in language `lang`: LANG:STEM, into `out`
+ * (reset first); the key is TRAWL_META_STEM + that name. */
+void trawl_schema_stem_name(const char *lang, const char *stem, size_t len, trawl_buf *out);
 
 /* Calls `fn` with each word of an expansion list (words each followed by a newline) until it
  * returns nonzero; returns that value, or 0. */

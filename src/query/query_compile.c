@@ -29,12 +29,10 @@ typedef struct tokens {
     trawl_buf chars;             /* their folded characters; a NUL ends each run of words
                                     written without a break */
     size_t last_end;             /* where the last token ended in the text */
-    /* A single word's stems in every language of the index and the words they expand to,
-     * found once (expand) for all the fields and the highlights that need them. */
+    /* The words a single word matches: its stems and their expansions, found once (expand)
+     * for all the fields and the highlights that need them. */
     bool expanded;
-    trawl_buf every_stem; /* NUL-separated */
-    size_t nevery_stem;
-    trawl_buf words; /* the stems and their expansions, NUL-separated, each once */
+    trawl_buf words; /* NUL-separated, each once */
     size_t nwords;
 } tokens;
 
@@ -70,7 +68,6 @@ static void tokens_free(tokens *k)
     trawl_buf_free(&k->terms);
     trawl_buf_free(&k->stems);
     trawl_buf_free(&k->chars);
-    trawl_buf_free(&k->every_stem);
     trawl_buf_free(&k->words);
 }
 
@@ -81,7 +78,6 @@ static bool analyse(compiler *c, const char *text, tokens *k)
                   .first_kind = TRAWL_TOKEN_LETTER,
                   .all_cjk = true,
                   .chars = TRAWL_BUF_INIT,
-                  .every_stem = TRAWL_BUF_INIT,
                   .words = TRAWL_BUF_INIT};
     c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
     if (!c->st && (k->terms.failed || k->stems.failed || k->chars.failed))
@@ -184,34 +180,9 @@ static trawl_xquery *combine(compiler *c, trawl_xop op, trawl_xquery **subs, siz
     return q;
 }
 
-/* The stems of a single letter word in every language of the index, the analyzer's first,
- * each once, NUL-separated into `out`; returns how many. */
-static size_t all_stems(compiler *c, const tokens *k, trawl_buf *out)
-{
-    size_t n = 1;
-    trawl_buf stem = TRAWL_BUF_INIT;
-    trawl_buf_puts(out, nth(&k->stems, 0));
-    trawl_buf_putc(out, '\0');
-    for (size_t i = 0; k->first_kind == TRAWL_TOKEN_LETTER && i < c->ctx->nstemmers; i++) {
-        const char *term = nth(&k->terms, 0);
-        if (trawl_analyzer_stem(c->ctx->stemmers[i], term, strlen(term), &stem, NULL))
-            continue;
-        bool seen = false;
-        for (const char *s = out->data; s < out->data + out->len && !seen; s += strlen(s) + 1)
-            seen = strcmp(s, trawl_buf_str(&stem)) == 0;
-        if (!seen) {
-            trawl_buf_append(out, stem.data, stem.len + 1);
-            n++;
-        }
-    }
-    trawl_buf_free(&stem);
-    return n;
-}
-
 /* Adds a word to a NUL-separated list unless it holds it already. */
-static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
+static int add_word(void *ctx, const char *word, size_t len)
 {
-    (void)freq;
     trawl_buf *words = ctx;
     for (const char *w = words->data; w && w < words->data + words->len; w += strlen(w) + 1)
         if (strlen(w) == len && memcmp(w, word, len) == 0)
@@ -221,41 +192,59 @@ static int add_word(void *ctx, const char *word, size_t len, unsigned freq)
     return 0;
 }
 
-static int add_listed_word(void *ctx, const char *word, size_t len)
-{
-    return add_word(ctx, word, len, 0);
-}
-
 /* Adds each word of a stem's expansion list to a list of words. */
 static int add_expansion(void *ctx, const char *key, const char *value, size_t len)
 {
     (void)key;
-    return trawl_schema_each_expansion(value, len, add_listed_word, ctx);
+    return trawl_schema_each_expansion(value, len, add_word, ctx);
 }
 
-/* Finds, once, the stems of a single word in every language and the words of the index that
- * their expansions list (schema.h, TRAWL_META_STEM). */
+/* Scratch buffers of expand. */
+typedef struct expansion {
+    trawl_buf stem, name, key;
+} expansion;
+
+/* Adds the stem of the single word in `k` in the language of `an` (`stem` when given: the
+ * query analyzer's, found already) and the words of that language's list for it. */
+static void expand_in(compiler *c, tokens *k, trawl_analyzer *an, const char *stem, expansion *x)
+{
+    if (!stem) {
+        const char *term = nth(&k->terms, 0);
+        if ((c->st = trawl_analyzer_stem(an, term, strlen(term), &x->stem, c->err)))
+            return;
+        stem = trawl_buf_str(&x->stem);
+    }
+    add_word(&k->words, stem, strlen(stem));
+    if (!trawl_analyzer_stems(an) || k->first_kind != TRAWL_TOKEN_LETTER || !c->ctx->db)
+        return;
+    trawl_schema_stem_name(trawl_analyzer_language(an), stem, strlen(stem), &x->name);
+    trawl_schema_term(TRAWL_META_STEM, trawl_buf_str(&x->name), &x->key);
+    if (!x->key.failed)
+        c->st = trawl_xdb_each_metadata_value(c->ctx->db, x->key.data, add_expansion, &k->words,
+                                              c->err);
+}
+
+/* Finds, once, the words a single word matches (schema.h, TRAWL_META_STEM): its stem in the
+ * query's language and, for a letter word, in every other language of the index, and the
+ * words each language lists for its stem. */
 static void expand(compiler *c, tokens *k)
 {
     if (k->expanded)
         return;
     k->expanded = true;
-    k->nevery_stem = all_stems(c, k, &k->every_stem);
-    trawl_buf key = TRAWL_BUF_INIT;
-    const char *s = k->every_stem.data;
-    for (size_t i = 0; i < k->nevery_stem && c->st == TRAWL_OK && !k->every_stem.failed;
-         i++, s += strlen(s) + 1) {
-        add_word(&k->words, s, strlen(s), 0);
-        trawl_schema_term(TRAWL_META_STEM, s, &key);
-        if (!key.failed && c->ctx->db)
-            c->st = trawl_xdb_each_metadata_value(c->ctx->db, key.data, add_expansion, &k->words,
-                                                  c->err);
-    }
+    expansion x = {TRAWL_BUF_INIT, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
+    expand_in(c, k, c->an, nth(&k->stems, 0), &x);
+    for (size_t i = 0; k->first_kind == TRAWL_TOKEN_LETTER && i < c->ctx->nstemmers &&
+                       c->st == TRAWL_OK && !k->words.failed;
+         i++)
+        expand_in(c, k, c->ctx->stemmers[i], NULL, &x);
     for (const char *w = k->words.data; w && w < k->words.data + k->words.len; w += strlen(w) + 1)
         k->nwords++;
-    if ((k->every_stem.failed || k->words.failed || key.failed) && c->st == TRAWL_OK)
+    if ((k->words.failed || x.stem.failed || x.name.failed || x.key.failed) && c->st == TRAWL_OK)
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
-    trawl_buf_free(&key);
+    trawl_buf_free(&x.stem);
+    trawl_buf_free(&x.name);
+    trawl_buf_free(&x.key);
 }
 
 /* A single word in one field: its stems and their words, as one synonym group. */
@@ -313,9 +302,9 @@ static void mark(compiler *c, tokens *k, bool exact)
     trawl_status st = TRAWL_OK;
     if (k->n == 1 && !exact) {
         expand(c, k);
-        const char *s = k->every_stem.data;
-        for (size_t i = 0; i < k->nevery_stem && !st && c->st == TRAWL_OK; i++, s += strlen(s) + 1)
-            st = trawl_highlighter_add_stem(c->hl, s, strlen(s));
+        const char *w = k->words.data;
+        for (size_t i = 0; i < k->nwords && !st && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
+            st = trawl_highlighter_add_word(c->hl, w, strlen(w));
     } else if (k->n == 1) {
         st = trawl_highlighter_add_word(c->hl, nth(&k->terms, 0), strlen(nth(&k->terms, 0)));
     } else {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/strmap.h"
 #include "text/cjk.h"
 
 /* A list of strings stored back to back, NUL-separated, with their starts. */
@@ -30,16 +31,6 @@ static const char *strlist_get(const strlist *l, size_t i)
     return l->bytes.data + l->starts[i];
 }
 
-static bool strlist_has(const strlist *l, const char *s, size_t len)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        const char *t = strlist_get(l, i);
-        if (strlen(t) == len && memcmp(t, s, len) == 0)
-            return true;
-    }
-    return false;
-}
-
 static void strlist_free(strlist *l)
 {
     trawl_buf_free(&l->bytes);
@@ -47,8 +38,7 @@ static void strlist_free(strlist *l)
 }
 
 struct trawl_highlighter {
-    strlist stems;        /* words matched by stem */
-    strlist words;        /* words matched exactly */
+    trawl_strmap words;   /* folded words to mark */
     strlist prefixes;     /* word prefixes */
     strlist phrase_words; /* the words of every phrase, in order */
     strlist char_runs;    /* runs of folded CJK characters */
@@ -67,8 +57,7 @@ void trawl_highlighter_free(trawl_highlighter *hl)
 {
     if (!hl)
         return;
-    strlist_free(&hl->stems);
-    strlist_free(&hl->words);
+    trawl_strmap_free(&hl->words);
     strlist_free(&hl->prefixes);
     strlist_free(&hl->phrase_words);
     strlist_free(&hl->char_runs);
@@ -76,14 +65,9 @@ void trawl_highlighter_free(trawl_highlighter *hl)
     free(hl);
 }
 
-trawl_status trawl_highlighter_add_stem(trawl_highlighter *hl, const char *stem, size_t len)
-{
-    return strlist_add(&hl->stems, stem, len);
-}
-
 trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term, size_t len)
 {
-    return strlist_add(&hl->words, term, len);
+    return trawl_strmap_at(&hl->words, term, len) ? TRAWL_OK : TRAWL_ERR_NOMEM;
 }
 
 trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len)
@@ -199,8 +183,7 @@ static int on_term(void *ctx, const trawl_term *t)
     trawl_highlighter *hl = s->hl;
     if (hl->char_runs.n && trawl_is_cjk(t))
         add_chars(s, s->text, t);
-    bool hit = strlist_has(&hl->stems, t->stem, t->stem_len) ||
-               strlist_has(&hl->words, t->term, t->term_len);
+    bool hit = trawl_strmap_get(&hl->words, t->term, t->term_len) != NULL;
     for (size_t i = 0; i < hl->prefixes.n && !hit; i++) {
         const char *p = strlist_get(&hl->prefixes, i);
         size_t pl = strlen(p);
@@ -257,7 +240,7 @@ trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const ch
     s.text = text;
     *ranges_out = NULL;
     *count_out = 0;
-    trawl_status st = trawl_analyze(an, text, len, on_term, &s, err);
+    trawl_status st = trawl_analyze_folded(an, text, len, on_term, &s, err);
     if (st == TRAWL_OK && !s.failed) {
         mark_phrases(&s);
         mark_chars(&s);

@@ -1,7 +1,8 @@
 /* highlight.h: which words of a passage to mark for a query. The query compiler records what
- * each positive part of the query matches (a stem, an exact word, a word prefix, a phrase);
- * highlighting re-analyses the stored passage with the same analyzer and marks the words, and
- * whole phrases, that match. Ranges are byte offsets into the passage text. */
+ * each positive part of the query matches (the folded words a word matches through its stems,
+ * an exact word, a word prefix, a phrase); highlighting re-analyses the stored passage with
+ * the same analyzer, without stemming, and marks the words, and whole phrases, that match.
+ * Ranges are byte offsets into the passage text. */
 #ifndef TRAWL_HIGHLIGHT_H
 #define TRAWL_HIGHLIGHT_H
 
@@ -20,9 +21,8 @@ typedef struct trawl_range {
 trawl_status trawl_highlighter_new(trawl_highlighter **hl_out, trawl_error *err);
 void trawl_highlighter_free(trawl_highlighter *hl);
 
-/* What to mark (strings are copied): a word by its stem, a word by its exact folded form, a
- * folded prefix, or a phrase of `n` exact folded words. */
-trawl_status trawl_highlighter_add_stem(trawl_highlighter *hl, const char *stem, size_t len);
+/* What to mark (strings are copied): a word by its exact folded form, a folded prefix, or a
+ * phrase of `n` exact folded words. */
 trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term, size_t len);
 trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len);
 trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *const *terms,

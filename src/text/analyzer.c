@@ -1,6 +1,7 @@
 /* analyzer.c: tokenizer + folder + stemmer, with one set of scratch buffers per analyzer. */
 #include "text/analyzer.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,7 @@ typedef struct analysis {
     const char *text;  /* the text being analysed */
     trawl_term_fn fn;  /* the caller's callback */
     void *ctx;         /* and its context */
+    bool stem;         /* whether to stem letter words */
     unsigned position; /* of the last indexed word */
     trawl_status st;   /* first failure, which stops the scan */
     trawl_error *err;
@@ -100,7 +102,7 @@ static int on_token(void *ctx, const trawl_token *tk)
         return 0;
     trawl_term t = {tk->start,       tk->end,        ++a->position,   tk->kind,
                     an->folded.data, an->folded.len, an->folded.data, an->folded.len};
-    if (an->stemmer && tk->kind == TRAWL_TOKEN_LETTER) {
+    if (a->stem && an->stemmer && tk->kind == TRAWL_TOKEN_LETTER) {
         a->st = trawl_stem(an->stemmer, an->folded.data, an->folded.len, &an->stem, a->err);
         if (a->st)
             return 1;
@@ -112,10 +114,22 @@ static int on_token(void *ctx, const trawl_token *tk)
     return a->fn(a->ctx, &t);
 }
 
+static trawl_status analyze(trawl_analyzer *an, const char *text, size_t len, bool stem,
+                            trawl_term_fn fn, void *ctx, trawl_error *err)
+{
+    analysis a = {an, text, fn, ctx, stem, 0, TRAWL_OK, err};
+    trawl_status st = trawl_tokenize(an->tok, text, len, on_token, &a, err);
+    return st ? st : a.st;
+}
+
 trawl_status trawl_analyze(trawl_analyzer *an, const char *text, size_t len, trawl_term_fn fn,
                            void *ctx, trawl_error *err)
 {
-    analysis a = {an, text, fn, ctx, 0, TRAWL_OK, err};
-    trawl_status st = trawl_tokenize(an->tok, text, len, on_token, &a, err);
-    return st ? st : a.st;
+    return analyze(an, text, len, true, fn, ctx, err);
+}
+
+trawl_status trawl_analyze_folded(trawl_analyzer *an, const char *text, size_t len,
+                                  trawl_term_fn fn, void *ctx, trawl_error *err)
+{
+    return analyze(an, text, len, false, fn, ctx, err);
 }

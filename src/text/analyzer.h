@@ -50,5 +50,9 @@ trawl_status trawl_analyzer_stem(trawl_analyzer *an, const char *term, size_t le
 /* Analyses the valid UTF-8 `text`, calling `fn` for each indexed word. */
 trawl_status trawl_analyze(trawl_analyzer *an, const char *text, size_t len, trawl_term_fn fn,
                            void *ctx, trawl_error *err);
+/* The same without stemming: each word's `stem` is its folded form (for callers that compare
+ * folded words only). */
+trawl_status trawl_analyze_folded(trawl_analyzer *an, const char *text, size_t len,
+                                  trawl_term_fn fn, void *ctx, trawl_error *err);
 
 #endif

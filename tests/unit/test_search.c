@@ -1,7 +1,7 @@
-/* test_search: the indexer and the searcher together on small documents of our own: stems,
- * phrases, NOT, fields, prefixes, CJK, accents, highlights, exact totals, paging,
- * re-indexing without duplicates, and the index's refusals (missing, foreign, locked, other
- * schema, other analyser). */
+/* test_search: the indexer and the searcher together on small documents of our own: stems
+ * (listed per language), phrases, NOT, fields, prefixes, CJK, accents, highlights, exact
+ * totals, paging, re-indexing without duplicates, and the index's refusals (missing, foreign,
+ * locked, other schema, other analyser, unreadable stored data). */
 #include "support.h"
 
 #include "check.h"
@@ -300,6 +300,53 @@ int main(void)
     CHECK_STR(folded, "en\n"); /* the French passage removed */
     free(folded);
     trawl_xdb_close(db);
+
+    CASE("16e a stem's words are listed per language: another language's stem spelt alike "
+         "matches none of them");
+    CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
+    ingest(ix, "speech.txt", "= Speeches =\n\nA memorable speech, and memories of it.\n", 1);
+    /* Lithuanian stems "memory" to "memor", the English stem of "memorable". */
+    ingest(ix, "lt.txt",
+           "---\nlang: lt\n---\n= Kalba =\n\nŠi kalba buvo įsimintina visiems klausytojams.\n", 1);
+    CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+    trawl_indexer_close(ix);
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_STEM "en:memor", &folded, NULL, NULL),
+              TRAWL_OK);
+    CHECK_STR(folded, "memorable\n");
+    free(folded);
+    CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_STEM "memor", &folded, NULL, NULL), TRAWL_OK);
+    CHECK_STR(folded, ""); /* schema 5's key, language-blind */
+    free(folded);
+    trawl_xdb_close(db);
+    CHECK_STR(search("memory", 0, 10), "1: speech.txt#1[memories]");
+    CHECK_STR(search("memorable", 0, 10), "1: speech.txt#1[memorable]");
+
+    CASE("16f stored data that is not a passage's is refused, naming the passage");
+    const char *bad[] = {"{\"id\":\"x\"}", "[1]\ntext", "{\"length\":3}\ntext", "{\"id\"\ntext"};
+    const char *why[] = {"no text", "not a JSON object", "the text's length differs",
+                         "':' expected near end of file"};
+    for (int i = 0; i < 4; i++) {
+        trawl_xdoc *xd = NULL;
+        trawl_xdocid id = 0;
+        CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdoc_new(&xd, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdoc_add_posting(xd, "zebra", 5, 1, 1, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdoc_add_boolean_term(xd, "Qzebra", 6, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdoc_set_data(xd, bad[i], strlen(bad[i]), NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdb_replace_document(db, "Qzebra", xd, &id, NULL), TRAWL_OK);
+        trawl_xdoc_free(xd);
+        CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+        trawl_xdb_close(db);
+        char want[200];
+        snprintf(want, sizeof want, "ERROR passage %u: unreadable stored data: %s", id, why[i]);
+        CHECK_STR(search("zebra", 0, 10), want);
+    }
+    CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_delete_documents(db, "Qzebra", NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+    trawl_xdb_close(db);
+    CHECK_STR(search("zebra", 0, 10), "0:");
 
     CASE("17 a folder holding other files is not taken for an index");
     char other[600];
