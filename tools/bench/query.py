@@ -54,9 +54,9 @@ def build(corpus, work):
     os.makedirs(work, exist_ok=True)
     trawl = os.path.join(work, "trawl")
     fts = os.path.join(work, "fts5.db")
-    if not any(os.path.exists(os.path.join(trawl, f)) for f in ("iamglass", "XAPIANDB")):
-        subprocess.run([os.path.join(BUILD, "trawl-ingest"), "--quiet", "--index", trawl, corpus],
-                       check=True)
+    # Built when missing; brought up to date otherwise (rebuilt when the schema changed).
+    subprocess.run([os.path.join(BUILD, "trawl-ingest"), "--quiet", "--index", trawl, corpus],
+                   check=True)
     if not os.path.exists(fts):
         subprocess.run(["/usr/bin/python3", os.path.join(HERE, "peers.py"), "fts5", corpus, fts],
                        check=True)
