@@ -33,13 +33,14 @@ typedef struct shard_writer {
 } shard_writer;
 
 struct trawl_indexer {
-    shard_writer *shards;            /* the layout's shards, written this run */
-    trawl_layout layout;             /* where they are */
-    trawl_layout old;                /* the layout found, when this run changes it (else empty) */
-    trawl_xdb **old_locks;           /* the old layout's shards, held open for their locks */
+    shard_writer *shards;  /* the layout's shards, written this run */
+    trawl_layout layout;   /* where they are */
+    trawl_layout old;      /* the layout found, when this run changes it (else empty) */
+    trawl_xdb **old_locks; /* the old layout's shards, held open for their locks */
+    size_t nold_locks;
     bool publish;                    /* the commit publishes `layout` (a new or changed one) */
-    bool staged;                     /* `layout` is a new index's staging shards, merged into
-                                        one database by the commit */
+    bool staged;                     /* `layout` is the staging shards of a new or rebuilt
+                                        index, merged into one database by the commit */
     bool flushing;                   /* `layout` is shards read by no one until the commit
                                         publishes them: they commit as Xapian flushes (every
                                         1,000 documents) instead of holding the run in one
@@ -225,17 +226,17 @@ trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *
     return st;
 }
 
-/* Why shard `w` must be emptied first (a rebuild asked for, another schema or analyser),
- * into `why`; `fresh` set when it records no schema yet. */
-static trawl_status shard_outdated(trawl_indexer *ix, shard_writer *w, bool rebuild,
-                                   const char *want, trawl_buf *why, bool *fresh, trawl_error *err)
+/* Why the database `db` (a shard, or the index as found) must be rebuilt (a rebuild asked for,
+ * another schema or analyser), into `why`; `fresh` set when it records no schema yet. */
+static trawl_status db_outdated(trawl_indexer *ix, trawl_xdb *db, bool rebuild, const char *want,
+                                trawl_buf *why, bool *fresh, trawl_error *err)
 {
     char *schema = NULL, *analyzer = NULL;
     unsigned docs = 0;
     trawl_status st;
-    if ((st = trawl_xdb_get_metadata(w->db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
-        (st = trawl_xdb_get_metadata(w->db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
-        (st = trawl_xdb_doccount(w->db, &docs, err)))
+    if ((st = trawl_xdb_get_metadata(db, TRAWL_META_SCHEMA, &schema, NULL, err)) ||
+        (st = trawl_xdb_get_metadata(db, TRAWL_META_ANALYZER, &analyzer, NULL, err)) ||
+        (st = trawl_xdb_doccount(db, &docs, err)))
         goto cleanup;
     *fresh = !*schema;
     if (!*schema && docs > 0)
@@ -293,8 +294,8 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
     trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     for (size_t i = 0; i < ix->layout.nshards && !st && !why.len; i++) {
         bool new_shard = false;
-        st = shard_outdated(ix, &ix->shards[i], rebuild, trawl_buf_str(&want), &why, &new_shard,
-                            err);
+        st =
+            db_outdated(ix, ix->shards[i].db, rebuild, trawl_buf_str(&want), &why, &new_shard, err);
         fresh = fresh || new_shard;
     }
     /* Shards of a new or changed layout (staging shards included) are read by no one until
@@ -345,40 +346,68 @@ cleanup:
     return st;
 }
 
-/* The layout this run writes: the one found, or `nshards` when given and different (the new
- * layout is then written beside the old one and published by the commit). */
-static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, size_t writers,
+/* Why the index as found must be rebuilt, into `why` (empty when it need not). */
+static trawl_status found_outdated(trawl_indexer *ix, bool rebuild, trawl_buf *why,
+                                   trawl_error *err)
+{
+    trawl_xdb *db = NULL;
+    trawl_buf want = TRAWL_BUF_INIT;
+    bool fresh = false;
+    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
+    trawl_status st = trawl_xdb_open(ix->dir, TRAWL_XDB_READ, &db, err);
+    if (!st)
+        st = db_outdated(ix, db, rebuild, trawl_buf_str(&want), why, &fresh, err);
+    trawl_xdb_close(db);
+    trawl_buf_free(&want);
+    return st;
+}
+
+/* The layout this run writes: the one found, unless the index must be rebuilt or `nshards` is
+ * given and differs; a new layout is written beside the old one and published by the commit.
+ * A rebuild writes a new layout too, as a new index is written (by several writers, merged),
+ * instead of emptying the old one inside a transaction: readers keep the old index until the
+ * commit either way, and the new one is compacted. */
+static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, size_t writers, bool rebuild,
                                   trawl_error *err)
 {
     trawl_layout found;
     trawl_status st = trawl_layout_read(ix->dir, &found, err);
     if (st)
         return st;
-    if (found.nshards && (!nshards || nshards == found.nshards)) {
+    size_t target = nshards ? nshards : found.nshards ? found.nshards : 1;
+    trawl_buf why = TRAWL_BUF_INIT;
+    if (found.nshards && target == found.nshards && (st = found_outdated(ix, rebuild, &why, err)))
+        goto fail;
+    if (found.nshards && target == found.nshards && !why.len) {
         ix->layout = found;
         return TRAWL_OK;
     }
+    bool anew = !found.nshards || why.len;
     ix->publish = true;
-    /* A new index of one shard, by several writers: staging shards merged at the commit. */
-    ix->staged = !found.nshards && nshards <= 1 && writers > 1;
-    /* A new index is shards named by a stub, even one: readers see none of it before the
-     * commit publishes it, whatever the number of writers. */
-    if ((st = trawl_layout_plan(ix->dir,
-                                ix->staged ? writers
-                                : nshards  ? nshards
-                                           : 1,
-                                !found.nshards, &ix->layout, err))) {
-        trawl_layout_free(&found);
-        return st;
-    }
+    /* A new or rebuilt index of one shard, by several writers: staging shards merged at the
+     * commit. */
+    ix->staged = anew && target == 1 && writers > 1;
+    /* A new or rebuilt index is shards named by a stub, even one: readers see none of it
+     * before the commit publishes it, whatever the number of writers. */
+    if ((st = trawl_layout_plan(ix->dir, ix->staged ? writers : target, anew, &found, &ix->layout,
+                                err)))
+        goto fail;
     if (found.nshards) {
-        trawl_buf why = TRAWL_BUF_INIT;
-        trawl_buf_printf(&why, "the index goes from %zu shard%s to %zu", found.nshards,
-                         found.nshards == 1 ? "" : "s", ix->layout.nshards);
+        if (!why.len)
+            trawl_buf_printf(&why, "the index goes from %zu shard%s to %zu", found.nshards,
+                             found.nshards == 1 ? "" : "s", ix->layout.nshards);
+        if (why.failed) {
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
         ix->rebuilt = trawl_buf_detach(&why);
         ix->old = found;
     }
     return TRAWL_OK;
+fail:
+    trawl_buf_free(&why);
+    trawl_layout_free(&found);
+    return st;
 }
 
 /* Opens (creating) every shard of the layout for writing; first, when the run changes the
@@ -387,7 +416,7 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
 {
     if (ix->old.nshards && !(ix->old_locks = calloc(ix->old.nshards, sizeof *ix->old_locks)))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < ix->old.nshards; i++) {
+    for (size_t i = 0; i < ix->old.nshards; i++, ix->nold_locks++) {
         trawl_status st = trawl_xdb_open(ix->old.paths[i], TRAWL_XDB_WRITE, &ix->old_locks[i], err);
         if (st)
             return st;
@@ -461,12 +490,13 @@ static int merge_metadata(void *ctx, const char *key, const char *const *values,
     return *merged == NULL;
 }
 
-/* The staging shards (committed) merged into one compacted database, which the index then
- * writes to; the staging shards become the old layout, removed once it is published. */
+/* The staging shards (committed) merged into one compacted database, beside the index being
+ * rebuilt if any, which the index then writes to; the staging shards join the old layout,
+ * removed once the merged one is published. */
 static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
 {
     trawl_layout merged;
-    trawl_status st = trawl_layout_plan(ix->dir, 1, true, &merged, err);
+    trawl_status st = trawl_layout_plan(ix->dir, 1, true, &ix->old, &merged, err);
     if (!st)
         st = trawl_layout_discard(ix->dir, &merged, err); /* left by a run killed while merging */
     if (!st)
@@ -477,9 +507,12 @@ static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
         return st;
     }
     close_shards(ix);
-    ix->old = ix->layout;
+    st = trawl_layout_append(&ix->old, &ix->layout, err);
+    trawl_layout_free(&ix->layout); /* emptied by the append, or whole when it failed */
     ix->layout = merged;
     ix->staged = false;
+    if (st)
+        return st;
     if (!(ix->shards = calloc(1, sizeof *ix->shards)))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     return trawl_xdb_open(merged.paths[0], TRAWL_XDB_WRITE, &ix->shards[0].db, err);
@@ -504,10 +537,11 @@ static trawl_status note_languages(shard_writer *w, trawl_error *err)
 
 static void release_old(trawl_indexer *ix)
 {
-    for (size_t i = 0; ix->old_locks && i < ix->old.nshards; i++)
+    for (size_t i = 0; i < ix->nold_locks; i++)
         trawl_xdb_close(ix->old_locks[i]);
     free(ix->old_locks);
     ix->old_locks = NULL;
+    ix->nold_locks = 0;
 }
 
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
@@ -545,7 +579,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     if ((st = lock_folder(ix, err)) ||
         (st = choose_layout(ix, options ? options->shards : 0, options ? options->writers : 0,
-                            err)) ||
+                            rebuild, err)) ||
         (st = open_shards(ix, err)) || (st = prepare_index(ix, rebuild || ix->old.nshards, err)) ||
         (st = trawl_extractor_set_new(ix->gz, &ix->extractors, err)) ||
         (st = trawl_indexer_analyst_new(ix, &ix->analyst, err)))

@@ -69,12 +69,16 @@ static int on_shard(void *ctx, int remote, const char *location)
     return 0;
 }
 
-/* "shard-K-of-N", as trawl_layout_plan names shards. */
+/* The suffix of the names of a layout written beside one that has its plain names. */
+#define BESIDE_SUFFIX ".b"
+
+/* "shard-K-of-N" or "shard-K-of-N.b", as trawl_layout_plan names shards. */
 static bool is_shard_name(const char *name)
 {
     size_t k, n;
-    char tail;
-    return sscanf(name, "shard-%zu-of-%zu%c", &k, &n, &tail) == 2;
+    int end = 0;
+    return sscanf(name, "shard-%zu-of-%zu%n", &k, &n, &end) == 2 && end > 0 &&
+           (name[end] == '\0' || strcmp(name + end, BESIDE_SUFFIX) == 0);
 }
 
 bool trawl_layout_owns(const char *name)
@@ -127,8 +131,24 @@ trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *
     return st;
 }
 
-trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl_layout *out,
-                               trawl_error *err)
+static bool in_layout(const trawl_layout *l, const char *path);
+
+/* The shards of `nshards` in `dir`, named with `suffix`, into `out`. */
+static bool plan_named(const char *dir, size_t nshards, const char *suffix, trawl_layout *out)
+{
+    for (size_t i = 0; i < nshards; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "shard-%zu-of-%zu%s", i + 1, nshards, suffix);
+        if (!push_path(out, joined(dir, name))) {
+            trawl_layout_free(out);
+            return false;
+        }
+    }
+    return true;
+}
+
+trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub,
+                               const trawl_layout *beside, trawl_layout *out, trawl_error *err)
 {
     memset(out, 0, sizeof *out);
     if (nshards < 1 || nshards > TRAWL_MAX_SHARDS)
@@ -138,14 +158,32 @@ trawl_status trawl_layout_plan(const char *dir, size_t nshards, bool stub, trawl
         return push_path(out, trawl_strdup(dir))
                    ? TRAWL_OK
                    : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < nshards; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "shard-%zu-of-%zu", i + 1, nshards);
-        if (!push_path(out, joined(dir, name))) {
-            trawl_layout_free(out);
+    if (!plan_named(dir, nshards, "", out))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    bool taken = false;
+    for (size_t i = 0; beside && i < out->nshards && !taken; i++)
+        taken = in_layout(beside, out->paths[i]);
+    if (taken) {
+        trawl_layout_free(out);
+        if (!plan_named(dir, nshards, BESIDE_SUFFIX, out))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        }
     }
+    return TRAWL_OK;
+}
+
+trawl_status trawl_layout_append(trawl_layout *into, trawl_layout *from, trawl_error *err)
+{
+    char **grown = from->nshards
+                       ? realloc(into->paths, (into->nshards + from->nshards) * sizeof *grown)
+                       : into->paths;
+    if (from->nshards && !grown)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    into->paths = grown;
+    memcpy(into->paths + into->nshards, from->paths, from->nshards * sizeof *grown);
+    into->nshards += from->nshards;
+    free(from->paths);
+    from->paths = NULL;
+    from->nshards = 0;
     return TRAWL_OK;
 }
 

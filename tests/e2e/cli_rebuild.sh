@@ -1,5 +1,6 @@
 # cli_rebuild: the index as CI rebuilds it: incremental runs, --check, fingerprints equal for
-# equal corpora however they were built, SIGKILL at many points, queries during an ingest.
+# equal corpora however they were built, SIGKILL at many points, queries during an ingest,
+# rebuilds written beside the old index.
 . "$(dirname "$0")/lib.sh"
 C="$WORK/corpus"
 bash "$(dirname "$0")/make_corpus.sh" "$C" 1 60
@@ -101,5 +102,35 @@ while kill -0 "$pid" 2>/dev/null || [ "$queries" -eq 0 ]; do
 done
 wait "$pid" || fail "the ingest beside the queries failed"
 echo "$queries queries ran during the ingest"
+
+# 6 --rebuild writes the new index beside the old one, as a new index is written (two writers,
+# merged), then publishes it: killed anywhere, the index answers as before (same corpus, same
+# digest) and the next run sweeps what the killed one left; a finished rebuild leaves one
+# shard, under the other name
+one_shard() { ls -I trawl-writer -I XAPIANDB "$1" | tr '\n' ' '; }
+for k in $(seq 0 9); do
+  rm -rf "$WORK/rb" && cp -r "$WORK/timed" "$WORK/rb"
+  "$INGEST" --quiet --rebuild --jobs 2 --index "$WORK/rb" "$C" &
+  pid=$!
+  sleep "$(awk -v t="$took" -v k="$k" 'BEGIN { printf "%.3f", t * k / 10 / 1000 }')"
+  kill -KILL "$pid" 2>/dev/null
+  { wait "$pid"; } 2>/dev/null
+  equals "$(fingerprint "$WORK/rb")" "$want" "rebuild killed at point $k: the same index"
+  run 0 "$QUERY" --index "$WORK/rb" --limit 0 harbour
+  equals "$out" "$(cat "$WORK/new-answer")" "rebuild killed at point $k: it answers"
+  run 0 "$INGEST" --quiet --index "$WORK/rb" "$C"
+  case "$(one_shard "$WORK/rb")" in
+  "shard-1-of-1 " | "shard-1-of-1.b ") ;;
+  *) fail "after point $k: $(one_shard "$WORK/rb")" ;;
+  esac
+done
+rm -rf "$WORK/rb" && cp -r "$WORK/timed" "$WORK/rb"
+equals "$(one_shard "$WORK/rb")" "shard-1-of-1 " "a new index: shard-1-of-1"
+run 0 "$INGEST" --rebuild --index "$WORK/rb" "$C"
+contains "$err" "a rebuild was asked for" "the rebuild says why"
+equals "$(one_shard "$WORK/rb")" "shard-1-of-1.b " "rebuilt beside it"
+equals "$(fingerprint "$WORK/rb")" "$want" "rebuilt: the same index"
+run 0 "$INGEST" --rebuild --index "$WORK/rb" "$C"
+equals "$(one_shard "$WORK/rb")" "shard-1-of-1 " "and back"
 
 finish

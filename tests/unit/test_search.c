@@ -59,6 +59,24 @@ static const char *search(const char *query, unsigned offset, unsigned limit)
     return out;
 }
 
+/* The folder of the index's single shard, as its stub names it: a rebuild writes the new one
+ * beside the old (shard-1-of-1, then shard-1-of-1.b, then shard-1-of-1 again). */
+static const char *shard_path(void)
+{
+    static char path[700];
+    char stub[650], line[128] = "";
+    snprintf(stub, sizeof stub, "%s/XAPIANDB", index_dir);
+    FILE *f = fopen(stub, "r");
+    if (f) {
+        if (!fgets(line, sizeof line, f))
+            line[0] = '\0';
+        fclose(f);
+    }
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(path, sizeof path, "%s/%s", index_dir, strncmp(line, "auto ", 5) == 0 ? line + 5 : "");
+    return path;
+}
+
 static const trawl_hit *first_hit(const char *query, trawl_searcher **s, trawl_results **r)
 {
     trawl_search_options o = {0, 1, NULL, 0, false, false};
@@ -91,9 +109,6 @@ int main(void)
     static char idx[600];
     snprintf(idx, sizeof idx, "%s/index", dir);
     index_dir = idx;
-    /* A new index is one shard named by the folder's stub: written through the shard. */
-    static char shard1[700];
-    snprintf(shard1, sizeof shard1, "%s/shard-1-of-1", idx);
 
     CASE("1 no index yet: the searcher says to run trawl-ingest");
     CHECK(strstr(search("harbor", 0, 10), "no index at") != NULL);
@@ -200,13 +215,19 @@ int main(void)
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     CHECK(trawl_indexer_rebuilt(ix) && strstr(trawl_indexer_rebuilt(ix), "passage 500"));
     CHECK_STR(search("boats", 0, 10), "1: sub/river.txt#1[Boats]"); /* readers: the old index */
+    /* The new index is written beside the old one, which goes once it is published. */
+    char old_shard[700];
+    snprintf(old_shard, sizeof old_shard, "%s", shard_path());
+    CHECK(strstr(old_shard, "/shard-1-of-1") && access(old_shard, F_OK) == 0);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
+    CHECK(strcmp(shard_path(), old_shard) != 0 && strstr(shard_path(), "/shard-1-of-1"));
+    CHECK(access(old_shard, F_OK) != 0);
 
     CASE("16 another schema version: refused by the searcher, rebuilt by ingest");
     trawl_xdb *db = NULL;
-    CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_SCHEMA, "999", 3, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);
@@ -233,7 +254,7 @@ int main(void)
     CHECK_STR(search("province:Chekiang boats", 0, 10), "0:");
     CHECK(strstr(search("province:Atlantis", 0, 10), "Atlantis") != NULL);
     /* An index written before ingest kept them. */
-    CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, "", 0, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);
@@ -252,7 +273,7 @@ int main(void)
     free(folded);
     free(again);
     /* Damaged folded names: an error naming them, until the next run writes them again. */
-    CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     const char *damaged = "b\tp x\na\tp x\n";
     CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_ALIASES, damaged, strlen(damaged), NULL),
               TRAWL_OK);
@@ -283,7 +304,7 @@ int main(void)
     const char *lists[] = {"en\n", ""};
     const char *want[] = {"0:", "1: fr.txt#1[chantaient]"}; /* listed; no list: the terms */
     for (int i = 0; i < 2; i++) {
-        CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
         CHECK_INT(
             trawl_xdb_set_metadata(db, TRAWL_META_LANGUAGES, lists[i], strlen(lists[i]), NULL),
             TRAWL_OK);
@@ -329,7 +350,7 @@ int main(void)
     for (int i = 0; i < 4; i++) {
         trawl_xdoc *xd = NULL;
         trawl_xdocid id = 0;
-        CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+        CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
         CHECK_INT(trawl_xdoc_new(&xd, NULL), TRAWL_OK);
         CHECK_INT(trawl_xdoc_add_posting(xd, "zebra", 5, 1, 1, NULL), TRAWL_OK);
         CHECK_INT(trawl_xdoc_add_boolean_term(xd, "Qzebra", 6, NULL), TRAWL_OK);
@@ -342,7 +363,7 @@ int main(void)
         snprintf(want, sizeof want, "ERROR passage %u: unreadable stored data: %s", id, why[i]);
         CHECK_STR(search("zebra", 0, 10), want);
     }
-    CHECK_INT(trawl_xdb_open(shard1, TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_delete_documents(db, "Qzebra", NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);

@@ -46,17 +46,18 @@ int main(void)
     trawl_layout found, three, one, merged;
     CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
     CHECK_INT(found.nshards, 0);
-    CHECK_INT(trawl_layout_plan(dir, 3, false, &three, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_plan(dir, 3, false, NULL, &three, NULL), TRAWL_OK);
     CHECK_INT(three.nshards, 3);
     snprintf(path, sizeof path, "%s/shard-2-of-3", dir);
     CHECK_STR(three.paths[1], path);
-    CHECK_INT(trawl_layout_plan(dir, 1, false, &one, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_plan(dir, 1, false, NULL, &one, NULL), TRAWL_OK);
     CHECK_STR(one.paths[0], dir);
-    CHECK_INT(trawl_layout_plan(dir, 1, true, &merged, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_plan(dir, 1, true, NULL, &merged, NULL), TRAWL_OK);
     snprintf(path, sizeof path, "%s/shard-1-of-1", dir);
     CHECK_STR(merged.paths[0], path);
-    CHECK_INT(trawl_layout_plan(dir, 0, false, &found, &err), TRAWL_ERR_ARG);
-    CHECK_INT(trawl_layout_plan(dir, TRAWL_MAX_SHARDS + 1, false, &found, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_layout_plan(dir, 0, false, NULL, &found, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_layout_plan(dir, TRAWL_MAX_SHARDS + 1, false, NULL, &found, &err),
+              TRAWL_ERR_ARG);
 
     CASE("2 published, a layout of three reads back; a stray unpublished shard is swept");
     for (size_t i = 0; i < 3; i++)
@@ -99,6 +100,38 @@ int main(void)
     trawl_layout_free(&found);
     CHECK_INT(trawl_layout_discard(dir, &merged, NULL), TRAWL_OK);
     CHECK(!exists(dir, "shard-1-of-1"));
+
+    CASE("4b a layout written beside one of the same names takes the .b names, and back; "
+         "appended to the old layout, removed with it");
+    trawl_layout beside, back, staging;
+    CHECK_INT(trawl_layout_plan(dir, 1, true, &merged, &beside, NULL), TRAWL_OK);
+    snprintf(path, sizeof path, "%s/shard-1-of-1.b", dir);
+    CHECK_STR(beside.paths[0], path);
+    CHECK_INT(trawl_layout_plan(dir, 1, true, &beside, &back, NULL), TRAWL_OK);
+    CHECK_STR(back.paths[0], merged.paths[0]);
+    CHECK_INT(trawl_layout_plan(dir, 2, true, &beside, &staging, NULL), TRAWL_OK);
+    snprintf(path, sizeof path, "%s/shard-2-of-2", dir); /* no name in common: plain */
+    CHECK_STR(staging.paths[1], path);
+    CHECK(trawl_layout_owns("shard-1-of-1.b") && trawl_layout_owns("shard-2-of-2"));
+    CHECK(!trawl_layout_owns("shard-1-of-1.c") && !trawl_layout_owns("shard-1-of-1b"));
+    make_db(merged.paths[0]);
+    make_db(staging.paths[0]);
+    make_db(staging.paths[1]);
+    make_db(beside.paths[0]);
+    trawl_layout old = {0, NULL};
+    CHECK_INT(trawl_layout_plan(dir, 1, true, NULL, &old, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_append(&old, &staging, NULL), TRAWL_OK);
+    CHECK_INT(old.nshards, 3);
+    CHECK_INT(staging.nshards, 0);
+    CHECK_INT(trawl_layout_publish(dir, &beside, NULL), TRAWL_OK);
+    CHECK_INT(trawl_layout_remove(dir, &old, &beside, NULL), TRAWL_OK);
+    CHECK(!exists(dir, "shard-1-of-1") && !exists(dir, "shard-1-of-2") &&
+          !exists(dir, "shard-2-of-2"));
+    CHECK(exists(dir, "shard-1-of-1.b"));
+    CHECK_INT(trawl_layout_discard(dir, &beside, NULL), TRAWL_OK);
+    trawl_layout_free(&old);
+    trawl_layout_free(&beside);
+    trawl_layout_free(&back);
 
     CASE("5 a stub naming a remote shard, or too many, is refused for writing, saying so");
     const char *stub = "auto shard-1-of-1\nremote 10.0.0.2:7001\n";
