@@ -11,7 +11,8 @@
 
 struct trawl_analyzer {
     char lang[16];          /* ISO 639 code */
-    trawl_tokenizer *tok;   /* ICU words */
+    trawl_tokenizer *tok;   /* ICU words, made by the first analysis: an analyzer that only
+                               stems (a query word in each language of the index) needs none */
     trawl_folder *folder;   /* index form of each word */
     trawl_stemmer *stemmer; /* NULL when the language has no stemmer */
     trawl_buf folded, stem; /* scratch, reused across words */
@@ -29,8 +30,6 @@ trawl_status trawl_analyzer_new(const char *lang, trawl_analyzer **an_out, trawl
     if (!an)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating an analyzer");
     strcpy(an->lang, lang);
-    if ((st = trawl_tokenizer_new(&an->tok, err)) != TRAWL_OK)
-        goto fail;
     if ((st = trawl_folder_new(&an->folder, err)) != TRAWL_OK)
         goto fail;
     if (trawl_stemmer_available(lang) && (st = trawl_stemmer_new(lang, &an->stemmer, err)))
@@ -118,7 +117,9 @@ static trawl_status analyze(trawl_analyzer *an, const char *text, size_t len, bo
                             trawl_term_fn fn, void *ctx, trawl_error *err)
 {
     analysis a = {an, text, fn, ctx, stem, 0, TRAWL_OK, err};
-    trawl_status st = trawl_tokenize(an->tok, text, len, on_token, &a, err);
+    trawl_status st = an->tok ? TRAWL_OK : trawl_tokenizer_new(&an->tok, err);
+    if (!st)
+        st = trawl_tokenize(an->tok, text, len, on_token, &a, err);
     return st ? st : a.st;
 }
 
