@@ -33,11 +33,12 @@ typedef struct shard_writer {
 } shard_writer;
 
 struct trawl_indexer {
-    shard_writer *shards;  /* the layout's shards, written this run */
-    trawl_layout layout;   /* where they are */
-    trawl_layout old;      /* the layout found, when this run changes it (else empty) */
-    trawl_xdb **old_locks; /* the old layout's shards, held open for their locks */
-    size_t nold_locks;
+    shard_writer *shards;            /* the layout's shards, written this run */
+    trawl_layout layout;             /* where they are */
+    trawl_layout old;                /* what the commit replaces: the layout found, when this
+                                        run changes or rebuilds it, and merged staging shards */
+    trawl_xdb **old_locks;           /* the old layout's shards, held open for their locks */
+    size_t nold_locks;               /* how many of them are open */
     bool publish;                    /* the commit publishes `layout` (a new or changed one) */
     bool staged;                     /* `layout` is the staging shards of a new or rebuilt
                                         index, merged into one database by the commit */
