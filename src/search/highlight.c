@@ -44,13 +44,16 @@ struct trawl_highlighter {
     strlist char_runs;    /* runs of folded CJK characters */
     size_t *phrase_len;   /* number of words of each phrase */
     size_t nphrases;
+    int dictionary; /* whether anything to mark is in a dictionary script (-1: not known yet) */
 };
 
 trawl_status trawl_highlighter_new(trawl_highlighter **hl_out, trawl_error *err)
 {
     *hl_out = calloc(1, sizeof **hl_out);
-    return *hl_out ? TRAWL_OK
-                   : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating highlighter");
+    if (!*hl_out)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating highlighter");
+    (*hl_out)->dictionary = -1;
+    return TRAWL_OK;
 }
 
 void trawl_highlighter_free(trawl_highlighter *hl)
@@ -67,17 +70,20 @@ void trawl_highlighter_free(trawl_highlighter *hl)
 
 trawl_status trawl_highlighter_add_word(trawl_highlighter *hl, const char *term, size_t len)
 {
+    hl->dictionary = -1;
     return trawl_strmap_at(&hl->words, term, len) ? TRAWL_OK : TRAWL_ERR_NOMEM;
 }
 
 trawl_status trawl_highlighter_add_prefix(trawl_highlighter *hl, const char *prefix, size_t len)
 {
+    hl->dictionary = -1;
     return strlist_add(&hl->prefixes, prefix, len);
 }
 
 trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *const *terms,
                                           const size_t *lens, size_t n)
 {
+    hl->dictionary = -1;
     size_t *pl = realloc(hl->phrase_len, (hl->nphrases + 1) * sizeof *pl);
     if (!pl)
         return TRAWL_ERR_NOMEM;
@@ -91,6 +97,7 @@ trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *con
 
 trawl_status trawl_highlighter_add_chars(trawl_highlighter *hl, const char *chars, size_t len)
 {
+    hl->dictionary = -1;
     return strlist_add(&hl->char_runs, chars, len);
 }
 
@@ -110,6 +117,7 @@ typedef struct word {
 typedef struct scan {
     trawl_highlighter *hl;
     const char *text; /* the passage */
+    size_t base;      /* where the span being analysed starts in it */
     word *words;
     size_t n, cap;
     strlist terms;       /* folded form of each word */
@@ -177,6 +185,18 @@ static void mark_chars(scan *s)
     }
 }
 
+/* Adds a word of the passage to those phrases are looked for in. */
+static void add_word(scan *s, size_t start, size_t end, const char *term, size_t len)
+{
+    if (!trawl_array_grow((void **)&s->words, &s->cap, s->n, sizeof *s->words)) {
+        s->failed = true;
+        return;
+    }
+    s->words[s->n++] = (word){start, end, s->terms.n};
+    if (strlist_add(&s->terms, term, len))
+        s->failed = true;
+}
+
 static int on_term(void *ctx, const trawl_term *t)
 {
     scan *s = ctx;
@@ -190,18 +210,60 @@ static int on_term(void *ctx, const trawl_term *t)
         hit = t->term_len >= pl && memcmp(t->term, p, pl) == 0;
     }
     if (hit)
-        add_range(s, t->start, t->end);
-    if (hl->nphrases) {
-        if (!trawl_array_grow((void **)&s->words, &s->cap, s->n, sizeof *s->words)) {
-            s->failed = true;
-            return 1;
-        }
-        s->words[s->n] = (word){t->start, t->end, s->terms.n};
-        s->n++;
-        if (strlist_add(&s->terms, t->term, t->term_len))
-            s->failed = true;
-    }
+        add_range(s, s->base + t->start, s->base + t->end);
+    if (hl->nphrases)
+        add_word(s, s->base + t->start, s->base + t->end, t->term, t->term_len);
     return s->failed;
+}
+
+/* Whether the folded string `w` holds a character of a script ICU segments with a dictionary
+ * (every such character is at U+0E00 or above: three bytes or more in UTF-8). */
+static bool may_need_dictionary(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)w[i] >= 0xE0)
+            return true;
+    return false;
+}
+
+/* Whether anything the highlighter marks may be written in a dictionary script: otherwise the
+ * runs of those scripts in a passage can hold nothing to mark, and are not analysed. */
+static bool wants_dictionary(trawl_highlighter *hl)
+{
+    if (hl->dictionary < 0) {
+        bool any = hl->char_runs.n > 0 ||
+                   may_need_dictionary(hl->prefixes.bytes.data, hl->prefixes.bytes.len) ||
+                   may_need_dictionary(hl->phrase_words.bytes.data, hl->phrase_words.bytes.len);
+        for (size_t i = 0; i < hl->words.cap && !any; i++)
+            any = hl->words.keys[i] &&
+                  may_need_dictionary(hl->words.keys[i], strlen(hl->words.keys[i]));
+        hl->dictionary = any;
+    }
+    return hl->dictionary;
+}
+
+/* Analyses the passage: whole, or, when nothing to mark is in a dictionary script, only its
+ * spans outside those scripts (sparing ICU's dictionary engines), each skipped run standing
+ * between the words around it as a word that no phrase holds. */
+static trawl_status analyse(scan *s, trawl_analyzer *an, const char *text, size_t len,
+                            trawl_error *err)
+{
+    trawl_span *spans = NULL;
+    long n = wants_dictionary(s->hl) || !may_need_dictionary(text, len)
+                 ? -1
+                 : trawl_plain_spans(text, len, &spans);
+    if (n < 0)
+        return trawl_analyze_folded(an, text, len, on_term, s, err);
+    trawl_status st = TRAWL_OK;
+    for (long i = 0; i < n && !st && !s->failed; i++) {
+        if (s->hl->nphrases && (i > 0 || spans[0].start > 0))
+            add_word(s, spans[i].start, spans[i].start, "", 0);
+        s->base = spans[i].start;
+        st = trawl_analyze_folded(an, text + spans[i].start, spans[i].end - spans[i].start, on_term,
+                                  s, err);
+    }
+    free(spans);
+    return st;
 }
 
 /* Marks every run of words that spells a phrase, as one range. */
@@ -240,7 +302,7 @@ trawl_status trawl_highlight(trawl_highlighter *hl, trawl_analyzer *an, const ch
     s.text = text;
     *ranges_out = NULL;
     *count_out = 0;
-    trawl_status st = trawl_analyze_folded(an, text, len, on_term, &s, err);
+    trawl_status st = analyse(&s, an, text, len, err);
     if (st == TRAWL_OK && !s.failed) {
         mark_phrases(&s);
         mark_chars(&s);

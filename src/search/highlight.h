@@ -2,7 +2,9 @@
  * each positive part of the query matches (the folded words a word matches through its stems,
  * an exact word, a word prefix, a phrase); highlighting re-analyses the stored passage with
  * the same analyzer, without stemming, and marks the words, and whole phrases, that match.
- * Ranges are byte offsets into the passage text. */
+ * When nothing to mark is Chinese, Japanese or Thai, the passage's runs of those scripts are
+ * not analysed (ICU would build its dictionary engines for them: millions of instructions
+ * in a process's first use). Ranges are byte offsets into the passage text. */
 #ifndef TRAWL_HIGHLIGHT_H
 #define TRAWL_HIGHLIGHT_H
 

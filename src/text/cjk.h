@@ -13,6 +13,20 @@
 /* Whether an analysed word is Chinese, Japanese or Thai. */
 bool trawl_is_cjk(const trawl_term *t);
 
+/* Spans of UTF-8 text, in byte offsets. */
+typedef struct trawl_span {
+    size_t start, end;
+} trawl_span;
+
+/* The spans of the valid UTF-8 `text` outside its runs of characters that ICU's word breaker
+ * segments with a dictionary (Han, kana, Thai, Lao, Khmer, Burmese, with the marks that
+ * follow them), in order, into `*spans_out` (malloc'd, caller frees): analysed apart, they
+ * give the words the whole text gives outside those runs, without building ICU's dictionary
+ * engines. Returns how many; -1 when the text must be analysed whole (a run beside a
+ * character that joins words across it, such as '_' next to Katakana) or memory runs out.
+ * A text without such runs is one span. */
+long trawl_plain_spans(const char *text, size_t len, trawl_span **spans_out);
+
 /* The byte length of the UTF-8 character at the start of `s` (1 for a stray byte). */
 size_t trawl_char_len(const char *s, size_t len);
 

@@ -8,7 +8,9 @@
 #include "index/indexer.h"
 #include "index/schema.h"
 #include "readers/reader.h"
+#include "search/highlight.h"
 #include "search/search.h"
+#include "text/cjk.h"
 #include "xapian-c/xapian_c.h"
 
 static const char *index_dir;
@@ -75,6 +77,21 @@ static const char *shard_path(void)
     line[strcspn(line, "\n")] = '\0';
     snprintf(path, sizeof path, "%s/%s", index_dir, strncmp(line, "auto ", 5) == 0 ? line + 5 : "");
     return path;
+}
+
+/* The ranges `hl` marks in `text`, as "[start,end)..." into `out`. */
+static const char *marked(trawl_highlighter *hl, trawl_analyzer *an, const char *text, char *out,
+                          size_t cap)
+{
+    trawl_range *r = NULL;
+    size_t n = 0;
+    out[0] = '\0';
+    if (trawl_highlight(hl, an, text, strlen(text), &r, &n, NULL) != TRAWL_OK)
+        return "ERROR";
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "[%zu,%zu)", r[i].start, r[i].end);
+    free(r);
+    return out;
 }
 
 static const trawl_hit *first_hit(const char *query, trawl_searcher **s, trawl_results **r)
@@ -391,5 +408,52 @@ int main(void)
     trawl_indexer_close(ix);
     index_dir = other;
     CHECK_STR(search("anything", 0, 10), "0:");
+
+    CASE("19 highlights: runs of dictionary scripts are skipped when nothing to mark is in "
+         "them, with the ranges of the whole text's analysis");
+    trawl_analyzer *an = NULL;
+    trawl_highlighter *plain = NULL, *whole = NULL;
+    CHECK_INT(trawl_analyzer_new("en", &an, NULL), TRAWL_OK);
+    CHECK_INT(trawl_highlighter_new(&plain, NULL), TRAWL_OK);
+    CHECK_INT(trawl_highlighter_new(&whole, NULL), TRAWL_OK);
+    trawl_highlighter *both[] = {plain, whole};
+    const char *phrase[] = {"boats", "carry"};
+    const size_t phrase_len[] = {5, 5};
+    for (int i = 0; i < 2; i++) {
+        CHECK_INT(trawl_highlighter_add_word(both[i], "grain", 5), TRAWL_OK);
+        CHECK_INT(trawl_highlighter_add_word(both[i], "abc_", 4), TRAWL_OK);
+        CHECK_INT(trawl_highlighter_add_prefix(both[i], "riv", 3), TRAWL_OK);
+        CHECK_INT(trawl_highlighter_add_phrase(both[i], phrase, phrase_len, 2), TRAWL_OK);
+    }
+    /* A run of characters found in none of the texts: `whole` analyses every text whole. */
+    CHECK_INT(trawl_highlighter_add_chars(whole, "\xe9\xbe\x98\xe9\xbe\x98", 6), TRAWL_OK);
+    const char *texts[] = {
+        "Boats carry grain along the river.",
+        "Boats 重庆 carry grain; boats carry 国际传播中心 grain.",
+        "重庆Boats carry grain重庆",
+        "東京のriverとカタカナ grain ไทย boats carry ภาษา",
+        "abc_カタ grain", /* '_' joins Katakana to the word before it: analysed whole */
+        "カタ_abc grain",
+        "e\xcc\x81 重\xcc\x81 grain rivers", /* a combining mark after a Han character */
+        "中文",
+        "",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char a[512], b[512];
+        CHECK_STR(marked(plain, an, texts[i], a, sizeof a),
+                  marked(whole, an, texts[i], b, sizeof b));
+    }
+    char got[512];
+    /* The phrase does not span a skipped run. */
+    CHECK_STR(marked(plain, an, texts[1], got, sizeof got), "[19,24)[26,37)[57,62)");
+    trawl_span *spans = NULL;
+    CHECK(trawl_plain_spans(texts[4], strlen(texts[4]), &spans) == -1);
+    CHECK(trawl_plain_spans(texts[1], strlen(texts[1]), &spans) == 3);
+    CHECK_INT(spans[1].start, 12);
+    CHECK_INT(spans[1].end, 38);
+    free(spans);
+    trawl_highlighter_free(plain);
+    trawl_highlighter_free(whole);
+    trawl_analyzer_free(an);
     return CHECK_DONE();
 }
