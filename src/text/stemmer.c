@@ -12,6 +12,9 @@
 /* Cache slots (a power of two) and the longest word or stem they hold. */
 #define CACHE_SLOTS 2048
 #define CACHE_BYTES 31
+/* Stems before the cache is made: a query stems a few words in each language of the index,
+ * and 128 KB per language, made and paged in for them, would cost more than it saves. */
+#define CACHE_AFTER 256
 
 typedef struct cached {
     unsigned char word_len, stem_len; /* 0: empty */
@@ -20,7 +23,8 @@ typedef struct cached {
 
 struct trawl_stemmer {
     struct sb_stemmer *sb; /* the Snowball algorithm */
-    cached *cache;         /* CACHE_SLOTS slots, made on the first stem */
+    cached *cache;         /* CACHE_SLOTS slots, made after CACHE_AFTER stems */
+    unsigned stems;        /* stems made before the cache */
 };
 
 static size_t slot_of(const char *word, size_t len)
@@ -72,7 +76,7 @@ trawl_status trawl_stem(trawl_stemmer *stemmer, const char *word, size_t len, tr
     trawl_buf_reset(out);
     if (len > INT_MAX)
         return trawl_error_set(err, TRAWL_ERR_ARG, "word too long to stem");
-    if (!stemmer->cache)
+    if (!stemmer->cache && ++stemmer->stems > CACHE_AFTER)
         stemmer->cache = calloc(CACHE_SLOTS, sizeof *stemmer->cache);
     cached *c = stemmer->cache && len <= CACHE_BYTES ? &stemmer->cache[slot_of(word, len)] : NULL;
     if (c && c->word_len == len && memcmp(c->word, word, len) == 0) {
