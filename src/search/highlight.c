@@ -256,7 +256,7 @@ static trawl_status analyse(scan *s, trawl_analyzer *an, const char *text, size_
         return trawl_analyze_folded(an, text, len, on_term, s, err);
     trawl_status st = TRAWL_OK;
     for (long i = 0; i < n && !st && !s->failed; i++) {
-        if (s->hl->nphrases && (i > 0 || spans[0].start > 0))
+        if (s->hl->nphrases && i > 0) /* a skipped run lies between two spans */
             add_word(s, spans[i].start, spans[i].start, "", 0);
         s->base = spans[i].start;
         st = trawl_analyze_folded(an, text + spans[i].start, spans[i].end - spans[i].start, on_term,

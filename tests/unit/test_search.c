@@ -436,6 +436,8 @@ int main(void)
         "カタ_abc grain",
         "e\xcc\x81 重\xcc\x81 grain rivers", /* a combining mark after a Han character */
         "中文",
+        "重庆国际传播中心成立于2018年。grain 2018年 riverside",
+        "ｶﾀｶﾅgrain ﾟ grain カタカナー々 boats carry",
         "",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
