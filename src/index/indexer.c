@@ -52,7 +52,9 @@ struct trawl_indexer {
     trawl_gazetteer *gz;             /* places and centers for facets */
     trawl_extractor_set *extractors; /* shared by the analysts of the run */
     trawl_analyst *analyst;          /* for trawl_indexer_add */
-    char *rebuilt;                   /* why the run empties the index first, or NULL */
+    char *rebuilt;                   /* why the run builds the index anew, or NULL */
+    trawl_buf identity;              /* the analyser this run indexes with: the identity an
+                                        index must record to be added to */
     int lock_fd;                     /* WRITER_FILE, locked (lock_folder), or -1 */
 };
 
@@ -229,7 +231,7 @@ trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *
 
 /* Why the database `db` (a shard, or the index as found) must be rebuilt (a rebuild asked for,
  * another schema or analyser), into `why`; `fresh` set when it records no schema yet. */
-static trawl_status db_outdated(trawl_indexer *ix, trawl_xdb *db, bool rebuild, const char *want,
+static trawl_status db_outdated(const trawl_indexer *ix, trawl_xdb *db, bool rebuild,
                                 trawl_buf *why, bool *fresh, trawl_error *err)
 {
     char *schema = NULL, *analyzer = NULL;
@@ -246,7 +248,7 @@ static trawl_status db_outdated(trawl_indexer *ix, trawl_xdb *db, bool rebuild, 
     else if (*schema && rebuild)
         trawl_buf_puts(why, "a rebuild was asked for");
     else
-        outdated_reason(schema, analyzer, want, why);
+        outdated_reason(schema, analyzer, trawl_buf_str(&ix->identity), why);
 cleanup:
     free(schema);
     free(analyzer);
@@ -283,20 +285,20 @@ static trawl_status lacks_aliases(const trawl_indexer *ix, shard_writer *w, bool
     return st;
 }
 
-/* Checks each shard's recorded schema and analyser; opens the run's transaction on each;
- * when a shard is new, or built by another schema or analyser (or a rebuild is asked for),
- * empties every shard and records this run's. Everything happens inside the transactions:
- * readers see the old index until the run commits. */
+/* Checks each shard's recorded schema and analyser; opens the run's transaction on each (or
+ * lets a layout not yet published commit as Xapian flushes); when a shard is new, or built by
+ * another schema or analyser, or a rebuild is asked for, empties every shard and records
+ * this run's. choose_layout sends an outdated index to a new layout, so emptying here is for
+ * what it could not see: the leftovers of a killed rebuild at the new layout's paths, and one
+ * shard of several outdated alone. Readers see the old index until the run commits. */
 static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
-    trawl_buf want = TRAWL_BUF_INIT, why = TRAWL_BUF_INIT, aliases = TRAWL_BUF_INIT;
+    trawl_buf why = TRAWL_BUF_INIT, aliases = TRAWL_BUF_INIT;
     bool fresh = false;
-    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     for (size_t i = 0; i < ix->layout.nshards && !st && !why.len; i++) {
         bool new_shard = false;
-        st =
-            db_outdated(ix, ix->shards[i].db, rebuild, trawl_buf_str(&want), &why, &new_shard, err);
+        st = db_outdated(ix, ix->shards[i].db, rebuild, &why, &new_shard, err);
         fresh = fresh || new_shard;
     }
     /* Shards of a new or changed layout (staging shards included) are read by no one until
@@ -332,7 +334,8 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
         if ((ix->rebuilt && (st = clear(w, err))) ||
             (st =
                  trawl_xdb_set_metadata(w->db, TRAWL_META_SCHEMA, version, strlen(version), err)) ||
-            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_ANALYZER, want.data, want.len, err)) ||
+            (st = trawl_xdb_set_metadata(w->db, TRAWL_META_ANALYZER, ix->identity.data,
+                                         ix->identity.len, err)) ||
             (st = trawl_xdb_set_metadata(w->db, TRAWL_META_LANGUAGE, ix->default_lang,
                                          strlen(ix->default_lang), err)) ||
             (st = trawl_xdb_set_metadata(w->db, TRAWL_META_GAZETTEER, text, len, err)) ||
@@ -341,7 +344,6 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
             goto cleanup;
     }
 cleanup:
-    trawl_buf_free(&want);
     trawl_buf_free(&why);
     trawl_buf_free(&aliases);
     return st;
@@ -352,14 +354,11 @@ static trawl_status found_outdated(trawl_indexer *ix, bool rebuild, trawl_buf *w
                                    trawl_error *err)
 {
     trawl_xdb *db = NULL;
-    trawl_buf want = TRAWL_BUF_INIT;
     bool fresh = false;
-    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &want);
     trawl_status st = trawl_xdb_open(ix->dir, TRAWL_XDB_READ, &db, err);
     if (!st)
-        st = db_outdated(ix, db, rebuild, trawl_buf_str(&want), why, &fresh, err);
+        st = db_outdated(ix, db, rebuild, why, &fresh, err);
     trawl_xdb_close(db);
-    trawl_buf_free(&want);
     return st;
 }
 
@@ -572,6 +571,11 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     bool rebuild = options && options->rebuild;
     if ((st = trawl_gazetteer_load_dir(gazetteer_dir(options), &ix->gz, err)))
         goto fail;
+    trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &ix->identity);
+    if (ix->identity.failed) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
+        goto fail;
+    }
     if ((st = check_folder(dir, err)))
         goto fail;
     if (dir[0] && mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -601,6 +605,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     release_old(ix);
     unlock_folder(ix);
     free(ix->rebuilt);
+    trawl_buf_free(&ix->identity);
     trawl_analyst_free(ix->analyst);
     trawl_extractor_set_free(ix->extractors);
     trawl_gazetteer_free(ix->gz);

@@ -1,11 +1,11 @@
 /* indexer.h: passages -> Xapian documents. Opens (or creates) an index folder of one shard or
- * several (shards.h), checks that it is a Trawl index of this schema and analyser (or empties
- * it when it is not, saying why), and replaces each document's passages in the shard its path
- * hashes to: a document is never duplicated. A run is one transaction per shard: readers see
- * each shard as it was until trawl_indexer_commit, and a run that fails or is killed leaves
- * the index as it was (a kill during the commit of several shards can leave some committed:
- * the next run brings the others up to date). The shards of a layout not yet published (a new
- * index, its staging shards, a new shard count), which no reader sees until the commit
+ * several (shards.h), checks that it is a Trawl index of this schema and analyser (or rebuilds it
+ * beside the old one when it is not, saying why), and replaces each document's passages in the
+ * shard its path hashes to: a document is never duplicated. A run is one transaction per shard:
+ * readers see each shard as it was until trawl_indexer_commit, and a run that fails or is killed
+ * leaves the index as it was (a kill during the commit of several shards can leave some committed:
+ * the next run brings the others up to date). The shards of a layout not yet published (a new or
+ * rebuilt index, its staging shards, a new shard count), which no reader sees until the commit
  * publishes them, commit as Xapian flushes instead. Each passage carries the facet values
  * extracted from its own text (facets.h), as filter terms, a value slot and evidence.
  *
@@ -26,14 +26,16 @@
 typedef struct trawl_indexer_options {
     size_t max_passage_bytes; /* passage bound; 0 means TRAWL_DEFAULT_MAX_PASSAGE */
     const char *language;     /* language of documents that do not say; NULL means "en" */
-    int rebuild;              /* empty the index first */
+    int rebuild;              /* build the index anew, beside the old one, which readers
+                                 keep until the commit publishes the new one */
     const char *gazetteer;    /* folder of the gazetteer; NULL: trawl_gazetteer_default_dir() */
     size_t shards;            /* shards to write (1 .. TRAWL_MAX_SHARDS); 0: as many as the
                                  index has (1 for a new one). Another count than the index's
                                  rebuilds it into the new layout, published by the commit */
     size_t writers;           /* threads that will write documents (trawl_indexer_apply): a
-                                 new index of one shard is then written as that many staging
-                                 shards, merged into one compacted database by the commit */
+                                 new or rebuilt index of one shard is then written as that
+                                 many staging shards, merged into one compacted database by
+                                 the commit */
 } trawl_indexer_options;
 
 typedef struct trawl_indexer trawl_indexer;

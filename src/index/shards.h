@@ -7,8 +7,9 @@
  * way. A document lives in the shard its path hashes to (trawl_shard_of), so an incremental
  * run touches only the shards that hold changed documents.
  *
- * A new index written by several threads is written as that many shards, merged into one
- * compacted database, shard-1-of-1, when the run commits (the indexer does it).
+ * A new or rebuilt index written by several threads is written as that many shards, merged
+ * into one compacted database, shard-1-of-1 (or .b, below), when the run commits (the indexer
+ * does it).
  *
  * A change of shard count, and a rebuild, write the new layout beside the old one (named
  * shard-K-of-N.b where the old one has the plain names), then publish it: XAPIANDB is replaced
