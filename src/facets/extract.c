@@ -1,6 +1,6 @@
 /* extract.c: the extractor's setup (the gazetteer's names and the pattern words, analysed
  * with the documents' analyzer) and one extraction: places and centers, years, and the
- * center-year pairs of each sentence. */
+ * centers' foundings. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,32 +20,45 @@ static const char *const center_words[] = {"ICC",
                                            "國際傳播中心",
                                            NULL};
 
-static const char *const creation_verbs[] = {"launched",     "launches",
-                                             "launch",       "launching",
-                                             "established",  "establishes",
-                                             "establish",    "establishing",
-                                             "formed",       "forms",
-                                             "form",         "forming",
-                                             "created",      "creates",
-                                             "create",       "creating",
-                                             "inaugurated",  "inaugurates",
-                                             "inaugurate",   "founded",
-                                             "founds",       "found",
-                                             "opened",       "opens",
-                                             "open",         "unveiled",
-                                             "unveils",      "unveil",
-                                             "set up",       "sets up",
-                                             "setting up",   "built",
-                                             "builds",       "build",
-                                             "opening of",   "launch of",
-                                             "creation of",  "establishment of",
-                                             "founding of",  "inauguration of",
-                                             "unveiling of", "成立",
-                                             "成立了",       "设立",
-                                             "設立",         "建立",
-                                             "组建",         "組建",
-                                             "挂牌",         "掛牌",
-                                             "揭牌",         NULL};
+/* Words that say a center came into being, in the corpus's languages (matched as folded
+ * words: each form listed). */
+/* Centers in general: a sentence with these speaks of many. */
+static const char *const center_plurals[] = {"ICCs",
+                                             "International Communication Centers",
+                                             "International Communication Centres",
+                                             "centers",
+                                             "centres",
+                                             NULL};
+
+static const char *const creation_verbs[] = {
+    /* English */
+    "launched", "launches", "launch", "launching", "established", "establishes", "establish",
+    "establishing", "formed", "forms", "form", "forming", "created", "creates", "create",
+    "creating", "inaugurated", "inaugurates", "inaugurate", "founded", "founds", "found", "opened",
+    "opens", "open", "unveiled", "unveils", "unveil", "set up", "sets up", "setting up", "built",
+    "builds", "build", "opening of", "launch of", "creation of", "establishment of", "founding of",
+    "inauguration of", "unveiling of",
+    /* Chinese (Simplified and Traditional) and Japanese */
+    "成立", "成立了", "设立", "設立", "建立", "组建", "組建", "挂牌", "掛牌", "揭牌", "创建",
+    "創建", "创立", "創立", "启动", "啟動", "上线", "上線", "开设", "開設", "発足", "創設",
+    "设立了", "揭牌成立",
+    /* Korean */
+    "설립", "설립된", "설립했다", "출범", "출범한", "출범했다", "개설", "발족",
+    /* Portuguese, Spanish, Italian, French */
+    "inaugurado", "inaugurada", "inaugurou", "lançado", "lançada", "lançou", "criado", "criada",
+    "criou", "fundado", "fundada", "estabelecido", "estabelecida", "lanzado", "lanzada", "lanzó",
+    "creado", "creada", "creó", "inauguró", "establecido", "establecida", "inaugurato",
+    "inaugurata", "lanciato", "lanciata", "creato", "creata", "fondato", "fondata", "istituito",
+    "istituita", "inauguré", "inaugurée", "lancé", "lancée", "créé", "créée", "fondé", "fondée",
+    /* German */
+    "gegründet", "eröffnet", "gestartet", "ins leben gerufen",
+    /* Russian */
+    "создан", "создана", "создано", "созданный", "создал", "создали", "открыт", "открыта", "открыл",
+    "открыли", "запущен", "запущена", "запустил", "основан", "основана", "учрежден", "учреждён",
+    "учреждена", "создание", "создании", "открытие",
+    /* Vietnamese, Indonesian, Thai */
+    "thành lập", "ra mắt", "khai trương", "didirikan", "diluncurkan", "diresmikan", "ก่อตั้ง", "เปิดตัว",
+    "จัดตั้ง", NULL};
 
 static const char *const object_words[] = {
     "a",     "an",       "its",        "own",       "their",    "the",    "first", "new",
@@ -162,11 +175,11 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
     struct {
         wordlist *list;
         const char *const *phrases;
-    } lists[] = {{&ex->center_words, center_words},  {&ex->creation_verbs, creation_verbs},
-                 {&ex->object_words, object_words},  {&ex->naming_cues, naming_cues},
-                 {&ex->connectors, connectors},      {&ex->date_words, date_words},
-                 {&ex->year_suffix, year_suffix},    {&ex->range_words, range_words},
-                 {&ex->carry_phrases, carry_phrases}};
+    } lists[] = {{&ex->center_words, center_words},     {&ex->center_plurals, center_plurals},
+                 {&ex->creation_verbs, creation_verbs}, {&ex->object_words, object_words},
+                 {&ex->naming_cues, naming_cues},       {&ex->connectors, connectors},
+                 {&ex->date_words, date_words},         {&ex->year_suffix, year_suffix},
+                 {&ex->range_words, range_words},       {&ex->carry_phrases, carry_phrases}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         lists[i].list->by = MATCH_TERM;
         if ((st = wordlist_add_all(lists[i].list, an, lists[i].phrases, err)))
@@ -190,10 +203,10 @@ void trawl_extractor_free(trawl_extractor *ex)
         free(ex);
         return;
     }
-    wordlist *lists[] = {&ex->names,          &ex->places,       &ex->center_words,
-                         &ex->creation_verbs, &ex->object_words, &ex->naming_cues,
-                         &ex->connectors,     &ex->date_words,   &ex->year_suffix,
-                         &ex->range_words,    &ex->carry_phrases};
+    wordlist *lists[] = {&ex->names,          &ex->places,         &ex->center_words,
+                         &ex->center_plurals, &ex->creation_verbs, &ex->object_words,
+                         &ex->naming_cues,    &ex->connectors,     &ex->date_words,
+                         &ex->year_suffix,    &ex->range_words,    &ex->carry_phrases};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         wordlist_free(lists[i]);
     free(ex->meaning);
@@ -306,47 +319,91 @@ static bool carries_date(const trawl_extractor *ex, unsigned s)
     return false;
 }
 
-static void add_pair(trawl_facets *out, const char *center, const char *year)
+/* Bytes between the spans [a0, a1) and [b0, b1): 0 when they overlap. */
+static size_t gap(size_t a0, size_t a1, size_t b0, size_t b1)
 {
-    size_t len = strlen(center) + strlen(year) + 2;
-    char *p = malloc(len);
-    if (!p ||
-        !trawl_array_grow((void **)&out->pairs, &out->cpairs, out->npairs, sizeof *out->pairs)) {
-        free(p);
-        out->failed = true;
-        return;
-    }
-    snprintf(p, len, "%s:%s", center, year);
-    out->pairs[out->npairs++] = p;
+    return a1 <= b0 ? b0 - a1 : b1 <= a0 ? a0 - b1 : 0;
 }
 
-/* Pairs each center with the years of its sentence, or, for a sentence dated by reference
- * ("The same month, Shenzhen Media Group formed an ICC"), of the sentence before. */
-static void pair_centers_with_years(trawl_extractor *ex, trawl_facets *out)
+/* The mention of `facet` in sentence `s` nearest to the bytes [v0, v1), or SIZE_MAX. */
+static size_t nearest(const trawl_facets *out, trawl_facet_id facet, unsigned s, size_t v0,
+                      size_t v1)
 {
-    unsigned sentences = 0;
-    for (size_t i = 0; i < out->n; i++)
-        if (out->mentions[i].sentence + 1 > sentences)
-            sentences = out->mentions[i].sentence + 1;
-    unsigned dated = UINT32_MAX; /* the sentence whose years apply */
-    for (unsigned s = 0; s < sentences; s++) {
-        bool has_year = false;
-        for (size_t i = 0; i < out->n && !has_year; i++)
-            has_year = out->mentions[i].sentence == s && out->mentions[i].facet == TRAWL_FACET_YEAR;
-        if (has_year)
-            dated = s;
-        else if (!carries_date(ex, s))
-            dated = UINT32_MAX;
-        if (dated == UINT32_MAX)
+    size_t best = SIZE_MAX, best_gap = SIZE_MAX;
+    for (size_t i = 0; i < out->n; i++) {
+        const trawl_mention *m = &out->mentions[i];
+        if (m->facet != facet || m->sentence != s)
             continue;
-        for (size_t c = 0; c < out->n; c++) {
-            if (out->mentions[c].sentence != s || out->mentions[c].facet != TRAWL_FACET_ICC)
-                continue;
-            for (size_t y = 0; y < out->n; y++)
-                if (out->mentions[y].sentence == dated &&
-                    out->mentions[y].facet == TRAWL_FACET_YEAR)
-                    add_pair(out, out->mentions[c].value, out->mentions[y].value);
+        size_t g = gap(v0, v1, m->start, m->end);
+        if (g < best_gap) {
+            best = i;
+            best_gap = g;
         }
+    }
+    return best;
+}
+
+/* Whether sentence `s` speaks of a center by a word of its own ("the ICC", 国际传播中心) or of
+ * centers in general ("ICCs"). */
+static bool has_center_word(const trawl_extractor *ex, unsigned s)
+{
+    const ftext *t = &ex->text;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->toks[i].sentence == s && (wordlist_match(&ex->center_words, t, i, NULL, 0, NULL) ||
+                                         wordlist_match(&ex->center_plurals, t, i, NULL, 0, NULL)))
+            return true;
+    return false;
+}
+
+/* The one center sentence `s` names (several mentions of it count as one), or SIZE_MAX when it
+ * names none or several. */
+static size_t only_center(const trawl_facets *out, unsigned s)
+{
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < out->n; i++) {
+        const trawl_mention *m = &out->mentions[i];
+        if (m->facet != TRAWL_FACET_ICC || m->sentence != s)
+            continue;
+        if (found != SIZE_MAX && strcmp(out->mentions[found].value, m->value) != 0)
+            return SIZE_MAX;
+        found = i;
+    }
+    return found;
+}
+
+/* The foundings of the text: each creation word is paired with the center nearest to it in its
+ * sentence and the year nearest to it there. A sentence dated by reference ("The same month,
+ * Shenzhen Media Group formed an ICC") takes the year of the sentence before nearest to its
+ * end; a sentence that names no center, nor speaks of centers in general ("26 provinces have
+ * established ICCs as of 2022"), refers to the one center of the sentence before, if that
+ * names exactly one ("This development, unveiled on September 2, 2024, ..."). */
+static void find_foundings(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t words = wordlist_match(&ex->creation_verbs, t, i, NULL, 0, NULL);
+        if (words == 0)
+            continue;
+        unsigned s = t->toks[i].sentence;
+        size_t v0 = t->toks[i].start, v1 = t->toks[i + words - 1].end;
+        size_t year = nearest(out, TRAWL_FACET_YEAR, s, v0, v1);
+        if (year == SIZE_MAX && s > 0 && carries_date(ex, s))
+            year = nearest(out, TRAWL_FACET_YEAR, s - 1, v0, v0);
+        size_t center = nearest(out, TRAWL_FACET_ICC, s, v0, v1);
+        if (center == SIZE_MAX && s > 0 && !has_center_word(ex, s))
+            center = only_center(out, s - 1);
+        i += words - 1;
+        if (year == SIZE_MAX || center == SIZE_MAX)
+            continue;
+        size_t start = v0, end = v1;
+        for (size_t k = 0; k < t->n; k++) {
+            if (t->toks[k].sentence != s)
+                continue;
+            start = t->toks[k].start < start ? t->toks[k].start : start;
+            end = t->toks[k].end > end ? t->toks[k].end : end;
+        }
+        trawl_facets_add_founding(out, out->mentions[center].value, atoi(out->mentions[year].value),
+                                  start, end);
     }
 }
 
@@ -359,7 +416,7 @@ trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, tr
         return st;
     extract_places(ex, out);
     extract_years(ex, out);
-    pair_centers_with_years(ex, out);
+    find_foundings(ex, out);
     if (out->failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     return TRAWL_OK;

@@ -39,6 +39,7 @@ struct trawl_extractor {
     entity *place_meaning; /* the entity of each entry of `places` */
     size_t cplace_meaning;
     wordlist center_words;   /* "ICC", "International Communication Center", 国际传播中心 */
+    wordlist center_plurals; /* "ICCs", "centers": centers in general */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */
     wordlist object_words;   /* what may stand between the verb and the center: "its own" */
     wordlist naming_cues;    /* "called", "brands itself as" ... */

@@ -28,14 +28,14 @@ void trawl_facets_reset(trawl_facets *f)
 {
     for (size_t i = 0; i < f->n; i++)
         free(f->mentions[i].value);
-    for (size_t i = 0; i < f->npairs; i++)
-        free(f->pairs[i]);
+    for (size_t i = 0; i < f->nfoundings; i++)
+        free(f->foundings[i].center);
     for (size_t i = 0; i < f->nfound; i++) {
         free(f->found[i].key);
         free(f->found[i].name);
         free(f->found[i].province);
     }
-    f->n = f->npairs = f->nfound = 0;
+    f->n = f->nfoundings = f->nfound = 0;
     f->failed = false;
 }
 
@@ -45,12 +45,12 @@ void trawl_facets_free(trawl_facets *f)
         return;
     trawl_facets_reset(f);
     free(f->mentions);
-    free(f->pairs);
+    free(f->foundings);
     free(f->found);
     f->mentions = NULL;
-    f->pairs = NULL;
+    f->foundings = NULL;
     f->found = NULL;
-    f->cap = f->cpairs = f->cfound = 0;
+    f->cap = f->cfoundings = f->cfound = 0;
 }
 
 void trawl_facets_add(trawl_facets *f, trawl_facet_id facet, const char *value, size_t start,
@@ -99,14 +99,40 @@ char *trawl_facets_joined(const trawl_facets *f, trawl_facet_id facet)
     return s;
 }
 
-char *trawl_facets_joined_pairs(const trawl_facets *f)
+void trawl_facets_add_founding(trawl_facets *f, const char *center, int year, size_t start,
+                               size_t end)
 {
-    const char **items = malloc((f->npairs ? f->npairs : 1) * sizeof *items);
-    if (!items)
-        return NULL;
-    for (size_t i = 0; i < f->npairs; i++)
-        items[i] = f->pairs[i];
-    char *s = join_distinct(items, f->npairs);
+    for (size_t i = 0; i < f->nfoundings; i++)
+        if (f->foundings[i].year == year && strcmp(f->foundings[i].center, center) == 0)
+            return;
+    char *c = trawl_strdup(center);
+    if (!c || !trawl_array_grow((void **)&f->foundings, &f->cfoundings, f->nfoundings,
+                                sizeof *f->foundings)) {
+        free(c);
+        f->failed = true;
+        return;
+    }
+    f->foundings[f->nfoundings++] = (trawl_founding){c, year, start, end};
+}
+
+char *trawl_facets_joined_foundings(const trawl_facets *f)
+{
+    trawl_buf all = TRAWL_BUF_INIT;
+    size_t *at = malloc((f->nfoundings ? f->nfoundings : 1) * sizeof *at);
+    const char **items = malloc((f->nfoundings ? f->nfoundings : 1) * sizeof *items);
+    char *s = NULL;
+    for (size_t i = 0; i < f->nfoundings && at; i++) {
+        at[i] = all.len;
+        trawl_buf_printf(&all, "%s:%d", f->foundings[i].center, f->foundings[i].year);
+        trawl_buf_putc(&all, '\0');
+    }
+    if (at && items && !all.failed) {
+        for (size_t i = 0; i < f->nfoundings; i++)
+            items[i] = all.data + at[i];
+        s = join_distinct(items, f->nfoundings);
+    }
     free(items);
+    free(at);
+    trawl_buf_free(&all);
     return s;
 }

@@ -8,7 +8,9 @@
  * Center", "<地名>国际传播中心", "an ICC called <Name>", "brands itself as <Name>", and
  * "<Organisation or place> ... launched / formed / created ... an ICC" (or "its own ICC").
  * Years: "In 2018", "June 2024", "2024年", "2024-05-29", ranges ("2021-2023", "from 2021 to
- * 2023": every year), "the 2022 Winter Olympics"; never counts ("200 ICCs", "over 30"). */
+ * 2023": every year), "the 2022 Winter Olympics"; never counts ("200 ICCs", "over 30").
+ * Foundings: the year a center was founded, as a creation word of its sentence says, never a
+ * year that merely stands beside it (trawl_founding). */
 #ifndef TRAWL_FACETS_H
 #define TRAWL_FACETS_H
 
@@ -18,6 +20,11 @@
 #include "common/status.h"
 #include "facets/gazetteer.h"
 #include "text/analyzer.h"
+
+/* The version of the extraction rules, part of the analyser's identity that an index records:
+ * raised with every change to what extraction finds, so that an index whose facets other
+ * rules found is rebuilt rather than counted together with new ones. */
+#define TRAWL_FACET_RULES 2
 
 typedef enum trawl_facet_id {
     TRAWL_FACET_ICC,      /* center keys */
@@ -51,12 +58,20 @@ typedef struct trawl_new_center {
     char *province; /* province key, or NULL */
 } trawl_new_center;
 
+/* A center's founding as the text tells it: a creation word ("launched", "established", 成立,
+ * "inaugurado", "создан") with the center it governs and the year it happened. */
+typedef struct trawl_founding {
+    char *center;      /* center key */
+    int year;          /* the year it was founded, launched, unveiled ... */
+    size_t start, end; /* bytes of the sentence that says so */
+} trawl_founding;
+
 /* What one extraction found. Strings are owned by it. */
 typedef struct trawl_facets {
     trawl_mention *mentions; /* in text order per rule pass */
     size_t n, cap;
-    char **pairs; /* "center:year" for centers and years of one sentence */
-    size_t npairs, cpairs;
+    trawl_founding *foundings; /* distinct (center, year) pairs, in text order */
+    size_t nfoundings, cfoundings;
     trawl_new_center *found; /* centers not in the gazetteer */
     size_t nfound, cfound;
     bool failed; /* an allocation failed: incomplete */
@@ -75,8 +90,11 @@ void trawl_facets_add(trawl_facets *f, trawl_facet_id facet, const char *value, 
 /* The distinct values of `facet`, sorted (byte order), as "v1 v2 ..." into a malloc'd string
  * (NULL when out of memory). */
 char *trawl_facets_joined(const trawl_facets *f, trawl_facet_id facet);
-/* The distinct pairs, sorted, joined by spaces: malloc'd. */
-char *trawl_facets_joined_pairs(const trawl_facets *f);
+/* Adds a founding (copies `center`) unless one of the same center and year is there. */
+void trawl_facets_add_founding(trawl_facets *f, const char *center, int year, size_t start,
+                               size_t end);
+/* The distinct foundings as "center:year", sorted, joined by spaces: malloc'd. */
+char *trawl_facets_joined_foundings(const trawl_facets *f);
 
 typedef struct trawl_extractor trawl_extractor;
 

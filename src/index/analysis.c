@@ -245,6 +245,23 @@ static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
     return o;
 }
 
+/* The foundings of a passage: [{"icc", "year", "text", "start", "end"}] (the sentence that
+ * says so and its bytes in the passage), or NULL when none. */
+static json_t *foundings_json(const trawl_facets *f, const trawl_passage *p)
+{
+    if (f->nfoundings == 0)
+        return NULL;
+    json_t *list = json_array();
+    for (size_t i = 0; i < f->nfoundings && list; i++) {
+        const trawl_founding *e = &f->foundings[i];
+        json_array_append_new(list,
+                              json_pack("{s:s,s:i,s:s%,s:I,s:I}", "icc", e->center, "year", e->year,
+                                        "text", p->text + e->start, e->end - e->start, "start",
+                                        (json_int_t)e->start, "end", (json_int_t)e->end));
+    }
+    return list;
+}
+
 /* The facets of a passage: filter terms, and the centers the gazetteer lacks
  * (for the metadata: their names and provinces in reports). */
 static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
@@ -300,6 +317,9 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_t *facets = facets_json(&job->an->facets, p);
     if (facets)
         json_object_set_new(o, "facets", facets);
+    json_t *foundings = foundings_json(&job->an->facets, p);
+    if (foundings)
+        json_object_set_new(o, "foundings", foundings);
     char *head = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!head)
@@ -373,7 +393,7 @@ static trawl_status set_tally(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     }
     parts[TRAWL_FACET_LANG] = trawl_analyzer_language(job->pl->an);
     parts[TRAWL_FACET_KIND] = trawl_document_kind(job->doc);
-    parts[TRAWL_TALLY_PAIRS] = joined[TRAWL_FACET_EXTRACTED] = trawl_facets_joined_pairs(f);
+    parts[TRAWL_TALLY_FOUNDINGS] = joined[TRAWL_FACET_EXTRACTED] = trawl_facets_joined_foundings(f);
     parts[TRAWL_TALLY_PATH] = trawl_document_path(job->doc);
     ok = ok && joined[TRAWL_FACET_EXTRACTED];
     trawl_buf *value = &job->an->term;

@@ -200,8 +200,9 @@ void trawl_schema_analyzer_identity(size_t max_passage_bytes, const char *gazett
     u_versionToString(icu, icu_s);
     u_versionToString(uni, uni_s);
     trawl_buf_reset(out);
-    trawl_buf_printf(out, "icu %s; unicode %s; snowball %s; passage %zu; gazetteer %s", icu_s,
-                     uni_s, trawl_stemmer_library_version(), max_passage_bytes, gazetteer_hash);
+    trawl_buf_printf(out, "icu %s; unicode %s; snowball %s; passage %zu; gazetteer %s; facets %d",
+                     icu_s, uni_s, trawl_stemmer_library_version(), max_passage_bytes,
+                     gazetteer_hash, TRAWL_FACET_RULES);
 }
 
 void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out)

@@ -29,8 +29,11 @@
  *   6: a stem's expansion list per language (trawl.stem.LANG:STEM): a query word's stem in one
  *      language no longer matches the words of another language's stem that is spelt alike
  *      ("memory" stems to "memor" in some language, the English stem of "memorable"); the
- *      stored data's text after its JSON object, read without decoding. */
-#define TRAWL_SCHEMA_VERSION 6
+ *      stored data's text after its JSON object, read without decoding.
+ *   7: a passage's foundings (trawl_founding: a center, the year a creation word of its
+ *      sentence gives) instead of every center-year pair of a sentence, in the tally value
+ *      and in the stored data ("foundings"). */
+#define TRAWL_SCHEMA_VERSION 7
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -100,12 +103,12 @@ void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len);
        */
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
- * provinces, years, language, kind; each sorted and space-separated), its "center:year"
- * pairs found in one sentence, then its document path, separated by TRAWL_TALLY_SEP. A
+ * provinces, years, language, kind; each sorted and space-separated), its foundings as
+ * "center:year", then its document path, separated by TRAWL_TALLY_SEP. A
  * separator inside a part other than the last becomes a space. */
 #define TRAWL_TALLY_SEP '\x1e'
-#define TRAWL_TALLY_PAIRS 5 /* the part holding the pairs (after the facets) */
-#define TRAWL_TALLY_PATH 6  /* the part holding the path */
+#define TRAWL_TALLY_FOUNDINGS 5 /* the part holding the foundings (after the facets) */
+#define TRAWL_TALLY_PATH 6      /* the part holding the path */
 #define TRAWL_TALLY_PARTS 7
 void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out);
 /* Splits a tally value into its parts (pointers into `value`); false when it does not have

@@ -84,6 +84,9 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
             count(o, r->rows[i].count);
             end(o);
         }
+        fputs("(none),(none),", o);
+        count(o, r->none);
+        end(o);
     } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
         text(o, trawl_facet_name((trawl_facet_id)r->spec.facets[0]));
         for (size_t j = 0; j < r->ncols; j++) {
@@ -101,6 +104,14 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
             count(o, r->rows[i].count);
             end(o);
         }
+        fputs("total", o);
+        for (size_t j = 0; j < r->ncols; j++) {
+            sep(o);
+            count(o, r->cols[j].count);
+        }
+        sep(o);
+        count(o, r->total);
+        end(o);
     } else {
         fputs("center,name,province,earliest,passages,documents\r\n", o);
         for (size_t i = 0; i < r->ncenters; i++) {

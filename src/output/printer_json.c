@@ -43,6 +43,15 @@ static json_t *hit_json(const trawl_hit *h)
                                                 (json_int_t)f->end, "rule", f->rule));
     }
     json_object_set_new(o, "facets", facets);
+    json_t *foundings = json_array();
+    for (size_t i = 0; i < h->nfoundings; i++) {
+        const trawl_hit_founding *f = &h->foundings[i];
+        json_array_append_new(foundings,
+                              json_pack("{s:s,s:s,s:i,s:s,s:I,s:I}", "icc", f->center, "label",
+                                        f->label, "year", f->year, "text", f->text, "start",
+                                        (json_int_t)f->start, "end", (json_int_t)f->end));
+    }
+    json_object_set_new(o, "foundings", foundings);
     if (h->links) {
         json_t *links = json_object();
         json_object_set_new(links, "outgoing", link_rows(h->links->out, h->links->nout, true));
@@ -52,12 +61,15 @@ static json_t *hit_json(const trawl_hit *h)
     return o;
 }
 
+/* Rows as objects {value, label, count}; the none row's value is null. */
 static json_t *rows_json(const trawl_report_row *rows, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "value", rows[i].value, "label",
-                                           rows[i].label, "count", (json_int_t)rows[i].count));
+        json_array_append_new(a, json_pack("{s:o,s:s,s:I}", "value",
+                                           rows[i].none ? json_null() : json_string(rows[i].value),
+                                           "label", rows[i].label, "count",
+                                           (json_int_t)rows[i].count));
     return a;
 }
 
@@ -74,6 +86,9 @@ static json_t *report_json(const trawl_report *r)
         json_object_set_new(o, "rows", rows_json(r->rows, r->nrows));
         json_object_set_new(o, "none", json_integer((json_int_t)r->none));
     } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
+        json_object_set_new(o, "totals",
+                            json_string(r->spec.documents ? "distinct documents having the value"
+                                                          : "distinct passages having the value"));
         json_object_set_new(o, "rows", rows_json(r->rows, r->nrows));
         json_object_set_new(o, "columns", rows_json(r->cols, r->ncols));
         json_t *cells = json_array();

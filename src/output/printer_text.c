@@ -90,6 +90,11 @@ static void print_evidence(const trawl_printer *p, const trawl_hit *h)
     }
     if (h->nfacets == 0)
         fputs(INDENT "facets none\n", p->out);
+    for (size_t i = 0; i < h->nfoundings; i++) {
+        const trawl_hit_founding *f = &h->foundings[i];
+        fprintf(p->out, INDENT "%s icc=%s in %d: \"%s\"\n", i == 0 ? "founded" : "       ",
+                f->center, f->year, f->text);
+    }
 }
 
 /* Pads to `width` display columns after `used`. */
@@ -127,36 +132,52 @@ static void print_counts(const trawl_printer *p, const trawl_report *r)
         fprintf(p->out, "  %8zu  (none)\n", r->none);
 }
 
+/* A cross-tab's rows and columns: the values, and (none) when some match has no value. */
+static bool shown(const trawl_report_row *row)
+{
+    return !row->none || row->count > 0;
+}
+
+static size_t column_width(const trawl_report_row *col)
+{
+    size_t w = trawl_display_width(col->value);
+    return w < 5 ? 5 : w;
+}
+
 static void print_crosstab(const trawl_printer *p, const trawl_report *r)
 {
+    char title[64];
+    trawl_report_title(r, title, sizeof title);
+    fprintf(p->out,
+            "%s over %zu %s\n(a total counts the %s with its value; one %s can have several)\n",
+            title, r->total, trawl_report_unit(r), trawl_report_unit(r),
+            r->spec.documents ? "document" : "passage");
     size_t rw = 5;
     for (size_t i = 0; i < r->nrows; i++)
-        if (trawl_display_width(r->rows[i].value) > rw)
+        if (shown(&r->rows[i]) && trawl_display_width(r->rows[i].value) > rw)
             rw = trawl_display_width(r->rows[i].value);
     fputs(trawl_facet_name((trawl_facet_id)r->spec.facets[0]), p->out);
     pad(p->out, trawl_display_width(trawl_facet_name((trawl_facet_id)r->spec.facets[0])), rw);
     for (size_t j = 0; j < r->ncols; j++)
-        fprintf(p->out, "  %*s",
-                (int)(trawl_display_width(r->cols[j].value) < 5
-                          ? 5
-                          : trawl_display_width(r->cols[j].value)),
-                r->cols[j].value);
+        if (shown(&r->cols[j]))
+            fprintf(p->out, "  %*s", (int)column_width(&r->cols[j]), r->cols[j].value);
     fputs("  total\n", p->out);
     for (size_t i = 0; i < r->nrows; i++) {
+        if (!shown(&r->rows[i]))
+            continue;
         fputs(r->rows[i].value, p->out);
         pad(p->out, trawl_display_width(r->rows[i].value), rw);
-        for (size_t j = 0; j < r->ncols; j++) {
-            size_t w = trawl_display_width(r->cols[j].value);
-            fprintf(p->out, "  %*zu", (int)(w < 5 ? 5 : w), r->cells[i * r->ncols + j]);
-        }
+        for (size_t j = 0; j < r->ncols; j++)
+            if (shown(&r->cols[j]))
+                fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]),
+                        r->cells[i * r->ncols + j]);
         fprintf(p->out, "  %5zu\n", r->rows[i].count);
     }
     fputs("total", p->out);
     pad(p->out, 5, rw);
-    for (size_t j = 0; j < r->ncols; j++) {
-        size_t w = trawl_display_width(r->cols[j].value);
-        fprintf(p->out, "  %*zu", (int)(w < 5 ? 5 : w), r->cols[j].count);
-    }
+    for (size_t j = 0; j < r->ncols; j++)
+        if (shown(&r->cols[j]))
+            fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]), r->cols[j].count);
     fprintf(p->out, "  %5zu\n", r->total);
 }
 

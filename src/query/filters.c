@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/strmap.h"
 #include "facets/facets.h"
 #include "index/schema.h"
 #include "text/language.h"
@@ -92,42 +93,39 @@ static trawl_status terms_query(int facet, const char *const *values, size_t n,
     return st;
 }
 
-trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, const char *value,
-                                trawl_xquery **query_out, trawl_error *err)
+static void free_values(char **values, size_t n)
 {
-    *query_out = NULL;
+    for (size_t i = 0; i < n; i++)
+        free(values[i]);
+    free(values);
+}
+
+/* The filter terms' values of `facet:value` (years of a range, a center's or province's key, a
+ * language code...) into a malloc'd array of malloc'd strings. */
+static trawl_status filter_values(const trawl_filter_context *ctx, int facet, const char *value,
+                                  char ***values_out, size_t *n_out, trawl_error *err)
+{
+    int from = 0, to = 0;
+    char *key = NULL;
+    *values_out = NULL;
+    *n_out = 0;
     if (facet == TRAWL_FACET_YEAR) {
-        int from, to;
         if (!parse_years(value, &from, &to))
             return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
                                    "year:%s: expected a year like 2024 or a range like "
                                    "2018..2020",
                                    value);
-        char buf[MAX_YEARS][8];
-        const char *values[MAX_YEARS];
-        for (int y = from; y <= to; y++) {
-            snprintf(buf[y - from], sizeof buf[0], "%d", y);
-            values[y - from] = buf[y - from];
-        }
-        return terms_query(facet, values, (size_t)(to - from + 1), query_out, err);
-    }
-    if (facet == TRAWL_FACET_LANG || facet == TRAWL_FACET_KIND || facet == TRAWL_FILTER_URL) {
+    } else if (facet == TRAWL_FACET_LANG || facet == TRAWL_FACET_KIND ||
+               facet == TRAWL_FILTER_URL) {
         /* Metadata: a language by code or English name; a kind in any case; a URL exactly. */
         const char *code = facet == TRAWL_FACET_LANG ? trawl_language_code(value) : NULL;
-        char *v = trawl_strdup(code ? code : value);
-        if (!v)
+        if (!(key = trawl_strdup(code ? code : value)))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        for (char *c = v; facet != TRAWL_FILTER_URL && *c; c++)
+        for (char *c = key; facet != TRAWL_FILTER_URL && *c; c++)
             if (*c >= 'A' && *c <= 'Z')
                 *c = (char)(*c + 32);
-        const char *values[1] = {v};
-        trawl_status st = terms_query(facet, values, 1, query_out, err);
-        free(v);
-        return st;
-    }
-    char *key = facet == TRAWL_FACET_PROVINCE ? trawl_resolve_province(ctx, value)
-                                              : trawl_resolve_center(ctx, value);
-    if (!key) {
+    } else if (!(key = facet == TRAWL_FACET_PROVINCE ? trawl_resolve_province(ctx, value)
+                                                     : trawl_resolve_center(ctx, value))) {
         const char *city_key =
             facet == TRAWL_FACET_PROVINCE ? find_key(ctx, value, TRAWL_ALIAS_CITY) : NULL;
         const trawl_city *city = city_key ? trawl_gazetteer_city(ctx->gz, city_key) : NULL;
@@ -142,8 +140,125 @@ trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, cons
                                facet == TRAWL_FACET_PROVINCE ? "province" : "center",
                                facet == TRAWL_FACET_PROVINCE ? "province" : "icc-registry");
     }
-    const char *values[1] = {key};
-    trawl_status st = terms_query(facet, values, 1, query_out, err);
+    size_t n = key ? 1 : (size_t)(to - from + 1);
+    char **values = calloc(n, sizeof *values);
+    bool failed = !values;
+    for (size_t i = 0; i < n && !failed; i++) {
+        char year[8];
+        snprintf(year, sizeof year, "%d", from + (int)i);
+        failed = !(values[i] = trawl_strdup(key ? key : year));
+    }
     free(key);
+    if (failed) {
+        free_values(values, n);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    *values_out = values;
+    *n_out = n;
+    return TRAWL_OK;
+}
+
+trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, const char *value,
+                                trawl_xquery **query_out, trawl_error *err)
+{
+    char **values = NULL;
+    size_t n = 0;
+    *query_out = NULL;
+    trawl_status st = filter_values(ctx, facet, value, &values, &n, err);
+    if (!st)
+        st = terms_query(facet, (const char *const *)values, n, query_out, err);
+    free_values(values, n);
+    return st;
+}
+
+void trawl_filter_scope_free(trawl_filter_scope *scope)
+{
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+        trawl_strmap_free(&scope->allowed[f]);
+    memset(scope, 0, sizeof *scope);
+}
+
+/* True when `n` is a filter of a facet, or an OR of filters of one facet: `*facet` is it. */
+static bool is_facet_filter(const trawl_qnode *n, int *facet)
+{
+    if (n->kind == TRAWL_QNODE_FILTER) {
+        *facet = n->facet;
+        return n->facet >= 0 && n->facet < TRAWL_FACET_COUNT;
+    }
+    if (n->kind != TRAWL_QNODE_OR || n->nkids == 0)
+        return false;
+    for (size_t i = 0; i < n->nkids; i++) {
+        int f = -1;
+        if (!is_facet_filter(n->kids[i], &f) || (i > 0 && f != *facet))
+            return false;
+        *facet = f;
+    }
+    return true;
+}
+
+/* Adds the values `n` (a facet filter or an OR of them) admits to `set`. */
+static trawl_status admit(const trawl_filter_context *ctx, const trawl_qnode *n, trawl_strmap *set,
+                          trawl_error *err)
+{
+    if (n->kind == TRAWL_QNODE_OR) {
+        trawl_status st = TRAWL_OK;
+        for (size_t i = 0; i < n->nkids && !st; i++)
+            st = admit(ctx, n->kids[i], set, err);
+        return st;
+    }
+    char **values = NULL;
+    size_t count = 0;
+    trawl_status st = filter_values(ctx, n->facet, n->text, &values, &count, err);
+    for (size_t i = 0; i < count && !st; i++)
+        if (!trawl_strmap_at(set, values[i], strlen(values[i])))
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    free_values(values, count);
+    return st;
+}
+
+/* Narrows `scope` by one more conjunct: a facet restricted twice admits what both admit. */
+static trawl_status narrow(const trawl_filter_context *ctx, const trawl_qnode *n, int facet,
+                           trawl_filter_scope *scope, trawl_error *err)
+{
+    trawl_strmap set = TRAWL_STRMAP_INIT;
+    trawl_status st = admit(ctx, n, &set, err);
+    if (!st && scope->restricted[facet]) {
+        trawl_strmap both = TRAWL_STRMAP_INIT;
+        for (size_t i = 0; i < set.cap && !st; i++)
+            if (set.keys[i] &&
+                trawl_strmap_get(&scope->allowed[facet], set.keys[i], strlen(set.keys[i])) &&
+                !trawl_strmap_at(&both, set.keys[i], strlen(set.keys[i])))
+                st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        trawl_strmap_free(&set);
+        set = both;
+    }
+    if (st) {
+        trawl_strmap_free(&set);
+        return st;
+    }
+    trawl_strmap_free(&scope->allowed[facet]);
+    scope->allowed[facet] = set;
+    scope->restricted[facet] = true;
+    return TRAWL_OK;
+}
+
+trawl_status trawl_filter_scope_of(const trawl_filter_context *ctx, const trawl_qnode *root,
+                                   trawl_filter_scope *scope, trawl_error *err)
+{
+    memset(scope, 0, sizeof *scope);
+    if (!root)
+        return TRAWL_OK;
+    const trawl_qnode *const *kids = root->kind == TRAWL_QNODE_AND
+                                         ? (const trawl_qnode *const *)root->kids
+                                         : (const trawl_qnode *const *)&root;
+    size_t n = root->kind == TRAWL_QNODE_AND ? root->nkids : 1;
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < n && !st; i++) {
+        int facet = -1;
+        if (is_facet_filter(kids[i], &facet))
+            st = narrow(ctx, kids[i], facet, scope, err);
+    }
+    if (st)
+        trawl_filter_scope_free(scope);
     return st;
 }

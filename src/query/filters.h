@@ -2,13 +2,17 @@
  * lang:ru or lang:Russian, kind:news, url:ADDRESS) -> Xapian filter queries. Names are resolved
  * against the gazetteer the index was built with, folded as the documents were (province:浙江,
  * province:Chekiang and province:zhejiang agree); a center is known by its key, any of its names,
- * or, for centers the gazetteer lacks, the key ingest gave it. */
+ * or, for centers the gazetteer lacks, the key ingest gave it. A query's filters also narrow
+ * the values its reports show (trawl_filter_scope). */
 #ifndef TRAWL_FILTERS_H
 #define TRAWL_FILTERS_H
 
 #include "common/status.h"
-#include "facets/gazetteer.h"
+#include "common/strmap.h"
 #include "facets/aliases.h"
+#include "facets/facets.h"
+#include "facets/gazetteer.h"
+#include "query/query_parser.h"
 #include "text/analyzer.h"
 #include "xapian-c/xapian_c.h"
 
@@ -31,5 +35,22 @@ trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, cons
 /* The key of the province or center `name` means: malloc'd, or NULL when none. */
 char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name);
 char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name);
+
+/* The values of each facet that a query's filters admit: a facet filter every match must pass
+ * (one of the top-level AND's parts, or an OR of filters of one facet there) admits its values
+ * (`year:2010..2025` the years 2010 to 2025, `icc:GWICC` the key gwicc); a facet filtered
+ * twice admits what both admit; a facet no such filter names admits every value. Reports show
+ * only admitted values. */
+typedef struct trawl_filter_scope {
+    bool restricted[TRAWL_FACET_COUNT];      /* a filter admits only `allowed` */
+    trawl_strmap allowed[TRAWL_FACET_COUNT]; /* the admitted values (keys; counts unused) */
+} trawl_filter_scope;
+
+/* Fills `*scope` (owned by the caller: trawl_filter_scope_free) for the query `root` (NULL:
+ * every value). Errors as trawl_filter_query's. */
+trawl_status trawl_filter_scope_of(const trawl_filter_context *ctx, const trawl_qnode *root,
+                                   trawl_filter_scope *scope, trawl_error *err);
+/* Frees what `scope` holds and empties it. */
+void trawl_filter_scope_free(trawl_filter_scope *scope);
 
 #endif

@@ -1,7 +1,10 @@
 /* report.h: exact facet counts over every passage a query matches (or the whole index):
  * counts per value of one facet, a cross-tab of two, or the registry of centers (province,
  * earliest year found with it in one sentence, passages, documents). Counts are passages, or
- * distinct documents; they are exact and deterministic (ties are broken by value). */
+ * distinct documents, a document carrying the values of its matching passages; they are exact
+ * and deterministic (ties are broken by value). Facets are multi-valued: a passage naming two
+ * provinces counts in both rows, so a total counts the distinct passages (documents) having a
+ * value, never the sum of the cells. */
 #ifndef TRAWL_REPORT_H
 #define TRAWL_REPORT_H
 
@@ -27,9 +30,10 @@ trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec_o
                                      trawl_error *err);
 
 typedef struct trawl_report_row {
-    char *value; /* the facet value: a key or a year */
-    char *label; /* its display name */
-    size_t count;
+    char *value;  /* the facet value: a key or a year; "(none)" for the none row */
+    char *label;  /* its display name */
+    size_t count; /* distinct passages (documents) having the value */
+    bool none;    /* the row of passages (documents) without any value of the facet */
 } trawl_report_row;
 
 typedef struct trawl_registry_row {
@@ -46,12 +50,14 @@ typedef struct trawl_report {
     trawl_report_spec spec;
     char *query;            /* the query, "" for the whole index */
     size_t total;           /* matching passages (or documents) */
-    trawl_report_row *rows; /* COUNTS: the values; CROSSTAB: the first facet's values */
+    trawl_report_row *rows; /* COUNTS: the values; CROSSTAB: the first facet's values, then
+                               its none row */
     size_t nrows;
     size_t none;            /* COUNTS: matches without any value of the facet */
-    trawl_report_row *cols; /* CROSSTAB: the second facet's values (count: column total) */
+    trawl_report_row *cols; /* CROSSTAB: the second facet's values, then its none column
+                               (count: the column's total) */
     size_t ncols;
-    size_t *cells;               /* CROSSTAB: nrows * ncols counts, row-major */
+    size_t *cells; /* CROSSTAB: nrows * ncols counts, row-major: matches having both */
     trawl_registry_row *centers; /* REGISTRY */
     size_t ncenters;
 } trawl_report;

@@ -53,6 +53,7 @@ struct trawl_results {
     json_t **data;                           /* parsed stored data: owns the hit strings */
     trawl_range **ranges;                    /* highlight ranges of each hit */
     trawl_hit_facet **facets;                /* facet evidence of each hit */
+    trawl_hit_founding **foundings;          /* foundings each hit tells */
     trawl_report *counts[TRAWL_FACET_COUNT]; /* facet counts, when asked for */
     char **labels;                           /* labels of the evidence, owned */
     size_t nlabels, clabels;
@@ -263,6 +264,7 @@ void trawl_results_free(trawl_results *r)
         json_decref(r->data[i]);
         free(r->ranges[i]);
         free(r->facets[i]);
+        free(r->foundings[i]);
         if (r->links)
             trawl_doc_links_free(r->links[i]);
     }
@@ -275,6 +277,7 @@ void trawl_results_free(trawl_results *r)
     free(r->data);
     free(r->ranges);
     free(r->facets);
+    free(r->foundings);
     free(r->hits);
     free(r->query);
     free(r);
@@ -308,7 +311,8 @@ static const char *keep_label(trawl_results *r, trawl_searcher *s, int facet, co
     return label;
 }
 
-/* The facet evidence of a stored passage ({"icc": [{value, text, start, end, rule}], ...}). */
+/* The facet evidence of a stored passage ({"icc": [{value, text, start, end, rule}], ...}) and
+ * its foundings ([{icc, year, text, start, end}]). */
 static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, json_t *o,
                                 trawl_error *err)
 {
@@ -334,6 +338,20 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
             hf->start = (size_t)json_integer_value(json_object_get(e, "start"));
             hf->end = (size_t)json_integer_value(json_object_get(e, "end"));
         }
+    }
+    json_t *foundings = json_object_get(o, "foundings");
+    if (!(r->foundings[i] = calloc(json_array_size(foundings) + 1, sizeof *r->foundings[i])))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
+    h->foundings = r->foundings[i];
+    for (size_t k = 0; k < json_array_size(foundings); k++) {
+        json_t *e = json_array_get(foundings, k);
+        trawl_hit_founding *hf = &r->foundings[i][h->nfoundings++];
+        hf->center = str_field(e, "icc");
+        hf->label = keep_label(r, s, TRAWL_FACET_ICC, hf->center);
+        hf->year = (int)json_integer_value(json_object_get(e, "year"));
+        hf->text = str_field(e, "text");
+        hf->start = (size_t)json_integer_value(json_object_get(e, "start"));
+        hf->end = (size_t)json_integer_value(json_object_get(e, "end"));
     }
     return TRAWL_OK;
 }
@@ -482,14 +500,13 @@ cleanup:
 }
 
 /* Runs `job` again while the index changes under it (a committing ingest). */
-static trawl_status run_retrying(trawl_searcher *s, run_job *job, int cross_a, int cross_b,
-                                 trawl_error *err)
+static trawl_status run_retrying(trawl_searcher *s, run_job *job, trawl_error *err)
 {
     trawl_status st;
     for (int attempt = 0;; attempt++) {
         if (job->tally) {
             trawl_tally_free(job->tally);
-            trawl_tally_init(job->tally, cross_a, cross_b);
+            trawl_tally_init(job->tally);
         }
         trawl_xmset_free(job->mset);
         job->mset = NULL;
@@ -516,10 +533,14 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
     return st;
 }
 
-/* Parses and compiles `query` (NULL: every passage). */
+/* Parses and compiles `query` (NULL: every passage); fills `scope`, when not NULL, with the
+ * facet values its filters admit. */
 static trawl_status prepare(trawl_searcher *s, const char *query, const analyzers *an,
-                            trawl_highlighter *hl, trawl_xquery **q, trawl_error *err)
+                            trawl_highlighter *hl, trawl_xquery **q, trawl_filter_scope *scope,
+                            trawl_error *err)
 {
+    if (scope)
+        memset(scope, 0, sizeof *scope);
     if (!query)
         return trawl_xquery_match_all(q, err);
     trawl_qnode *tree = NULL;
@@ -529,8 +550,9 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
     if (!s->aliases && (st = trawl_aliases_new(s->gz, an->all[0], &s->aliases, err)))
         return st;
     trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->aliases, s->db};
-    if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)))
-        st = trawl_query_compile(tree, &ctx, hl, q, err);
+    if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)) &&
+        !(st = trawl_query_compile(tree, &ctx, hl, q, err)) && scope)
+        st = trawl_filter_scope_of(&ctx, tree, scope, err);
     trawl_qnode_free(tree);
     return st;
 }
@@ -546,8 +568,9 @@ static trawl_status new_results(const char *query, unsigned offset, size_t n, tr
         r->data = calloc(n ? n : 1, sizeof *r->data);
         r->ranges = calloc(n ? n : 1, sizeof *r->ranges);
         r->facets = calloc(n ? n : 1, sizeof *r->facets);
+        r->foundings = calloc(n ? n : 1, sizeof *r->foundings);
     }
-    if (!r || !r->query || !r->hits || !r->data || !r->ranges || !r->facets) {
+    if (!r || !r->query || !r->hits || !r->data || !r->ranges || !r->facets || !r->foundings) {
         trawl_results_free(r);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
     }
@@ -595,14 +618,16 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     trawl_results *r = NULL;
     trawl_tally tally;
     trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL, 0, false, false};
+    trawl_filter_scope scope;
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
     *results_out = NULL;
-    trawl_tally_init(&tally, -1, -1);
+    memset(&scope, 0, sizeof scope);
+    trawl_tally_init(&tally);
     if ((st = analyzers_open(s, o.language, &an, err)) || (st = trawl_highlighter_new(&hl, err)) ||
-        (st = prepare(s, query, &an, hl, &q, err)))
+        (st = prepare(s, query, &an, hl, &q, o.facets ? &scope : NULL, err)))
         goto cleanup;
     job.query = q;
-    if ((st = run_retrying(s, &job, -1, -1, err)) ||
+    if ((st = run_retrying(s, &job, err)) ||
         (st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)))
         goto cleanup;
     r->total = job.total;
@@ -618,8 +643,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         goto cleanup;
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
         trawl_report_spec spec = {TRAWL_REPORT_COUNTS, {f, -1}, o.documents};
-        if ((o.facets & (1u << f)) &&
-            (st = trawl_tally_report(&tally, &spec, query, s->gz, s->db, &r->counts[f], err)))
+        if ((o.facets & (1u << f)) && (st = trawl_tally_report(&tally, &spec, &scope, query, s->gz,
+                                                               s->db, &r->counts[f], err)))
             goto cleanup;
     }
     *results_out = r;
@@ -628,6 +653,7 @@ cleanup:
     trawl_results_free(r);
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
+    trawl_filter_scope_free(&scope);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
     return st;
@@ -649,19 +675,20 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     analyzers an = {{NULL}, 0};
     trawl_xquery *q = NULL;
     trawl_tally tally;
-    int a = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[0] : -1;
-    int b = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[1] : -1;
+    trawl_filter_scope scope;
     run_job job = {NULL, 0, 0, &tally, NULL, 0};
     *report_out = NULL;
-    trawl_tally_init(&tally, a, b);
+    memset(&scope, 0, sizeof scope);
+    trawl_tally_init(&tally);
     if (!(st = analyzers_open(s, language, &an, err)) &&
-        !(st = prepare(s, query, &an, NULL, &q, err))) {
+        !(st = prepare(s, query, &an, NULL, &q, &scope, err))) {
         job.query = q;
-        if (!(st = run_retrying(s, &job, a, b, err)))
-            st = trawl_tally_report(&tally, spec, query, s->gz, s->db, report_out, err);
+        if (!(st = run_retrying(s, &job, err)))
+            st = trawl_tally_report(&tally, spec, &scope, query, s->gz, s->db, report_out, err);
     }
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
+    trawl_filter_scope_free(&scope);
     trawl_xquery_free(q);
     return st;
 }

@@ -48,6 +48,15 @@ typedef struct trawl_hit_facet {
     size_t start, end; /* byte range of the evidence in the passage */
 } trawl_hit_facet;
 
+/* A center's founding that a passage tells (facets.h: trawl_founding). */
+typedef struct trawl_hit_founding {
+    const char *center; /* center key */
+    const char *label;  /* its display name */
+    int year;           /* the year the sentence gives */
+    const char *text;   /* the sentence */
+    size_t start, end;  /* its byte range in the passage */
+} trawl_hit_founding;
+
 typedef struct trawl_hit {
     unsigned rank;                 /* 1-based rank among all matches */
     double score;                  /* BM25 weight */
@@ -66,6 +75,8 @@ typedef struct trawl_hit {
     size_t nhighlights;
     const trawl_hit_facet *facets; /* the passage's facet values with their evidence */
     size_t nfacets;
+    const trawl_hit_founding *foundings; /* the foundings it tells */
+    size_t nfoundings;
     const trawl_doc_links *links; /* its document's links, when asked for; else NULL */
 } trawl_hit;
 

@@ -1,4 +1,4 @@
-/* tally.c: counting spied passages and building reports from the counts. */
+/* tally.c: keeping the spied tally values and counting them into reports. */
 #include "search/tally.h"
 
 #include <stdio.h>
@@ -9,133 +9,236 @@
 #include "index/schema.h"
 #include "text/language.h"
 
-void trawl_tally_init(trawl_tally *t, int cross_a, int cross_b)
+void trawl_tally_init(trawl_tally *t)
 {
     memset(t, 0, sizeof *t);
-    t->cross[0] = cross_a;
-    t->cross[1] = cross_b;
 }
 
 void trawl_tally_free(trawl_tally *t)
 {
-    trawl_strmap_free(&t->documents);
-    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
-        trawl_strmap_free(&t->count[f]);
-        trawl_strmap_free(&t->docs[f]);
-        trawl_strmap_free(&t->none_docs[f]);
-    }
-    trawl_strmap_free(&t->seen);
-    trawl_strmap_free(&t->pair);
-    trawl_strmap_free(&t->pair_docs);
-    trawl_strmap_free(&t->earliest);
+    for (size_t i = 0; i < t->n; i++)
+        free(t->values[i]);
+    free(t->values);
+    free(t->passages);
+    memset(t, 0, sizeof *t);
 }
-
-/* Adds `n` passages to `counts[key]`, and 1 to `docs[key]` the first time `key` is seen in
- * `doc`. */
-static void count(trawl_tally *t, trawl_strmap *counts, trawl_strmap *docs, int tag,
-                  const char *key, size_t len, const trawl_tally_part *doc, size_t n,
-                  trawl_buf *scratch)
-{
-    size_t *c = trawl_strmap_at(counts, key, len);
-    if (c)
-        *c += n;
-    trawl_buf_reset(scratch);
-    trawl_buf_printf(scratch, "%d\x1f", tag);
-    trawl_buf_append(scratch, key, len);
-    trawl_buf_putc(scratch, '\x1f');
-    trawl_buf_append(scratch, doc->data, doc->len);
-    size_t *s = scratch->failed ? NULL : trawl_strmap_at(&t->seen, scratch->data, scratch->len);
-    if (s && (*s)++ == 0) {
-        size_t *d = trawl_strmap_at(docs, key, len);
-        if (d)
-            (*d)++;
-    }
-    if (!c || !s || scratch->failed)
-        t->failed = true;
-}
-
-/* The space-separated words of a value, as (start, length) pairs; returns how many. */
-static size_t words(const trawl_tally_part *v, size_t (*out)[2], size_t max)
-{
-    size_t n = 0, i = 0;
-    while (i < v->len && n < max) {
-        while (i < v->len && v->data[i] == ' ')
-            i++;
-        size_t start = i;
-        while (i < v->len && v->data[i] != ' ')
-            i++;
-        if (i > start) {
-            out[n][0] = start;
-            out[n][1] = i - start;
-            n++;
-        }
-    }
-    return n;
-}
-
-#define MAX_VALUES 256
 
 int trawl_tally_add(void *ctx, const char *value, size_t len, unsigned passages)
 {
     trawl_tally *t = ctx;
-    trawl_tally_part values[TRAWL_TALLY_PARTS];
-    if (!trawl_schema_tally_split(value, len, values)) {
+    trawl_tally_part parts[TRAWL_TALLY_PARTS];
+    if (!trawl_schema_tally_split(value, len, parts)) {
         t->malformed = true;
         return 1;
     }
-    const trawl_tally_part *doc = &values[TRAWL_TALLY_PATH];
-    size_t w[TRAWL_FACET_COUNT][MAX_VALUES][2];
-    size_t nw[TRAWL_FACET_COUNT];
-    size_t n = passages;
-    trawl_buf scratch = TRAWL_BUF_INIT;
-    t->passages += n;
-    if (!trawl_strmap_at(&t->documents, doc->data, doc->len))
-        t->failed = true;
-    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
-        const trawl_tally_part *v = &values[f];
-        nw[f] = words(v, w[f], MAX_VALUES);
-        if (nw[f] == 0) {
-            t->none[f] += n;
-            if (!trawl_strmap_at(&t->none_docs[f], doc->data, doc->len))
-                t->failed = true;
-        }
-        for (size_t i = 0; i < nw[f]; i++)
-            count(t, &t->count[f], &t->docs[f], f, v->data + w[f][i][0], w[f][i][1], doc, n,
-                  &scratch);
-    }
-    if (t->cross[0] >= 0) {
-        int a = t->cross[0], b = t->cross[1];
-        trawl_buf key = TRAWL_BUF_INIT;
-        for (size_t i = 0; i < nw[a]; i++) {
-            for (size_t j = 0; j < nw[b]; j++) {
-                trawl_buf_reset(&key);
-                trawl_buf_append(&key, values[a].data + w[a][i][0], w[a][i][1]);
-                trawl_buf_putc(&key, '\x1f');
-                trawl_buf_append(&key, values[b].data + w[b][j][0], w[b][j][1]);
-                if (!key.failed)
-                    count(t, &t->pair, &t->pair_docs, TRAWL_FACET_COUNT, key.data, key.len, doc, n,
-                          &scratch);
-            }
-        }
-        trawl_buf_free(&key);
-    }
-    size_t pw[MAX_VALUES][2];
-    const trawl_tally_part *pairs = &values[TRAWL_TALLY_PAIRS];
-    size_t np = words(pairs, pw, MAX_VALUES);
-    for (size_t i = 0; i < np; i++) {
-        const char *p = pairs->data + pw[i][0];
-        const char *colon = memchr(p, ':', pw[i][1]);
-        if (!colon)
-            continue;
-        size_t year = (size_t)atoi(colon + 1);
-        size_t *e = trawl_strmap_at(&t->earliest, p, (size_t)(colon - p));
-        if (!e)
+    size_t cap = t->cap;
+    if (t->n == cap) {
+        if (!trawl_array_grow((void **)&t->values, &cap, t->n, sizeof *t->values) ||
+            !trawl_array_grow((void **)&t->passages, &t->cap, t->n, sizeof *t->passages)) {
             t->failed = true;
-        else if (*e == 0 || year < *e)
-            *e = year;
+            return 1;
+        }
     }
-    trawl_buf_free(&scratch);
+    if (!(t->values[t->n] = trawl_strndup(value, len))) {
+        t->failed = true;
+        return 1;
+    }
+    t->passages[t->n++] = passages;
     return 0;
+}
+
+/* ---- counting units ---- */
+
+/* A value inside a tally value. */
+typedef struct slice {
+    const char *p;
+    size_t n;
+} slice;
+
+/* The values of one unit (a passage group or a document) for each facet. */
+typedef struct unit_values {
+    slice *items[TRAWL_FACET_COUNT];
+    size_t n[TRAWL_FACET_COUNT], cap[TRAWL_FACET_COUNT];
+} unit_values;
+
+/* Counts of units: per value of each facet (the key "" counts the units without a value),
+ * and per pair of values of the cross-tab's two facets ("a\x1fb", either side "" for none). */
+typedef struct counter {
+    size_t total;
+    trawl_strmap by[TRAWL_FACET_COUNT];
+    trawl_strmap pair;
+    int a, b; /* the cross-tab's facets, or -1 */
+    bool failed;
+} counter;
+
+static void counter_free(counter *c)
+{
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+        trawl_strmap_free(&c->by[f]);
+    trawl_strmap_free(&c->pair);
+}
+
+static bool admitted(const trawl_filter_scope *scope, int f, const char *p, size_t n)
+{
+    return !scope || !scope->restricted[f] || trawl_strmap_get(&scope->allowed[f], p, n);
+}
+
+/* Appends the space-separated values of `part` that `scope` admits to facet `f` of `u`. */
+static void collect(unit_values *u, int f, const trawl_tally_part *part,
+                    const trawl_filter_scope *scope, bool *failed)
+{
+    size_t i = 0;
+    while (i < part->len) {
+        while (i < part->len && part->data[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < part->len && part->data[i] != ' ')
+            i++;
+        if (i == start || !admitted(scope, f, part->data + start, i - start))
+            continue;
+        if (u->n[f] == u->cap[f] &&
+            !trawl_array_grow((void **)&u->items[f], &u->cap[f], u->n[f], sizeof(slice))) {
+            *failed = true;
+            return;
+        }
+        u->items[f][u->n[f]++] = (slice){part->data + start, i - start};
+    }
+}
+
+static int by_bytes(const void *a, const void *b)
+{
+    const slice *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Sorts each facet's values and drops repeats (a document's passages share values). */
+static void distinct(unit_values *u)
+{
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+        if (u->n[f] < 2)
+            continue;
+        qsort(u->items[f], u->n[f], sizeof(slice), by_bytes);
+        size_t kept = 1;
+        for (size_t i = 1; i < u->n[f]; i++)
+            if (by_bytes(&u->items[f][i], &u->items[f][kept - 1]) != 0)
+                u->items[f][kept++] = u->items[f][i];
+        u->n[f] = kept;
+    }
+}
+
+static void bump(counter *c, trawl_strmap *m, const char *key, size_t len, size_t weight)
+{
+    size_t *v = trawl_strmap_at(m, key, len);
+    if (v)
+        *v += weight;
+    else
+        c->failed = true;
+}
+
+/* Counts one unit of `weight` (passages, or 1 for a document). */
+static void count_unit(counter *c, const unit_values *u, size_t weight, trawl_buf *key)
+{
+    static const slice none = {"", 0};
+    c->total += weight;
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+        if (u->n[f] == 0)
+            bump(c, &c->by[f], "", 0, weight);
+        for (size_t i = 0; i < u->n[f]; i++)
+            bump(c, &c->by[f], u->items[f][i].p, u->items[f][i].n, weight);
+    }
+    if (c->a < 0)
+        return;
+    size_t na = u->n[c->a] ? u->n[c->a] : 1, nb = u->n[c->b] ? u->n[c->b] : 1;
+    for (size_t i = 0; i < na; i++) {
+        for (size_t j = 0; j < nb; j++) {
+            const slice *x = u->n[c->a] ? &u->items[c->a][i] : &none;
+            const slice *y = u->n[c->b] ? &u->items[c->b][j] : &none;
+            trawl_buf_reset(key);
+            trawl_buf_append(key, x->p, x->n);
+            trawl_buf_putc(key, '\x1f');
+            trawl_buf_append(key, y->p, y->n);
+            if (key->failed)
+                c->failed = true;
+            else
+                bump(c, &c->pair, key->data, key->len, weight);
+        }
+    }
+}
+
+/* A tally value split into its parts, with its passages. */
+typedef struct entry {
+    trawl_tally_part parts[TRAWL_TALLY_PARTS];
+    size_t passages;
+} entry;
+
+static int by_path(const void *a, const void *b)
+{
+    const trawl_tally_part *x = &((const entry *)a)->parts[TRAWL_TALLY_PATH];
+    const trawl_tally_part *y = &((const entry *)b)->parts[TRAWL_TALLY_PATH];
+    int c = memcmp(x->data, y->data, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Counts the tally's passages, or its documents, into `c` (initialised by the caller). */
+static void count_all(const trawl_tally *t, bool documents, const trawl_filter_scope *scope,
+                      counter *c)
+{
+    entry *e = calloc(t->n ? t->n : 1, sizeof *e);
+    unit_values u;
+    trawl_buf key = TRAWL_BUF_INIT;
+    memset(&u, 0, sizeof u);
+    if (!e) {
+        c->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        trawl_schema_tally_split(t->values[i], strlen(t->values[i]), e[i].parts);
+        e[i].passages = t->passages[i];
+    }
+    if (documents)
+        qsort(e, t->n, sizeof *e, by_path);
+    for (size_t i = 0; i < t->n;) {
+        size_t end = i + 1;
+        while (documents && end < t->n && by_path(&e[i], &e[end]) == 0)
+            end++;
+        memset(u.n, 0, sizeof u.n);
+        for (size_t k = i; k < end; k++)
+            for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+                collect(&u, f, &e[k].parts[f], scope, &c->failed);
+        distinct(&u);
+        count_unit(c, &u, documents ? 1 : e[i].passages, &key);
+        i = end;
+    }
+    for (int f = 0; f < TRAWL_FACET_COUNT; f++)
+        free(u.items[f]);
+    trawl_buf_free(&key);
+    free(e);
+}
+
+/* The earliest year paired with each center in the matching passages. */
+static void count_earliest(const trawl_tally *t, trawl_strmap *earliest, bool *failed)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        trawl_tally_part parts[TRAWL_TALLY_PARTS];
+        trawl_schema_tally_split(t->values[i], strlen(t->values[i]), parts);
+        const trawl_tally_part *pairs = &parts[TRAWL_TALLY_FOUNDINGS];
+        const char *p = pairs->data, *end = pairs->data + pairs->len;
+        while (p < end) {
+            const char *space = memchr(p, ' ', (size_t)(end - p));
+            const char *stop = space ? space : end;
+            const char *colon = memchr(p, ':', (size_t)(stop - p));
+            if (colon) {
+                size_t year = (size_t)atoi(colon + 1);
+                size_t *e = trawl_strmap_at(earliest, p, (size_t)(colon - p));
+                if (!e)
+                    *failed = true;
+                else if (*e == 0 || year < *e)
+                    *e = year;
+            }
+            p = stop + 1;
+        }
+    }
 }
 
 /* ---- reports ---- */
@@ -199,34 +302,40 @@ static int by_rank(const void *a, const void *b)
     return strcmp(x->value, y->value);
 }
 
-/* Rows for every value of `facet`, counted per the spec, sorted. */
-static trawl_status facet_rows(const trawl_tally *t, int facet, bool documents,
+/* Rows for every value of `facet` in `c`, sorted, then the none row when `with_none`. */
+static trawl_status facet_rows(const counter *c, int facet, bool with_none,
                                const trawl_gazetteer *gz, trawl_xdb *db, trawl_report_row **out,
                                size_t *n_out, trawl_error *err)
 {
-    const trawl_strmap *m = &t->count[facet];
-    trawl_report_row *rows = calloc(m->n ? m->n : 1, sizeof *rows);
+    const trawl_strmap *m = &c->by[facet];
+    trawl_report_row *rows = calloc(m->n + 1, sizeof *rows);
     size_t n = 0;
+    *out = rows;
+    *n_out = 0;
     if (!rows)
         return nomem(err);
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->keys[i] || !*m->keys[i])
             continue;
-        const size_t *d = trawl_strmap_get(&t->docs[facet], m->keys[i], strlen(m->keys[i]));
         rows[n].value = trawl_strdup(m->keys[i]);
         rows[n].label = label_of(facet, m->keys[i], gz, db);
-        rows[n].count = documents ? (d ? *d : 0) : m->vals[i];
-        n++;
-        if (!rows[n - 1].value || !rows[n - 1].label) {
-            *out = rows;
-            *n_out = n;
+        rows[n].count = m->vals[i];
+        *n_out = ++n;
+        if (!rows[n - 1].value || !rows[n - 1].label)
             return nomem(err);
-        }
     }
     sort_facet = facet;
     qsort(rows, n, sizeof *rows, by_rank);
-    *out = rows;
-    *n_out = n;
+    if (with_none) {
+        const size_t *none = trawl_strmap_get(m, "", 0);
+        rows[n].value = trawl_strdup("(none)");
+        rows[n].label = trawl_strdup("(none)");
+        rows[n].count = none ? *none : 0;
+        rows[n].none = true;
+        *n_out = ++n;
+        if (!rows[n - 1].value || !rows[n - 1].label)
+            return nomem(err);
+    }
     return TRAWL_OK;
 }
 
@@ -241,56 +350,64 @@ static int by_year_then_key(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static trawl_status registry(const trawl_tally *t, const trawl_gazetteer *gz, trawl_xdb *db,
-                             trawl_report *r, trawl_error *err)
+/* The registry from the passage counts `p` and the document counts `d`. */
+static trawl_status registry(const trawl_tally *t, const counter *p, const counter *d,
+                             const trawl_gazetteer *gz, trawl_xdb *db, trawl_report *r,
+                             trawl_error *err)
 {
-    const trawl_strmap *m = &t->count[TRAWL_FACET_ICC];
-    r->centers = calloc(m->n ? m->n : 1, sizeof *r->centers);
-    if (!r->centers)
-        return nomem(err);
+    const trawl_strmap *m = &p->by[TRAWL_FACET_ICC];
+    trawl_strmap earliest = TRAWL_STRMAP_INIT;
+    bool failed = false;
+    trawl_status st = TRAWL_OK;
+    count_earliest(t, &earliest, &failed);
+    if (failed || !(r->centers = calloc(m->n ? m->n : 1, sizeof *r->centers))) {
+        st = nomem(err);
+        goto cleanup;
+    }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->keys[i] || !*m->keys[i])
             continue;
         const char *key = m->keys[i];
         trawl_registry_row *row = &r->centers[r->ncenters++];
-        const size_t *d = trawl_strmap_get(&t->docs[TRAWL_FACET_ICC], key, strlen(key));
-        const size_t *e = trawl_strmap_get(&t->earliest, key, strlen(key));
+        const size_t *docs = trawl_strmap_get(&d->by[TRAWL_FACET_ICC], key, strlen(key));
+        const size_t *e = trawl_strmap_get(&earliest, key, strlen(key));
         row->key = trawl_strdup(key);
         center_names(gz, db, key, &row->name, &row->province);
-        const trawl_province *p =
+        const trawl_province *prov =
             row->province ? trawl_gazetteer_province(gz, row->province) : NULL;
-        row->province_name = trawl_strdup(p ? p->name : "");
+        row->province_name = trawl_strdup(prov ? prov->name : "");
         row->earliest = e ? (int)*e : 0;
         row->passages = m->vals[i];
-        row->documents = d ? *d : 0;
-        if (!row->key || !row->name || !row->province || !row->province_name)
-            return nomem(err);
+        row->documents = docs ? *docs : 0;
+        if (!row->key || !row->name || !row->province || !row->province_name) {
+            st = nomem(err);
+            goto cleanup;
+        }
     }
     qsort(r->centers, r->ncenters, sizeof *r->centers, by_year_then_key);
-    return TRAWL_OK;
+cleanup:
+    trawl_strmap_free(&earliest);
+    return st;
 }
 
-static trawl_status crosstab(const trawl_tally *t, const trawl_gazetteer *gz, trawl_xdb *db,
+static trawl_status crosstab(const counter *c, const trawl_gazetteer *gz, trawl_xdb *db,
                              trawl_report *r, trawl_error *err)
 {
-    int a = r->spec.facets[0], b = r->spec.facets[1];
-    bool docs = r->spec.documents;
-    trawl_status st = facet_rows(t, a, docs, gz, db, &r->rows, &r->nrows, err);
+    trawl_status st = facet_rows(c, c->a, true, gz, db, &r->rows, &r->nrows, err);
     if (!st)
-        st = facet_rows(t, b, docs, gz, db, &r->cols, &r->ncols, err);
+        st = facet_rows(c, c->b, true, gz, db, &r->cols, &r->ncols, err);
     if (st)
         return st;
-    size_t ncells = r->nrows * r->ncols;
-    r->cells = calloc(ncells ? ncells : 1, sizeof *r->cells);
-    if (!r->cells)
+    if (!(r->cells = calloc(r->nrows * r->ncols, sizeof *r->cells)))
         return nomem(err);
     trawl_buf key = TRAWL_BUF_INIT;
     for (size_t i = 0; i < r->nrows; i++) {
         for (size_t j = 0; j < r->ncols; j++) {
             trawl_buf_reset(&key);
-            trawl_buf_printf(&key, "%s\x1f%s", r->rows[i].value, r->cols[j].value);
-            const size_t *c = trawl_strmap_get(docs ? &t->pair_docs : &t->pair, key.data, key.len);
-            r->cells[i * r->ncols + j] = c ? *c : 0;
+            trawl_buf_printf(&key, "%s\x1f%s", r->rows[i].none ? "" : r->rows[i].value,
+                             r->cols[j].none ? "" : r->cols[j].value);
+            const size_t *n = key.failed ? NULL : trawl_strmap_get(&c->pair, key.data, key.len);
+            r->cells[i * r->ncols + j] = n ? *n : 0;
         }
     }
     st = key.failed ? nomem(err) : TRAWL_OK;
@@ -299,33 +416,55 @@ static trawl_status crosstab(const trawl_tally *t, const trawl_gazetteer *gz, tr
 }
 
 trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *spec,
-                                const char *query, const trawl_gazetteer *gz, trawl_xdb *db,
-                                trawl_report **report_out, trawl_error *err)
+                                const trawl_filter_scope *scope, const char *query,
+                                const trawl_gazetteer *gz, trawl_xdb *db, trawl_report **report_out,
+                                trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
+    counter c, docs;
+    trawl_report *r = NULL;
     *report_out = NULL;
+    memset(&c, 0, sizeof c);
+    memset(&docs, 0, sizeof docs);
+    c.a = docs.a = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[0] : -1;
+    c.b = docs.b = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[1] : -1;
     if (t->malformed)
         return trawl_error_set(err, TRAWL_ERR_CORRUPT,
                                "a passage's facet value (slot %d) is malformed: rebuild the index",
                                TRAWL_SLOT_TALLY);
     if (t->failed)
         return nomem(err);
-    trawl_report *r = calloc(1, sizeof *r);
-    if (!r || !(r->query = trawl_strdup(query ? query : ""))) {
-        free(r);
-        return nomem(err);
+    if (!(r = calloc(1, sizeof *r)) || !(r->query = trawl_strdup(query ? query : ""))) {
+        st = nomem(err);
+        goto cleanup;
     }
     r->spec = *spec;
-    r->total = spec->documents ? t->documents.n : t->passages;
+    /* The registry shows passages and documents; other reports count one or the other. */
+    bool passages = spec->kind == TRAWL_REPORT_REGISTRY || !spec->documents;
+    bool documents = spec->kind == TRAWL_REPORT_REGISTRY || spec->documents;
+    if (passages)
+        count_all(t, false, scope, &c);
+    if (documents)
+        count_all(t, true, scope, &docs);
+    if (c.failed || docs.failed) {
+        st = nomem(err);
+        goto cleanup;
+    }
+    const counter *counts = spec->documents ? &docs : &c;
+    r->total = counts->total;
     if (spec->kind == TRAWL_REPORT_COUNTS) {
         int f = spec->facets[0];
-        st = facet_rows(t, f, spec->documents, gz, db, &r->rows, &r->nrows, err);
-        r->none = spec->documents ? t->none_docs[f].n : t->none[f];
+        const size_t *none = trawl_strmap_get(&counts->by[f], "", 0);
+        r->none = none ? *none : 0;
+        st = facet_rows(counts, f, false, gz, db, &r->rows, &r->nrows, err);
     } else if (spec->kind == TRAWL_REPORT_CROSSTAB) {
-        st = crosstab(t, gz, db, r, err);
+        st = crosstab(counts, gz, db, r, err);
     } else {
-        st = registry(t, gz, db, r, err);
+        st = registry(t, &c, &docs, gz, db, r, err);
     }
+cleanup:
+    counter_free(&c);
+    counter_free(&docs);
     if (st) {
         trawl_report_free(r);
         return st;

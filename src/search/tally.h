@@ -1,42 +1,41 @@
-/* tally.h: counting what a match spy sees, for facet counts and reports. The spy counts the
- * distinct tally values (TRAWL_SLOT_TALLY) of the matching passages; each is added with its
- * number of passages; the tally turns into reports with labels from the gazetteer. Internal
- * to src/search/. */
+/* tally.h: counting what a match spy sees, for facet counts and reports. The spy hands over
+ * each distinct tally value (TRAWL_SLOT_TALLY) of the matching passages with its number of
+ * passages; the tally keeps them and turns them into reports, with labels from the gazetteer.
+ *
+ * What is counted ("units"): passages, or documents, where a document carries the union of
+ * the values of its matching passages. A unit counts once in the row of each value it has,
+ * and in the (none) row of a facet when it has no value of it; a cross-tab cell counts the
+ * units that have both values. Facets are multi-valued, so the rows of one facet may add up
+ * to more than the total. Internal to src/search/. */
 #ifndef TRAWL_TALLY_H
 #define TRAWL_TALLY_H
 
 #include "common/strmap.h"
 #include "facets/facets.h"
+#include "query/filters.h"
 #include "search/report.h"
 #include "xapian-c/xapian_c.h"
 
 typedef struct trawl_tally {
-    size_t passages;                           /* passages seen */
-    trawl_strmap documents;                    /* distinct documents seen */
-    trawl_strmap count[TRAWL_FACET_COUNT];     /* value -> passages */
-    trawl_strmap docs[TRAWL_FACET_COUNT];      /* value -> distinct documents */
-    trawl_strmap seen;                         /* "facet\x1fvalue\x1fdocument" already counted */
-    size_t none[TRAWL_FACET_COUNT];            /* passages without a value */
-    trawl_strmap none_docs[TRAWL_FACET_COUNT]; /* documents with such passages */
-    int cross[2];                              /* facets of the cross-tab, or -1 */
-    trawl_strmap pair;                         /* "a\x1fb" -> passages */
-    trawl_strmap pair_docs;                    /* "a\x1fb" -> distinct documents */
-    trawl_strmap earliest;                     /* center -> earliest year */
-    bool failed;                               /* out of memory */
-    bool malformed;                            /* a value was not a tally value */
+    char **values;    /* the distinct tally values seen (copies) */
+    size_t *passages; /* passages with each */
+    size_t n, cap;    /* values held, slots */
+    bool failed;      /* out of memory */
+    bool malformed;   /* a value was not a tally value */
 } trawl_tally;
 
-/* A tally; `cross_a`/`cross_b` name the facets of a cross-tab to keep, or -1. */
-void trawl_tally_init(trawl_tally *t, int cross_a, int cross_b);
+void trawl_tally_init(trawl_tally *t);
 void trawl_tally_free(trawl_tally *t);
 /* Adds `passages` passages with the tally value `value` (a trawl_xcount_fn: `ctx` is the
  * tally). */
 int trawl_tally_add(void *ctx, const char *value, size_t len, unsigned passages);
 
-/* Builds the report `spec` asks for; labels come from `gz` and, for centers found by patterns,
- * from the index's metadata (`db`). `*report_out` belongs to the caller. */
+/* Builds the report `spec` asks for, showing the values `scope` admits (NULL: all); labels
+ * come from `gz` and, for centers found by patterns, from the index's metadata (`db`).
+ * `*report_out` belongs to the caller. */
 trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *spec,
-                                const char *query, const trawl_gazetteer *gz, trawl_xdb *db,
-                                trawl_report **report_out, trawl_error *err);
+                                const trawl_filter_scope *scope, const char *query,
+                                const trawl_gazetteer *gz, trawl_xdb *db, trawl_report **report_out,
+                                trawl_error *err);
 
 #endif

@@ -18,7 +18,7 @@ contains "$out" "fujian.md#" "a Markdown code block"
 run 0 "$QUERY" --index "$IDX" entities été
 contains "$out" "broken.html#" "malformed HTML, entities decoded"
 run 0 "$QUERY" --index "$IDX" --limit 0 kind:notes
-contains "$out" "2 passages match" "manifest kind on a Markdown file"
+matches "$out" 2 "manifest kind on a Markdown file"
 
 # 2 links: by relative URL, both ways; unresolved ones say so
 run 0 "$QUERY" --index "$IDX" --links hainan.html

@@ -1,6 +1,7 @@
 # lib.sh: helpers for the end-to-end tests, which run the real binaries.
 # Environment (set by ctest): TRAWL_BIN (build folder with the programs), TRAWL_SRC (the
-# repository), SHARED_CORPUS (../shared/corpus/docs), SYMMETRY (the symmetry program).
+# repository), SHARED_CORPUS (../shared/corpus/docs), SYMMETRY (the symmetry program),
+# REPORT_ORACLE (the report oracle).
 set -u
 INGEST="$TRAWL_BIN/trawl-ingest"
 QUERY="$TRAWL_BIN/trawl-query"
@@ -52,6 +53,28 @@ $1" ;;
 equals() {
   checks=$((checks + 1))
   [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"
+}
+
+# matches TEXT N WHAT: the header of search output in TEXT ("N passages match: ...", "1 passage
+# matches: ...", "no passages match: ...") says exactly N (never 14 for 4).
+matches() {
+  checks=$((checks + 1))
+  local header got
+  header=$(printf '%s\n' "$1" | grep -m1 -E '^([0-9]+ passages? match|no passages match)')
+  case "$header" in
+  "no passages match"*) got=0 ;;
+  [0-9]*) got=${header%% *} ;;
+  *) got="(no header)" ;;
+  esac
+  [ "$got" = "$2" ] || fail "$3: $got passages match, expected $2, in:
+$1"
+}
+
+# has_line TEXT LINE WHAT: LINE is one whole line of TEXT.
+has_line() {
+  checks=$((checks + 1))
+  printf '%s\n' "$1" | grep -qxF -- "$2" || fail "$3: expected the line '$2' in:
+$1"
 }
 
 finish() {

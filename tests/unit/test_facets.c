@@ -35,8 +35,8 @@ static const char *joined(trawl_extractor *ex, const char *text, trawl_facet_id 
     static char out[1024];
     trawl_facets f = TRAWL_FACETS_INIT;
     CHECK_INT(trawl_extract(ex, text, strlen(text), &f, NULL), TRAWL_OK);
-    char *s =
-        facet == TRAWL_FACET_COUNT ? trawl_facets_joined_pairs(&f) : trawl_facets_joined(&f, facet);
+    char *s = facet == TRAWL_FACET_COUNT ? trawl_facets_joined_foundings(&f)
+                                         : trawl_facets_joined(&f, facet);
     snprintf(out, sizeof out, "%s", s ? s : "(null)");
     free(s);
     trawl_facets_free(&f);
@@ -351,12 +351,46 @@ int main(void)
     CHECK_STR(joined(exru, "в 2017 году в Харбине", TRAWL_FACET_YEAR), "2017");
     CHECK_STR(joined(ex, "Room 2018 and the 1850 treaty.", TRAWL_FACET_YEAR), "");
 
-    CASE("8 centers are paired with the years of their sentence, or of the one it refers to");
+    CASE("8 foundings: a creation word's center and year, never a year beside a center");
     CHECK_STR(joined(ex,
                      "In June 2023, a meeting. The same month, Tianjin formed an ICC. "
                      "Later, Shandong formed an ICC.",
                      TRAWL_FACET_COUNT),
               "tianjin:2023");
+    /* the nearest center and year to each creation word */
+    CHECK_STR(joined(ex,
+                     "Established in 2019, the HIMC was among the earliest ICCs, following "
+                     "Chongqing, which launched its ICC in June 2018.",
+                     TRAWL_FACET_COUNT),
+              "chongqing:2018 himc:2019");
+    /* years beside a center without a creation word */
+    CHECK_STR(joined(ex,
+                     "The Sichuan International Communication Center was included in the plan "
+                     "in February 2021, part of a push since around 2018-2019.",
+                     TRAWL_FACET_COUNT),
+              "");
+    CHECK_STR(joined(exzh,
+                     "自1996年，尤其是2022年以来，云南省南亚东南亚区域国际传播中心开展国际传播。",
+                     TRAWL_FACET_COUNT),
+              "");
+    /* a sentence naming no center refers to the one of the sentence before */
+    CHECK_STR(joined(ex,
+                     "China has launched its latest tool, the Tibet International Communication "
+                     "Center. This development, unveiled on September 2, 2024, marks a shift.",
+                     TRAWL_FACET_COUNT),
+              "tibet:2024");
+    /* ... unless it speaks of centers in general */
+    CHECK_STR(joined(ex,
+                     "Tibet established an ICC in September. Since then, 26 provinces have "
+                     "established ICCs as of 2022.",
+                     TRAWL_FACET_COUNT),
+              "");
+    CHECK_STR(
+        joined(
+            exzh,
+            "2020年，《四川日报》与中共四川省委联合成立了四川国际传播中心。2022年5月，会议举行。",
+            TRAWL_FACET_COUNT),
+        "sichuan:2020");
 
     CASE("9 precision and recall on the hand-annotated seed: at least 0.95 each");
     score seed[TRAWL_FACET_COUNT] = {{0, 0, 0}};
