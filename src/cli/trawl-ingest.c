@@ -18,12 +18,14 @@
 
 #include "cli/cli_common.h"
 #include "common/buf.h"
+#include "common/fileio.h"
 #include "common/lanes.h"
 #include "common/pool.h"
 #include "common/strmap.h"
 #include "index/indexer.h"
 #include "index/passages.h"
 #include "index/shards.h"
+#include "readers/inputs.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
 
@@ -35,28 +37,6 @@
  * hold dozens of them at once (big: 300 MB). Small files stay bounded by their count. */
 #define AHEAD_BYTES (1 << 20)
 #define QUEUED_BYTES (512 << 10)
-
-typedef struct input {
-    char *file;  /* path to open */
-    char *rel;   /* path relative to the folder given (the document's identity) */
-    off_t size;  /* bytes, for progress and for bounding what is analysed ahead */
-    size_t root; /* index of the folder it was found in */
-} input;
-
-/* A folder given to ingest (or the folder of a file given). */
-typedef struct root {
-    char *path;  /* absolute */
-    bool walked; /* a folder walked whole: its documents no longer there are removed */
-} root;
-
-typedef struct inputs {
-    input *items;
-    size_t n, cap;
-    root *roots; /* the folders */
-    size_t nroots, croots;
-    size_t errors;  /* paths that could not be walked */
-    size_t ignored; /* files of types Trawl does not read */
-} inputs;
 
 /* Manifests found so far, by folder (NULL where a folder has none). */
 typedef struct manifests {
@@ -93,6 +73,8 @@ static const trawl_manifest *manifest_of(manifests *c, const char *dir)
             trawl_cli_error("%s", err.message);
             c->errors++;
         }
+        for (size_t i = 0; m && i < trawl_manifest_warnings(m); i++)
+            trawl_cli_warn("%s", trawl_manifest_warning(m, i));
     }
     trawl_buf_free(&path);
     char *copy = trawl_strdup(dir);
@@ -143,140 +125,6 @@ static const trawl_meta *metadata_of(manifests *c, const char *file)
     return meta;
 }
 
-/* Folders on the path being walked, to stop at symlink loops. */
-typedef struct dir_id {
-    dev_t dev;
-    ino_t ino;
-} dir_id;
-
-static bool add_input(inputs *in, const char *file, const char *rel, off_t size)
-{
-    if (!trawl_array_grow((void **)&in->items, &in->cap, in->n, sizeof *in->items))
-        return false;
-    input *it = &in->items[in->n];
-    it->file = trawl_strdup(file);
-    it->rel = trawl_strdup(rel);
-    it->size = size;
-    it->root = in->nroots - 1;
-    if (!it->file || !it->rel) {
-        free(it->file);
-        free(it->rel);
-        return false;
-    }
-    in->n++;
-    return true;
-}
-
-/* Starts a folder: the inputs found next belong to it. `path` is made absolute. */
-static bool begin_root(inputs *in, const char *path, bool walked)
-{
-    char *abs = realpath(path, NULL);
-    if (!abs)
-        abs = trawl_strdup(path);
-    if (!abs ||
-        !trawl_array_grow((void **)&in->roots, &in->croots, in->nroots, sizeof *in->roots)) {
-        free(abs);
-        return false;
-    }
-    in->roots[in->nroots++] = (root){abs, walked};
-    return true;
-}
-
-static void inputs_free(inputs *in)
-{
-    for (size_t k = 0; k < in->nroots; k++)
-        free(in->roots[k].path);
-    free(in->roots);
-    for (size_t k = 0; k < in->n; k++) {
-        free(in->items[k].file);
-        free(in->items[k].rel);
-    }
-    free(in->items);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, size_t depth);
-
-/* Adds `file` (relative name `rel`) or, for a folder, what it holds. `explicit`: named on the
- * command line, so read whatever its extension. */
-static void visit(inputs *in, const char *file, const char *rel, bool explicit, dir_id *stack,
-                  size_t depth)
-{
-    struct stat sb;
-    if (stat(file, &sb) != 0) {
-        trawl_cli_error("%s: %s", file, errno == ELOOP ? "symbolic link loop" : strerror(errno));
-        in->errors++;
-        return;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        for (size_t i = 0; i < depth; i++) {
-            if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
-                trawl_cli_error("%s: symbolic link loop (a folder inside itself)", file);
-                in->errors++;
-                return;
-            }
-        }
-        if (depth == 64) {
-            trawl_cli_error("%s: folders nested too deeply", file);
-            in->errors++;
-            return;
-        }
-        stack[depth] = (dir_id){sb.st_dev, sb.st_ino};
-        walk(in, file, rel, stack, depth + 1);
-    } else if (!S_ISREG(sb.st_mode)) {
-        trawl_cli_error("%s: not a regular file", file);
-        in->errors++;
-    } else if (explicit || trawl_reader_wants_path(file)) {
-        if (!add_input(in, file, rel, sb.st_size)) {
-            trawl_cli_error("out of memory listing files");
-            in->errors++;
-        }
-    } else {
-        in->ignored++;
-    }
-}
-
-static void walk(inputs *in, const char *dir, const char *rel, dir_id *stack, size_t depth)
-{
-    DIR *d = opendir(dir);
-    if (!d) {
-        trawl_cli_error("%s: %s", dir, strerror(errno));
-        in->errors++;
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        if (e->d_name[0] == '.')
-            continue; /* hidden files, ".", ".." */
-        if (!trawl_array_grow((void **)&names, &cap, n, sizeof *names) ||
-            !(names[n] = trawl_strdup(e->d_name)))
-            break;
-        n++;
-    }
-    closedir(d);
-    /* Sorted, so runs over the same files always go in the same order. */
-    qsort(names, n, sizeof *names, by_name);
-    trawl_buf file = TRAWL_BUF_INIT, sub = TRAWL_BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        trawl_buf_reset(&file);
-        trawl_buf_reset(&sub);
-        size_t dl = strlen(dir);
-        trawl_buf_printf(&file, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
-        trawl_buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-        if (!file.failed && !sub.failed)
-            visit(in, file.data, sub.data, false, stack, depth);
-        free(names[i]);
-    }
-    trawl_buf_free(&file);
-    trawl_buf_free(&sub);
-    free(names);
-}
-
 typedef struct progress {
     bool on;      /* showing a live line */
     double start; /* when indexing started */
@@ -305,10 +153,10 @@ static void show_progress(progress *p, size_t files_done, double bytes_done, boo
     fflush(stderr);
 }
 
-/* The state of an input: its folder, size, and a hash of its bytes and of its manifest row
+/* The state of an input: its file, size, and a hash of its bytes and of its manifest row
  * (a changed title or language changes the document too). */
-static void file_state(const inputs *in, const input *it, const trawl_read_info *info,
-                       const trawl_meta *meta, trawl_file_state *out)
+static void file_state(const trawl_input *it, const trawl_read_info *info, const trawl_meta *meta,
+                       trawl_file_state *out)
 {
     trawl_buf b = TRAWL_BUF_INIT;
     char hash[17];
@@ -322,96 +170,66 @@ static void file_state(const inputs *in, const input *it, const trawl_read_info 
     }
     trawl_bytes_hash(trawl_buf_str(&b), b.len, hash);
     trawl_buf_free(&b);
-    trawl_file_state_of(in->roots[it->root].path, info->bytes, hash, out);
+    trawl_file_state_of(it->real, info->bytes, hash, out);
 }
 
-/* The inputs as a set of "root<US>path" keys, for the records of a folder to be looked up in
- * (a scan of the inputs per record would cost records x inputs string comparisons). */
-static void input_key(size_t root, const char *rel, trawl_buf *key)
-{
-    trawl_buf_reset(key);
-    trawl_buf_printf(key, "%zu\x1f%s", root, rel);
-}
+/* The records a run removes: documents whose file is gone from a folder walked whole, and
+ * documents whose file is now read under another id (`trawl-ingest corpus` after `trawl-ingest
+ * corpus/docs`: each file keeps one id, the new one). */
+typedef struct leftovers {
+    const trawl_inputs *in;
+    trawl_buf ids; /* ingest: their ids, NUL-separated */
+    size_t count;  /* how many */
+    bool print;    /* --check: print "extra: ID" for each instead */
+} leftovers;
 
-static bool index_inputs(const inputs *in, trawl_strmap *set)
+static int note_leftover(void *ctx, const char *path, const char *file)
 {
-    trawl_buf key = TRAWL_BUF_INIT;
-    for (size_t k = 0; k < in->n && !set->failed; k++) {
-        input_key(in->items[k].root, in->items[k].rel, &key);
-        if (key.failed || !trawl_strmap_at(set, key.data, key.len))
-            set->failed = true;
-    }
-    trawl_buf_free(&key);
-    return !set->failed;
-}
-
-/* A folder's record that no input matches: the file is gone (ingest) or extra (--check). */
-typedef struct unmatched {
-    const trawl_strmap *inputs; /* index_inputs */
-    size_t root;                /* the folder whose records are being checked */
-    trawl_buf key;              /* scratch */
-    trawl_buf gone;             /* ingest: the paths not found, NUL-separated */
-    size_t count;               /* how many */
-    bool print;                 /* --check: print "extra: PATH" for each instead */
-} unmatched;
-
-static int note_unmatched(void *ctx, const char *path)
-{
-    unmatched *u = ctx;
-    input_key(u->root, path, &u->key);
-    if (trawl_strmap_get(u->inputs, u->key.data, u->key.len))
+    leftovers *l = ctx;
+    const trawl_input *it = trawl_inputs_find(l->in, file);
+    if (it ? strcmp(it->id, path) == 0 : !trawl_inputs_covers(l->in, file))
         return 0;
-    u->count++;
-    if (u->print) {
+    l->count++;
+    if (l->print) {
         printf("extra: %s\n", path);
     } else {
-        trawl_buf_puts(&u->gone, path);
-        trawl_buf_putc(&u->gone, '\0');
+        trawl_buf_puts(&l->ids, path);
+        trawl_buf_putc(&l->ids, '\0');
     }
     return 0;
 }
 
-/* Removes the documents that a walked folder had at the last run and no longer has. */
-static trawl_status remove_deleted(trawl_indexer *ix, const inputs *in, size_t *removed,
-                                   trawl_error *err)
+/* Removes the leftovers of every shard. */
+static trawl_status remove_leftovers(trawl_indexer *ix, const trawl_inputs *in, size_t *removed,
+                                     trawl_error *err)
 {
-    trawl_strmap set = TRAWL_STRMAP_INIT;
-    trawl_status st =
-        index_inputs(in, &set) ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    for (size_t r = 0; r < in->nroots && !st; r++) {
-        if (!in->roots[r].walked)
-            continue;
-        unmatched u = {&set, r, TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, false};
-        for (size_t i = 0; i < trawl_indexer_shard_count(ix) && !st; i++)
-            st = trawl_catalog_each(trawl_indexer_shard(ix, i), in->roots[r].path, note_unmatched,
-                                    &u, err);
-        for (size_t at = 0; !st && at < u.gone.len; at += strlen(u.gone.data + at) + 1) {
-            st = trawl_indexer_remove(ix, u.gone.data + at, err);
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < trawl_indexer_shard_count(ix) && !st; i++) {
+        leftovers l = {in, TRAWL_BUF_INIT, 0, false};
+        st = trawl_catalog_each(trawl_indexer_shard(ix, i), note_leftover, &l, err);
+        if (!st && l.ids.failed)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        for (size_t at = 0; !st && at < l.ids.len; at += strlen(l.ids.data + at) + 1) {
+            st = trawl_indexer_remove(ix, l.ids.data + at, err);
             (*removed)++;
         }
-        if (!st && (u.gone.failed || u.key.failed))
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        trawl_buf_free(&u.gone);
-        trawl_buf_free(&u.key);
+        trawl_buf_free(&l.ids);
     }
-    trawl_strmap_free(&set);
     return st;
 }
 
 /* --check: whether the index at `dir` is what ingesting the inputs would make. */
-static int check_index(const char *dir, const trawl_indexer_options *opts, const inputs *in)
+static int check_index(const char *dir, const trawl_indexer_options *opts, const trawl_inputs *in)
 {
     trawl_error err;
     trawl_xdb *db = NULL;
     trawl_buf why = TRAWL_BUF_INIT;
     manifests mfs = {0};
-    size_t missing = 0, stale = 0, current = 0;
-    trawl_strmap set = TRAWL_STRMAP_INIT;
-    unmatched extra = {&set, 0, TRAWL_BUF_INIT, TRAWL_BUF_INIT, 0, true};
+    size_t n = trawl_inputs_count(in), missing = 0, stale = 0, current = 0;
+    leftovers extra = {in, TRAWL_BUF_INIT, 0, true};
     int code = TRAWL_EXIT_FATAL;
     if (trawl_xdb_open(dir, TRAWL_XDB_READ, &db, &err)) {
-        printf("stale: no index at %s (%zu document%s missing)\n", dir, in->n,
-               in->n == 1 ? "" : "s");
+        printf("stale: no index at %s (%zu document%s missing)\n", dir, n, n == 1 ? "" : "s");
         code = TRAWL_EXIT_PARTIAL;
         goto cleanup;
     }
@@ -424,43 +242,37 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
         code = TRAWL_EXIT_PARTIAL;
         goto cleanup;
     }
-    for (size_t k = 0; k < in->n; k++) {
-        const input *it = &in->items[k];
+    for (size_t k = 0; k < n; k++) {
+        const trawl_input *it = trawl_inputs_get(in, k);
         const trawl_meta *meta = metadata_of(&mfs, it->file);
         trawl_document *doc = NULL;
-        trawl_read_info info;
-        if (trawl_read_document(it->file, it->rel, meta, &doc, &info, &err)) {
-            trawl_cli_error("%s", err.message); /* not indexable: ingest skips it too */
+        trawl_read_info info = {0};
+        if (trawl_read_document(it->file, it->id, meta, &doc, &info, &err)) {
+            if (!info.binary || it->named)
+                trawl_cli_error("%s", err.message); /* not indexable: ingest skips it too */
             continue;
         }
         trawl_document_free(doc);
         trawl_file_state now, before;
         bool known = false;
-        file_state(in, it, &info, meta, &now);
-        if (trawl_catalog_get(db, it->rel, &before, &known, &err)) {
+        file_state(it, &info, meta, &now);
+        if (trawl_catalog_get(db, it->id, &before, &known, &err)) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }
         if (!known) {
-            printf("missing: %s\n", it->rel);
+            printf("missing: %s\n", it->id);
             missing++;
         } else if (!trawl_file_state_equal(&before, &now)) {
-            printf("stale: %s\n", it->rel);
+            printf("stale: %s\n", it->id);
             stale++;
         } else {
             current++;
         }
     }
-    if (!index_inputs(in, &set)) {
-        trawl_cli_error("out of memory");
+    if (trawl_catalog_each(db, note_leftover, &extra, &err)) {
+        trawl_cli_error("%s", err.message);
         goto cleanup;
-    }
-    for (extra.root = 0; extra.root < in->nroots; extra.root++) {
-        if (in->roots[extra.root].walked &&
-            trawl_catalog_each(db, in->roots[extra.root].path, note_unmatched, &extra, &err)) {
-            trawl_cli_error("%s", err.message);
-            goto cleanup;
-        }
     }
     if (missing || stale || extra.count) {
         printf("index out of date: %zu missing, %zu stale, %zu extra, %zu up to date\n", missing,
@@ -473,8 +285,6 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
 cleanup:
     manifests_free(&mfs);
     trawl_buf_free(&why);
-    trawl_buf_free(&extra.key);
-    trawl_strmap_free(&set);
     trawl_xdb_close(db);
     return code;
 }
@@ -503,7 +313,7 @@ typedef struct slot {
  * writer taking the results in input order: the index is the same whatever the number of
  * threads. */
 typedef struct pipeline {
-    const inputs *in;
+    const trawl_inputs *in;
     trawl_indexer *ix;
     slot *slots;              /* one per input */
     size_t *sizes;            /* the inputs' sizes, the weights of the analysing threads' window */
@@ -527,9 +337,9 @@ static void slot_clear(slot *s)
 static void ingest_job(void *ctx, size_t worker, size_t k)
 {
     pipeline *pl = ctx;
-    const input *it = &pl->in->items[k];
+    const trawl_input *it = trawl_inputs_get(pl->in, k);
     slot *s = &pl->slots[k];
-    if (trawl_read_document(it->file, it->rel, s->meta, &s->doc, &s->info, &s->err)) {
+    if (trawl_read_document(it->file, it->id, s->meta, &s->doc, &s->info, &s->err)) {
         s->outcome = SLOT_UNREADABLE;
         return;
     }
@@ -538,7 +348,7 @@ static void ingest_job(void *ctx, size_t worker, size_t k)
         s->outcome = SLOT_FAILED;
         return;
     }
-    file_state(pl->in, it, &s->info, s->meta, s->now);
+    file_state(it, &s->info, s->meta, s->now);
     if (s->before && trawl_file_state_equal(s->before, s->now)) {
         slot_clear(s);
         s->outcome = SLOT_UNCHANGED;
@@ -562,7 +372,7 @@ static int write_job(void *ctx, size_t shard, size_t k)
 
 static void pipeline_free(pipeline *pl)
 {
-    for (size_t k = 0; pl->slots && k < pl->in->n; k++)
+    for (size_t k = 0; pl->slots && k < trawl_inputs_count(pl->in); k++)
         slot_clear(&pl->slots[k]);
     free(pl->slots);
     free(pl->sizes);
@@ -571,32 +381,68 @@ static void pipeline_free(pipeline *pl)
     free(pl->analysts);
 }
 
+/* Whether the record of a document (`recorded`, read from another file than `it`) may give
+ * way to `it` (with manifest row `meta`): its file is gone, is read under another id now, lies
+ * in a folder walked whole, or holds what `it` holds (the corpus was copied or moved).
+ * Otherwise the run would replace a document that still exists (`trawl-ingest coll/b` after
+ * `trawl-ingest coll/a`, both holding a different notes.txt), and it stops before writing. */
+static trawl_status may_replace(const trawl_inputs *in, const trawl_input *it,
+                                const trawl_meta *meta, const trawl_file_state *recorded,
+                                trawl_error *err)
+{
+    struct stat sb;
+    if (trawl_inputs_find(in, recorded->file) || trawl_inputs_covers(in, recorded->file) ||
+        stat(recorded->file, &sb) != 0)
+        return TRAWL_OK;
+    char *data = NULL;
+    size_t len = 0;
+    trawl_read_info info = {0};
+    trawl_file_state now;
+    bool same = false;
+    if (trawl_read_file(it->file, TRAWL_MAX_FILE_BYTES, &data, &len, NULL) == TRAWL_OK) {
+        info.bytes = len;
+        trawl_bytes_hash(data, len, info.hash);
+        file_state(it, &info, meta, &now);
+        same = strcmp(now.hash, recorded->hash) == 0;
+    }
+    free(data);
+    if (same)
+        return TRAWL_OK;
+    return trawl_error_set(err, TRAWL_ERR_ARG,
+                           "%s would replace %s, indexed from %s: give both folders in one run "
+                           "(ids then start at the folder holding both) or use another --index",
+                           it->file, it->id, recorded->file);
+}
+
 /* Finds each input's manifest row and record (in this thread: neither is thread-safe), makes
  * the analysts and starts `jobs` analysing threads (none when jobs is 1: the writer's thread
  * then analyses each input when it comes to it). */
 static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *mfs, size_t jobs,
                                    trawl_pool **pool, trawl_error *err)
 {
-    const inputs *in = pl->in;
+    const trawl_inputs *in = pl->in;
+    size_t n = trawl_inputs_count(in);
     size_t workers = jobs > 1 ? jobs : 0;
     pl->nanalysts = workers ? workers : 1;
-    pl->slots = calloc(in->n ? in->n : 1, sizeof *pl->slots);
-    pl->sizes = calloc(in->n ? in->n : 1, sizeof *pl->sizes);
+    pl->slots = calloc(n ? n : 1, sizeof *pl->slots);
+    pl->sizes = calloc(n ? n : 1, sizeof *pl->sizes);
     pl->analysts = calloc(pl->nanalysts, sizeof *pl->analysts);
     if (!pl->slots || !pl->sizes || !pl->analysts) {
         pl->nanalysts = 0;
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     }
     trawl_status st = TRAWL_OK;
-    for (size_t k = 0; k < in->n && !st; k++) {
+    for (size_t k = 0; k < n && !st; k++) {
+        const trawl_input *it = trawl_inputs_get(in, k);
         slot *s = &pl->slots[k];
-        pl->sizes[k] = (size_t)in->items[k].size;
-        s->meta = metadata_of(mfs, in->items[k].file);
-        const char *rel = in->items[k].rel;
+        pl->sizes[k] = (size_t)it->size;
+        s->meta = metadata_of(mfs, it->file);
         trawl_file_state recorded;
         bool known = false;
-        st = trawl_catalog_get(trawl_indexer_shard(ix, trawl_indexer_shard_of(ix, rel)), rel,
+        st = trawl_catalog_get(trawl_indexer_shard(ix, trawl_indexer_shard_of(ix, it->id)), it->id,
                                &recorded, &known, err);
+        if (!st && known && strcmp(recorded.file, it->real) != 0)
+            st = may_replace(in, it, s->meta, &recorded, err);
         if (!st && known && !(s->before = malloc(sizeof *s->before)))
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         if (!st && known)
@@ -605,9 +451,8 @@ static trawl_status pipeline_start(pipeline *pl, trawl_indexer *ix, manifests *m
     for (size_t i = 0; i < pl->nanalysts && !st; i++)
         st = trawl_indexer_analyst_new(ix, &pl->analysts[i], err);
     if (!st)
-        st = trawl_pool_start(workers, in->n,
-                              (trawl_pool_bound){4 * workers, pl->sizes, AHEAD_BYTES}, ingest_job,
-                              pl, pool, err);
+        st = trawl_pool_start(workers, n, (trawl_pool_bound){4 * workers, pl->sizes, AHEAD_BYTES},
+                              ingest_job, pl, pool, err);
     return st;
 }
 
@@ -616,9 +461,11 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]\n"
             "                    [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR]\n"
-            "                    [PATH...]\n"
+            "                    [--include GLOB] [--exclude GLOB] [PATH...]\n"
             "Indexes the documents in each PATH (folders are walked; default corpus/) as\n"
-            "passages into the index DIR (default index/).\n"
+            "passages into the index DIR (default index/). Every text file is read, whatever\n"
+            "its extension; binary files are counted and skipped. A document's id is its path\n"
+            "from the PATH given, or, with several, from the deepest folder holding them all.\n"
             "  --index DIR          the index folder\n"
             "  --quiet              no progress line and no summary\n"
             "  --rebuild            discard the existing index and build it anew\n"
@@ -636,7 +483,10 @@ static void usage(FILE *f)
             "                       index has, 1 for a new one); another N rebuilds the index\n"
             "                       into N shards and switches to them when done\n"
             "  --gazetteer DIR      the centers, provinces and cities to recognise (default:\n"
-            "                       the built-in gazetteer)\n",
+            "                       the built-in gazetteer)\n"
+            "  --include GLOB       read only the files matching a GLOB (repeatable): a GLOB\n"
+            "                       without '/' matches names (*.html), one with '/' ids\n"
+            "  --exclude GLOB       never read files or folders matching a GLOB (repeatable)\n",
             TRAWL_DEFAULT_MAX_PASSAGE);
 }
 
@@ -651,9 +501,15 @@ int main(int argc, char **argv)
     int i = 1;
     /* Options may come before, between or after the paths; "--" ends them. */
     const char **paths = calloc((size_t)argc, sizeof *paths);
+    const char **include = calloc((size_t)argc, sizeof *include);
+    const char **exclude = calloc((size_t)argc, sizeof *exclude);
+    trawl_inputs_options walk = {include, 0, exclude, 0};
     size_t npaths = 0;
     bool options_done = false;
-    if (!paths) {
+    if (!paths || !include || !exclude) {
+        free(paths);
+        free(include);
+        free(exclude);
         trawl_cli_error("out of memory");
         return TRAWL_EXIT_FATAL;
     }
@@ -680,6 +536,10 @@ int main(int argc, char **argv)
             opts.language = argv[++i];
         } else if (strcmp(a, "--gazetteer") == 0 && has_value) {
             opts.gazetteer = argv[++i];
+        } else if (strcmp(a, "--include") == 0 && has_value) {
+            include[walk.ninclude++] = argv[++i];
+        } else if (strcmp(a, "--exclude") == 0 && has_value) {
+            exclude[walk.nexclude++] = argv[++i];
         } else if (strcmp(a, "--jobs") == 0 && has_value) {
             if (!trawl_cli_parse_count(a, argv[++i], 1, MAX_JOBS, &jobs)) {
                 free(paths);
@@ -703,34 +563,28 @@ int main(int argc, char **argv)
         }
     }
 
-    inputs in = {0};
-    dir_id stack[64];
-    if (npaths == 0 && begin_root(&in, "corpus", true))
-        visit(&in, "corpus", "", false, stack, 0);
-    for (size_t k = 0; k < npaths; k++) {
-        struct stat sb;
-        const char *path = paths[k];
-        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            if (begin_root(&in, path, true))
-                visit(&in, path, "", false, stack, 0);
-        } else {
-            const char *base = strrchr(path, '/');
-            trawl_buf dir = TRAWL_BUF_INIT;
-            trawl_buf_append(&dir, path, base ? (size_t)(base - path) : 0);
-            if (begin_root(&in, dir.len ? dir.data : ".", false))
-                visit(&in, path, base ? base + 1 : path, true, stack, 0);
-            trawl_buf_free(&dir);
-        }
+    trawl_error err;
+    trawl_inputs *in = NULL;
+    if (trawl_inputs_new(paths, npaths, &walk, &in, &err)) {
+        trawl_cli_error("%s", err.message);
+        free(paths);
+        free(include);
+        free(exclude);
+        return TRAWL_EXIT_FATAL;
     }
+    free(include);
+    free(exclude);
+    for (size_t k = 0; k < trawl_inputs_problems(in); k++)
+        trawl_cli_error("%s", trawl_inputs_problem(in, k));
+    size_t n = trawl_inputs_count(in);
 
     opts.writers = jobs;
     if (check) {
-        int code = check_index(index_dir, &opts, &in);
-        inputs_free(&in);
+        int code = check_index(index_dir, &opts, in);
+        trawl_inputs_free(in);
         free(paths);
         return code;
     }
-    trawl_error err;
     trawl_indexer *ix = NULL;
     trawl_status st = trawl_indexer_open(index_dir, &opts, &ix, &err);
     if (st) {
@@ -740,24 +594,26 @@ int main(int argc, char **argv)
                             index_dir, err.message);
         else
             trawl_cli_error("%s", err.message);
-        inputs_free(&in);
+        trawl_inputs_free(in);
         free(paths);
         return TRAWL_EXIT_FATAL;
     }
 
     double total_bytes = 0;
-    for (size_t k = 0; k < in.n; k++)
-        total_bytes += (double)in.items[k].size;
-    progress prog = {!quiet && isatty(STDERR_FILENO), trawl_cli_now(), 0, in.n, total_bytes};
+    for (size_t k = 0; k < n; k++)
+        total_bytes += (double)trawl_inputs_get(in, k)->size;
+    progress prog = {!quiet && isatty(STDERR_FILENO), trawl_cli_now(), 0, n, total_bytes};
     manifests mfs = {0};
-    size_t docs = 0, passages = 0, skipped = in.errors, described = 0;
+    size_t docs = 0, passages = 0, skipped = trawl_inputs_problems(in), described = 0;
+    size_t binary = 0;
+    trawl_buf binary_names = TRAWL_BUF_INIT; /* the first few, for the line that counts them */
     size_t added = 0, changed = 0, unchanged = 0, removed = 0;
     double bytes = 0;
     int exit_code = TRAWL_EXIT_OK;
     if (trawl_indexer_rebuilt(ix) && !quiet)
         fprintf(stderr, "trawl-ingest: rebuilding the whole index: %s\n",
                 trawl_indexer_rebuilt(ix));
-    pipeline pl = {&in, ix, NULL, NULL, NULL, 0};
+    pipeline pl = {in, ix, NULL, NULL, NULL, 0};
     trawl_pool *pool = NULL;
     trawl_lanes *writers = NULL; /* one per shard, when there are several */
     size_t nshards = trawl_indexer_shard_count(ix);
@@ -767,8 +623,8 @@ int main(int argc, char **argv)
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;
     }
-    for (size_t k = 0; k < in.n && exit_code == TRAWL_EXIT_OK; k++) {
-        input *it = &in.items[k];
+    for (size_t k = 0; k < n && exit_code == TRAWL_EXIT_OK; k++) {
+        const trawl_input *it = trawl_inputs_get(in, k);
         slot *s = &pl.slots[k];
         show_progress(&prog, k, bytes, false);
         bytes += (double)it->size;
@@ -776,9 +632,15 @@ int main(int argc, char **argv)
         trawl_pool_wait(pool, k);
         switch (s->outcome) {
         case SLOT_UNREADABLE:
+            skipped++;
+            if (s->info.binary && !it->named) {
+                /* found by walking: counted on one line at the end */
+                if (binary++ < 3)
+                    trawl_buf_printf(&binary_names, "%s%s", binary > 1 ? ", " : "", it->id);
+                break;
+            }
             show_progress(&prog, k, bytes, true);
             trawl_cli_error("%s", s->err.message);
-            skipped++;
             break;
         case SLOT_UNCHANGED:
             unchanged++;
@@ -806,7 +668,7 @@ int main(int argc, char **argv)
             if (writers) {
                 /* Its shard's thread writes it and frees it; when a writer failed, the
                  * loop stops and the failure is reported below. */
-                if (!trawl_lanes_put(writers, trawl_indexer_shard_of(ix, it->rel), k,
+                if (!trawl_lanes_put(writers, trawl_indexer_shard_of(ix, it->id), k,
                                      (size_t)it->size))
                     exit_code = TRAWL_EXIT_FATAL;
                 continue;
@@ -821,16 +683,16 @@ int main(int argc, char **argv)
     }
     if (!trawl_lanes_finish(writers))
         exit_code = TRAWL_EXIT_FATAL;
-    for (size_t k = 0; writers && k < in.n; k++)
+    for (size_t k = 0; writers && k < n; k++)
         if (pl.slots[k].write_failed)
-            trawl_cli_error("%s: %s", in.items[k].file, pl.slots[k].err.message);
+            trawl_cli_error("%s: %s", trawl_inputs_get(in, k)->file, pl.slots[k].err.message);
     trawl_pool_free(pool);
     pipeline_free(&pl);
-    if (exit_code == TRAWL_EXIT_OK && remove_deleted(ix, &in, &removed, &err)) {
+    if (exit_code == TRAWL_EXIT_OK && remove_leftovers(ix, in, &removed, &err)) {
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;
     }
-    show_progress(&prog, in.n, bytes, true);
+    show_progress(&prog, n, bytes, true);
     if (exit_code == TRAWL_EXIT_OK && (st = trawl_indexer_commit(ix, &err))) {
         trawl_cli_error("%s", err.message);
         exit_code = TRAWL_EXIT_FATAL;
@@ -839,6 +701,11 @@ int main(int argc, char **argv)
     skipped += mfs.errors;
     if (exit_code == TRAWL_EXIT_OK && skipped)
         exit_code = TRAWL_EXIT_PARTIAL;
+    if (binary) /* even with --quiet: files left out of the index */
+        trawl_cli_error("%zu binary file%s skipped (not text): %s%s", binary,
+                        binary == 1 ? "" : "s", trawl_buf_str(&binary_names),
+                        binary > 3 ? ", ..." : "");
+    trawl_buf_free(&binary_names);
     if (!quiet && exit_code != TRAWL_EXIT_FATAL) {
         printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s (%zu added, "
                "%zu changed, %zu removed, %zu unchanged)",
@@ -848,12 +715,13 @@ int main(int argc, char **argv)
             printf("; %zu described by MANIFEST.tsv", described);
         if (skipped)
             printf("; %zu skipped", skipped);
-        if (in.ignored)
-            printf("; %zu file%s of other types ignored", in.ignored, in.ignored == 1 ? "" : "s");
+        size_t ignored = trawl_inputs_ignored(in);
+        if (ignored)
+            printf("; %zu left out by --include/--exclude", ignored);
         putchar('\n');
     }
     manifests_free(&mfs);
-    inputs_free(&in);
+    trawl_inputs_free(in);
     free(paths);
     return exit_code;
 }

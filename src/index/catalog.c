@@ -9,27 +9,27 @@
 #include "common/buf.h"
 #include "index/schema.h"
 
-void trawl_file_state_of(const char *root, unsigned long long size, const char *hash,
+void trawl_file_state_of(const char *file, unsigned long long size, const char *hash,
                          trawl_file_state *out)
 {
-    snprintf(out->root, sizeof out->root, "%s", root);
+    snprintf(out->file, sizeof out->file, "%s", file);
     out->size = size;
     snprintf(out->hash, sizeof out->hash, "%s", hash);
 }
 
 bool trawl_file_state_equal(const trawl_file_state *a, const trawl_file_state *b)
 {
-    return a->size == b->size && strcmp(a->hash, b->hash) == 0 && strcmp(a->root, b->root) == 0;
+    return a->size == b->size && strcmp(a->hash, b->hash) == 0 && strcmp(a->file, b->file) == 0;
 }
 
 static bool parse_state(const char *value, size_t len, trawl_file_state *out)
 {
     json_t *o = json_loadb(value, len, 0, NULL);
-    const char *root = json_string_value(json_object_get(o, "root"));
+    const char *file = json_string_value(json_object_get(o, "file"));
     const char *hash = json_string_value(json_object_get(o, "hash"));
-    bool ok = root && hash && json_is_integer(json_object_get(o, "size"));
+    bool ok = file && hash && json_is_integer(json_object_get(o, "size"));
     if (ok) {
-        snprintf(out->root, sizeof out->root, "%s", root);
+        snprintf(out->file, sizeof out->file, "%s", file);
         snprintf(out->hash, sizeof out->hash, "%s", hash);
         out->size = (unsigned long long)json_integer_value(json_object_get(o, "size"));
     }
@@ -58,7 +58,7 @@ trawl_status trawl_catalog_put(trawl_xdb *db, const char *path, const trawl_file
                                trawl_error *err)
 {
     trawl_buf key = TRAWL_BUF_INIT;
-    json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "path", path, "root", state->root, "size",
+    json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "path", path, "file", state->file, "size",
                           (json_int_t)state->size, "hash", state->hash);
     char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
     trawl_schema_term(TRAWL_META_FILE, path, &key);
@@ -82,7 +82,6 @@ trawl_status trawl_catalog_delete(trawl_xdb *db, const char *path, trawl_error *
 }
 
 typedef struct each_job {
-    const char *root;
     trawl_catalog_fn fn;
     void *ctx;
 } each_job;
@@ -92,18 +91,17 @@ static int on_record(void *ctx, const char *key, const char *value, size_t len)
     each_job *j = ctx;
     (void)key;
     json_t *o = json_loadb(value, len, 0, NULL);
-    const char *root = json_string_value(json_object_get(o, "root"));
+    const char *file = json_string_value(json_object_get(o, "file"));
     const char *path = json_string_value(json_object_get(o, "path"));
     int stop = 0;
-    if (path && root && (!j->root || strcmp(root, j->root) == 0))
-        stop = j->fn(j->ctx, path);
+    if (path && file)
+        stop = j->fn(j->ctx, path, file);
     json_decref(o);
     return stop;
 }
 
-trawl_status trawl_catalog_each(trawl_xdb *db, const char *root, trawl_catalog_fn fn, void *ctx,
-                                trawl_error *err)
+trawl_status trawl_catalog_each(trawl_xdb *db, trawl_catalog_fn fn, void *ctx, trawl_error *err)
 {
-    each_job j = {root, fn, ctx};
+    each_job j = {fn, ctx};
     return trawl_xdb_each_metadata(db, TRAWL_META_FILE, on_record, &j, err);
 }

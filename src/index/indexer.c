@@ -1,6 +1,6 @@
 /* indexer.c: the index writer: schema checks, rebuilds, and each document's passages (made by
  * analysis.c) replacing its old ones, with its records, inside the run's transaction. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "index/indexer.h"
 
 #include <dirent.h>
@@ -32,6 +32,13 @@ typedef struct shard_writer {
     trawl_buf words;       /* scratch: a stem's words */
 } shard_writer;
 
+/* The options that shape an index: those given, else those the index remembers
+ * (TRAWL_META_OPTIONS), else the defaults. */
+typedef struct shaping {
+    size_t max_passage; /* passage bound */
+    char *gazetteer;    /* the gazetteer's folder, absolute; NULL: the built-in one */
+} shaping;
+
 struct trawl_indexer {
     shard_writer *shards;            /* the layout's shards, written this run */
     trawl_layout layout;             /* where they are */
@@ -47,6 +54,7 @@ struct trawl_indexer {
                                         1,000 documents) instead of holding the run in one
                                         transaction each */
     char *dir;                       /* the index folder */
+    shaping shape;                   /* the options that shape it, remembered by each commit */
     size_t max_passage;              /* passage bound in bytes */
     char default_lang[16];           /* for documents that do not say */
     trawl_gazetteer *gz;             /* places and centers for facets */
@@ -183,16 +191,59 @@ static trawl_status clear(shard_writer *w, trawl_error *err)
     return st;
 }
 
-/* The options' passage bound and gazetteer folder, defaults filled in. */
-static size_t max_passage(const trawl_indexer_options *options)
+static void shaping_free(shaping *s)
 {
-    return options && options->max_passage_bytes ? options->max_passage_bytes
-                                                 : TRAWL_DEFAULT_MAX_PASSAGE;
+    free(s->gazetteer);
+    s->gazetteer = NULL;
 }
 
-static const char *gazetteer_dir(const trawl_indexer_options *options)
+/* Reads what `db` (an index, or NULL) remembers under `given`'s gaps into `out`. */
+static trawl_status shaping_of(trawl_xdb *db, const trawl_indexer_options *given, shaping *out,
+                               trawl_error *err)
 {
-    return options && options->gazetteer ? options->gazetteer : trawl_gazetteer_default_dir();
+    char *stored = NULL;
+    json_t *o = NULL;
+    trawl_status st = TRAWL_OK;
+    const char *gz = given ? given->gazetteer : NULL;
+    out->max_passage = given && given->max_passage_bytes ? given->max_passage_bytes : 0;
+    out->gazetteer = NULL;
+    if (db && (!gz || !out->max_passage) &&
+        trawl_xdb_get_metadata(db, TRAWL_META_OPTIONS, &stored, NULL, NULL) == TRAWL_OK && *stored)
+        o = json_loads(stored, 0, NULL);
+    if (!out->max_passage)
+        out->max_passage = o && json_integer_value(json_object_get(o, "max_passage")) > 0
+                               ? (size_t)json_integer_value(json_object_get(o, "max_passage"))
+                               : TRAWL_DEFAULT_MAX_PASSAGE;
+    if (!gz && o)
+        gz = json_string_value(json_object_get(o, "gazetteer"));
+    if (gz && strcmp(gz, TRAWL_GAZETTEER_BUILTIN) != 0) {
+        /* A folder given is remembered absolute: later runs may start elsewhere. */
+        out->gazetteer = realpath(gz, NULL);
+        if (!out->gazetteer)
+            st = trawl_error_set(err, TRAWL_ERR_ARG,
+                                 "the gazetteer %s%s cannot be read (%s): give --gazetteer DIR, "
+                                 "or --gazetteer %s for the built-in one",
+                                 gz, given && given->gazetteer ? "" : " (remembered by the index)",
+                                 strerror(errno), TRAWL_GAZETTEER_BUILTIN);
+    }
+    json_decref(o);
+    free(stored);
+    return st;
+}
+
+/* The remembered options, as JSON (malloc'd). */
+static char *shaping_json(const shaping *s)
+{
+    json_t *o = json_pack("{s:I,s:s?}", "max_passage", (json_int_t)s->max_passage, "gazetteer",
+                          s->gazetteer);
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(o);
+    return text;
+}
+
+static const char *gazetteer_dir(const shaping *s)
+{
+    return s->gazetteer ? s->gazetteer : trawl_gazetteer_default_dir();
 }
 
 /* Why an index recorded with `schema` and `analyzer` (as its metadata hold them; "" when
@@ -214,10 +265,13 @@ trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *
     trawl_gazetteer *gz = NULL;
     char *schema = NULL, *analyzer = NULL;
     trawl_buf want = TRAWL_BUF_INIT;
-    trawl_status st = trawl_gazetteer_load_dir(gazetteer_dir(options), &gz, err);
+    shaping shape = {0, NULL};
+    trawl_status st = shaping_of(db, options, &shape, err);
+    if (!st)
+        st = trawl_gazetteer_load_dir(gazetteer_dir(&shape), &gz, err);
     if (!st && !(st = trawl_xdb_get_metadata(db, TRAWL_META_SCHEMA, &schema, NULL, err)) &&
         !(st = trawl_xdb_get_metadata(db, TRAWL_META_ANALYZER, &analyzer, NULL, err))) {
-        trawl_schema_analyzer_identity(max_passage(options), trawl_gazetteer_hash(gz), &want);
+        trawl_schema_analyzer_identity(shape.max_passage, trawl_gazetteer_hash(gz), &want);
         if (!*schema)
             trawl_buf_puts(why, "not a Trawl index");
         outdated_reason(schema, analyzer, trawl_buf_str(&want), why);
@@ -226,6 +280,7 @@ trawl_status trawl_indexer_outdated(trawl_xdb *db, const trawl_indexer_options *
     free(analyzer);
     trawl_buf_free(&want);
     trawl_gazetteer_free(gz);
+    shaping_free(&shape);
     return st;
 }
 
@@ -343,6 +398,14 @@ static trawl_status prepare_index(trawl_indexer *ix, bool rebuild, trawl_error *
                  trawl_xdb_set_metadata(w->db, TRAWL_META_ALIASES, aliases.data, aliases.len, err)))
             goto cleanup;
     }
+    /* Every run: the options it was given become the ones the index remembers. */
+    char *remembered = st ? NULL : shaping_json(&ix->shape);
+    if (!st && !remembered)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++)
+        st = trawl_xdb_set_metadata(ix->shards[i].db, TRAWL_META_OPTIONS, remembered,
+                                    strlen(remembered), err);
+    free(remembered);
 cleanup:
     trawl_buf_free(&why);
     trawl_buf_free(&aliases);
@@ -555,7 +618,14 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
     }
     ix->lock_fd = -1;
-    ix->max_passage = max_passage(options);
+    trawl_xdb *found = NULL; /* the index as it is, for the options it remembers */
+    if (trawl_xdb_open(dir, TRAWL_XDB_READ, &found, NULL) != TRAWL_OK)
+        found = NULL;
+    st = shaping_of(found, options, &ix->shape, err);
+    trawl_xdb_close(found);
+    if (st)
+        goto fail;
+    ix->max_passage = ix->shape.max_passage;
     const char *lang =
         options && options->language && *options->language ? options->language : "en";
     if (ix->max_passage < TRAWL_MIN_MAX_PASSAGE || ix->max_passage > TRAWL_MAX_MAX_PASSAGE) {
@@ -569,7 +639,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     strcpy(ix->default_lang, lang);
     bool rebuild = options && options->rebuild;
-    if ((st = trawl_gazetteer_load_dir(gazetteer_dir(options), &ix->gz, err)))
+    if ((st = trawl_gazetteer_load_dir(gazetteer_dir(&ix->shape), &ix->gz, err)))
         goto fail;
     trawl_schema_analyzer_identity(ix->max_passage, trawl_gazetteer_hash(ix->gz), &ix->identity);
     if (ix->identity.failed) {
@@ -605,6 +675,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     release_old(ix);
     unlock_folder(ix);
     free(ix->rebuilt);
+    shaping_free(&ix->shape);
     trawl_buf_free(&ix->identity);
     trawl_analyst_free(ix->analyst);
     trawl_extractor_set_free(ix->extractors);

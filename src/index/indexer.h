@@ -23,12 +23,18 @@
 #include "readers/document.h"
 #include "xapian-c/xapian_c.h"
 
+/* The value of trawl_indexer_options.gazetteer that names the built-in gazetteer. */
+#define TRAWL_GAZETTEER_BUILTIN "builtin"
+
+/* Options left unset (0, NULL) take what the index remembers from the run that built it
+ * (passage bound, gazetteer), else the defaults: a plain run keeps an index as it was made. */
 typedef struct trawl_indexer_options {
-    size_t max_passage_bytes; /* passage bound; 0 means TRAWL_DEFAULT_MAX_PASSAGE */
+    size_t max_passage_bytes; /* passage bound; 0: remembered, else TRAWL_DEFAULT_MAX_PASSAGE */
     const char *language;     /* language of documents that do not say; NULL means "en" */
     int rebuild;              /* build the index anew, beside the old one, which readers
                                  keep until the commit publishes the new one */
-    const char *gazetteer;    /* folder of the gazetteer; NULL: trawl_gazetteer_default_dir() */
+    const char *gazetteer;    /* folder of the gazetteer; NULL: remembered, else
+                                 trawl_gazetteer_default_dir(); TRAWL_GAZETTEER_BUILTIN: that */
     size_t shards;            /* shards to write (1 .. TRAWL_MAX_SHARDS); 0: as many as the
                                  index has (1 for a new one). Another count than the index's
                                  rebuilds it into the new layout, published by the commit */

@@ -126,6 +126,9 @@ bool trawl_schema_tally_split(const char *value, size_t len,
 #define TRAWL_META_LANGUAGE "trawl.language"   /* default document language */
 #define TRAWL_META_GAZETTEER "trawl.gazetteer" /* the gazetteer's tables, as ingest loaded them */
 #define TRAWL_META_ALIASES "trawl.aliases"     /* their names folded (trawl_aliases_save) */
+/* The options that shape the index, for later runs that do not give them: {"max_passage": N,
+ * "gazetteer": absolute folder, absent for the built-in one}. */
+#define TRAWL_META_OPTIONS "trawl.options"
 /* The languages of a shard's passages (its L terms' codes), in the list format of stem
  * expansions, rewritten by each commit: readers learn them without walking the L terms, whose
  * posting lists lie between them in Xapian's table (about 100 blocks read on a 150 MB corpus). */

@@ -1,9 +1,14 @@
 /* metadata.c: manifests and front matter. */
+#define _XOPEN_SOURCE 700
 #include "readers/metadata.h"
 
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/buf.h"
 #include "common/fileio.h"
@@ -61,6 +66,8 @@ struct trawl_manifest {
     trawl_meta *rows;     /* the rest of each row */
     size_t n;             /* rows */
     size_t cap, cap_rows; /* allocated entries of files and rows */
+    char **warnings;      /* "PATH:LINE: ..." */
+    size_t nwarnings, cap_warnings;
 };
 
 void trawl_manifest_free(trawl_manifest *m)
@@ -73,7 +80,62 @@ void trawl_manifest_free(trawl_manifest *m)
     }
     free(m->files);
     free(m->rows);
+    for (size_t i = 0; i < m->nwarnings; i++)
+        free(m->warnings[i]);
+    free(m->warnings);
     free(m);
+}
+
+size_t trawl_manifest_warnings(const trawl_manifest *m)
+{
+    return m->nwarnings;
+}
+
+const char *trawl_manifest_warning(const trawl_manifest *m, size_t i)
+{
+    return i < m->nwarnings ? m->warnings[i] : NULL;
+}
+
+static bool warn(trawl_manifest *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Adds a warning; false when memory runs out. */
+static bool warn(trawl_manifest *m, const char *fmt, ...)
+{
+    va_list ap;
+    char line[1024];
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    char *copy = trawl_strdup(line);
+    if (!copy || !trawl_array_grow((void **)&m->warnings, &m->cap_warnings, m->nwarnings,
+                                   sizeof *m->warnings)) {
+        free(copy);
+        return false;
+    }
+    m->warnings[m->nwarnings++] = copy;
+    return true;
+}
+
+/* Whether `file`, a manifest row's, names a file in the manifest's folder `dir` or in a folder
+ * of it (corpus/MANIFEST.tsv describes corpus/docs/). */
+static bool row_file_exists(const char *dir, const char *file)
+{
+    struct stat sb;
+    trawl_buf path = TRAWL_BUF_INIT;
+    trawl_buf_printf(&path, "%s/%s", dir, file);
+    bool found = !path.failed && stat(path.data, &sb) == 0;
+    DIR *d = found ? NULL : opendir(dir);
+    for (struct dirent *e; d && !found && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        trawl_buf_reset(&path);
+        trawl_buf_printf(&path, "%s/%s/%s", dir, e->d_name, file);
+        found = !path.failed && stat(path.data, &sb) == 0;
+    }
+    if (d)
+        closedir(d);
+    trawl_buf_free(&path);
+    return found;
 }
 
 size_t trawl_manifest_size(const trawl_manifest *m)
@@ -108,6 +170,12 @@ trawl_status trawl_manifest_load(const char *path, trawl_manifest **m_out, trawl
         free(data);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading %s", path);
     }
+    /* The manifest's folder, where the files it names are. */
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
     enum { MAX_COLUMNS = 32 };
     char *cols[MAX_COLUMNS], *fields[MAX_COLUMNS];
     size_t ncols = 0, file_col = MAX_COLUMNS;
@@ -121,9 +189,17 @@ trawl_status trawl_manifest_load(const char *path, trawl_manifest **m_out, trawl
             continue;
         if (!ncols) {
             ncols = split_tabs(line, cols, MAX_COLUMNS);
-            for (size_t i = 0; i < ncols; i++)
+            for (size_t i = 0; i < ncols; i++) {
+                trawl_meta none = {0};
                 if (strcmp(cols[i], "file") == 0)
                     file_col = i;
+                else if (!field_named(&none, cols[i], strlen(cols[i])) &&
+                         !warn(m,
+                               "%s:%u: unknown column '%s' ignored (read: file, title, url, "
+                               "language, kind, note)",
+                               path, line_no, cols[i]))
+                    st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading %s", path);
+            }
             if (file_col == MAX_COLUMNS)
                 st = trawl_error_set(err, TRAWL_ERR_INPUT,
                                      "%s:%u: the header names no 'file' column", path, line_no);
@@ -152,6 +228,9 @@ trawl_status trawl_manifest_load(const char *path, trawl_manifest **m_out, trawl
             break;
         }
         m->n++;
+        if (!row_file_exists(dir, fields[file_col]) &&
+            !warn(m, "%s:%u: '%s' names no file here", path, line_no, fields[file_col]))
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading %s", path);
         for (size_t i = 0; i < n && i < ncols; i++) {
             char **f = field_named(row, cols[i], strlen(cols[i]));
             if (f && *fields[i] && set(f, fields[i]))

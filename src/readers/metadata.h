@@ -35,9 +35,14 @@ trawl_status trawl_meta_merge(trawl_meta *to, const trawl_meta *from, trawl_erro
 typedef struct trawl_manifest trawl_manifest;
 
 /* Loads a manifest. Messages name the file and line: no "file" column, a row with too few
- * fields, a duplicate file. */
+ * fields, a duplicate file. What it loads despite a problem is said in warnings: a column it
+ * does not read, a row naming a file that is neither in the manifest's folder nor in a folder
+ * of it. */
 trawl_status trawl_manifest_load(const char *path, trawl_manifest **m_out, trawl_error *err);
 void trawl_manifest_free(trawl_manifest *m);
+/* The warnings of the load ("PATH:LINE: ..."), owned by the manifest. */
+size_t trawl_manifest_warnings(const trawl_manifest *m);
+const char *trawl_manifest_warning(const trawl_manifest *m, size_t i);
 
 /* The row of the document at `path` (relative to the manifest's folder), else the row whose
  * file has the same name; NULL when none. Owned by the manifest. */

@@ -55,18 +55,44 @@ static trawl_format format_of_extension(const char *path)
     return TRAWL_FORMAT_UNKNOWN;
 }
 
-bool trawl_reader_wants_path(const char *path)
-{
-    return format_of_extension(path) != TRAWL_FORMAT_UNKNOWN;
-}
-
 trawl_format trawl_detect_format(const char *path, const char *data, size_t len)
 {
     if (trawl_looks_like_wiki(data, len))
         return TRAWL_FORMAT_WIKI;
     if (trawl_looks_like_html(data, len))
         return TRAWL_FORMAT_HTML;
-    return format_of_extension(path);
+    trawl_format f = format_of_extension(path);
+    return f == TRAWL_FORMAT_UNKNOWN ? TRAWL_FORMAT_TEXT : f;
+}
+
+/* Bytes of the start of a file that decide whether it is text. */
+#define SAMPLE_BYTES 8192
+
+/* Whether `data` is not text: a NUL byte anywhere, or, in its first SAMPLE_BYTES, more than
+ * one byte in ten that is a control character (other than tab, line and page breaks and
+ * escape) or part of an invalid UTF-8 sequence. A Latin-1 text keeps well below that (its
+ * accented letters are repaired as U+FFFD); images, archives and executables do not.
+ * `*nul_at` receives the offset of a NUL byte, or `len`. */
+static bool looks_binary(const char *data, size_t len, size_t *nul_at)
+{
+    const char *nul = memchr(data, '\0', len);
+    *nul_at = nul ? (size_t)(nul - data) : len;
+    if (nul)
+        return true;
+    size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES, odd = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)data[i];
+        size_t seq = trawl_utf8_valid_length(data + i, n - i);
+        if (seq == 0) {
+            /* a sequence cut by the sample's end is not counted */
+            odd += n - i >= 4;
+            i++;
+        } else {
+            odd += c < 0x20 && !strchr("\t\n\r\f\v\x1b", c);
+            i += seq;
+        }
+    }
+    return odd * 10 > n;
 }
 
 void trawl_bytes_hash(const char *data, size_t len, char *hash)
@@ -113,10 +139,15 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     info->replaced = 0;
     trawl_bytes_hash(*data, *len, info->hash);
     info->format = TRAWL_FORMAT_UNKNOWN;
-    const char *nul = memchr(*data, '\0', *len);
-    if (nul)
-        return trawl_error_set(err, TRAWL_ERR_INPUT, "%s: binary file (NUL byte at offset %zu)",
-                               label, (size_t)(nul - *data));
+    info->binary = false;
+    size_t nul = 0;
+    if (looks_binary(*data, *len, &nul)) {
+        info->binary = true;
+        if (nul < *len)
+            return trawl_error_set(err, TRAWL_ERR_INPUT, "%s: binary file (NUL byte at offset %zu)",
+                                   label, nul);
+        return trawl_error_set(err, TRAWL_ERR_INPUT, "%s: binary file (not text)", label);
+    }
     if (is_blank(*data, *len))
         return trawl_error_set(err, TRAWL_ERR_INPUT, "%s: empty file", label);
     trawl_error why;
@@ -129,10 +160,6 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, &why)))
         return trawl_error_set(err, st, "%s: %s", label, why.message);
     info->format = trawl_detect_format(relpath, *data, *len);
-    if (info->format == TRAWL_FORMAT_UNKNOWN) {
-        st = trawl_error_set(err, TRAWL_ERR_INPUT, "%s: unsupported file type", label);
-        goto cleanup;
-    }
     if ((st = trawl_document_new(relpath, &doc, err)))
         goto cleanup;
     switch (info->format) {

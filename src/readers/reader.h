@@ -1,6 +1,7 @@
 /* reader.h: from a file to a trawl_document. Reads the bytes, refuses what cannot be text
  * (binary, empty, too large), repairs invalid UTF-8 (counting the repairs so the caller can
- * warn), chooses the reader by content and extension, and runs it. */
+ * warn), chooses the reader by content and extension (text of any other extension is plain
+ * text), and runs it. */
 #ifndef TRAWL_READER_H
 #define TRAWL_READER_H
 
@@ -24,18 +25,16 @@ typedef enum trawl_format {
 /* "wiki", "text", "html", "markdown", "unknown". Static storage. */
 const char *trawl_format_name(trawl_format format);
 
-/* True when a folder walk should pick up `path` (by its extension). */
-bool trawl_reader_wants_path(const char *path);
-
 /* The format of `data` (valid UTF-8) named `path`: content first ("= Title =" is wiki, a
  * doctype or <html> is HTML, whatever the extension), then extension (.html/.htm, .md/
- * .markdown, .txt/.text/.wiki). */
+ * .markdown), plain text otherwise (.txt, .rst, .csv, no extension ...). */
 trawl_format trawl_detect_format(const char *path, const char *data, size_t len);
 
 typedef struct trawl_read_info {
     trawl_format format; /* the reader that was used */
     size_t bytes;        /* bytes read from the file */
     size_t replaced;     /* invalid UTF-8 sequences replaced by U+FFFD */
+    bool binary;         /* refused as not text */
     char hash[17];       /* FNV-1a 64 of the bytes as read, hex: what changed-file checks use */
 } trawl_read_info;
 
@@ -45,8 +44,8 @@ void trawl_bytes_hash(const char *data, size_t len, char *hash);
 /* Reads the file `file` as the document `relpath` (its path relative to the corpus root).
  * `meta` (may be NULL), from a manifest, overrides what the text says (title); a front-matter
  * block in the file overrides both. `*doc_out` belongs to the caller. TRAWL_ERR_INPUT:
- * empty, binary, too large or of an unknown format; TRAWL_ERR_IO: unreadable. Messages name
- * `file`. */
+ * empty, binary (`info->binary`: a NUL byte, or too many control bytes and invalid UTF-8
+ * sequences for text) or too large; TRAWL_ERR_IO: unreadable. Messages name `file`. */
 trawl_status trawl_read_document(const char *file, const char *relpath, const trawl_meta *meta,
                                  trawl_document **doc_out, trawl_read_info *info, trawl_error *err);
 

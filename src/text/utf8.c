@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 size_t trawl_utf8_seqlen(unsigned char lead)
 {
@@ -13,6 +14,16 @@ size_t trawl_utf8_seqlen(unsigned char lead)
     if (lead < 0xF0)
         return 3;
     return 4;
+}
+
+size_t trawl_utf8_valid_length(const char *text, size_t len)
+{
+    int32_t i = 0, n = len > 4 ? 4 : (int32_t)len;
+    UChar32 c;
+    if (n == 0)
+        return 0;
+    U8_NEXT((const uint8_t *)text, i, n, c);
+    return c < 0 ? 0 : (size_t)i;
 }
 
 trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, trawl_error *err)

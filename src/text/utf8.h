@@ -12,6 +12,10 @@
  * number of U+FFFD substitutions; otherwise leaves the text alone and sets 0. */
 trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, trawl_error *err);
 
+/* Length in bytes of the valid UTF-8 sequence `text` starts with (`len` bytes available), or 0
+ * when it starts with an invalid or incomplete one. */
+size_t trawl_utf8_valid_length(const char *text, size_t len);
+
 /* Length in bytes of the UTF-8 sequence starting with byte `lead` (1 for continuation or
  * invalid bytes, so scans always advance). */
 size_t trawl_utf8_seqlen(unsigned char lead);

@@ -33,13 +33,17 @@ run 2 "$QUERY" --index "$IDX" --links nowhere.html
 contains "$err" "no document 'nowhere.html' in the index" "unknown document"
 
 # 3 "See also" items of the seed resolve by title against the shared corpus
+# (two folders: ids are paths from the deepest folder holding both)
 if [ -d "$SHARED_CORPUS" ]; then
+  seed=$(realpath "$TRAWL_SRC/corpus") shared=$(realpath "$SHARED_CORPUS") base=$seed
+  while [ "${shared#"$base"/}" = "$shared" ]; do base=${base%/*}; done
+  seed=${seed#"$base"/}/ shared=${shared#"$base"/}/
   run 0 "$INGEST" --quiet --index "$WORK/all" "$TRAWL_SRC/corpus" "$SHARED_CORPUS"
-  run 0 "$QUERY" --index "$WORK/all" --links international-communication-center.txt
-  contains "$out" "China International Communications Group -> 001-wp-cicg.txt" "See also 1"
-  contains "$out" "Telling China's stories well -> 002-wp-telling-stories.txt" "See also 2"
-  contains "$out" "Party media takes the party's last name -> 003-wp-party-media.txt" "See also 3"
-  run 0 "$QUERY" --index "$WORK/all" --links 002-wp-telling-stories.txt
-  contains "$out" "international-communication-center.txt (International communication center)" "incoming See also"
+  run 0 "$QUERY" --index "$WORK/all" --links "${seed}international-communication-center.txt"
+  contains "$out" "China International Communications Group -> ${shared}001-wp-cicg.txt" "See also 1"
+  contains "$out" "Telling China's stories well -> ${shared}002-wp-telling-stories.txt" "See also 2"
+  contains "$out" "Party media takes the party's last name -> ${shared}003-wp-party-media.txt" "See also 3"
+  run 0 "$QUERY" --index "$WORK/all" --links "${shared}002-wp-telling-stories.txt"
+  contains "$out" "${seed}international-communication-center.txt (International communication center)" "incoming See also"
 fi
 finish

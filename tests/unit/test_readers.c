@@ -106,13 +106,25 @@ int main(void)
     CHECK_INT(trawl_document_block_count(doc), 1);
     trawl_document_free(doc);
 
-    CASE("5 '= x =' makes a .md or extensionless file wiki; other unknown files are refused");
+    CASE("5 '= x =' makes a .md or extensionless file wiki; text of any extension is plain text");
     doc = parse("README", "= T =\n\nBody.\n", &info, TRAWL_OK, NULL);
     CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
     trawl_document_free(doc);
-    doc = parse("photo.jpg", "not text really", &info, TRAWL_ERR_INPUT, &err);
-    CHECK(doc == NULL);
-    CHECK_STR(err.message, "photo.jpg: unsupported file type");
+    doc = parse("guide.rst", "Device trees\n============\n\nA tree of nodes.\n", &info, TRAWL_OK,
+                NULL);
+    CHECK_INT(info.format, TRAWL_FORMAT_TEXT);
+    CHECK(!info.binary);
+    trawl_document_free(doc);
+    /* control bytes and invalid UTF-8 without a NUL: not text */
+    doc = parse("photo.jpg", "\xff\xd8\xff\xe0\x01\x02JFIF\x01\x01\x03\x04\x05\x06\xfe\xfd", &info,
+                TRAWL_ERR_INPUT, &err);
+    CHECK(doc == NULL && info.binary);
+    CHECK_STR(err.message, "photo.jpg: binary file (not text)");
+    /* Latin-1 accents in text: repaired, not binary */
+    doc = parse("latin1.txt", "Caf\xe9 cr\xe8me, the harbour at dusk, the long grey shore.", &info,
+                TRAWL_OK, NULL);
+    CHECK(!info.binary && info.replaced == 2);
+    trawl_document_free(doc);
 
     CASE("6 empty, blank and binary files are refused with a message naming them");
     doc = parse("empty.txt", "", &info, TRAWL_ERR_INPUT, &err);
@@ -238,12 +250,5 @@ int main(void)
     CHECK_STR(block(doc, 0), "Body");
     trawl_document_free(doc);
 
-    CASE("10 paths that a folder walk picks up");
-    CHECK(trawl_reader_wants_path("a/b.txt"));
-    CHECK(trawl_reader_wants_path("b.wiki"));
-    CHECK(trawl_reader_wants_path("b.HTML"));
-    CHECK(trawl_reader_wants_path("b.md"));
-    CHECK(!trawl_reader_wants_path("b.jpg"));
-    CHECK(!trawl_reader_wants_path(".txt"));
     return CHECK_DONE();
 }
