@@ -768,6 +768,18 @@ trawl_status trawl_xdoc_set_data(trawl_xdoc *doc, const char *bytes, size_t len,
     return guard(err, nullptr, "document", [&] { doc->doc.set_data(std::string(bytes, len)); });
 }
 
+trawl_status trawl_xdoc_get_value(const trawl_xdoc *doc, unsigned slot, char **value_out,
+                                  size_t *len_out, trawl_error *err)
+{
+    *value_out = nullptr;
+    return guard(err, nullptr, "document", [&] {
+        const std::string v = doc->doc.get_value(slot);
+        *value_out = dup_bytes(v);
+        if (len_out)
+            *len_out = v.size();
+    });
+}
+
 trawl_status trawl_xquery_term(const char *term, size_t len, unsigned wqf, unsigned pos,
                                trawl_xquery **query_out, trawl_error *err)
 {

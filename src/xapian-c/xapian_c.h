@@ -188,6 +188,10 @@ trawl_status trawl_xdoc_add_boolean_term(trawl_xdoc *doc, const char *term, size
 trawl_status trawl_xdoc_set_value(trawl_xdoc *doc, unsigned slot, const char *bytes, size_t len,
                                   trawl_error *err);
 trawl_status trawl_xdoc_set_data(trawl_xdoc *doc, const char *bytes, size_t len, trawl_error *err);
+/* The value in `slot` of a document not yet written, into `*value_out` (malloc'd, NUL-terminated,
+ * "" when the slot is empty; the caller frees it). */
+trawl_status trawl_xdoc_get_value(const trawl_xdoc *doc, unsigned slot, char **value_out,
+                                  size_t *len_out, trawl_error *err);
 
 /* ---- queries ---- */
 

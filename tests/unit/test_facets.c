@@ -1,13 +1,17 @@
 /* test_facets: the gazetteer, the extraction rules one by one, and the extraction's precision
- * and recall against a hand annotation of the seed (tests/data/seed-gold.tsv): at least 0.95
- * each. With TRAWL_SHARED_GOLD and ../shared/corpus present, the same figures on an annotated
- * sample of the shared corpus are printed too. */
+ * and recall against hand annotations: every sentence of the seed (tests/data/seed-gold.tsv),
+ * and, when ../shared/corpus is present, 46 of its documents in 12 languages, per document
+ * (tests/data/facets-gold.tsv): at least the floors of FLOOR_* for each facet. */
 #include "support.h"
 
 #include "check.h"
 #include "common/fileio.h"
 #include "facets/aliases.h"
 #include "facets/facets.h"
+#include "index/analysis.h"
+#include "index/passages.h"
+#include "index/schema.h"
+#include "readers/metadata.h"
 #include "readers/reader.h"
 #include "text/breaks.h"
 
@@ -123,7 +127,8 @@ static void language_of(const char *root, const char *file, char *lang, size_t c
 {
     char path[1024], line[2048];
     snprintf(lang, cap, "en");
-    snprintf(path, sizeof path, "%s/../MANIFEST.tsv", root);
+    if (snprintf(path, sizeof path, "%s/../MANIFEST.tsv", root) >= (int)sizeof path)
+        return;
     FILE *f = fopen(path, "r");
     if (!f)
         return;
@@ -147,7 +152,8 @@ static size_t extract_document(const char *root, const char *file, sentence_face
                                size_t (*index)[2])
 {
     char path[1024], lang[16];
-    snprintf(path, sizeof path, "%s/%s", root, file);
+    if (snprintf(path, sizeof path, "%s/%s", root, file) >= (int)sizeof path)
+        return 0;
     language_of(root, file, lang, sizeof lang);
     trawl_document *doc = NULL;
     trawl_read_info info;
@@ -253,6 +259,154 @@ static void report(const char *what, const score *per_facet, double *precision, 
     *precision = all.tp + all.fp ? (double)all.tp / (all.tp + all.fp) : 1.0;
     *recall = all.tp + all.fn ? (double)all.tp / (all.tp + all.fn) : 1.0;
     printf("%s all      precision %.3f recall %.3f\n", what, *precision, *recall);
+}
+
+/* ---- per document, against facets-gold.tsv ---- */
+
+/* What the annotated documents must reach, per facet (icc, province, year): the figures
+ * measured, as a floor while the target, 0.95 each, is not met. */
+static const double FLOOR_PRECISION[TRAWL_FACET_EXTRACTED] = {1.00, 0.83, 1.00};
+static const double FLOOR_RECALL[TRAWL_FACET_EXTRACTED] = {0.85, 0.90, 0.85};
+
+#define GOLD_LANGS 16
+
+/* Scores of one facet: over all documents, per split (tune, held) and per language. */
+typedef struct doc_scores {
+    score all[TRAWL_FACET_EXTRACTED];
+    score split[2][TRAWL_FACET_EXTRACTED];
+    char langs[GOLD_LANGS][8];
+    score lang[GOLD_LANGS][TRAWL_FACET_EXTRACTED];
+    size_t nlangs, documents;
+} doc_scores;
+
+/* The union of the facet values ingest's analysis gives the passages of `file`, per facet. */
+static bool document_values(trawl_analyst *an, const trawl_manifest *m, const char *root,
+                            const char *file, char values[][1024])
+{
+    char path[1024];
+    if (snprintf(path, sizeof path, "%s/%s", root, file) >= (int)sizeof path)
+        return false;
+    trawl_document *doc = NULL;
+    trawl_analysis *a = NULL;
+    trawl_read_info info;
+    trawl_error err;
+    if (trawl_read_document(path, file, trawl_manifest_find(m, file), &doc, &info, &err) ||
+        trawl_analyze_document(an, doc, &a, &err)) {
+        fprintf(stderr, "%s: %s\n", file, err.message);
+        trawl_document_free(doc);
+        return false;
+    }
+    for (size_t i = 0; i < a->npassages; i++) {
+        char *tally = NULL;
+        size_t len = 0;
+        trawl_tally_part parts[TRAWL_TALLY_PARTS];
+        CHECK_INT(trawl_xdoc_get_value(a->passages[i], TRAWL_SLOT_TALLY, &tally, &len, NULL),
+                  TRAWL_OK);
+        CHECK(tally && trawl_schema_tally_split(tally, len, parts));
+        for (int f = 0; tally && f < TRAWL_FACET_EXTRACTED; f++) {
+            char words[1024];
+            snprintf(words, sizeof words, "%.*s", (int)parts[f].len, parts[f].data);
+            for (char *w = strtok(words, " "); w; w = strtok(NULL, " "))
+                add_word(values[f], 1024, w);
+        }
+        free(tally);
+    }
+    trawl_analysis_free(a);
+    trawl_document_free(doc);
+    return true;
+}
+
+static void add_score(score *to, const score *s)
+{
+    to->tp += s->tp;
+    to->fp += s->fp;
+    to->fn += s->fn;
+}
+
+/* Scores every document of `gold` under `root` (its manifest one folder up). */
+static bool evaluate_documents(const char *gold, const char *root, doc_scores *out)
+{
+    char path[1024], line[4096];
+    if (snprintf(path, sizeof path, "%s/../MANIFEST.tsv", root) >= (int)sizeof path)
+        return false;
+    trawl_manifest *m = NULL;
+    FILE *f = fopen(gold, "r");
+    if (!f || trawl_manifest_load(path, &m, NULL) != TRAWL_OK) {
+        if (f)
+            fclose(f);
+        return false;
+    }
+    trawl_extractor_set *set = NULL;
+    trawl_analyst *an = NULL;
+    CHECK_INT(trawl_extractor_set_new(gz, &set, NULL), TRAWL_OK);
+    CHECK_INT(trawl_analyst_new(set, "en", TRAWL_DEFAULT_MAX_PASSAGE, &an, NULL), TRAWL_OK);
+    bool header = false;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || !line[0])
+            continue;
+        if (!header) {
+            header = true; /* document language split icc province year */
+            continue;
+        }
+        char *cols[6] = {line};
+        for (int i = 1; i < 6; i++) {
+            char *tab = cols[i - 1] ? strchr(cols[i - 1], '\t') : NULL;
+            cols[i] = tab ? (*tab = '\0', tab + 1) : NULL;
+        }
+        if (!cols[5]) {
+            fprintf(stderr, "%s: a row without six columns\n", gold);
+            CHECK(false);
+            continue;
+        }
+        char got[TRAWL_FACET_EXTRACTED][1024] = {"", "", ""};
+        if (!document_values(an, m, root, cols[0], got)) {
+            CHECK(false);
+            continue;
+        }
+        size_t l = 0;
+        while (l < out->nlangs && strcmp(out->langs[l], cols[1]) != 0)
+            l++;
+        if (l == out->nlangs && out->nlangs < GOLD_LANGS)
+            snprintf(out->langs[out->nlangs++], sizeof out->langs[0], "%s", cols[1]);
+        int split = strcmp(cols[2], "held") == 0;
+        for (int k = 0; k < TRAWL_FACET_EXTRACTED; k++) {
+            score s = {0, 0, 0};
+            char where[4200];
+            snprintf(where, sizeof where, "%s (%s)", cols[0], trawl_facet_name((trawl_facet_id)k));
+            compare(cols[3 + k], got[k], &s, where);
+            add_score(&out->all[k], &s);
+            add_score(&out->split[split][k], &s);
+            if (l < GOLD_LANGS)
+                add_score(&out->lang[l][k], &s);
+        }
+        out->documents++;
+    }
+    fclose(f);
+    trawl_analyst_free(an);
+    trawl_extractor_set_free(set);
+    trawl_manifest_free(m);
+    return out->documents > 0;
+}
+
+static double precision_of(const score *s)
+{
+    return s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1.0;
+}
+
+static double recall_of(const score *s)
+{
+    return s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1.0;
+}
+
+/* One line: P/R of each facet. */
+static void print_scores(const char *what, const score *per_facet)
+{
+    printf("%-10s", what);
+    for (int k = 0; k < TRAWL_FACET_EXTRACTED; k++)
+        printf("  %s P %.3f R %.3f", trawl_facet_name((trawl_facet_id)k),
+               precision_of(&per_facet[k]), recall_of(&per_facet[k]));
+    putchar('\n');
 }
 
 int main(void)
@@ -403,15 +557,27 @@ int main(void)
     CHECK(p >= 0.95);
     CHECK(r >= 0.95);
 
-    CASE("10 the annotated sample of ../shared/corpus, when present: figures printed");
-    snprintf(path, sizeof path, "%s/shared-gold.tsv", data ? data : "tests/data");
+    CASE("10 46 documents of ../shared/corpus in 12 languages, per document, when present");
     snprintf(root, sizeof root, "%s/../../../shared/corpus/docs", data ? data : "tests/data");
-    score shared[TRAWL_FACET_COUNT] = {{0, 0, 0}};
+    snprintf(path, sizeof path, "%s/facets-gold.tsv", data ? data : "tests/data");
     struct stat sb;
-    if (stat(root, &sb) == 0 && evaluate(path, root, shared))
-        report("shared sample", shared, &p, &r);
-    else
-        printf("shared sample: skipped (no ../shared/corpus)\n");
+    if (stat(root, &sb) == 0) {
+        static doc_scores docs;
+        CHECK(evaluate_documents(path, root, &docs));
+        printf("%zu documents:\n", docs.documents);
+        print_scores("all", docs.all);
+        print_scores("tune", docs.split[0]);
+        print_scores("held out", docs.split[1]);
+        for (size_t l = 0; l < docs.nlangs; l++)
+            print_scores(docs.langs[l], docs.lang[l]);
+        CHECK_INT(docs.documents, 46);
+        for (int k = 0; k < TRAWL_FACET_EXTRACTED; k++) {
+            CHECK(precision_of(&docs.all[k]) >= FLOOR_PRECISION[k]);
+            CHECK(recall_of(&docs.all[k]) >= FLOOR_RECALL[k]);
+        }
+    } else {
+        printf("10: skipped (no ../shared/corpus)\n");
+    }
 
     CASE("11 extractors taken from a set share a language's word lists and extract the same");
     trawl_extractor_set *set = NULL;
