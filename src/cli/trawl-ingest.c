@@ -500,16 +500,14 @@ int main(int argc, char **argv)
     size_t jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
     int i = 1;
     /* Options may come before, between or after the paths; "--" ends them. */
-    const char **paths = calloc((size_t)argc, sizeof *paths);
-    const char **include = calloc((size_t)argc, sizeof *include);
-    const char **exclude = calloc((size_t)argc, sizeof *exclude);
+    /* One block for the paths and the globs, freed as `paths`. */
+    const char **paths = calloc(3 * (size_t)argc, sizeof *paths);
+    const char **include = paths ? paths + argc : NULL;
+    const char **exclude = paths ? paths + 2 * argc : NULL;
     trawl_inputs_options walk = {include, 0, exclude, 0};
     size_t npaths = 0;
     bool options_done = false;
-    if (!paths || !include || !exclude) {
-        free(paths);
-        free(include);
-        free(exclude);
+    if (!paths) {
         trawl_cli_error("out of memory");
         return TRAWL_EXIT_FATAL;
     }
@@ -568,12 +566,8 @@ int main(int argc, char **argv)
     if (trawl_inputs_new(paths, npaths, &walk, &in, &err)) {
         trawl_cli_error("%s", err.message);
         free(paths);
-        free(include);
-        free(exclude);
         return TRAWL_EXIT_FATAL;
     }
-    free(include);
-    free(exclude);
     for (size_t k = 0; k < trawl_inputs_problems(in); k++)
         trawl_cli_error("%s", trawl_inputs_problem(in, k));
     size_t n = trawl_inputs_count(in);

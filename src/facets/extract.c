@@ -94,6 +94,43 @@ static const char *const date_words[] = {
 
 static const char *const year_suffix[] = {"年", "年度", NULL};
 
+/* Words before a place that make it one: the capital's name counts as the city, not the
+ * state ("pro-Beijing", "Beijing's efforts"), only after these or before place_heads. */
+static const char *const locative_words[] = {
+    "in",   "at",     "to",         "near",  "around",  "outside",  "inside",
+    "into", "across", "throughout", "visit", "visited", "visiting", "à",
+    "au",   "en",     "em",         "no",    "na",      "nel",      "nella",
+    "a",    "nach",   "в",          "во",    "под",     "около",    NULL};
+
+/* Words after a place that make it one: institutions and events of the city itself. */
+static const char *const place_heads[] = {
+    "university",  "universities", "daily",      "municipality", "municipal",   "city",
+    "district",    "districts",    "airport",    "olympics",     "olympic",     "games",
+    "office",      "bureau",       "station",    "hotel",        "subway",      "metro",
+    "normal",      "foreign",      "capital",    "residents",    "universität", "université",
+    "universidad", "universidade", "università", "университет",  NULL};
+
+/* Words that make a place's name part of a street's: after it, or before it. */
+static const char *const street_after[] = {"road", "rd",     "street",  "avenue", "ave", "lane",
+                                           "lu",   "straße", "strasse", "路",     "街",  "大街",
+                                           "大道", "巷",     "山",      NULL};
+static const char *const street_before[] = {"route", "rue",   "avenue",   "via",
+                                            "viale", "calle", "rua",      "avenida",
+                                            "улица", "ул",    "проспект", NULL};
+
+/* Chinese family names in pinyin: a city's name right after one is a given name
+ * ("Liu Shenyang"). The most common hundred. */
+static const char *const surnames[] = {
+    "wang", "li",    "zhang", "liu",  "chen",  "yang", "huang", "zhao", "wu",    "zhou",  "xu",
+    "sun",  "ma",    "zhu",   "hu",   "guo",   "he",   "gao",   "lin",  "luo",   "zheng", "liang",
+    "xie",  "song",  "tang",  "han",  "feng",  "deng", "cao",   "peng", "zeng",  "xiao",  "tian",
+    "dong", "pan",   "yuan",  "cai",  "jiang", "yu",   "du",    "ye",   "cheng", "wei",   "su",
+    "lu",   "ding",  "ren",   "shen", "yao",   "jin",  "fan",   "fang", "shi",   "tan",   "liao",
+    "zou",  "xiong", "qiu",   "meng", "qin",   "bai",  "jia",   "yan",  "xue",   "hou",   "lei",
+    "long", "duan",  "hao",   "kong", "shao",  "wan",  "qian",  "dai",  "mo",    "kang",  "gu",
+    "mao",  "qiao",  "yin",   "niu",  "xing",  "hong", "cui",   "gong", "mei",   "niu",   "ou",
+    "tao",  "zhong", "xiang", "jiao", "wen",   "yi",   NULL};
+
 static const char *const range_words[] = {"to", "through", "until", "till", "至", "到",
                                           "a",  "à",       "bis",   "al",   "по", NULL};
 
@@ -175,11 +212,21 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
     struct {
         wordlist *list;
         const char *const *phrases;
-    } lists[] = {{&ex->center_words, center_words},     {&ex->center_plurals, center_plurals},
-                 {&ex->creation_verbs, creation_verbs}, {&ex->object_words, object_words},
-                 {&ex->naming_cues, naming_cues},       {&ex->connectors, connectors},
-                 {&ex->date_words, date_words},         {&ex->year_suffix, year_suffix},
-                 {&ex->range_words, range_words},       {&ex->carry_phrases, carry_phrases}};
+    } lists[] = {{&ex->center_words, center_words},
+                 {&ex->center_plurals, center_plurals},
+                 {&ex->locative_words, locative_words},
+                 {&ex->place_heads, place_heads},
+                 {&ex->street_after, street_after},
+                 {&ex->street_before, street_before},
+                 {&ex->surnames, surnames},
+                 {&ex->creation_verbs, creation_verbs},
+                 {&ex->object_words, object_words},
+                 {&ex->naming_cues, naming_cues},
+                 {&ex->connectors, connectors},
+                 {&ex->date_words, date_words},
+                 {&ex->year_suffix, year_suffix},
+                 {&ex->range_words, range_words},
+                 {&ex->carry_phrases, carry_phrases}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         lists[i].list->by = MATCH_TERM;
         if ((st = wordlist_add_all(lists[i].list, an, lists[i].phrases, err)))
@@ -204,9 +251,11 @@ void trawl_extractor_free(trawl_extractor *ex)
         return;
     }
     wordlist *lists[] = {&ex->names,          &ex->places,         &ex->center_words,
-                         &ex->center_plurals, &ex->creation_verbs, &ex->object_words,
-                         &ex->naming_cues,    &ex->connectors,     &ex->date_words,
-                         &ex->year_suffix,    &ex->range_words,    &ex->carry_phrases};
+                         &ex->center_plurals, &ex->locative_words, &ex->place_heads,
+                         &ex->street_after,   &ex->street_before,  &ex->surnames,
+                         &ex->creation_verbs, &ex->object_words,   &ex->naming_cues,
+                         &ex->connectors,     &ex->date_words,     &ex->year_suffix,
+                         &ex->range_words,    &ex->carry_phrases};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         wordlist_free(lists[i]);
     free(ex->meaning);

@@ -40,6 +40,11 @@ struct trawl_extractor {
     size_t cplace_meaning;
     wordlist center_words;   /* "ICC", "International Communication Center", 国际传播中心 */
     wordlist center_plurals; /* "ICCs", "centers": centers in general */
+    wordlist locative_words; /* "in", "at", "в": before a place */
+    wordlist place_heads;    /* "University", "Olympics": after a place */
+    wordlist street_after;   /* "Road", 路: a street named after a place */
+    wordlist street_before;  /* "route", "rue", "улица" */
+    wordlist surnames;       /* pinyin family names: "Liu Shenyang" is a person */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */
     wordlist object_words;   /* what may stand between the verb and the center: "its own" */
     wordlist naming_cues;    /* "called", "brands itself as" ... */

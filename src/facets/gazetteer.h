@@ -42,6 +42,10 @@ typedef struct trawl_center {
 
 typedef struct trawl_gazetteer trawl_gazetteer;
 
+/* The province key of the seat of the central government, whose name also stands for the
+ * state ("pro-Beijing", "Beijing says"). */
+#define TRAWL_GAZETTEER_CAPITAL "beijing"
+
 /* Loads provinces.tsv, cities.tsv and centers.tsv from `dir`. Messages name the file and line
  * of a malformed row, a duplicate key or a reference to an unknown province or place. */
 trawl_status trawl_gazetteer_load_dir(const char *dir, trawl_gazetteer **gz_out, trawl_error *err);

@@ -234,6 +234,59 @@ static void inner_places(trawl_extractor *ex, trawl_facets *out, const name_span
     }
 }
 
+/* Whether a name of the text ends just before token `tok` ("Hong Kong" before "Macao": "Kong"
+ * is no family name there). */
+static bool span_ending_at(const trawl_extractor *ex, size_t tok)
+{
+    for (size_t i = 0; i < ex->nspans; i++)
+        if (ex->spans[i].tok + ex->spans[i].ntok == tok)
+            return true;
+    return false;
+}
+
+/* Whether word `i` is in `l` and in sentence `sentence`. */
+static bool word_in(const trawl_extractor *ex, const wordlist *l, size_t i, unsigned sentence)
+{
+    return i < ex->text.n && sentence_of(ex, i) == sentence &&
+           wordlist_match(l, &ex->text, i, NULL, 0, NULL) > 0;
+}
+
+static bool is_year_word(const char *w)
+{
+    return strlen(w) == 4 && strspn(w, "0123456789") == 4 && (w[0] == '1' || w[0] == '2');
+}
+
+/* Whether the span `s`, which means a place, names it here: not as part of a street's name
+ * ("Weihai Road", "route Weihai", 烟台山), nor as a given name after a family name ("Liu
+ * Shenyang"); and the capital, written in letters, as the city rather than the state: after a
+ * locative word ("in Beijing", "в Пекине"; not "in Beijing's efforts") or before an
+ * institution or event of the city ("Beijing Foreign Studies University", "Beijing 2022"),
+ * never as "pro-Beijing" or "Beijing's efforts". */
+static bool names_place_here(const trawl_extractor *ex, const name_span *s)
+{
+    const ftext *t = &ex->text;
+    size_t a = s->tok, b = s->tok + s->ntok;
+    unsigned sentence = sentence_of(ex, a);
+    bool has_before = a > 0 && sentence_of(ex, a - 1) == sentence;
+    if (word_in(ex, &ex->street_after, b, sentence) ||
+        (has_before && word_in(ex, &ex->street_before, a - 1, sentence)))
+        return false;
+    if (has_before && t->toks[a - 1].upper && t->toks[a].upper &&
+        word_in(ex, &ex->surnames, a - 1, sentence) && !span_ending_at(ex, a))
+        return false;
+    const char *province = entity_province(ex, s->senses[0]);
+    bool letters = (unsigned char)t->text[t->toks[a].start] < 0xE0; /* Latin, Cyrillic */
+    if (s->senses[0].kind != ENT_PROVINCE || !province || !letters ||
+        strcmp(province, TRAWL_GAZETTEER_CAPITAL) != 0)
+        return true;
+    const char *last = ftext_term(t, b - 1);
+    size_t len = strlen(last);
+    bool possessive = len > 2 && strcmp(last + len - 2, "'s") == 0; /* "Beijing's efforts" */
+    return (has_before && !possessive && word_in(ex, &ex->locative_words, a - 1, sentence)) ||
+           word_in(ex, &ex->place_heads, b, sentence) ||
+           (b < t->n && sentence_of(ex, b) == sentence && is_year_word(ftext_term(t, b)));
+}
+
 static void emit_names(trawl_extractor *ex, trawl_facets *out)
 {
     size_t n;
@@ -248,7 +301,7 @@ static void emit_names(trawl_extractor *ex, trawl_facets *out)
             add_center(ex, out, &centers[e.index], a, b, "name");
         else if (e.kind == ENT_OPERATOR)
             inner_places(ex, out, s);
-        else
+        else if (names_place_here(ex, s))
             trawl_facets_add(out, TRAWL_FACET_PROVINCE, entity_province(ex, e), span_start(ex, a),
                              span_end(ex, b), sentence_of(ex, a),
                              e.kind == ENT_CITY ? "city" : "name");

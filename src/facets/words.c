@@ -112,15 +112,20 @@ typedef struct collector {
     size_t words;
 } collector;
 
+/* A stem entry keeps each word's folded form after its stem, for the check that a word matched
+ * by its stem is a form of this name (inflected_form). */
+#define FORM_SEP '\x1d'
+
 static int on_phrase_word(void *ctx, const trawl_term *w)
 {
     collector *c = ctx;
     if (c->words++)
         trawl_buf_putc(&c->l->pool, SEP);
-    if (c->stems)
+    if (c->stems) {
         trawl_buf_append(&c->l->pool, w->stem, w->stem_len);
-    else
-        trawl_buf_append(&c->l->pool, w->term, w->term_len);
+        trawl_buf_putc(&c->l->pool, FORM_SEP);
+    }
+    trawl_buf_append(&c->l->pool, w->term, w->term_len);
     return 0;
 }
 
@@ -155,7 +160,7 @@ size_t wordlist_add(wordlist *l, trawl_analyzer *an, const char *phrase, bool st
     }
     /* The first word alone, for hashing and quick comparison. */
     size_t first = l->pool.len;
-    size_t flen = strcspn(l->pool.data + start, "\x1f");
+    size_t flen = strcspn(l->pool.data + start, "\x1f\x1d");
     trawl_buf_append(&l->pool, l->pool.data + start, flen);
     trawl_buf_putc(&l->pool, '\0');
     if (l->pool.failed) {
@@ -186,14 +191,51 @@ void wordlist_free(wordlist *l)
     memset(l, 0, sizeof *l);
 }
 
-/* Whether entry word `w` (not NUL-terminated: `n` bytes) is the text's word `i`. */
+/* Code points in `n` bytes of UTF-8. */
+static size_t code_points(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Whether the folded word `term` is a form of the name word `name` (`n` bytes) that a stem
+ * matched: the name with an ending ("харбине", "chongqing's"), or, where a declension replaces
+ * the name's last letter, the name without it and a short ending ("сычуани"). A different word
+ * whose stem happens to be the name's is not: Italian "dal" (stem "dal", like "Dali"),
+ * "Xian" (English stem "xian", like "Xianning"), pinyin "shiye" (Spanish stem "shiy", like
+ * "Shiyan"). */
+static bool inflected_form(const char *term, const char *name, size_t n)
+{
+    size_t tl = strlen(term);
+    if (tl >= n && memcmp(term, name, n) == 0)
+        return code_points(term + n, tl - n) <= 4;
+    size_t last = n;
+    while (last > 0 && ((unsigned char)name[last - 1] & 0xC0) == 0x80)
+        last--;
+    if (last == 0 || tl <= --last || memcmp(term, name, last) != 0)
+        return false;
+    size_t ending = code_points(term + last, tl - last);
+    return ending >= 1 && ending <= 3;
+}
+
+/* Whether entry word `w` (not NUL-terminated: `n` bytes) is the text's word `i`: its folded
+ * form, or, in a MATCH_KEY list, its stem when the word is a form of the name. */
 static bool same_word(const wordlist *l, const ftext *t, size_t i, const char *w, size_t n)
 {
     const char *term = ftext_term(t, i);
-    if (strlen(term) == n && memcmp(term, w, n) == 0)
+    const char *sep = memchr(w, FORM_SEP, n);
+    const char *form = sep ? sep + 1 : w;
+    size_t form_len = sep ? n - (size_t)(form - w) : n;
+    if (strlen(term) == form_len && memcmp(term, form, form_len) == 0)
         return true;
+    if (l->by != MATCH_KEY)
+        return false;
     const char *key = ftext_key(t, i);
-    return l->by == MATCH_KEY && strlen(key) == n && memcmp(key, w, n) == 0;
+    size_t stem_len = sep ? (size_t)(sep - w) : n;
+    return strlen(key) == stem_len && memcmp(key, w, stem_len) == 0 &&
+           inflected_form(term, form, form_len);
 }
 
 /* The longest entry of bucket `b` matching at `i`, as wordlist_match describes. */

@@ -265,7 +265,7 @@ static void report(const char *what, const score *per_facet, double *precision, 
 
 /* What the annotated documents must reach, per facet (icc, province, year): the figures
  * measured, as a floor while the target, 0.95 each, is not met. */
-static const double FLOOR_PRECISION[TRAWL_FACET_EXTRACTED] = {1.00, 0.83, 1.00};
+static const double FLOOR_PRECISION[TRAWL_FACET_EXTRACTED] = {1.00, 1.00, 1.00};
 static const double FLOOR_RECALL[TRAWL_FACET_EXTRACTED] = {0.85, 0.90, 0.85};
 
 #define GOLD_LANGS 16
@@ -476,6 +476,41 @@ int main(void)
     CHECK_STR(extract(ex, "the Hainan International Media Center"), "icc=himc province=hainan");
     CHECK_STR(extract(exru, "в Харбине и Синьцзяне"), "province=heilongjiang province=xinjiang");
     CHECK_STR(extract(exzh, "浙江省和新疆"), "province=zhejiang province=xinjiang");
+
+    CASE("4b a place named as a place: not a street, a given name, the state, another word");
+    CHECK_STR(
+        joined(ex, "pro-Beijing papers; Beijing's efforts; Beijing said so.", TRAWL_FACET_PROVINCE),
+        "");
+    CHECK_STR(joined(ex, "It is based in Beijing.", TRAWL_FACET_PROVINCE), "beijing");
+    CHECK_STR(joined(ex, "At Beijing 2022, and Beijing Foreign Studies University.",
+                     TRAWL_FACET_PROVINCE),
+              "beijing");
+    CHECK_STR(joined(ex, "escalation in Beijing's efforts", TRAWL_FACET_PROVINCE), "");
+    CHECK_STR(joined(exru, "Представительство ТАСС в Пекине", TRAWL_FACET_PROVINCE), "beijing");
+    CHECK_STR(joined(exzh, "北京的会议", TRAWL_FACET_PROVINCE), "beijing");
+    CHECK_STR(joined(ex, "755, route Weihai, district de Jing'an, Shanghai; 298 Weihai Road",
+                     TRAWL_FACET_PROVINCE),
+              "shanghai");
+    CHECK_STR(joined(exzh, "前往福州烟台山", TRAWL_FACET_PROVINCE), "fujian");
+    CHECK_STR(joined(ex, "Liu Shenyang (the painter) met Deputy Consul General Xian Yi.",
+                     TRAWL_FACET_PROVINCE),
+              "");
+    CHECK_STR(joined(ex, "the Guangdong-Hong Kong-Macao Greater Bay Area", TRAWL_FACET_PROVINCE),
+              "guangdong hong-kong macau");
+    trawl_analyzer *it = NULL, *es = NULL;
+    trawl_extractor *exit_ = NULL, *exes = NULL;
+    CHECK_INT(trawl_analyzer_new("it", &it, NULL), TRAWL_OK);
+    CHECK_INT(trawl_analyzer_new("es", &es, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, it, &exit_, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, es, &exes, NULL), TRAWL_OK);
+    /* words whose stem is a name's: Italian "dal" (Dali), pinyin "shiye" (Shiyan) */
+    CHECK_STR(joined(exit_, "Dal canto suo, la vicedirettrice dal Zhejiang.", TRAWL_FACET_PROVINCE),
+              "zhejiang");
+    CHECK_STR(joined(exes, "Zhōngguó wàiwén chūbǎn Faxing shiye jú", TRAWL_FACET_PROVINCE), "");
+    trawl_extractor_free(exit_);
+    trawl_extractor_free(exes);
+    trawl_analyzer_free(it);
+    trawl_analyzer_free(es);
 
     CASE("5 a name of two cities counts only where the text names the province");
     CHECK_STR(joined(ex, "Yichun in Jiangxi province opened a center.", TRAWL_FACET_PROVINCE),
