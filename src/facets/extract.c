@@ -9,19 +9,42 @@
 
 #include "facets/extract_impl.h"
 
+/* What names a center, in the corpus's languages (matched as folded words). */
 static const char *const center_words[] = {"ICC",
                                            "International Communication Center",
                                            "International Communication Centre",
+                                           "International Communications Center",
+                                           "International Communications Centre",
+                                           "International Communication Centers",
+                                           "International Communication Centres",
                                            "International Media Center",
                                            "International Media Centre",
                                            "Intl Communication Center",
                                            "Int'l Communication Center",
                                            "国际传播中心",
                                            "國際傳播中心",
+                                           "国際伝播センター",
+                                           "国際コミュニケーションセンター",
+                                           "国際メディアセンター",
+                                           "국제전파센터",
+                                           "국제커뮤니케이션센터",
+                                           "Centro de Comunicação Internacional",
+                                           "Centro de Comunicación Internacional",
+                                           "Centro di Comunicazione Internazionale",
+                                           "Centre de communication internationale",
+                                           "Centre international de communication",
+                                           "Internationales Kommunikationszentrum",
+                                           "Internationale Kommunikationszentrum",
+                                           "Центр международной коммуникации",
+                                           "Международный коммуникационный центр",
+                                           "Trung tâm Truyền thông Quốc tế",
                                            NULL};
 
-/* Words that say a center came into being, in the corpus's languages (matched as folded
- * words: each form listed). */
+/* Words between a center word and its place ("Centro de Comunicação Internacional de
+ * Sichuan", "the International Communication Centers of Dongguan Daily"). */
+static const char *const of_words[] = {"of",  "de",  "da", "do",    "di",
+                                       "del", "des", "du", "della", NULL};
+
 /* Centers in general: a sentence with these speaks of many. */
 static const char *const center_plurals[] = {"ICCs",
                                              "International Communication Centers",
@@ -93,6 +116,10 @@ static const char *const date_words[] = {
     "июля", "августа", "сентября", "октября", "ноября", "декабря", NULL};
 
 static const char *const year_suffix[] = {"年", "年度", NULL};
+
+/* Words joining two years ("in 1991 and 1995"). */
+static const char *const conjunctions[] = {"and", "et",   "y",   "e",  "und", "и",  "ou", "o",
+                                           "or",  "oder", "или", "和", "与",  "與", "及", NULL};
 
 /* Words before a place that make it one: the capital's name counts as the city, not the
  * state ("pro-Beijing", "Beijing's efforts"), only after these or before place_heads. */
@@ -209,6 +236,10 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
         if ((st = add_names(ex, &k[i].aliases, ENT_CENTER, i, err)) ||
             (st = add_names(ex, &k[i].operators, ENT_OPERATOR, i, err)))
             goto fail;
+    const trawl_region *g = trawl_gazetteer_regions(gz, &n);
+    for (size_t i = 0; i < n; i++)
+        if ((st = add_names(ex, &g[i].aliases, ENT_REGION, i, err)))
+            goto fail;
     struct {
         wordlist *list;
         const char *const *phrases;
@@ -219,6 +250,8 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
                  {&ex->street_after, street_after},
                  {&ex->street_before, street_before},
                  {&ex->surnames, surnames},
+                 {&ex->conjunctions, conjunctions},
+                 {&ex->of_words, of_words},
                  {&ex->creation_verbs, creation_verbs},
                  {&ex->object_words, object_words},
                  {&ex->naming_cues, naming_cues},
@@ -250,12 +283,12 @@ void trawl_extractor_free(trawl_extractor *ex)
         free(ex);
         return;
     }
-    wordlist *lists[] = {&ex->names,          &ex->places,         &ex->center_words,
-                         &ex->center_plurals, &ex->locative_words, &ex->place_heads,
-                         &ex->street_after,   &ex->street_before,  &ex->surnames,
-                         &ex->creation_verbs, &ex->object_words,   &ex->naming_cues,
-                         &ex->connectors,     &ex->date_words,     &ex->year_suffix,
-                         &ex->range_words,    &ex->carry_phrases};
+    wordlist *lists[] = {
+        &ex->names,          &ex->places,       &ex->center_words, &ex->center_plurals,
+        &ex->locative_words, &ex->place_heads,  &ex->street_after, &ex->street_before,
+        &ex->surnames,       &ex->conjunctions, &ex->of_words,     &ex->creation_verbs,
+        &ex->object_words,   &ex->naming_cues,  &ex->connectors,   &ex->date_words,
+        &ex->year_suffix,    &ex->range_words,  &ex->carry_phrases};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         wordlist_free(lists[i]);
     free(ex->meaning);

@@ -10,7 +10,8 @@ typedef enum ent_kind {
     ENT_PROVINCE, /* index into the gazetteer's provinces */
     ENT_CITY,     /* ... cities */
     ENT_CENTER,   /* ... centers, by one of its names */
-    ENT_OPERATOR  /* ... centers, by the organisation that runs it */
+    ENT_OPERATOR, /* ... centers, by the organisation that runs it */
+    ENT_REGION    /* ... regions: each of their provinces */
 } ent_kind;
 
 typedef struct entity {
@@ -45,6 +46,8 @@ struct trawl_extractor {
     wordlist street_after;   /* "Road", 路: a street named after a place */
     wordlist street_before;  /* "route", "rue", "улица" */
     wordlist surnames;       /* pinyin family names: "Liu Shenyang" is a person */
+    wordlist conjunctions;   /* "and", "et": "in 1991 and 1995" */
+    wordlist of_words;       /* "of", "de": "Centro de Comunicação Internacional de Sichuan" */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */
     wordlist object_words;   /* what may stand between the verb and the center: "its own" */
     wordlist naming_cues;    /* "called", "brands itself as" ... */

@@ -1,18 +1,21 @@
-/* gazetteer.c: parsing and checking the three tables. */
+/* gazetteer.c: parsing and checking the tables. */
+#define _POSIX_C_SOURCE 200809L /* access */
 #include "facets/gazetteer.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/buf.h"
 #include "common/fileio.h"
 #include "common/strmap.h"
 
-/* The files, in the order they are loaded and serialised. */
-static const char *const files[] = {"provinces.tsv", "cities.tsv", "centers.tsv"};
-enum { NFILES = 3, MAX_GAZETTEER_BYTES = 16 << 20 };
+/* The files, in the order they are loaded and serialised; regions.tsv may be missing (a
+ * gazetteer made before it existed). */
+static const char *const files[] = {"provinces.tsv", "cities.tsv", "centers.tsv", "regions.tsv"};
+enum { NFILES = 4, REQUIRED_FILES = 3, MAX_GAZETTEER_BYTES = 16 << 20 };
 
 /* In the serialised text each file's content follows this byte and its name on a line. */
 #define SECTION_MARK '\x1e'
@@ -28,7 +31,9 @@ struct trawl_gazetteer {
     size_t ncities, ccities;
     trawl_center *centers;
     size_t ncenters, ccenters;
-    trawl_strmap keys[3]; /* provinces', cities' and centers' keys -> index + 1 */
+    trawl_region *regions;
+    size_t nregions, cregions;
+    trawl_strmap keys[NFILES]; /* each table's keys -> index + 1 */
 };
 
 /* The index + 1 of `key` in table `file`, 0 when absent. */
@@ -50,11 +55,16 @@ void trawl_gazetteer_free(trawl_gazetteer *gz)
         free(gz->centers[i].aliases.items);
         free(gz->centers[i].operators.items);
     }
-    for (int k = 0; k < 3; k++)
+    for (size_t i = 0; i < gz->nregions; i++) {
+        free(gz->regions[i].provinces.items);
+        free(gz->regions[i].aliases.items);
+    }
+    for (int k = 0; k < NFILES; k++)
         trawl_strmap_free(&gz->keys[k]);
     free(gz->provinces);
     free(gz->cities);
     free(gz->centers);
+    free(gz->regions);
     free(gz->text);
     free(gz->strings);
     free(gz);
@@ -109,7 +119,7 @@ static char *opt_key(char *s)
 
 static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *err)
 {
-    static const size_t columns[NFILES] = {4, 4, 6};
+    static const size_t columns[NFILES] = {4, 4, 6, 4};
     if (r->n != columns[file]) {
         char msg[64];
         snprintf(msg, sizeof msg, "expected %zu tab-separated columns, found %zu", columns[file],
@@ -141,6 +151,22 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
         st = split_names(r->fields[3], &c->aliases, err);
         if (!st && !trawl_gazetteer_province(gz, c->province))
             return bad(err, r, "unknown province");
+    } else if (file == 3) {
+        if (!trawl_array_grow((void **)&gz->regions, &gz->cregions, gz->nregions,
+                              sizeof *gz->regions))
+            return nomem(err);
+        trawl_region *g = &gz->regions[gz->nregions++];
+        memset(g, 0, sizeof *g);
+        g->key = opt_key(r->fields[0]);
+        g->name = opt_key(r->fields[1]);
+        for (char *c = r->fields[2]; *c; c++)
+            if (*c == ' ')
+                *c = '|';
+        if (!(st = split_names(r->fields[2], &g->provinces, err)))
+            st = split_names(r->fields[3], &g->aliases, err);
+        for (size_t i = 0; !st && i < g->provinces.n; i++)
+            if (!trawl_gazetteer_province(gz, g->provinces.items[i]))
+                return bad(err, r, "unknown province");
     } else {
         if (!trawl_array_grow((void **)&gz->centers, &gz->ccenters, gz->ncenters,
                               sizeof *gz->centers))
@@ -158,7 +184,10 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
         if (!st && c->place && !trawl_gazetteer_place_province(gz, c->place))
             return bad(err, r, "unknown place");
     }
-    size_t index = file == 0 ? gz->nprovinces : file == 1 ? gz->ncities : gz->ncenters;
+    size_t index = file == 0   ? gz->nprovinces
+                   : file == 1 ? gz->ncities
+                   : file == 2 ? gz->ncenters
+                               : gz->nregions;
     size_t *slot = trawl_strmap_at(&gz->keys[file], r->fields[0], strlen(r->fields[0]));
     if (!slot)
         return nomem(err);
@@ -236,9 +265,9 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
         seen++;
         mark = end;
     }
-    if (!st && seen != NFILES)
-        st =
-            trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen, NFILES);
+    if (!st && seen < REQUIRED_FILES)
+        st = trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen,
+                             REQUIRED_FILES);
     if (!st) {
         uint64_t h = 0xcbf29ce484222325ULL;
         for (size_t i = 0; i < gz->len; i++) {
@@ -280,6 +309,8 @@ trawl_status trawl_gazetteer_load_dir(const char *dir, trawl_gazetteer **gz_out,
         trawl_buf_reset(&path);
         trawl_buf_printf(&path, "%s/%s", dir, files[f]);
         trawl_error why;
+        if (f >= REQUIRED_FILES && access(trawl_buf_str(&path), F_OK) != 0)
+            break; /* an optional table the folder lacks */
         if ((st = trawl_read_file(trawl_buf_str(&path), MAX_GAZETTEER_BYTES, &data, &len, &why))) {
             trawl_error_set(err, st, "gazetteer not found or unreadable (%s); give --gazetteer DIR",
                             why.message);
@@ -328,6 +359,12 @@ const trawl_center *trawl_gazetteer_centers(const trawl_gazetteer *gz, size_t *n
 {
     *n_out = gz->ncenters;
     return gz->centers;
+}
+
+const trawl_region *trawl_gazetteer_regions(const trawl_gazetteer *gz, size_t *n_out)
+{
+    *n_out = gz->nregions;
+    return gz->regions;
 }
 
 const trawl_province *trawl_gazetteer_province(const trawl_gazetteer *gz, const char *key)

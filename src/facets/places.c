@@ -25,6 +25,8 @@ static const char *entity_province(const trawl_extractor *ex, entity e)
     case ENT_CENTER:
     case ENT_OPERATOR:
         return trawl_gazetteer_centers(ex->gz, &n)[e.index].province;
+    case ENT_REGION:
+        return NULL; /* several */
     }
     return NULL;
 }
@@ -287,6 +289,17 @@ static bool names_place_here(const trawl_extractor *ex, const name_span *s)
            (b < t->n && sentence_of(ex, b) == sentence && is_year_word(ftext_term(t, b)));
 }
 
+/* Each province of the region the span names. */
+static void region_provinces(trawl_extractor *ex, trawl_facets *out, const name_span *s)
+{
+    size_t n;
+    const trawl_region *g = &trawl_gazetteer_regions(ex->gz, &n)[s->senses[0].index];
+    size_t a = s->tok, b = s->tok + s->ntok;
+    for (size_t i = 0; i < g->provinces.n; i++)
+        trawl_facets_add(out, TRAWL_FACET_PROVINCE, g->provinces.items[i], span_start(ex, a),
+                         span_end(ex, b), sentence_of(ex, a), "region");
+}
+
 static void emit_names(trawl_extractor *ex, trawl_facets *out)
 {
     size_t n;
@@ -301,6 +314,8 @@ static void emit_names(trawl_extractor *ex, trawl_facets *out)
             add_center(ex, out, &centers[e.index], a, b, "name");
         else if (e.kind == ENT_OPERATOR)
             inner_places(ex, out, s);
+        else if (e.kind == ENT_REGION)
+            region_provinces(ex, out, s);
         else if (names_place_here(ex, s))
             trawl_facets_add(out, TRAWL_FACET_PROVINCE, entity_province(ex, e), span_start(ex, a),
                              span_end(ex, b), sentence_of(ex, a),
@@ -321,6 +336,71 @@ static void place_then_center(trawl_extractor *ex, trawl_facets *out)
         size_t len = wordlist_match(&ex->center_words, t, j, NULL, 0, NULL);
         if (len)
             add_place_center(ex, out, s->senses[0], s->tok, j + len, "place + ICC");
+    }
+}
+
+/* The name span starting at token `tok` that means one place, or NULL. */
+static const name_span *place_at(const trawl_extractor *ex, size_t tok)
+{
+    for (size_t i = 0; i < ex->nspans; i++)
+        if (ex->spans[i].tok == tok && ex->spans[i].nsenses == 1 &&
+            is_place(ex->spans[i].senses[0]))
+            return &ex->spans[i];
+    return NULL;
+}
+
+/* "<center word> of / de <Place>" ("Centro de Comunicação Internacional de Sichuan", "the
+ * International Communication Centers of Dongguan Daily"), and "<center word> <Place>" where a
+ * language puts the place after it in the genitive ("Центр международной коммуникации
+ * Цзилиня"). */
+static void center_of_place(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    for (size_t k = 0; k < t->n; k++) {
+        size_t len = wordlist_match(&ex->center_words, t, k, NULL, 0, NULL);
+        if (!len)
+            continue;
+        size_t p = k + len;
+        if (p < t->n && wordlist_match(&ex->of_words, t, p, NULL, 0, NULL))
+            p++;
+        const name_span *place =
+            p < t->n && sentence_of(ex, p) == sentence_of(ex, k) ? place_at(ex, p) : NULL;
+        if (place)
+            add_place_center(ex, out, place->senses[0], k, place->tok + place->ntok,
+                             "ICC of place");
+        k = p - 1;
+    }
+}
+
+/* "<center word> ... founded / inaugurated in <Place>" ("China's latest ICC has been founded
+ * in Luoyang"): a center word at most a few words before the creation word, no other name
+ * between. */
+static void center_founded_in(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t verb = wordlist_match(&ex->creation_verbs, t, i, NULL, 0, NULL);
+        if (!verb)
+            continue;
+        size_t in = i + verb;
+        const name_span *place = NULL;
+        if (in + 1 < t->n && sentence_of(ex, in) == sentence_of(ex, i) &&
+            wordlist_match(&ex->locative_words, t, in, NULL, 0, NULL) &&
+            sentence_of(ex, in + 1) == sentence_of(ex, i))
+            place = place_at(ex, in + 1);
+        if (!place)
+            continue;
+        size_t from = i > CUE_REACH ? i - CUE_REACH : 0, center = SIZE_MAX;
+        for (size_t k = from; k < i; k++)
+            if (sentence_of(ex, k) == sentence_of(ex, i) &&
+                wordlist_match(&ex->center_words, t, k, NULL, 0, NULL))
+                center = k;
+        bool named_between = false;
+        for (size_t n = 0; n < ex->nspans && center != SIZE_MAX; n++)
+            named_between |= ex->spans[n].tok > center && ex->spans[n].tok < i;
+        if (center != SIZE_MAX && !named_between)
+            add_place_center(ex, out, place->senses[0], center, place->tok + place->ntok,
+                             "ICC founded in");
     }
 }
 
@@ -497,6 +577,8 @@ void extract_places(trawl_extractor *ex, trawl_facets *out)
     resolve_senses(ex);
     emit_names(ex, out);
     place_then_center(ex, out);
+    center_of_place(ex, out);
+    center_founded_in(ex, out);
     named_centers(ex, out);
     set_up_centers(ex, out);
 }

@@ -1,8 +1,13 @@
 /* years.c: four-digit years (1900-2099) in date contexts: after a date word or a month ("In
- * 2018", "June 2024", "June 28, 2024", "as of 2025", "в 2018 году"), before 年 ("2024年") or
- * a month number ("2024-05-29"), before a capitalised event ("the 2022 Winter Olympics"),
- * and ranges ("2021-2023", "from 2021 to 2023", "between 2021 and 2023"), which give every
- * year. Other numbers are counts, never years. */
+ * 2018", "June 2024", "June 28, 2024", "as of 2025", "в 2018 году", "27 de junho de 2024"),
+ * before 年 ("2024年") or a month number ("2024-05-29"), after a day and a month
+ * ("26-09-2014", "31.05.2024", "5/31/2024"), before a capitalised event ("the 2022 Winter
+ * Olympics"), after a place ("Beijing 2022"), alone in parentheses ("Abominable (2019)"), after
+ * a label of years ("Gründungsjahr: 2001"), opening a quoted name in Chinese or Japanese
+ * ("「2023清新福建行」"), joined by "and" to a year ("in 1991 and 1995"), written in Chinese
+ * numerals ("二〇三五年"), and ranges ("2021-2023", "from 2021 to 2023", "between 2021 and
+ * 2023"), which give every year. Other numbers are counts, never years. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +80,81 @@ static bool date_word_before(const trawl_extractor *ex, size_t i)
            t->toks[i + 1].upper;
 }
 
+/* Whether the bytes just before word `i` end with one of `marks` (no space between). */
+static bool right_after(const ftext *t, size_t i, const char *const *marks)
+{
+    size_t s = t->toks[i].start;
+    for (size_t k = 0; marks[k]; k++) {
+        size_t n = strlen(marks[k]);
+        if (s >= n && memcmp(t->text + s - n, marks[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *const opening_quotes[] = {"\xe3\x80\x8c", "\xe3\x80\x8e", "\xe2\x80\x9c",
+                                             "\xe3\x80\x8a", "\"",           NULL};
+
+/* Contexts of a year besides date words, for word `i` holding a year. */
+static bool other_date_context(const trawl_extractor *ex, size_t i)
+{
+    const ftext *t = &ex->text;
+    bool before = i > 0 && same_sentence(t, i - 1, i);
+    /* "26-09-2014", "5/31/2024": a day and a month before it */
+    if (i >= 2 && before && same_sentence(t, i - 2, i) && small_number(ftext_term(t, i - 1), 31) &&
+        small_number(ftext_term(t, i - 2), 31) && between_is(t, i - 1, date_seps) &&
+        between_is(t, i - 2, date_seps))
+        return true;
+    /* "27 de junho de 2024", "the 5th of June of 2024" */
+    if (i >= 2 && before && same_sentence(t, i - 2, i) &&
+        (strcmp(ftext_term(t, i - 1), "de") == 0 || strcmp(ftext_term(t, i - 1), "del") == 0 ||
+         strcmp(ftext_term(t, i - 1), "of") == 0) &&
+        wordlist_match(&ex->date_words, t, i - 2, NULL, 0, NULL))
+        return true;
+    /* "Beijing 2022": a place the text names, right before */
+    for (size_t k = 0; before && k < ex->nspans; k++)
+        if (ex->spans[k].tok + ex->spans[k].ntok == i && ex->spans[k].nsenses == 1 &&
+            between_is(t, i - 1, (const char *const[]){" ", "", NULL}))
+            return true;
+    /* "Gründungsjahr: 2001", "Geschäftsjahr 2013" */
+    if (before) {
+        const char *w = ftext_term(t, i - 1);
+        size_t n = strlen(w);
+        if (n >= 4 && strcmp(w + n - 4, "jahr") == 0)
+            return true;
+    }
+    /* "(2019)" */
+    static const char *const open[] = {"(", NULL};
+    if (right_after(t, i, open) && t->toks[i].end < strlen(t->text) &&
+        t->text[t->toks[i].end] == ')')
+        return true;
+    /* 「2023清新福建行」: a year opening a quoted name, Han words right after it */
+    return right_after(t, i, opening_quotes) && same_sentence(t, i, i + 1) &&
+           t->toks[i + 1].start == t->toks[i].end && t->toks[i + 1].kind == TRAWL_TOKEN_IDEOGRAPHIC;
+}
+
+/* A day-month-year date written as one number ("31.05.2024"): its year, or 0. */
+static int year_of_numeric_date(const char *term)
+{
+    size_t n = strlen(term);
+    if (n < 8 || n > 10)
+        return 0;
+    const char *y = term + n - 4;
+    char sep = y[-1];
+    if (sep != '.' && sep != '/' && sep != '-')
+        return 0;
+    const char *second = memchr(term, sep, (size_t)(y - 1 - term));
+    if (!second || second == term)
+        return 0;
+    char day[3] = "", month[3] = "";
+    size_t dl = (size_t)(second - term), ml = (size_t)(y - 1 - second - 1);
+    if (dl > 2 || ml < 1 || ml > 2)
+        return 0;
+    memcpy(day, term, dl);
+    memcpy(month, second + 1, ml);
+    return small_number(day, 31) && small_number(month, 31) ? year_of(y) : 0;
+}
+
 static bool date_after(const trawl_extractor *ex, size_t i)
 {
     const ftext *t = &ex->text;
@@ -101,11 +181,67 @@ static size_t range_end(const trawl_extractor *ex, size_t i)
     return 0;
 }
 
+/* The value of a Chinese numeral digit at `s` (〇 一 二 ... 九, ○, 零), its length in `*len`; -1
+ * when none. */
+static int han_digit(const char *s, size_t *len)
+{
+    static const char *const digits[] = {"〇", "一", "二", "三", "四",
+                                         "五", "六", "七", "八", "九"};
+    for (int d = 0; d < 10; d++) {
+        size_t n = strlen(digits[d]);
+        if (strncmp(s, digits[d], n) == 0) {
+            *len = n;
+            return d;
+        }
+    }
+    *len = 3;
+    if (strncmp(s, "○", 3) == 0 || strncmp(s, "零", 3) == 0)
+        return 0;
+    return -1;
+}
+
+/* Years written in Chinese numerals before 年 ("二〇三五年"), from the word at `i`: its year
+ * (and the word after its last digit in `*next`), or 0. */
+static int han_year(const ftext *t, size_t i, size_t *end)
+{
+    const char *p = t->text + t->toks[i].start;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        size_t len;
+        int d = han_digit(p, &len);
+        if (d < 0)
+            return 0;
+        y = y * 10 + d;
+        p += len;
+    }
+    if (strncmp(p, "年", 3) != 0 || y < 1900 || y > 2099)
+        return 0;
+    *end = (size_t)(p - t->text);
+    return y;
+}
+
 void extract_years(trawl_extractor *ex, trawl_facets *out)
 {
     const ftext *t = &ex->text;
     char value[8];
+    size_t last_year = SIZE_MAX; /* the word of the last year taken */
     for (size_t i = 0; i < t->n; i++) {
+        size_t end = 0;
+        int hy = t->toks[i].kind == TRAWL_TOKEN_IDEOGRAPHIC ? han_year(t, i, &end) : 0;
+        if (hy) {
+            snprintf(value, sizeof value, "%d", hy);
+            trawl_facets_add(out, TRAWL_FACET_YEAR, value, t->toks[i].start, end,
+                             t->toks[i].sentence, "date");
+            continue;
+        }
+        int nd = t->toks[i].kind == TRAWL_TOKEN_NUMBER ? year_of_numeric_date(ftext_term(t, i)) : 0;
+        if (nd) {
+            snprintf(value, sizeof value, "%d", nd);
+            trawl_facets_add(out, TRAWL_FACET_YEAR, value, t->toks[i].start, t->toks[i].end,
+                             t->toks[i].sentence, "date");
+            last_year = i;
+            continue;
+        }
         int y = t->toks[i].kind == TRAWL_TOKEN_NUMBER ? year_of(ftext_term(t, i)) : 0;
         if (!y)
             continue;
@@ -121,8 +257,14 @@ void extract_years(trawl_extractor *ex, trawl_facets *out)
             i = last;
             continue;
         }
-        if (date_word_before(ex, i) || date_after(ex, i))
+        /* "in 1991 and 1995": joined to the year just taken */
+        bool joined = last_year != SIZE_MAX && last_year + 2 == i &&
+                      same_sentence(t, last_year, i) &&
+                      wordlist_match(&ex->conjunctions, t, i - 1, NULL, 0, NULL);
+        if (date_word_before(ex, i) || date_after(ex, i) || other_date_context(ex, i) || joined) {
             trawl_facets_add(out, TRAWL_FACET_YEAR, ftext_term(t, i), t->toks[i].start,
-                             t->toks[i].end, t->toks[i].sentence, "date");
+                             t->toks[i].end, t->toks[i].sentence, joined ? "date list" : "date");
+            last_year = i;
+        }
     }
 }
