@@ -111,9 +111,23 @@ static const char *const date_words[] = {
     "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
     "januar", "februar", "juni", "juli", "oktober", "dezember", "januari", "februari", "maret",
     "agustus", "desember",
-    /* Russian */
+    /* Russian: months in the genitive, the locative and the nominative */
     "в", "с", "по", "до", "году", "год", "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря", NULL};
+    "июля", "августа", "сентября", "октября", "ноября", "декабря", "январе", "феврале", "марте",
+    "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+    "ноябрь", "декабрь",
+    /* the word "year" */
+    "ano", "año", "anno", "année", "an", "jahr", "ปี", "ในปี", "ค.ศ.",
+    /* Thai months */
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+    "ตุลาคม", "พฤศจิกายน", "ธันวาคม", NULL};
+
+/* Events named with their year ("Expo 2023", "APEC 2026", "Медиафорум-2017"). */
+static const char *const event_words[] = {
+    "expo",   "forum",      "summit",      "games", "olympics",   "congress", "festival", "fair",
+    "cup",    "conference", "biennale",    "форум", "медиафорум", "саммит",   "fórum",    "cúpula",
+    "sommet", "gipfel",     "medienforum", "foro",  "cumbre",     NULL};
 
 static const char *const year_suffix[] = {"年", "年度", NULL};
 
@@ -252,6 +266,7 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
                  {&ex->surnames, surnames},
                  {&ex->conjunctions, conjunctions},
                  {&ex->of_words, of_words},
+                 {&ex->event_words, event_words},
                  {&ex->creation_verbs, creation_verbs},
                  {&ex->object_words, object_words},
                  {&ex->naming_cues, naming_cues},

@@ -48,6 +48,7 @@ struct trawl_extractor {
     wordlist surnames;       /* pinyin family names: "Liu Shenyang" is a person */
     wordlist conjunctions;   /* "and", "et": "in 1991 and 1995" */
     wordlist of_words;       /* "of", "de": "Centro de Comunicação Internacional de Sichuan" */
+    wordlist event_words;    /* "Expo", "Forum": "Expo 2023" */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */
     wordlist object_words;   /* what may stand between the verb and the center: "its own" */
     wordlist naming_cues;    /* "called", "brands itself as" ... */

@@ -14,8 +14,75 @@
 
 typedef struct loader {
     ftext *t;
+    const char *text; /* what is analysed: the text, or a copy without pinyin readings */
     bool failed;
 } loader;
+
+/* Whether `s` (`n` bytes) holds a vowel with a pinyin tone mark (ā á ǎ à ... ǜ). */
+static bool has_tone_mark(const char *s, size_t n)
+{
+    static const char *const marked[] = {"ā", "á", "ǎ", "à", "ē", "é", "ě", "è", "ī",
+                                         "í", "ǐ", "ì", "ō", "ó", "ǒ", "ò", "ū", "ú",
+                                         "ǔ", "ù", "ǖ", "ǘ", "ǚ", "ǜ", NULL};
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; marked[k]; k++)
+            if (i + strlen(marked[k]) <= n && memcmp(s + i, marked[k], strlen(marked[k])) == 0)
+                return true;
+    return false;
+}
+
+/* The length of a pinyin reading in parentheses at `p` right after a Chinese character, as
+ * pages that annotate words leave them in scraped text ("國(guó)際"), or 0. */
+static size_t ruby_at(const char *text, size_t len, size_t p)
+{
+    if (text[p] != '(' || p < 3)
+        return 0;
+    UChar32 c;
+    int32_t i = (int32_t)p;
+    U8_PREV((const uint8_t *)text, 0, i, c);
+    if (c < 0 || !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+        return 0;
+    size_t e = p + 1;
+    while (e < len && e - p < 16 && text[e] != ')' && text[e] != '(' && text[e] != ' ')
+        e++;
+    if (e >= len || text[e] != ')' || e == p + 1 || !has_tone_mark(text + p + 1, e - p - 1))
+        return 0;
+    return e + 1 - p;
+}
+
+/* `text` without its pinyin readings, and for each of its bytes (and its end) the offset in
+ * `text`; NULL when `text` has none. */
+static char *without_readings(const char *text, size_t len, size_t **map_out, size_t *len_out)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < len; p++)
+        n += ruby_at(text, len, p) > 0;
+    *map_out = NULL;
+    if (n == 0)
+        return NULL;
+    char *clean = malloc(len + 1);
+    size_t *map = malloc((len + 1) * sizeof *map);
+    if (!clean || !map) {
+        free(clean);
+        free(map);
+        return NULL; /* analysed as it is */
+    }
+    size_t k = 0;
+    for (size_t p = 0; p < len;) {
+        size_t skip = ruby_at(text, len, p);
+        if (skip) {
+            p += skip;
+            continue;
+        }
+        map[k] = p;
+        clean[k++] = text[p++];
+    }
+    map[k] = len;
+    clean[k] = '\0';
+    *map_out = map;
+    *len_out = k;
+    return clean;
+}
 
 static int on_term(void *ctx, const trawl_term *w)
 {
@@ -38,7 +105,7 @@ static int on_term(void *ctx, const trawl_term *w)
     trawl_buf_putc(&t->pool, '\0');
     UChar32 c;
     int32_t i = 0;
-    U8_NEXT((const uint8_t *)t->text + w->start, i, (int32_t)(w->end - w->start), c);
+    U8_NEXT((const uint8_t *)ld->text + w->start, i, (int32_t)(w->end - w->start), c);
     k->upper = c >= 0 && u_isupper(c);
     return 0;
 }
@@ -66,13 +133,23 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
     t->text = text;
     t->n = 0;
     trawl_buf_reset(&t->pool);
-    loader ld = {t, false};
-    trawl_status st = trawl_analyze(an, text, len, on_term, &ld, err);
+    size_t *map = NULL, clean_len = len;
+    char *clean = without_readings(text, len, &map, &clean_len);
+    const char *analysed = clean ? clean : text;
+    loader ld = {t, analysed, false};
+    trawl_status st = trawl_analyze(an, analysed, clean_len, on_term, &ld, err);
     if (!st && (ld.failed || t->pool.failed))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     numbering nb = {t, 0, 0};
     if (!st)
-        st = trawl_breaks_each(sentences, text, len, on_sentence, &nb, err);
+        st = trawl_breaks_each(sentences, analysed, clean_len, on_sentence, &nb, err);
+    /* Offsets in the text itself: a word's span covers the readings inside it. */
+    for (size_t i = 0; map && i < t->n; i++) {
+        t->toks[i].start = map[t->toks[i].start];
+        t->toks[i].end = map[t->toks[i].end - 1] + 1;
+    }
+    free(clean);
+    free(map);
     return st;
 }
 

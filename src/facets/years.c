@@ -95,6 +95,18 @@ static bool right_after(const ftext *t, size_t i, const char *const *marks)
 static const char *const opening_quotes[] = {"\xe3\x80\x8c", "\xe3\x80\x8e", "\xe2\x80\x9c",
                                              "\xe3\x80\x8a", "\"",           NULL};
 
+/* Whether word `i` is written in capitals, two to six of them ("APEC", "SCE"). */
+static bool is_acronym(const ftext *t, size_t i)
+{
+    size_t n = t->toks[i].end - t->toks[i].start;
+    if (n < 2 || n > 6)
+        return false;
+    for (size_t k = t->toks[i].start; k < t->toks[i].end; k++)
+        if (t->text[k] < 'A' || t->text[k] > 'Z')
+            return false;
+    return true;
+}
+
 /* Contexts of a year besides date words, for word `i` holding a year. */
 static bool other_date_context(const trawl_extractor *ex, size_t i)
 {
@@ -104,6 +116,11 @@ static bool other_date_context(const trawl_extractor *ex, size_t i)
     if (i >= 2 && before && same_sentence(t, i - 2, i) && small_number(ftext_term(t, i - 1), 31) &&
         small_number(ftext_term(t, i - 2), 31) && between_is(t, i - 1, date_seps) &&
         between_is(t, i - 2, date_seps))
+        return true;
+    /* "12 30,2019": a month and a day before it */
+    if (i >= 2 && before && same_sentence(t, i - 2, i) && small_number(ftext_term(t, i - 1), 31) &&
+        small_number(ftext_term(t, i - 2), 12) &&
+        between_is(t, i - 1, (const char *const[]){",", ", ", NULL}))
         return true;
     /* "27 de junho de 2024", "the 5th of June of 2024" */
     if (i >= 2 && before && same_sentence(t, i - 2, i) &&
@@ -116,6 +133,10 @@ static bool other_date_context(const trawl_extractor *ex, size_t i)
         if (ex->spans[k].tok + ex->spans[k].ntok == i && ex->spans[k].nsenses == 1 &&
             between_is(t, i - 1, (const char *const[]){" ", "", NULL}))
             return true;
+    /* "Expo 2023", "APEC 2026", "Медиафорум-2017": an event or an acronym before it */
+    if (before &&
+        (wordlist_match(&ex->event_words, t, i - 1, NULL, 0, NULL) || is_acronym(t, i - 1)))
+        return true;
     /* "Gründungsjahr: 2001", "Geschäftsjahr 2013" */
     if (before) {
         const char *w = ftext_term(t, i - 1);
@@ -131,6 +152,22 @@ static bool other_date_context(const trawl_extractor *ex, size_t i)
     /* 「2023清新福建行」: a year opening a quoted name, Han words right after it */
     return right_after(t, i, opening_quotes) && same_sentence(t, i, i + 1) &&
            t->toks[i + 1].start == t->toks[i].end && t->toks[i + 1].kind == TRAWL_TOKEN_IDEOGRAPHIC;
+}
+
+/* "30,2019" after a month ("12 30,2019", "June 30,2019"): the day and year joined by a comma
+ * into one number; its year, or 0. */
+static int year_after_day(const trawl_extractor *ex, size_t i)
+{
+    const ftext *t = &ex->text;
+    const char *term = ftext_term(t, i);
+    const char *comma = strchr(term, ',');
+    if (!comma || comma - term > 2 || i == 0 || !same_sentence(t, i - 1, i))
+        return 0;
+    char day[3] = "";
+    memcpy(day, term, (size_t)(comma - term));
+    bool month = small_number(ftext_term(t, i - 1), 12) ||
+                 wordlist_match(&ex->date_words, t, i - 1, NULL, 0, NULL);
+    return month && small_number(day, 31) ? year_of(comma + 1) : 0;
 }
 
 /* A day-month-year date written as one number ("31.05.2024"): its year, or 0. */
@@ -179,6 +216,17 @@ static size_t range_end(const trawl_extractor *ex, size_t i)
         strcmp(ftext_term(t, i - 1), "between") == 0)
         return i + 2;
     return 0;
+}
+
+/* Whether the year at word `i` names a decade ("2000-х годах", "2000-e"). */
+static bool decade(const ftext *t, size_t i)
+{
+    static const char *const suffixes[] = {"-х", "-e", "-е", "-er", NULL};
+    const char *after = t->text + t->toks[i].end;
+    for (size_t k = 0; suffixes[k]; k++)
+        if (strncmp(after, suffixes[k], strlen(suffixes[k])) == 0)
+            return true;
+    return false;
 }
 
 /* The value of a Chinese numeral digit at `s` (〇 一 二 ... 九, ○, 零), its length in `*len`; -1
@@ -234,7 +282,9 @@ void extract_years(trawl_extractor *ex, trawl_facets *out)
                              t->toks[i].sentence, "date");
             continue;
         }
-        int nd = t->toks[i].kind == TRAWL_TOKEN_NUMBER ? year_of_numeric_date(ftext_term(t, i)) : 0;
+        int nd = t->toks[i].kind != TRAWL_TOKEN_NUMBER    ? 0
+                 : year_of_numeric_date(ftext_term(t, i)) ? year_of_numeric_date(ftext_term(t, i))
+                                                          : year_after_day(ex, i);
         if (nd) {
             snprintf(value, sizeof value, "%d", nd);
             trawl_facets_add(out, TRAWL_FACET_YEAR, value, t->toks[i].start, t->toks[i].end,
@@ -243,7 +293,7 @@ void extract_years(trawl_extractor *ex, trawl_facets *out)
             continue;
         }
         int y = t->toks[i].kind == TRAWL_TOKEN_NUMBER ? year_of(ftext_term(t, i)) : 0;
-        if (!y)
+        if (!y || decade(t, i))
             continue;
         size_t last = range_end(ex, i);
         int y2 = last ? year_of(ftext_term(t, last)) : 0;
