@@ -113,7 +113,9 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
         count(o, r->total);
         end(o);
     } else {
-        fputs("center,name,province,earliest,passages,documents\r\n", o);
+        fputs("center,name,province,earliest,passages,documents,earliest_passage,earliest_"
+              "sentence\r\n",
+              o);
         for (size_t i = 0; i < r->ncenters; i++) {
             const trawl_registry_row *c = &r->centers[i];
             text(o, c->key);
@@ -128,6 +130,10 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
             count(o, c->passages);
             sep(o);
             count(o, c->documents);
+            sep(o);
+            text(o, c->earliest_id ? c->earliest_id : "");
+            sep(o);
+            text(o, c->earliest_text ? c->earliest_text : "");
             end(o);
         }
     }

@@ -213,6 +213,9 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
         else
             fprintf(p->out, "%8s", "-");
         fprintf(p->out, "  %8zu  %9zu\n", c->passages, c->documents);
+        if (p->explain && c->earliest_id)
+            fprintf(p->out, INDENT "founded %d, %s: \"%s\"\n", c->earliest, c->earliest_id,
+                    c->earliest_text);
     }
     fprintf(p->out, "%zu center%s in %zu %.*s\n", r->ncenters, r->ncenters == 1 ? "" : "s",
             r->total, (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0),

@@ -1,6 +1,7 @@
 /* report.h: exact facet counts over every passage a query matches (or the whole index):
  * counts per value of one facet, a cross-tab of two, or the registry of centers (province,
- * earliest year found with it in one sentence, passages, documents). Counts are passages, or
+ * earliest year the text says it was founded and the sentence that says so, passages,
+ * documents). Counts are passages, or
  * distinct documents, a document carrying the values of its matching passages; they are exact
  * and deterministic (ties are broken by value). Facets are multi-valued: a passage naming two
  * provinces counts in both rows, so a total counts the distinct passages (documents) having a
@@ -41,7 +42,9 @@ typedef struct trawl_registry_row {
     char *name;          /* display name */
     char *province;      /* province key, "" when none */
     char *province_name; /* its display name, "" when none */
-    int earliest;        /* earliest year found with it in a sentence, 0 when none */
+    int earliest;        /* earliest year the text says it was founded, 0 when none */
+    char *earliest_id;   /* the passage that says so first (document order), NULL when none */
+    char *earliest_text; /* the sentence that says so, NULL when none */
     size_t passages;     /* passages that name it */
     size_t documents;    /* documents that do */
 } trawl_registry_row;

@@ -693,6 +693,36 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     return st;
 }
 
+/* The first passage (in rank, then document order) among `query`'s matches that says center
+ * `c->key` was founded in `c->earliest`: its id and sentence into `c`. */
+static trawl_status earliest_evidence(trawl_searcher *s, const char *query, const char *language,
+                                      trawl_registry_row *c, trawl_error *err)
+{
+    trawl_buf q = TRAWL_BUF_INIT;
+    trawl_results *r = NULL;
+    trawl_buf_printf(&q, "icc:%s year:%d", c->key, c->earliest);
+    if (query && *query)
+        trawl_buf_printf(&q, " (%s)", query);
+    trawl_search_options o = {0, 1000, language, 0, false, false};
+    trawl_status st = q.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                               : trawl_search(s, q.data, &o, &r, err);
+    for (size_t i = 0; !st && i < trawl_results_count(r) && !c->earliest_id; i++) {
+        const trawl_hit *h = trawl_results_hit(r, i);
+        for (size_t k = 0; k < h->nfoundings && !c->earliest_id; k++) {
+            const trawl_hit_founding *f = &h->foundings[k];
+            if (f->year != c->earliest || strcmp(f->center, c->key) != 0)
+                continue;
+            c->earliest_id = trawl_strdup(h->id);
+            c->earliest_text = trawl_strdup(f->text);
+            if (!c->earliest_id || !c->earliest_text)
+                st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        }
+    }
+    trawl_results_free(r);
+    trawl_buf_free(&q);
+    return st;
+}
+
 trawl_status trawl_search_report(trawl_searcher *s, const char *query,
                                  const trawl_report_spec *spec, const char *language,
                                  trawl_report **report_out, trawl_error *err)
@@ -701,5 +731,13 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
     while ((st = report_once(s, query, spec, language, report_out, err)) &&
            without_unreachable(s, &st, err))
         ;
+    trawl_report *r = *report_out;
+    for (size_t i = 0; !st && r && i < r->ncenters; i++)
+        if (r->centers[i].earliest)
+            st = earliest_evidence(s, query, language, &r->centers[i], err);
+    if (st) {
+        trawl_report_free(*report_out);
+        *report_out = NULL;
+    }
     return st;
 }

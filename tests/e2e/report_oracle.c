@@ -29,9 +29,11 @@ typedef struct unit {
     const char *path;
     const char *values[FACETS][MAX_VALUES];
     size_t n[FACETS];
-    size_t founded_n; /* center-year founding pairs */
+    size_t founded_n; /* center-year founding pairs, with their sentences */
     const char *founded_icc[MAX_VALUES];
     long founded_year[MAX_VALUES];
+    const char *founded_text[MAX_VALUES];
+    const char *id; /* the passage id */
 } unit;
 
 static char **admitted[FACETS]; /* NULL: every value */
@@ -111,6 +113,7 @@ static unit *passages_of(json_t *hits, size_t *n_out)
         json_t *h = json_array_get(results, i);
         unit *u = &units[i];
         u->path = json_string_value(json_object_get(h, "path"));
+        u->id = json_string_value(json_object_get(h, "id"));
         json_t *e;
         size_t k;
         json_array_foreach(json_object_get(h, "facets"), k, e)
@@ -125,6 +128,7 @@ static unit *passages_of(json_t *hits, size_t *n_out)
         {
             if (u->founded_n < MAX_VALUES) {
                 u->founded_icc[u->founded_n] = json_string_value(json_object_get(e, "icc"));
+                u->founded_text[u->founded_n] = json_string_value(json_object_get(e, "text"));
                 u->founded_year[u->founded_n++] =
                     (long)json_integer_value(json_object_get(e, "year"));
             }
@@ -276,6 +280,20 @@ static void check_registry(const char *name, json_t *r, const unit *passages, si
                     earliest = passages[p].founded_year[k];
         snprintf(what, sizeof what, "the earliest year of %s (0: none)", key);
         expect(name, what, json_integer_value(json_object_get(c, "earliest")), earliest);
+        /* its evidence: a matching passage that says so, with that sentence */
+        json_t *from = json_object_get(c, "earliest_from");
+        const char *id = json_string_value(json_object_get(from, "id"));
+        const char *text = json_string_value(json_object_get(from, "text"));
+        bool found = false;
+        for (size_t p = 0; p < np && id && text; p++)
+            for (size_t k = 0; k < passages[p].founded_n; k++)
+                found |= strcmp(passages[p].id, id) == 0 &&
+                         strcmp(passages[p].founded_icc[k], key) == 0 &&
+                         passages[p].founded_year[k] == earliest &&
+                         strcmp(passages[p].founded_text[k], text) == 0;
+        snprintf(what, sizeof what, "the earliest year's evidence of %s is a match's (1: yes)",
+                 key);
+        expect(name, what, earliest ? found : json_is_null(from), 1);
     }
     free(values);
 }
