@@ -2,6 +2,7 @@
  * with the documents' analyzer) and one extraction: places and centers, years, and the
  * centers' foundings. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,9 @@ static const char *const center_words[] = {"ICC",
                                            "Международный коммуникационный центр",
                                            "Trung tâm Truyền thông Quốc tế",
                                            NULL};
+
+/* The first words of center words that put the center's name after them. */
+static const char *const center_heads[] = {"centro", "centre", "центр", "trung", NULL};
 
 /* Words between a center word and its place ("Centro de Comunicação Internacional de
  * Sichuan", "the International Communication Centers of Dongguan Daily"). */
@@ -123,6 +127,22 @@ static const char *const date_words[] = {
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
     "ตุลาคม", "พฤศจิกายน", "ธันวาคม", NULL};
 
+/* Words before a center word that are no part of its name ("China's latest", 首个地市级). */
+static const char *const generic_words[] = {
+    "the",   "a",        "an",      "its",      "their",      "this",      "that",   "our",
+    "china", "china's",  "chinese", "el",       "la",         "le",        "les",    "il",
+    "lo",    "los",      "las",     "o",        "os",         "der",       "die",    "das",
+    "first", "new",      "latest",  "national", "provincial", "municipal", "city",   "county",
+    "level", "regional", "local",   "official", "首个",       "首個",      "地市级", "地市級",
+    "省级",  "省級",     "市级",    "市級",     "县级",       "縣級",      "区域",   "區域",
+    "地方",  "该",       "該",      "本",       "全国",       "全國",      "中国",   "中國",
+    "国家",  "國家",     "各地",    "我国",     "我國",       "一个",      "一個",   "这个",
+    "這個",  "新",       "的",      "了",       "在",         "和",        "与",     "與",
+    "及",    "是",       "为",      "為",       "由",         "对",        "對",     "将",
+    "將",    "个",       "個",      "首家",     "多个",       "多個",      "省",     "市",
+    "县",    "縣",       "区",      "區",       "共建",       "建设",      "建設",   "打造",
+    "支持",  "加入",     "推动",    "推動",     "各",         "等",        NULL};
+
 /* Events named with their year ("Expo 2023", "APEC 2026", "Медиафорум-2017"). */
 static const char *const event_words[] = {
     "expo",   "forum",      "summit",      "games", "olympics",   "congress", "festival", "fair",
@@ -192,6 +212,38 @@ static const char *const carry_phrases[] = {"the same month",
                                             "當月",
                                             NULL};
 
+/* The pattern word lists of an extractor and their phrases, made and freed together. */
+static const struct {
+    size_t offset; /* of the wordlist in trawl_extractor */
+    const char *const *phrases;
+} pattern_lists[] = {
+    {offsetof(trawl_extractor, center_words), center_words},
+    {offsetof(trawl_extractor, center_plurals), center_plurals},
+    {offsetof(trawl_extractor, locative_words), locative_words},
+    {offsetof(trawl_extractor, place_heads), place_heads},
+    {offsetof(trawl_extractor, street_after), street_after},
+    {offsetof(trawl_extractor, street_before), street_before},
+    {offsetof(trawl_extractor, surnames), surnames},
+    {offsetof(trawl_extractor, conjunctions), conjunctions},
+    {offsetof(trawl_extractor, of_words), of_words},
+    {offsetof(trawl_extractor, center_heads), center_heads},
+    {offsetof(trawl_extractor, event_words), event_words},
+    {offsetof(trawl_extractor, generic_words), generic_words},
+    {offsetof(trawl_extractor, creation_verbs), creation_verbs},
+    {offsetof(trawl_extractor, object_words), object_words},
+    {offsetof(trawl_extractor, naming_cues), naming_cues},
+    {offsetof(trawl_extractor, connectors), connectors},
+    {offsetof(trawl_extractor, date_words), date_words},
+    {offsetof(trawl_extractor, year_suffix), year_suffix},
+    {offsetof(trawl_extractor, range_words), range_words},
+    {offsetof(trawl_extractor, carry_phrases), carry_phrases},
+};
+
+static wordlist *pattern_list(trawl_extractor *ex, size_t i)
+{
+    return (wordlist *)((char *)ex + pattern_lists[i].offset);
+}
+
 /* Adds each name to `list`, recording its entity in `*meaning`. */
 static trawl_status add_to(trawl_extractor *ex, wordlist *list, entity **meaning, size_t *cap,
                            const trawl_names *names, entity what, trawl_error *err)
@@ -254,30 +306,10 @@ trawl_status trawl_extractor_new(const trawl_gazetteer *gz, trawl_analyzer *an,
     for (size_t i = 0; i < n; i++)
         if ((st = add_names(ex, &g[i].aliases, ENT_REGION, i, err)))
             goto fail;
-    struct {
-        wordlist *list;
-        const char *const *phrases;
-    } lists[] = {{&ex->center_words, center_words},
-                 {&ex->center_plurals, center_plurals},
-                 {&ex->locative_words, locative_words},
-                 {&ex->place_heads, place_heads},
-                 {&ex->street_after, street_after},
-                 {&ex->street_before, street_before},
-                 {&ex->surnames, surnames},
-                 {&ex->conjunctions, conjunctions},
-                 {&ex->of_words, of_words},
-                 {&ex->event_words, event_words},
-                 {&ex->creation_verbs, creation_verbs},
-                 {&ex->object_words, object_words},
-                 {&ex->naming_cues, naming_cues},
-                 {&ex->connectors, connectors},
-                 {&ex->date_words, date_words},
-                 {&ex->year_suffix, year_suffix},
-                 {&ex->range_words, range_words},
-                 {&ex->carry_phrases, carry_phrases}};
-    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
-        lists[i].list->by = MATCH_TERM;
-        if ((st = wordlist_add_all(lists[i].list, an, lists[i].phrases, err)))
+    for (size_t i = 0; i < sizeof pattern_lists / sizeof *pattern_lists; i++) {
+        wordlist *l = pattern_list(ex, i);
+        l->by = MATCH_TERM;
+        if ((st = wordlist_add_all(l, an, pattern_lists[i].phrases, err)))
             goto fail;
     }
     *ex_out = ex;
@@ -298,14 +330,10 @@ void trawl_extractor_free(trawl_extractor *ex)
         free(ex);
         return;
     }
-    wordlist *lists[] = {
-        &ex->names,          &ex->places,       &ex->center_words, &ex->center_plurals,
-        &ex->locative_words, &ex->place_heads,  &ex->street_after, &ex->street_before,
-        &ex->surnames,       &ex->conjunctions, &ex->of_words,     &ex->creation_verbs,
-        &ex->object_words,   &ex->naming_cues,  &ex->connectors,   &ex->date_words,
-        &ex->year_suffix,    &ex->range_words,  &ex->carry_phrases};
-    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-        wordlist_free(lists[i]);
+    wordlist_free(&ex->names);
+    wordlist_free(&ex->places);
+    for (size_t i = 0; i < sizeof pattern_lists / sizeof *pattern_lists; i++)
+        wordlist_free(pattern_list(ex, i));
     free(ex->meaning);
     free(ex->place_meaning);
     free(ex);

@@ -48,7 +48,9 @@ struct trawl_extractor {
     wordlist surnames;       /* pinyin family names: "Liu Shenyang" is a person */
     wordlist conjunctions;   /* "and", "et": "in 1991 and 1995" */
     wordlist of_words;       /* "of", "de": "Centro de Comunicação Internacional de Sichuan" */
+    wordlist center_heads;   /* "Centro", "Центр": center words with the name after them */
     wordlist event_words;    /* "Expo", "Forum": "Expo 2023" */
+    wordlist generic_words;  /* "the", "latest", 首个: no part of a center's name */
     wordlist creation_verbs; /* "launched", "set up", 成立 ... */
     wordlist object_words;   /* what may stand between the verb and the center: "its own" */
     wordlist naming_cues;    /* "called", "brands itself as" ... */

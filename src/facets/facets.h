@@ -4,9 +4,12 @@
  * rule that matched), so a user can see why a passage carries it.
  *
  * Centers come from the gazetteer's names and brands, and from patterns that name one even
- * when the gazetteer does not know it: "<Place> ICC", "<Place> International Communication
- * Center", "<地名>国际传播中心", "an ICC called <Name>", "brands itself as <Name>", and
- * "<Organisation or place> ... launched / formed / created ... an ICC" (or "its own ICC").
+ * when the gazetteer does not know it, in the corpus's languages: "<Place> ICC", "<Place or
+ * Name> International Communication Center" ("Weifang Bohai"), "<地名>国际传播中心"
+ * ("长江文化"), "Centro de Comunicação Internacional de <Place or Name>", "Центр
+ * международной коммуникации <Place>", "an ICC called <Name>", "brands itself as <Name>",
+ * "<Organisation or place> ... launched / formed / created ... an ICC" (or "its own ICC"),
+ * "<ICC> ... founded in <Place>".
  * Years: "In 2018", "June 2024", "2024年", "2024-05-29", ranges ("2021-2023", "from 2021 to
  * 2023": every year), "the 2022 Winter Olympics"; never counts ("200 ICCs", "over 30").
  * Foundings: the year a center was founded, as a creation word of its sentence says, never a
@@ -24,7 +27,7 @@
 /* The version of the extraction rules, part of the analyser's identity that an index records:
  * raised with every change to what extraction finds, so that an index whose facets other
  * rules found is rebuilt rather than counted together with new ones. */
-#define TRAWL_FACET_RULES 5
+#define TRAWL_FACET_RULES 6
 
 typedef enum trawl_facet_id {
     TRAWL_FACET_ICC,      /* center keys */

@@ -349,6 +349,11 @@ static const name_span *place_at(const trawl_extractor *ex, size_t tok)
     return NULL;
 }
 
+static const name_span *span_at(const trawl_extractor *ex, size_t tok);
+static size_t capitalised_run(const trawl_extractor *ex, size_t from);
+static void slug(const trawl_extractor *ex, size_t a, size_t b, trawl_buf *out);
+static const char *province_within(const trawl_extractor *ex, size_t a, size_t b);
+
 /* "<center word> of / de <Place>" ("Centro de Comunicação Internacional de Sichuan", "the
  * International Communication Centers of Dongguan Daily"), and "<center word> <Place>" where a
  * language puts the place after it in the genitive ("Центр международной коммуникации
@@ -356,6 +361,7 @@ static const name_span *place_at(const trawl_extractor *ex, size_t tok)
 static void center_of_place(trawl_extractor *ex, trawl_facets *out)
 {
     const ftext *t = &ex->text;
+    trawl_buf key = TRAWL_BUF_INIT, name = TRAWL_BUF_INIT;
     for (size_t k = 0; k < t->n; k++) {
         size_t len = wordlist_match(&ex->center_words, t, k, NULL, 0, NULL);
         if (!len)
@@ -365,11 +371,31 @@ static void center_of_place(trawl_extractor *ex, trawl_facets *out)
             p++;
         const name_span *place =
             p < t->n && sentence_of(ex, p) == sentence_of(ex, k) ? place_at(ex, p) : NULL;
-        if (place)
+        if (place) {
             add_place_center(ex, out, place->senses[0], k, place->tok + place->ntok,
                              "ICC of place");
+        } else if (p > k + len && p < t->n && sentence_of(ex, p) == sentence_of(ex, k) &&
+                   t->toks[k].upper && wordlist_match(&ex->center_heads, t, k, NULL, 0, NULL) &&
+                   !span_at(ex, p)) {
+            /* "Centro de Comunicación Internacional de Anji Yucun": a name the gazetteer
+             * lacks, capitalised, after a center word that puts its name last */
+            size_t b = capitalised_run(ex, p);
+            while (b > p && wordlist_match(&ex->connectors, t, b - 1, NULL, 0, NULL))
+                b--;
+            if (b > p && b - p <= 4) {
+                slug(ex, p, b, &key);
+                trawl_buf_reset(&name);
+                trawl_buf_append(&name, t->text + span_start(ex, k),
+                                 span_end(ex, b) - span_start(ex, k));
+                if (!key.failed && !name.failed)
+                    add_new_center(ex, out, key.data, name.data, province_within(ex, p, b), k, b,
+                                   "ICC of name");
+            }
+        }
         k = p - 1;
     }
+    trawl_buf_free(&key);
+    trawl_buf_free(&name);
 }
 
 /* "<center word> ... founded / inaugurated in <Place>" ("China's latest ICC has been founded
@@ -458,12 +484,15 @@ static size_t capitalised_run(const trawl_extractor *ex, size_t from)
     return end;
 }
 
-/* A key from words [a, b): their folded forms joined by '-'. */
+/* A key from words [a, b): their folded forms joined by '-' (Han words by nothing). */
 static void slug(const trawl_extractor *ex, size_t a, size_t b, trawl_buf *out)
 {
+    const ftext *t = &ex->text;
     trawl_buf_reset(out);
     for (size_t i = a; i < b; i++) {
-        if (out->len)
+        bool han = i > a && t->toks[i].kind == TRAWL_TOKEN_IDEOGRAPHIC &&
+                   t->toks[i - 1].kind == TRAWL_TOKEN_IDEOGRAPHIC; /* 长江文化, not 长江-文化 */
+        if (out->len && !han)
             trawl_buf_putc(out, '-');
         for (const char *c = ftext_term(&ex->text, i); *c; c++)
             trawl_buf_putc(out, (*c == ' ' || *c == ':' || *c == '\'') ? '-' : *c);
@@ -571,12 +600,135 @@ static void set_up_centers(trawl_extractor *ex, trawl_facets *out)
     trawl_buf_free(&name);
 }
 
+/* The name span holding token `tok`, or NULL. */
+static const name_span *span_holding(const trawl_extractor *ex, size_t tok)
+{
+    for (size_t i = 0; i < ex->nspans; i++)
+        if (ex->spans[i].tok <= tok && tok < ex->spans[i].tok + ex->spans[i].ntok)
+            return &ex->spans[i];
+    return NULL;
+}
+
+/* Characters of word `i`. */
+static size_t code_points_of(const ftext *t, size_t i)
+{
+    size_t n = 0;
+    for (size_t b = t->toks[i].start; b < t->toks[i].end; b++)
+        n += ((unsigned char)t->text[b] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The province of the one place named inside words [a, b), or NULL (none, or several). */
+static const char *province_within(const trawl_extractor *ex, size_t a, size_t b)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < ex->nspans; i++) {
+        const name_span *s = &ex->spans[i];
+        if (s->tok < a || s->tok + s->ntok > b || s->nsenses != 1 || !is_place(s->senses[0]))
+            continue;
+        const char *p = entity_province(ex, s->senses[0]);
+        if (found && p && strcmp(found, p) != 0)
+            return NULL;
+        found = p;
+    }
+    return found;
+}
+
+/* Whether only spaces stand between words `a` and `a + 1`. */
+static bool spaced(const ftext *t, size_t a)
+{
+    for (size_t i = t->toks[a].end; i < t->toks[a + 1].start; i++)
+        if (t->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* The first word of the name just before the center word at `k`, or `k` when there is none:
+ * capitalised words before a capitalised center word ("Weifang Bohai", "Yangtze Culture",
+ * "Anji Yucun" International Communication Center), or, in Chinese and Japanese, the Han words
+ * written against it ("长江文化国际传播中心"); never generic words ("China's latest", 首个) nor
+ * across punctuation ("Tag: International ..."). */
+static size_t name_before_center(const trawl_extractor *ex, size_t k)
+{
+    const ftext *t = &ex->text;
+    bool han = t->toks[k].kind == TRAWL_TOKEN_IDEOGRAPHIC;
+    if (!han && !t->toks[k].upper)
+        return k;
+    size_t a = k;
+    while (a > 0 && k - a < 5 && sentence_of(ex, a - 1) == sentence_of(ex, k)) {
+        const ftoken *w = &t->toks[a - 1];
+        bool joined =
+            han ? w->kind == TRAWL_TOKEN_IDEOGRAPHIC && w->end == t->toks[a].start
+                : spaced(t, a - 1) &&
+                      (w->upper || (a - 1 > 0 && t->toks[a - 2].upper && a < k &&
+                                    wordlist_match(&ex->connectors, t, a - 1, NULL, 0, NULL)));
+        if (!joined || wordlist_match(&ex->generic_words, t, a - 1, NULL, 0, NULL) ||
+            wordlist_match(&ex->creation_verbs, t, a - 1, NULL, 0, NULL) ||
+            wordlist_match(&ex->object_words, t, a - 1, NULL, 0, NULL))
+            break;
+        a--;
+    }
+    while (a < k && wordlist_match(&ex->connectors, t, a, NULL, 0, NULL))
+        a++;
+    if (a == k || !han)
+        return a;
+    /* Han: a name of words of two characters or more, four at least ("长江文化"), unless it
+     * names a place (首批, 区域性 and 级 name nothing) */
+    size_t chars = 0;
+    for (size_t i = a; i < k; i++) {
+        size_t n = code_points_of(t, i);
+        if (n < 2 && !province_within(ex, a, k))
+            return k;
+        chars += n;
+    }
+    return chars >= 4 || province_within(ex, a, k) ? a : k;
+}
+
+/* "<Name> International Communication Center" and "<名>国际传播中心" where the name is not one the
+ * gazetteer holds: a center of its own, keyed by its name's words, in the province of a place
+ * it names (if one). A known place alone before the center word is place_then_center's. */
+static void named_before_center(trawl_extractor *ex, trawl_facets *out)
+{
+    const ftext *t = &ex->text;
+    trawl_buf key = TRAWL_BUF_INIT, name = TRAWL_BUF_INIT;
+    for (size_t k = 1; k < t->n; k++) {
+        size_t len = wordlist_match(&ex->center_words, t, k, NULL, 0, NULL);
+        const char *last = len ? ftext_term(t, k + len - 1) : "";
+        if (!len || span_holding(ex, k) || strcmp(ftext_term(t, k), "icc") == 0 ||
+            last[strlen(last) - 1] == 's' ||                        /* "... Centers": several */
+            wordlist_match(&ex->center_heads, t, k, NULL, 0, NULL)) /* the name comes after */
+            continue;
+        size_t a = name_before_center(ex, k);
+        const name_span *alone = a < k ? place_at(ex, a) : NULL;
+        bool known = a == k || (alone && alone->tok + alone->ntok == k);
+        for (size_t w = a; w < k && !known; w++) {
+            const name_span *h = span_holding(ex, w);
+            known = h && h->nsenses == 1 && !is_place(h->senses[0]); /* a center's or region's */
+        }
+        if (known) {
+            k += len - 1;
+            continue;
+        }
+        slug(ex, a, k, &key);
+        trawl_buf_reset(&name);
+        trawl_buf_append(&name, t->text + span_start(ex, a),
+                         span_end(ex, k + len) - span_start(ex, a));
+        if (!key.failed && !name.failed)
+            add_new_center(ex, out, key.data, name.data, province_within(ex, a, k), a, k + len,
+                           "named ICC");
+        k += len - 1;
+    }
+    trawl_buf_free(&key);
+    trawl_buf_free(&name);
+}
+
 void extract_places(trawl_extractor *ex, trawl_facets *out)
 {
     find_names(ex, out);
     resolve_senses(ex);
     emit_names(ex, out);
     place_then_center(ex, out);
+    named_before_center(ex, out);
     center_of_place(ex, out);
     center_founded_in(ex, out);
     named_centers(ex, out);

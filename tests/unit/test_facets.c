@@ -509,10 +509,6 @@ int main(void)
     CHECK_STR(joined(exit_, "Dal canto suo, la vicedirettrice dal Zhejiang.", TRAWL_FACET_PROVINCE),
               "zhejiang");
     CHECK_STR(joined(exes, "Zhōngguó wàiwén chūbǎn Faxing shiye jú", TRAWL_FACET_PROVINCE), "");
-    trawl_extractor_free(exit_);
-    trawl_extractor_free(exes);
-    trawl_analyzer_free(it);
-    trawl_analyzer_free(es);
 
     CASE("5 a name of two cities counts only where the text names the province");
     CHECK_STR(joined(ex, "Yichun in Jiangxi province opened a center.", TRAWL_FACET_PROVINCE),
@@ -530,6 +526,30 @@ int main(void)
     CHECK_STR(joined(exzh, "2023年，宜昌国际传播中心成立。", TRAWL_FACET_ICC), "yichang");
     CHECK_STR(joined(ex, "China's latest ICC has been founded in Luoyang.", TRAWL_FACET_ICC),
               "luoyang");
+    /* names the gazetteer lacks, of several words, before or after the center word */
+    CHECK_STR(
+        joined(ex, "The Weifang Bohai International Communication Center opened.", TRAWL_FACET_ICC),
+        "weifang-bohai");
+    CHECK_STR(joined(ex, "The Weifang Bohai International Communication Center opened.",
+                     TRAWL_FACET_PROVINCE),
+              "shandong");
+    CHECK_STR(joined(ex,
+                     "The Yangtze Culture International Communication Center and the Anji Yucun "
+                     "International Communication Center.",
+                     TRAWL_FACET_ICC),
+              "anji-yucun yangtze-culture");
+    CHECK_STR(joined(exzh, "长江文化国际传播中心成立。首批国际传播中心、首个地市级国际传播中心。",
+                     TRAWL_FACET_ICC),
+              "长江文化");
+    CHECK_STR(joined(exes, "El Centro de Comunicación Internacional de Anji Yucun abrió.",
+                     TRAWL_FACET_ICC),
+              "anji-yucun");
+    CHECK_STR(joined(ex,
+                     "Tag: International Communication Center. As international "
+                     "communication centers open, China's latest International "
+                     "Communication Center opened.",
+                     TRAWL_FACET_ICC),
+              "");
     /* pinyin readings left inside a name by a scraped page */
     CHECK_STR(joined(exzh, "支持重慶國(guó)際傳播中心在既往工作", TRAWL_FACET_ICC), "chongqing");
     CHECK_STR(
@@ -710,6 +730,10 @@ int main(void)
     trawl_extractor_free(ex);
     trawl_extractor_free(exzh);
     trawl_extractor_free(exru);
+    trawl_extractor_free(exit_);
+    trawl_extractor_free(exes);
+    trawl_analyzer_free(it);
+    trawl_analyzer_free(es);
     trawl_analyzer_free(en);
     trawl_analyzer_free(zh);
     trawl_analyzer_free(ru);
