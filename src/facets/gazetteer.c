@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L /* access */
 #include "facets/gazetteer.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,7 +121,8 @@ static char *opt_key(char *s)
 static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *err)
 {
     static const size_t columns[NFILES] = {4, 4, 6, 4};
-    if (r->n != columns[file]) {
+    bool optional = file == 2 && r->n == columns[file] + 1; /* centers: "formerly" */
+    if (r->n != columns[file] && !optional) {
         char msg[64];
         snprintf(msg, sizeof msg, "expected %zu tab-separated columns, found %zu", columns[file],
                  r->n);
@@ -177,6 +179,7 @@ static trawl_status add_row(trawl_gazetteer *gz, int file, row *r, trawl_error *
         c->name = opt_key(r->fields[1]);
         c->province = opt_key(r->fields[2]);
         c->place = opt_key(r->fields[3]);
+        c->formerly = optional ? opt_key(r->fields[6]) : NULL;
         if (!(st = split_names(r->fields[4], &c->aliases, err)))
             st = split_names(r->fields[5], &c->operators, err);
         if (!st && c->province && !trawl_gazetteer_province(gz, c->province))
@@ -265,6 +268,11 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
         seen++;
         mark = end;
     }
+    for (size_t i = 0; !st && i < gz->ncenters; i++)
+        if (gz->centers[i].formerly && !trawl_gazetteer_center(gz, gz->centers[i].formerly))
+            st = trawl_error_set(err, TRAWL_ERR_INPUT,
+                                 "gazetteer centers.tsv: %s was formerly %s, an unknown center",
+                                 gz->centers[i].key, gz->centers[i].formerly);
     if (!st && seen < REQUIRED_FILES)
         st = trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen,
                              REQUIRED_FILES);

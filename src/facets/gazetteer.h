@@ -39,6 +39,7 @@ typedef struct trawl_center {
     char *place;           /* city or province key that "<Place> ICC" resolves to, or NULL */
     trawl_names aliases;   /* names and brands that always mean it */
     trawl_names operators; /* organisations that mean it only where they set up a center */
+    char *formerly;        /* the key of the center it continues under a new name, or NULL */
 } trawl_center;
 
 /* A region made of several provinces, whose names mean each of them (粤港澳大湾区: Guangdong,

@@ -119,11 +119,16 @@ typedef struct numbering {
 static int on_sentence(void *ctx, size_t start, size_t end, int rule)
 {
     numbering *nb = ctx;
-    (void)start;
+    ftext *t = nb->t;
     (void)rule;
-    while (nb->tok < nb->t->n && nb->t->toks[nb->tok].start < end)
-        nb->t->toks[nb->tok++].sentence = nb->index;
+    while (nb->tok < t->n && t->toks[nb->tok].start < end)
+        t->toks[nb->tok++].sentence = nb->index;
     nb->index++;
+    if (!trawl_array_grow((void **)&t->sentences, &t->csentences, t->nsentences,
+                          sizeof *t->sentences))
+        return 1;
+    t->sentences[t->nsentences][0] = start;
+    t->sentences[t->nsentences++][1] = end;
     return 0;
 }
 
@@ -131,7 +136,7 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
                         size_t len, trawl_error *err)
 {
     t->text = text;
-    t->n = 0;
+    t->n = t->nsentences = 0;
     trawl_buf_reset(&t->pool);
     size_t *map = NULL, clean_len = len;
     char *clean = without_readings(text, len, &map, &clean_len);
@@ -143,10 +148,21 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
     numbering nb = {t, 0, 0};
     if (!st)
         st = trawl_breaks_each(sentences, analysed, clean_len, on_sentence, &nb, err);
+    if (!st && nb.index != t->nsentences)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     /* Offsets in the text itself: a word's span covers the readings inside it. */
     for (size_t i = 0; map && i < t->n; i++) {
         t->toks[i].start = map[t->toks[i].start];
         t->toks[i].end = map[t->toks[i].end - 1] + 1;
+    }
+    for (size_t i = 0; i < t->nsentences; i++) {
+        size_t *sp = t->sentences[i];
+        if (map) {
+            sp[0] = map[sp[0]];
+            sp[1] = sp[1] > 0 ? map[sp[1] - 1] + 1 : 0;
+        }
+        while (sp[1] > sp[0] && strchr(" \t\r\n", text[sp[1] - 1]))
+            sp[1]--;
     }
     free(clean);
     free(map);
@@ -156,6 +172,9 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
 void ftext_free(ftext *t)
 {
     free(t->toks);
+    free(t->sentences);
+    t->sentences = NULL;
+    t->nsentences = t->csentences = 0;
     trawl_buf_free(&t->pool);
     t->toks = NULL;
     t->n = t->cap = 0;

@@ -24,6 +24,8 @@ typedef struct ftext {
     const char *text; /* the text, not owned */
     ftoken *toks;     /* its words */
     size_t n, cap;
+    size_t (*sentences)[2]; /* each sentence's bytes [start, end), spaces at its end trimmed */
+    size_t nsentences, csentences;
     trawl_buf pool; /* NUL-terminated terms and keys */
 } ftext;
 

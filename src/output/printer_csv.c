@@ -113,8 +113,8 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
         count(o, r->total);
         end(o);
     } else {
-        fputs("center,name,province,earliest,passages,documents,earliest_passage,earliest_"
-              "sentence\r\n",
+        fputs("center,name,province,earliest,passages,documents,earliest_passage,"
+              "earliest_sentence,formerly\r\n",
               o);
         for (size_t i = 0; i < r->ncenters; i++) {
             const trawl_registry_row *c = &r->centers[i];
@@ -134,6 +134,8 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
             text(o, c->earliest_id ? c->earliest_id : "");
             sep(o);
             text(o, c->earliest_text ? c->earliest_text : "");
+            sep(o);
+            text(o, c->formerly);
             end(o);
         }
     }

@@ -109,6 +109,8 @@ static json_t *report_json(const trawl_report *r)
                           (json_int_t)c->passages, "documents", (json_int_t)c->documents);
             json_object_set_new(row, "earliest",
                                 c->earliest ? json_integer(c->earliest) : json_null());
+            json_object_set_new(row, "formerly",
+                                *c->formerly ? json_string(c->formerly) : json_null());
             json_object_set_new(row, "earliest_from",
                                 c->earliest_id ? json_pack("{s:s,s:s}", "id", c->earliest_id,
                                                            "text", c->earliest_text)

@@ -213,6 +213,9 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
         else
             fprintf(p->out, "%8s", "-");
         fprintf(p->out, "  %8zu  %9zu\n", c->passages, c->documents);
+        if (p->explain && *c->formerly)
+            fprintf(p->out, INDENT "formerly %s: the same center under an earlier name\n",
+                    c->formerly);
         if (p->explain && c->earliest_id)
             fprintf(p->out, INDENT "founded %d, %s: \"%s\"\n", c->earliest, c->earliest_id,
                     c->earliest_text);

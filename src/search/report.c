@@ -52,6 +52,7 @@ void trawl_report_free(trawl_report *r)
         free(r->centers[i].name);
         free(r->centers[i].province);
         free(r->centers[i].province_name);
+        free(r->centers[i].formerly);
         free(r->centers[i].earliest_id);
         free(r->centers[i].earliest_text);
     }

@@ -42,6 +42,7 @@ typedef struct trawl_registry_row {
     char *name;          /* display name */
     char *province;      /* province key, "" when none */
     char *province_name; /* its display name, "" when none */
+    char *formerly;      /* the center it continues under a new name (gazetteer), "" when none */
     int earliest;        /* earliest year the text says it was founded, 0 when none */
     char *earliest_id;   /* the passage that says so first (document order), NULL when none */
     char *earliest_text; /* the sentence that says so, NULL when none */

@@ -376,10 +376,12 @@ static trawl_status registry(const trawl_tally *t, const counter *p, const count
         const trawl_province *prov =
             row->province ? trawl_gazetteer_province(gz, row->province) : NULL;
         row->province_name = trawl_strdup(prov ? prov->name : "");
+        const trawl_center *known = trawl_gazetteer_center(gz, key);
+        row->formerly = trawl_strdup(known && known->formerly ? known->formerly : "");
         row->earliest = e ? (int)*e : 0;
         row->passages = m->vals[i];
         row->documents = docs ? *docs : 0;
-        if (!row->key || !row->name || !row->province || !row->province_name) {
+        if (!row->key || !row->name || !row->province || !row->province_name || !row->formerly) {
             st = nomem(err);
             goto cleanup;
         }
