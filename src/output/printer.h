@@ -1,7 +1,7 @@
 /* printer.h: the one output interface. Search results and facet reports go through a
  * printer, whose back end decides the format: text for people (highlights in bold on a
  * terminal, [brackets] otherwise, reports as aligned tables), JSON for programs (its keys:
- * README.md, "JSON output"), or CSV (RFC 4180) for spreadsheets. */
+ * docs/REFERENCE.md, "JSON output"), or CSV (RFC 4180) for spreadsheets. */
 #ifndef TRAWL_PRINTER_H
 #define TRAWL_PRINTER_H
 

@@ -77,6 +77,17 @@ static void add_word(char *list, size_t cap, const char *w)
     strcat(list, w);
 }
 
+/* Splits a gold row at tabs, in place, into `n` columns; false when it has fewer. */
+static bool split_row(char *line, char **cols, int n)
+{
+    cols[0] = line;
+    for (int i = 1; i < n; i++) {
+        char *tab = cols[i - 1] ? strchr(cols[i - 1], '\t') : NULL;
+        cols[i] = tab ? (*tab = '\0', tab + 1) : NULL;
+    }
+    return cols[n - 1] != NULL;
+}
+
 /* Counts agreement of two space lists ("-" is empty). */
 static void compare(const char *gold, const char *got, score *s, const char *where)
 {
@@ -210,12 +221,8 @@ static bool evaluate(const char *gold, const char *root, score *per_facet)
             header = true;
             continue;
         }
-        char *col[6] = {line};
-        for (int i = 1; i < 6; i++) {
-            char *t = col[i - 1] ? strchr(col[i - 1], '\t') : NULL;
-            col[i] = t ? (*t = '\0', t + 1) : NULL;
-        }
-        if (!col[5]) {
+        char *col[6];
+        if (!split_row(line, col, 6)) {
             fprintf(stderr, "%s: malformed row\n", gold);
             check_failures++;
             continue;
@@ -348,12 +355,8 @@ static bool evaluate_documents(const char *gold, const char *root, doc_scores *o
             header = true; /* document language split icc province year */
             continue;
         }
-        char *cols[6] = {line};
-        for (int i = 1; i < 6; i++) {
-            char *tab = cols[i - 1] ? strchr(cols[i - 1], '\t') : NULL;
-            cols[i] = tab ? (*tab = '\0', tab + 1) : NULL;
-        }
-        if (!cols[5]) {
+        char *cols[6];
+        if (!split_row(line, cols, 6)) {
             fprintf(stderr, "%s: a row without six columns\n", gold);
             CHECK(false);
             continue;
