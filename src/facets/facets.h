@@ -27,7 +27,7 @@
 /* The version of the extraction rules, part of the analyser's identity that an index records:
  * raised with every change to what extraction finds, so that an index whose facets other
  * rules found is rebuilt rather than counted together with new ones. */
-#define TRAWL_FACET_RULES 6
+#define TRAWL_FACET_RULES 7
 
 typedef enum trawl_facet_id {
     TRAWL_FACET_ICC,      /* center keys */

@@ -722,6 +722,69 @@ static void named_before_center(trawl_extractor *ex, trawl_facets *out)
     trawl_buf_free(&name);
 }
 
+/* The place (province or city) one of whose names is `name` exactly, or false. */
+static bool place_named(const trawl_extractor *ex, const char *name, size_t len, entity *out)
+{
+    size_t n;
+    const trawl_province *p = trawl_gazetteer_provinces(ex->gz, &n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < p[i].aliases.n; k++)
+            if (strlen(p[i].aliases.items[k]) == len &&
+                memcmp(p[i].aliases.items[k], name, len) == 0) {
+                *out = (entity){ENT_PROVINCE, i};
+                return true;
+            }
+    const trawl_city *c = trawl_gazetteer_cities(ex->gz, &n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < c[i].aliases.n; k++)
+            if (strlen(c[i].aliases.items[k]) == len &&
+                memcmp(c[i].aliases.items[k], name, len) == 0) {
+                *out = (entity){ENT_CITY, i};
+                return true;
+            }
+    return false;
+}
+
+/* Korean writes a center's name and the center word as one word, a particle often after it
+ * ("후베이국제전파센터가"): the name before the center word is a place of the gazetteer, or a
+ * center of its own. */
+static void korean_centers(trawl_extractor *ex, trawl_facets *out)
+{
+    static const char *const words[] = {"국제전파센터", "국제커뮤니케이션센터", "국제소통센터"};
+    const ftext *t = &ex->text;
+    trawl_buf name = TRAWL_BUF_INIT;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *w = t->text + t->toks[i].start;
+        size_t len = t->toks[i].end - t->toks[i].start;
+        unsigned char lead = (unsigned char)w[0];
+        if (t->toks[i].kind != TRAWL_TOKEN_LETTER || lead < 0xEA || lead > 0xED)
+            continue; /* Hangul syllables, U+AC00..U+D7A3, lead with EA..ED */
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+            const char *at = NULL;
+            for (size_t p = 3; p + strlen(words[k]) <= len && !at; p += 3)
+                if (memcmp(w + p, words[k], strlen(words[k])) == 0)
+                    at = w + p;
+            if (!at)
+                continue;
+            entity place;
+            size_t plen = (size_t)(at - w);
+            if (place_named(ex, w, plen, &place)) {
+                add_place_center(ex, out, place, i, i + 1, "place + ICC");
+            } else {
+                trawl_buf_reset(&name);
+                trawl_buf_append(&name, w, plen);
+                trawl_buf_puts(&name, words[k]);
+                char *key = trawl_strndup(w, plen);
+                if (key && !name.failed)
+                    add_new_center(ex, out, key, name.data, NULL, i, i + 1, "named ICC");
+                free(key);
+            }
+            break;
+        }
+    }
+    trawl_buf_free(&name);
+}
+
 void extract_places(trawl_extractor *ex, trawl_facets *out)
 {
     find_names(ex, out);
@@ -729,6 +792,7 @@ void extract_places(trawl_extractor *ex, trawl_facets *out)
     emit_names(ex, out);
     place_then_center(ex, out);
     named_before_center(ex, out);
+    korean_centers(ex, out);
     center_of_place(ex, out);
     center_founded_in(ex, out);
     named_centers(ex, out);

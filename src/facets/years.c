@@ -40,6 +40,22 @@ static int small_number(const char *term, int max)
     return v >= 1 && v <= max ? v : 0;
 }
 
+/* A day of the month, also written as an ordinal ("18th", "1st", "1er"), or 0. */
+static int day_number(const char *term)
+{
+    static const char *const ordinals[] = {"st", "nd", "rd", "th", "er", NULL};
+    size_t n = strspn(term, "0123456789");
+    char day[3] = "";
+    if (n == 0 || n > 2)
+        return 0;
+    for (size_t k = 0; term[n] && ordinals[k]; k++)
+        if (strcmp(term + n, ordinals[k]) == 0) {
+            memcpy(day, term, n);
+            return small_number(day, 31);
+        }
+    return term[n] ? 0 : small_number(term, 31);
+}
+
 static bool same_sentence(const ftext *t, size_t a, size_t b)
 {
     return b < t->n && t->toks[a].sentence == t->toks[b].sentence;
@@ -71,8 +87,8 @@ static bool date_word_before(const trawl_extractor *ex, size_t i)
         return false;
     if (wordlist_match(&ex->date_words, t, i - 1, NULL, 0, NULL))
         return true;
-    /* "June 28, 2024": a day after a month. */
-    if (i >= 2 && small_number(ftext_term(t, i - 1), 31) && same_sentence(t, i - 2, i) &&
+    /* "June 28, 2024", "March 18th, 2025": a day after a month. */
+    if (i >= 2 && day_number(ftext_term(t, i - 1)) && same_sentence(t, i - 2, i) &&
         wordlist_match(&ex->date_words, t, i - 2, NULL, 0, NULL))
         return true;
     /* "the 2022 Winter Olympics" */

@@ -553,6 +553,16 @@ int main(void)
                      "Communication Center opened.",
                      TRAWL_FACET_ICC),
               "");
+    /* Korean writes the name and the center word as one word */
+    trawl_analyzer *ko = NULL;
+    trawl_extractor *exko = NULL;
+    CHECK_INT(trawl_analyzer_new("ko", &ko, NULL), TRAWL_OK);
+    CHECK_INT(trawl_extractor_new(gz, ko, &exko, NULL), TRAWL_OK);
+    CHECK_STR(
+        joined(exko, "후베이국제전파센터가 문을 열었다. 한강문화국제전파센터.", TRAWL_FACET_ICC),
+        "hubei 한강문화");
+    trawl_extractor_free(exko);
+    trawl_analyzer_free(ko);
     /* pinyin readings left inside a name by a scraped page */
     CHECK_STR(joined(exzh, "支持重慶國(guó)際傳播中心在既往工作", TRAWL_FACET_ICC), "chongqing");
     CHECK_STR(
@@ -579,6 +589,7 @@ int main(void)
     CHECK_STR(joined(ex, "Gründungsjahr: 2001. Over 1500 and 2000 people.", TRAWL_FACET_YEAR),
               "2001");
     CHECK_STR(joined(ex, "Em 27 de junho de 2024, no dia.", TRAWL_FACET_YEAR), "2024");
+    CHECK_STR(joined(ex, "On Tuesday, March 18th, 2025, it opened.", TRAWL_FACET_YEAR), "2025");
     CHECK_STR(joined(ex, "Smart China Expo 2023, APEC 2026; posted 12 30,2019.", TRAWL_FACET_YEAR),
               "2019 2023 2026");
     CHECK_STR(joined(exru, "В 2000-х годах; в июле 2017 года.", TRAWL_FACET_YEAR), "2017");
