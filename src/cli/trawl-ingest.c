@@ -1,11 +1,12 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
  *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]
- *                [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR] [PATH...]
+ *                [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR]
+ *                [--include GLOB] [--exclude GLOB] [PATH...]
  *
- * Walks each PATH (default corpus/), reads every supported file, and replaces its passages in
- * the index (default index/). Exit 0 when every file was indexed, 1 when some were skipped
- * (each with a one-line message), 2 on a usage error or a failure that stopped the run. */
+ * Walks each PATH (default corpus/, readers/inputs.h), reads every text file, and replaces its
+ * passages in the index (default index/). Exit 0 when every file was indexed, 1 when some were
+ * skipped (each with a one-line message), 2 on a usage error or a failure that stopped the run. */
 #define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE
 #include <dirent.h>

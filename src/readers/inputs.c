@@ -163,7 +163,7 @@ static void visit(trawl_inputs *in, const char *file, const char *name, const ch
         stack[depth] = (dir_id){sb.st_dev, sb.st_ino};
         walk(in, file, id, stack, depth + 1);
     } else if (!S_ISREG(sb.st_mode)) {
-        in->ignored++;
+        problem(in, file, "not a regular file");
     } else if (o && o->ninclude && !matches(o->include, o->ninclude, name, id)) {
         in->ignored++;
     } else {

@@ -63,7 +63,7 @@ const char *trawl_inputs_base(const trawl_inputs *in);
 size_t trawl_inputs_problems(const trawl_inputs *in);
 const char *trawl_inputs_problem(const trawl_inputs *in, size_t i);
 
-/* Files left out by the globs or as not regular files (devices, sockets). */
+/* Files and folders left out by the globs. */
 size_t trawl_inputs_ignored(const trawl_inputs *in);
 
 /* The input that reads the file whose canonical path is `real`, or NULL. */
