@@ -6,15 +6,11 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/hash.h"
 
 static size_t hash(const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return (size_t)h;
+    return (size_t)trawl_fnv64(TRAWL_FNV64_INIT, s, len);
 }
 
 static size_t find(const trawl_strmap *m, const char *key, size_t len)

@@ -11,6 +11,7 @@
 
 #include "common/buf.h"
 #include "common/fileio.h"
+#include "common/hash.h"
 #include "common/strmap.h"
 
 /* The files, in the order they are loaded and serialised; regions.tsv may be missing (a
@@ -276,14 +277,8 @@ static trawl_status finish(trawl_gazetteer *gz, trawl_error *err)
     if (!st && seen < REQUIRED_FILES)
         st = trawl_error_set(err, TRAWL_ERR_INPUT, "gazetteer: %d of %d tables found", seen,
                              REQUIRED_FILES);
-    if (!st) {
-        uint64_t h = 0xcbf29ce484222325ULL;
-        for (size_t i = 0; i < gz->len; i++) {
-            h ^= (unsigned char)gz->text[i];
-            h *= 0x100000001b3ULL;
-        }
-        snprintf(gz->hash, sizeof gz->hash, "%016llx", (unsigned long long)h);
-    }
+    if (!st)
+        trawl_fnv64_hex(gz->text, gz->len, gz->hash);
     return st;
 }
 

@@ -7,6 +7,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "common/hash.h"
+
 #define NBUCKETS 4096
 #define SEP '\x1f'
 
@@ -194,12 +196,7 @@ const char *ftext_key(const ftext *t, size_t i)
 
 static size_t bucket(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 0x100000001b3ULL;
-    }
-    return (size_t)(h % NBUCKETS);
+    return (size_t)(trawl_fnv64(TRAWL_FNV64_INIT, s, strlen(s)) % NBUCKETS);
 }
 
 typedef struct collector {

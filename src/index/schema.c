@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 
+#include "common/hash.h"
 #include "facets/facets.h"
 #include "text/stemmer.h"
 #include "xapian-c/xapian_c.h"
@@ -181,13 +182,10 @@ void trawl_schema_term(const char *prefix, const char *value, trawl_buf *out)
         return;
     }
     /* FNV-1a 64 of the whole value keeps long values distinct. */
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)value[i];
-        h *= 0x100000001b3ULL;
-    }
+    char hex[17];
+    trawl_fnv64_hex(value, len, hex);
     trawl_buf_append(out, value, MAX_TERM_VALUE - 17);
-    trawl_buf_printf(out, "#%016llx", (unsigned long long)h);
+    trawl_buf_printf(out, "#%s", hex);
 }
 
 void trawl_schema_analyzer_identity(size_t max_passage_bytes, const char *gazetteer_hash,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/hash.h"
 #include "xapian-c/xapian_c.h"
 
 #define STUB_FILE "XAPIANDB"
@@ -300,10 +301,6 @@ trawl_status trawl_layout_remove(const char *dir, const trawl_layout *old, const
 
 size_t trawl_shard_of(const char *path, size_t nshards)
 {
-    unsigned long long h = 0xcbf29ce484222325ULL;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        h ^= *p;
-        h *= 0x100000001b3ULL;
-    }
+    uint64_t h = trawl_fnv64(TRAWL_FNV64_INIT, path, strlen(path));
     return nshards ? (size_t)(h % nshards) : 0;
 }

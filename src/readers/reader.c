@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/fileio.h"
+#include "common/hash.h"
 #include "readers/formats.h"
 #include "text/utf8.h"
 
@@ -97,12 +98,7 @@ static bool looks_binary(const char *data, size_t len, size_t *nul_at)
 
 void trawl_bytes_hash(const char *data, size_t len, char *hash)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)data[i];
-        h *= 0x100000001b3ULL;
-    }
-    snprintf(hash, 17, "%016llx", (unsigned long long)h);
+    trawl_fnv64_hex(data, len, hash);
 }
 
 /* A document without a title of its own is named after its file. */

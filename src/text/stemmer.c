@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
+
 /* Cache slots (a power of two) and the longest word or stem they hold. */
 #define CACHE_SLOTS 2048
 #define CACHE_BYTES 31
@@ -29,10 +31,7 @@ struct trawl_stemmer {
 
 static size_t slot_of(const char *word, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)word[i]) * 16777619u;
-    return h & (CACHE_SLOTS - 1);
+    return trawl_fnv32(TRAWL_FNV32_INIT, word, len) & (CACHE_SLOTS - 1);
 }
 
 bool trawl_stemmer_available(const char *lang)
