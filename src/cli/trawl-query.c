@@ -41,8 +41,8 @@ static void usage(FILE *f)
           "  --offset N         skip the first N (for paging)\n"
           "  --format FORMAT    text (default), json or csv\n"
           "  --lang CODE        analyse the query as this language (default: the index's)\n"
-          "  --facets LIST      count values of these facets (icc,province,year) over all\n"
-          "                     matching passages\n"
+          "  --facets LIST      count values of these facets over all matching passages:\n"
+          "                     icc, province, year, lang, kind, separated by commas\n"
           "  --explain          show why each passage carries its facet values\n"
           "  --show-links       show the documents each result's document links to and from\n"
           "  --report SPEC      counts of one facet, a cross-tab of two (year,province), or\n"
@@ -199,9 +199,10 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--facets") == 0 && has_value) {
             if (!parse_facets(argv[++i], &opts.facets)) {
-                trawl_cli_error("--facets wants facets among icc, province and year, separated "
-                                "by commas, not '%s'",
-                                argv[i]);
+                trawl_cli_error(
+                    "--facets wants facets among icc, province, year, lang and kind, separated "
+                    "by commas, not '%s'",
+                    argv[i]);
                 goto usage_error;
             }
         } else if (strcmp(a, "--explain") == 0) {

@@ -6,7 +6,11 @@
 
 #include "common/buf.h"
 
-static const char *const names[TRAWL_FACET_COUNT] = {"icc", "province", "year", "lang", "kind"};
+static const char *const names[TRAWL_FACET_COUNT] = {
+#define FACET_NAME(id, name) [TRAWL_FACET_##id] = name,
+    TRAWL_FACET_LIST(FACET_NAME)
+#undef FACET_NAME
+};
 
 const char *trawl_facet_name(trawl_facet_id facet)
 {

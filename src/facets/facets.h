@@ -29,13 +29,23 @@
  * rules found is rebuilt rather than counted together with new ones. */
 #define TRAWL_FACET_RULES 7
 
+/* The facets, in id order: each id's suffix and its name, the one list the enum, the names
+ * (trawl_facet_name) and the index's filter table (index/schema.c) are made from.
+ *   ICC: center keys; PROVINCE: province keys; YEAR: four-digit years; LANG: the passage's
+ *   language (from metadata or detected); KIND: the document's kind (from metadata). The last
+ *   two are not extracted from the text. */
+#define TRAWL_FACET_LIST(X)                                                                        \
+    X(ICC, "icc")                                                                                  \
+    X(PROVINCE, "province")                                                                        \
+    X(YEAR, "year")                                                                                \
+    X(LANG, "lang")                                                                                \
+    X(KIND, "kind")
+
 typedef enum trawl_facet_id {
-    TRAWL_FACET_ICC,      /* center keys */
-    TRAWL_FACET_PROVINCE, /* province keys */
-    TRAWL_FACET_YEAR,     /* four-digit years */
-    TRAWL_FACET_LANG,     /* the passage's language (from metadata or detected), not extracted */
-    TRAWL_FACET_KIND,     /* the document's kind (from metadata), not extracted */
-    TRAWL_FACET_COUNT
+#define TRAWL_FACET_ENUM(id, name) TRAWL_FACET_##id,
+    TRAWL_FACET_LIST(TRAWL_FACET_ENUM)
+#undef TRAWL_FACET_ENUM
+        TRAWL_FACET_COUNT
 } trawl_facet_id;
 
 /* The facets extraction finds in the text: those before this one. */

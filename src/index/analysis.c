@@ -270,8 +270,8 @@ static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     const trawl_facets *f = &an->facets;
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < f->n && !st; i++) {
-        trawl_schema_term(trawl_schema_facet(f->mentions[i].facet)->prefix, f->mentions[i].value,
-                          &an->term);
+        trawl_schema_term(trawl_schema_facet(trawl_filter_of(f->mentions[i].facet))->prefix,
+                          f->mentions[i].value, &an->term);
         st = trawl_xdoc_add_boolean_term(xdoc, an->term.data, an->term.len, err);
     }
     for (size_t i = 0; i < f->nfound && !st; i++) {
@@ -366,9 +366,9 @@ static trawl_status add_metadata(doc_job *job, trawl_xdoc *xdoc, trawl_error *er
     const char *url = trawl_document_url(job->doc);
     trawl_status st = TRAWL_OK;
     struct {
-        int filter;
+        trawl_filter_id filter;
         const char *value;
-    } fields[] = {{TRAWL_FACET_LANG, lang}, {TRAWL_FACET_KIND, kind}, {TRAWL_FILTER_URL, url}};
+    } fields[] = {{TRAWL_FILTER_LANG, lang}, {TRAWL_FILTER_KIND, kind}, {TRAWL_FILTER_URL, url}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields && !st; i++) {
         if (!*fields[i].value)
             continue;

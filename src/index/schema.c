@@ -17,8 +17,18 @@ static const trawl_field fields[TRAWL_FIELD_COUNT] = {
     {TRAWL_FIELD_SECTION, "section", "XH", 1.5},
 };
 
-static const trawl_facet_schema facets[] = {
-    {"icc", "XI"}, {"province", "XP"}, {"year", "XY"}, {"lang", "L"}, {"kind", "K"}, {"url", "U"},
+/* Each filter's term prefix. */
+#define PREFIX_ICC "XI"
+#define PREFIX_PROVINCE "XP"
+#define PREFIX_YEAR "XY"
+#define PREFIX_LANG "L"
+#define PREFIX_KIND "K"
+
+static const trawl_facet_schema facets[TRAWL_FILTER_COUNT] = {
+#define FILTER_ROW(id, name) [TRAWL_FILTER_##id] = {name, PREFIX_##id},
+    TRAWL_FACET_LIST(FILTER_ROW)
+#undef FILTER_ROW
+        [TRAWL_FILTER_URL] = {"url", "U"},
 };
 
 int trawl_schema_each_expansion(const char *list, size_t len, trawl_word_fn fn, void *ctx)
@@ -120,16 +130,17 @@ bool trawl_schema_tally_split(const char *value, size_t len,
     return true;
 }
 
-const trawl_facet_schema *trawl_schema_facet(int id)
+const trawl_facet_schema *trawl_schema_facet(trawl_filter_id id)
 {
-    return id >= 0 && (size_t)id < sizeof facets / sizeof *facets ? &facets[id] : NULL;
+    return (unsigned)id < TRAWL_FILTER_COUNT ? &facets[id] : NULL;
 }
 
-const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out)
+const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
+                                                   trawl_filter_id *id_out)
 {
-    for (size_t i = 0; i < sizeof facets / sizeof *facets; i++) {
+    for (size_t i = 0; i < TRAWL_FILTER_COUNT; i++) {
         if (strlen(facets[i].name) == len && memcmp(facets[i].name, name, len) == 0) {
-            *id_out = (int)i;
+            *id_out = (trawl_filter_id)i;
             return &facets[i];
         }
     }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "common/buf.h"
+#include "facets/facets.h"
 #include "common/status.h"
 
 /* Version history:
@@ -56,20 +57,34 @@ const trawl_field *trawl_schema_field_named(const char *name, size_t len);
 /* Comma-separated names of the query fields, for messages. */
 const char *trawl_schema_field_names(void);
 
-/* A filter field as stored: its filter terms and its value slot. The first TRAWL_FACET_COUNT
- * are the facets, indexed by trawl_facet_id; TRAWL_FILTER_URL only filters. */
+/* The filters a query may use: each facet, under its own id, and the URL, which only filters. */
+typedef enum trawl_filter_id {
+#define TRAWL_FILTER_ENUM(id, name) TRAWL_FILTER_##id = TRAWL_FACET_##id,
+    TRAWL_FACET_LIST(TRAWL_FILTER_ENUM)
+#undef TRAWL_FILTER_ENUM
+        TRAWL_FILTER_URL, /* url:ADDRESS */
+    TRAWL_FILTER_COUNT
+} trawl_filter_id;
+_Static_assert((int)TRAWL_FILTER_URL == (int)TRAWL_FACET_COUNT,
+               "the URL filter follows the facets");
+
+/* The filter of a facet (the same id, by construction). */
+static inline trawl_filter_id trawl_filter_of(trawl_facet_id facet)
+{
+    return (trawl_filter_id)facet;
+}
+
+/* A filter as stored: its query field and its filter terms. */
 typedef struct trawl_facet_schema {
     const char *name;   /* "icc", "province", "year", "lang", "kind", "url": the query field */
     const char *prefix; /* filter terms: prefix + value */
 } trawl_facet_schema;
 
-#define TRAWL_FILTER_URL 5 /* url:ADDRESS, after the facets */
-#define TRAWL_FILTER_COUNT 6
-
-/* The filter with id `id` (0 .. TRAWL_FILTER_COUNT-1), or NULL. */
-const trawl_facet_schema *trawl_schema_facet(int id);
+/* The filter with id `id`, or NULL. */
+const trawl_facet_schema *trawl_schema_facet(trawl_filter_id id);
 /* The filter a query names (`icc`, `lang`, `url` ...), or NULL; `*id_out` gets its id. */
-const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len, int *id_out);
+const trawl_facet_schema *trawl_schema_facet_named(const char *name, size_t len,
+                                                   trawl_filter_id *id_out);
 
 /* Stems are not terms: the metadata key TRAWL_META_STEM + LANG + ":" + STEM lists the words
  * of the index whose stem in language LANG is STEM and that differ from it, each followed by a

@@ -74,8 +74,7 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
     (void)err;
     FILE *o = p->out;
     if (r->spec.kind == TRAWL_REPORT_COUNTS) {
-        fprintf(o, "%s,name,%s\r\n", trawl_facet_name((trawl_facet_id)r->spec.facets[0]),
-                trawl_report_unit(r));
+        fprintf(o, "%s,name,%s\r\n", trawl_facet_name(r->spec.facets[0]), trawl_report_unit(r));
         for (size_t i = 0; i < r->nrows; i++) {
             text(o, r->rows[i].value);
             sep(o);
@@ -88,7 +87,7 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
         count(o, r->none);
         end(o);
     } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
-        text(o, trawl_facet_name((trawl_facet_id)r->spec.facets[0]));
+        text(o, trawl_facet_name(r->spec.facets[0]));
         for (size_t j = 0; j < r->ncols; j++) {
             sep(o);
             text(o, r->cols[j].value);

@@ -36,11 +36,10 @@ static json_t *hit_json(const trawl_hit *h)
     json_t *facets = json_array();
     for (size_t i = 0; i < h->nfacets; i++) {
         const trawl_hit_facet *f = &h->facets[i];
-        json_array_append_new(facets, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:s}", "facet",
-                                                trawl_facet_name((trawl_facet_id)f->facet), "value",
-                                                f->value, "label", f->label, "text", f->text,
-                                                "start", (json_int_t)f->start, "end",
-                                                (json_int_t)f->end, "rule", f->rule));
+        json_array_append_new(
+            facets, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:s}", "facet", trawl_facet_name(f->facet),
+                              "value", f->value, "label", f->label, "text", f->text, "start",
+                              (json_int_t)f->start, "end", (json_int_t)f->end, "rule", f->rule));
     }
     json_object_set_new(o, "facets", facets);
     json_t *foundings = json_array();

@@ -86,7 +86,7 @@ static void print_evidence(const trawl_printer *p, const trawl_hit *h)
     for (size_t i = 0; i < h->nfacets; i++) {
         const trawl_hit_facet *f = &h->facets[i];
         fprintf(p->out, INDENT "%s %s=%s: \"%s\" (%s)\n", i == 0 ? "facets" : "      ",
-                trawl_facet_name((trawl_facet_id)f->facet), f->value, f->text, f->rule);
+                trawl_facet_name(f->facet), f->value, f->text, f->rule);
     }
     if (h->nfacets == 0)
         fputs(INDENT "facets none\n", p->out);
@@ -123,10 +123,9 @@ static void print_rows(const trawl_printer *p, const trawl_report_row *rows, siz
 
 static void print_counts(const trawl_printer *p, const trawl_report *r)
 {
-    fprintf(p->out, "%s: %zu value%s over %zu %.*s\n",
-            trawl_facet_name((trawl_facet_id)r->spec.facets[0]), r->nrows, r->nrows == 1 ? "" : "s",
-            r->total, (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0),
-            trawl_report_unit(r));
+    fprintf(p->out, "%s: %zu value%s over %zu %.*s\n", trawl_facet_name(r->spec.facets[0]),
+            r->nrows, r->nrows == 1 ? "" : "s", r->total,
+            (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0), trawl_report_unit(r));
     print_rows(p, r->rows, r->nrows);
     if (r->none)
         fprintf(p->out, "  %8zu  (none)\n", r->none);
@@ -156,8 +155,8 @@ static void print_crosstab(const trawl_printer *p, const trawl_report *r)
     for (size_t i = 0; i < r->nrows; i++)
         if (shown(&r->rows[i]) && trawl_display_width(r->rows[i].value) > rw)
             rw = trawl_display_width(r->rows[i].value);
-    fputs(trawl_facet_name((trawl_facet_id)r->spec.facets[0]), p->out);
-    pad(p->out, trawl_display_width(trawl_facet_name((trawl_facet_id)r->spec.facets[0])), rw);
+    fputs(trawl_facet_name(r->spec.facets[0]), p->out);
+    pad(p->out, trawl_display_width(trawl_facet_name(r->spec.facets[0])), rw);
     for (size_t j = 0; j < r->ncols; j++)
         if (shown(&r->cols[j]))
             fprintf(p->out, "  %*s", (int)column_width(&r->cols[j]), r->cols[j].value);

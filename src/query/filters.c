@@ -37,7 +37,7 @@ char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name)
     /* A center ingest found by a pattern: known by its key. */
     unsigned freq = 0;
     trawl_buf term = TRAWL_BUF_INIT;
-    trawl_schema_term(trawl_schema_facet(TRAWL_FACET_ICC)->prefix, name, &term);
+    trawl_schema_term(trawl_schema_facet(TRAWL_FILTER_ICC)->prefix, name, &term);
     char *found = NULL;
     if (ctx->db && !term.failed &&
         trawl_xdb_termfreq(ctx->db, term.data, term.len, &freq, NULL) == TRAWL_OK && freq > 0)
@@ -68,7 +68,7 @@ static bool parse_years(const char *s, int *from, int *to)
 }
 
 /* OR of the filter terms of `values`, weighted 0. */
-static trawl_status terms_query(int facet, const char *const *values, size_t n,
+static trawl_status terms_query(trawl_filter_id filter, const char *const *values, size_t n,
                                 trawl_xquery **query_out, trawl_error *err)
 {
     trawl_status st = TRAWL_OK;
@@ -77,7 +77,7 @@ static trawl_status terms_query(int facet, const char *const *values, size_t n,
     if (!subs)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < n && !st; i++) {
-        trawl_schema_term(trawl_schema_facet(facet)->prefix, values[i], &term);
+        trawl_schema_term(trawl_schema_facet(filter)->prefix, values[i], &term);
         st = term.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                          : trawl_xquery_term(term.data, term.len, 1, 0, &subs[i], err);
     }
@@ -102,32 +102,33 @@ static void free_values(char **values, size_t n)
 
 /* The filter terms' values of `facet:value` (years of a range, a center's or province's key, a
  * language code...) into a malloc'd array of malloc'd strings. */
-static trawl_status filter_values(const trawl_filter_context *ctx, int facet, const char *value,
-                                  char ***values_out, size_t *n_out, trawl_error *err)
+static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_id facet,
+                                  const char *value, char ***values_out, size_t *n_out,
+                                  trawl_error *err)
 {
     int from = 0, to = 0;
     char *key = NULL;
     *values_out = NULL;
     *n_out = 0;
-    if (facet == TRAWL_FACET_YEAR) {
+    if (facet == TRAWL_FILTER_YEAR) {
         if (!parse_years(value, &from, &to))
             return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
                                    "year:%s: expected a year like 2024 or a range like "
                                    "2018..2020",
                                    value);
-    } else if (facet == TRAWL_FACET_LANG || facet == TRAWL_FACET_KIND ||
+    } else if (facet == TRAWL_FILTER_LANG || facet == TRAWL_FILTER_KIND ||
                facet == TRAWL_FILTER_URL) {
         /* Metadata: a language by code or English name; a kind in any case; a URL exactly. */
-        const char *code = facet == TRAWL_FACET_LANG ? trawl_language_code(value) : NULL;
+        const char *code = facet == TRAWL_FILTER_LANG ? trawl_language_code(value) : NULL;
         if (!(key = trawl_strdup(code ? code : value)))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         for (char *c = key; facet != TRAWL_FILTER_URL && *c; c++)
             if (*c >= 'A' && *c <= 'Z')
                 *c = (char)(*c + 32);
-    } else if (!(key = facet == TRAWL_FACET_PROVINCE ? trawl_resolve_province(ctx, value)
-                                                     : trawl_resolve_center(ctx, value))) {
+    } else if (!(key = facet == TRAWL_FILTER_PROVINCE ? trawl_resolve_province(ctx, value)
+                                                      : trawl_resolve_center(ctx, value))) {
         const char *city_key =
-            facet == TRAWL_FACET_PROVINCE ? find_key(ctx, value, TRAWL_ALIAS_CITY) : NULL;
+            facet == TRAWL_FILTER_PROVINCE ? find_key(ctx, value, TRAWL_ALIAS_CITY) : NULL;
         const trawl_city *city = city_key ? trawl_gazetteer_city(ctx->gz, city_key) : NULL;
         if (city)
             return trawl_error_set(
@@ -136,9 +137,9 @@ static trawl_status filter_values(const trawl_filter_context *ctx, int facet, co
                 city->province);
         return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
                                "%s:%s: no such %s (--report %s lists those in the index)",
-                               trawl_facet_name((trawl_facet_id)facet), value,
-                               facet == TRAWL_FACET_PROVINCE ? "province" : "center",
-                               facet == TRAWL_FACET_PROVINCE ? "province" : "icc-registry");
+                               trawl_schema_facet(facet)->name, value,
+                               facet == TRAWL_FILTER_PROVINCE ? "province" : "center",
+                               facet == TRAWL_FILTER_PROVINCE ? "province" : "icc-registry");
     }
     size_t n = key ? 1 : (size_t)(to - from + 1);
     char **values = calloc(n, sizeof *values);
@@ -158,8 +159,8 @@ static trawl_status filter_values(const trawl_filter_context *ctx, int facet, co
     return TRAWL_OK;
 }
 
-trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, const char *value,
-                                trawl_xquery **query_out, trawl_error *err)
+trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id facet,
+                                const char *value, trawl_xquery **query_out, trawl_error *err)
 {
     char **values = NULL;
     size_t n = 0;
@@ -182,8 +183,8 @@ void trawl_filter_scope_free(trawl_filter_scope *scope)
 static bool is_facet_filter(const trawl_qnode *n, int *facet)
 {
     if (n->kind == TRAWL_QNODE_FILTER) {
-        *facet = n->facet;
-        return n->facet >= 0 && n->facet < TRAWL_FACET_COUNT;
+        *facet = (int)n->filter;
+        return n->filter < (trawl_filter_id)TRAWL_FACET_COUNT;
     }
     if (n->kind != TRAWL_QNODE_OR || n->nkids == 0)
         return false;
@@ -208,7 +209,7 @@ static trawl_status admit(const trawl_filter_context *ctx, const trawl_qnode *n,
     }
     char **values = NULL;
     size_t count = 0;
-    trawl_status st = filter_values(ctx, n->facet, n->text, &values, &count, err);
+    trawl_status st = filter_values(ctx, n->filter, n->text, &values, &count, err);
     for (size_t i = 0; i < count && !st; i++)
         if (!trawl_strmap_at(set, values[i], strlen(values[i])))
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");

@@ -29,8 +29,8 @@ typedef struct trawl_filter_context {
 /* A query matching the passages that carry `value` for filter `facet` (a trawl_facet_id or
  * TRAWL_FILTER_URL), adding no weight. TRAWL_ERR_QUERY_SYNTAX, with a message, for an unknown name
  * or a malformed year. */
-trawl_status trawl_filter_query(const trawl_filter_context *ctx, int facet, const char *value,
-                                trawl_xquery **query_out, trawl_error *err);
+trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id facet,
+                                const char *value, trawl_xquery **query_out, trawl_error *err);
 
 /* The key of the province or center `name` means: malloc'd, or NULL when none. */
 char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name);

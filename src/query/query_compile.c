@@ -470,7 +470,7 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
         return wildcard_query(c, n, positive);
     case TRAWL_QNODE_FILTER: {
         trawl_xquery *q = NULL;
-        c->st = trawl_filter_query(c->ctx, n->facet, n->text, &q, c->err);
+        c->st = trawl_filter_query(c->ctx, n->filter, n->text, &q, c->err);
         return q;
     }
     case TRAWL_QNODE_AND:

@@ -186,7 +186,7 @@ static trawl_qnode *parse_seq(parser *p, const trawl_field *field);
 
 /* facet:value or facet:"value with spaces". The value is taken as written, up to a space or
  * a parenthesis, so that url:https://example.org/a:b keeps its colons. */
-static trawl_qnode *parse_filter(parser *p, int facet, size_t column)
+static trawl_qnode *parse_filter(parser *p, trawl_filter_id filter, size_t column)
 {
     const char *q = p->q;
     size_t start = p->pos, end;
@@ -217,7 +217,7 @@ static trawl_qnode *parse_filter(parser *p, int facet, size_t column)
     next(p);
     trawl_qnode *n = leaf(p, TRAWL_QNODE_FILTER, value, end, NULL);
     if (n)
-        n->facet = facet;
+        n->filter = filter;
     return n;
 }
 
@@ -236,9 +236,9 @@ static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
         return leaf(p, TRAWL_QNODE_PHRASE, t.text, t.len, field);
     case TOK_FIELD: {
         const trawl_field *f = trawl_schema_field_named(t.text, t.len);
-        int facet;
-        if (!f && trawl_schema_facet_named(t.text, t.len, &facet))
-            return parse_filter(p, facet, t.column);
+        trawl_filter_id filter;
+        if (!f && trawl_schema_facet_named(t.text, t.len, &filter))
+            return parse_filter(p, filter, t.column);
         if (!f) {
             char msg[256];
             snprintf(msg, sizeof msg, "unknown field '%.*s' (fields: %s)", (int)t.len, t.text,
@@ -382,7 +382,7 @@ static void describe(const trawl_qnode *n, trawl_buf *b)
     if (n->field && n->field->name)
         trawl_buf_printf(b, "[%s]", n->field->name);
     if (n->kind == TRAWL_QNODE_FILTER)
-        trawl_buf_printf(b, "[%s]", trawl_schema_facet(n->facet)->name);
+        trawl_buf_printf(b, "[%s]", trawl_schema_facet(n->filter)->name);
     if (n->text) {
         trawl_buf_printf(b, "\"%s\"", n->text);
         return;

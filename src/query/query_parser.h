@@ -28,7 +28,7 @@ typedef enum trawl_qnode_kind {
 typedef struct trawl_qnode {
     trawl_qnode_kind kind;
     const trawl_field *field;  /* field:..., or NULL for the default fields */
-    int facet;                 /* FILTER: the trawl_facet_id */
+    trawl_filter_id filter;    /* FILTER: which */
     char *text;                /* WORD, PHRASE, WILDCARD: the text as typed; owned */
     struct trawl_qnode **kids; /* AND, OR, NOT: children; owned */
     size_t nkids;              /* number of children */

@@ -9,7 +9,7 @@
 trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, trawl_error *err)
 {
     memset(spec, 0, sizeof *spec);
-    spec->facets[0] = spec->facets[1] = -1;
+    spec->facets[0] = spec->facets[1] = TRAWL_FACET_COUNT;
     if (strcmp(text, "icc-registry") == 0) {
         spec->kind = TRAWL_REPORT_REGISTRY;
         spec->facets[0] = TRAWL_FACET_ICC;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "common/status.h"
+#include "facets/facets.h"
 
 typedef enum trawl_report_kind {
     TRAWL_REPORT_COUNTS,   /* one facet: count per value */
@@ -22,8 +23,9 @@ typedef enum trawl_report_kind {
 
 typedef struct trawl_report_spec {
     trawl_report_kind kind;
-    int facets[2];  /* trawl_facet_id: facets[0] for COUNTS, both for CROSSTAB */
-    bool documents; /* count distinct documents rather than passages */
+    trawl_facet_id facets[2]; /* facets[0] for COUNTS, both for CROSSTAB; TRAWL_FACET_COUNT:
+                                 none */
+    bool documents;           /* count distinct documents rather than passages */
 } trawl_report_spec;
 
 /* Parses "icc", "year,province" or "icc-registry". */

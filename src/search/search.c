@@ -330,7 +330,7 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
         for (size_t k = 0; k < json_array_size(list); k++) {
             json_t *e = json_array_get(list, k);
             trawl_hit_facet *hf = &r->facets[i][h->nfacets++];
-            hf->facet = f;
+            hf->facet = (trawl_facet_id)f;
             hf->value = str_field(e, "value");
             hf->label = keep_label(r, s, f, hf->value);
             hf->text = str_field(e, "text");
@@ -642,7 +642,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     if (o.links && (st = load_links(s, r, err)))
         goto cleanup;
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
-        trawl_report_spec spec = {TRAWL_REPORT_COUNTS, {f, -1}, o.documents};
+        trawl_report_spec spec = {
+            TRAWL_REPORT_COUNTS, {(trawl_facet_id)f, TRAWL_FACET_COUNT}, o.documents};
         if ((o.facets & (1u << f)) && (st = trawl_tally_report(&tally, &spec, &scope, query, s->gz,
                                                                s->db, &r->counts[f], err)))
             goto cleanup;

@@ -40,7 +40,7 @@ typedef struct trawl_search_options {
 
 /* Why a passage carries a facet value. */
 typedef struct trawl_hit_facet {
-    int facet;         /* trawl_facet_id */
+    trawl_facet_id facet;
     const char *value; /* key or year */
     const char *label; /* display name */
     const char *text;  /* the evidence as written */

@@ -428,8 +428,8 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
     *report_out = NULL;
     memset(&c, 0, sizeof c);
     memset(&docs, 0, sizeof docs);
-    c.a = docs.a = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[0] : -1;
-    c.b = docs.b = spec->kind == TRAWL_REPORT_CROSSTAB ? spec->facets[1] : -1;
+    c.a = docs.a = spec->kind == TRAWL_REPORT_CROSSTAB ? (int)spec->facets[0] : -1;
+    c.b = docs.b = spec->kind == TRAWL_REPORT_CROSSTAB ? (int)spec->facets[1] : -1;
     if (t->malformed)
         return trawl_error_set(err, TRAWL_ERR_CORRUPT,
                                "a passage's facet value (slot %d) is malformed: rebuild the index",
