@@ -324,7 +324,11 @@ size_t trawl_xdb_shard_count(const trawl_xdb *db)
 
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i)
 {
-    return db->shards.empty() || !db->shards.at(i).missing ? nullptr : db->shards[i].why.c_str();
+    // No exception may leave an extern "C" function: an index out of range is NULL, as for a
+    // shard that is searched.
+    if (i >= db->shards.size() || !db->shards[i].missing)
+        return nullptr;
+    return db->shards[i].why.c_str();
 }
 
 trawl_status trawl_xdb_drop_unreachable(trawl_xdb *db, size_t *dropped_out, trawl_error *err)

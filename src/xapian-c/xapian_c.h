@@ -70,7 +70,8 @@ trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options 
                                  trawl_xdb **db_out, trawl_error *err);
 /* The shards of an open database (1 for a plain one), and why shard `i` was left out ("shard
  * 2 of 3 (remote HOST:PORT): ...", its stub line with a relative path joined to the stub's
- * folder), or NULL when it is searched. The string is owned by the handle. */
+ * folder), or NULL when it is searched (or `i` is past the last shard). The string is owned by
+ * the handle. */
 size_t trawl_xdb_shard_count(const trawl_xdb *db);
 const char *trawl_xdb_shard_missing(const trawl_xdb *db, size_t i);
 /* Leaves out the shards that no longer answer (a remote server gone or silent since the open),

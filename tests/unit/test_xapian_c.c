@@ -404,6 +404,7 @@ int main(void)
     CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_OK);
     CHECK_INT(trawl_xdb_shard_count(set), 3);
     CHECK(trawl_xdb_shard_missing(set, 1) == NULL);
+    CHECK(trawl_xdb_shard_missing(set, 3) == NULL); /* past the last: no exception leaks */
     CHECK_INT(trawl_xdb_doccount(set, &n, NULL), TRAWL_OK);
     CHECK_INT(n, 6);
     CHECK_INT(trawl_xdb_termfreq(set, "red", 3, &n, NULL), TRAWL_OK);
