@@ -1,12 +1,8 @@
 /* printer.c: choosing a back end. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
-#include "facets/facets.h"
 #include "output/printer_impl.h"
 
 bool trawl_output_format_parse(const char *name, trawl_output_format *format_out)
@@ -91,36 +87,7 @@ trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const c
     return flushed(p, trawl_json_error(p, query, message, err), err);
 }
 
-size_t trawl_display_width(const char *s)
-{
-    size_t width = 0;
-    int32_t i = 0, len = (int32_t)strlen(s);
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, len, c);
-        int ea = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
-    }
-    return width;
-}
-
 trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
 {
     return flushed(p, p->ops->links(p, l, err), err);
-}
-
-const char *trawl_report_unit(const trawl_report *r)
-{
-    return r->spec.documents ? "documents" : "passages";
-}
-
-void trawl_report_title(const trawl_report *r, char *buf, size_t size)
-{
-    if (r->spec.kind == TRAWL_REPORT_REGISTRY)
-        snprintf(buf, size, "icc-registry");
-    else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
-        snprintf(buf, size, "%s x %s", trawl_facet_name(r->spec.facets[0]),
-                 trawl_facet_name(r->spec.facets[1]));
-    else
-        snprintf(buf, size, "%s", trawl_facet_name(r->spec.facets[0]));
 }

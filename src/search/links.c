@@ -7,7 +7,6 @@
 
 #include "common/buf.h"
 #include "index/schema.h"
-#include "search/searcher_impl.h"
 
 typedef struct records {
     json_t **docs; /* each document's record */
@@ -151,15 +150,13 @@ static bool add_row(trawl_link_row **rows, size_t *n, size_t *cap, const char *t
     return row->text && (!target || row->target) && (!doc || (row->path && row->title));
 }
 
-trawl_status trawl_link_graph_open(trawl_searcher *s, trawl_link_graph **graph_out,
-                                   trawl_error *err)
+trawl_status trawl_link_graph_open(trawl_xdb *db, trawl_link_graph **graph_out, trawl_error *err)
 {
     *graph_out = NULL;
     trawl_link_graph *g = calloc(1, sizeof *g);
     if (!g)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    trawl_status st =
-        trawl_xdb_each_metadata(trawl_searcher_db(s), TRAWL_META_DOC, on_record, &g->r, err);
+    trawl_status st = trawl_xdb_each_metadata(db, TRAWL_META_DOC, on_record, &g->r, err);
     if (!st && g->r.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading documents");
     if (st) {
@@ -246,18 +243,6 @@ trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
     l = NULL;
 cleanup:
     trawl_doc_links_free(l);
-    return st;
-}
-
-trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
-                                trawl_error *err)
-{
-    trawl_link_graph *g = NULL;
-    *links_out = NULL;
-    trawl_status st = trawl_link_graph_open(s, &g, err);
-    if (!st)
-        st = trawl_link_graph_links(g, doc, links_out, err);
-    trawl_link_graph_free(g);
     return st;
 }
 

@@ -8,8 +8,7 @@
 #include <stddef.h>
 
 #include "common/status.h"
-
-typedef struct trawl_searcher trawl_searcher;
+#include "xapian-c/xapian_c.h"
 
 typedef struct trawl_link_row {
     char *text;   /* the link's text */
@@ -29,8 +28,8 @@ typedef struct trawl_doc_links {
 /* The documents of an index and their links, loaded once to answer for many documents. */
 typedef struct trawl_link_graph trawl_link_graph;
 
-trawl_status trawl_link_graph_open(trawl_searcher *s, trawl_link_graph **graph_out,
-                                   trawl_error *err);
+/* Reads the document records of `db` (which must outlive the graph). */
+trawl_status trawl_link_graph_open(trawl_xdb *db, trawl_link_graph **graph_out, trawl_error *err);
 void trawl_link_graph_free(trawl_link_graph *g);
 
 /* The links of the document `doc` (its path, title or URL). TRAWL_ERR_ARG when the index has
@@ -38,9 +37,6 @@ void trawl_link_graph_free(trawl_link_graph *g);
 trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
                                     trawl_doc_links **links_out, trawl_error *err);
 
-/* The same for one document, without keeping the graph. */
-trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
-                                trawl_error *err);
 void trawl_doc_links_free(trawl_doc_links *l);
 
 #endif

@@ -88,6 +88,12 @@ typedef struct trawl_results trawl_results;
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err);
 
+/* The links of the document `doc` (its path, title or URL): what it links to and what links to
+ * it. TRAWL_ERR_ARG when the index has no such document. `*links_out` belongs to the caller
+ * (trawl_doc_links_free). */
+trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
+                                trawl_error *err);
+
 /* Builds the report `spec` over every passage `query` matches (NULL: the whole index),
  * analysing the query as `language` (NULL: the index's default). */
 trawl_status trawl_search_report(trawl_searcher *s, const char *query,
