@@ -19,6 +19,7 @@
 #include "facets/aliases.h"
 #include "facets/gazetteer.h"
 #include "index/catalog.h"
+#include "index/linker.h"
 #include "index/passages.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -30,6 +31,7 @@ typedef struct shard_writer {
     trawl_buf term;        /* scratch: the term being written */
     trawl_strmap expanded; /* the stem expansions ("LANG:STEM\tWORD") this run has written to it */
     trawl_buf words;       /* scratch: a stem's words */
+    bool changed;          /* a document was added or removed this run: links to resolve */
 } shard_writer;
 
 /* The options that shape an index: those given, else those the index remembers
@@ -694,6 +696,7 @@ static shard_writer *shard_for(trawl_indexer *ix, const char *path)
 
 static trawl_status remove_from(shard_writer *w, const char *path, trawl_error *err)
 {
+    w->changed = true;
     trawl_schema_term(TRAWL_PREFIX_DOC, path, &w->term);
     if (w->term.failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
@@ -837,9 +840,108 @@ trawl_status trawl_indexer_add(trawl_indexer *ix, const trawl_document *doc,
     return st;
 }
 
+/* ---- links between documents, resolved at commit ---- */
+
+/* The stored edges of the layout, for the ones that changed to be rewritten and the ones of
+ * documents gone to be removed. */
+typedef struct stored_edges {
+    trawl_strmap where; /* key -> its index in `keys` + 1 */
+    trawl_strmap seen;  /* keys this commit keeps */
+    char **keys;        /* each key stored, its value and its shard */
+    char **values;
+    size_t *shards;
+    size_t n, cap, cap_values, cap_shards;
+    size_t shard; /* the shard being read */
+    bool failed;
+} stored_edges;
+
+static int on_edges(void *ctx, const char *key, const char *value, size_t len)
+{
+    stored_edges *e = ctx;
+    size_t *at = trawl_strmap_at(&e->where, key, strlen(key));
+    char *k = trawl_strdup(key), *v = trawl_strndup(value, len);
+    if (!at || !k || !v || !trawl_array_grow((void **)&e->keys, &e->cap, e->n, sizeof *e->keys) ||
+        !trawl_array_grow((void **)&e->values, &e->cap_values, e->n, sizeof *e->values) ||
+        !trawl_array_grow((void **)&e->shards, &e->cap_shards, e->n, sizeof *e->shards)) {
+        free(k);
+        free(v);
+        e->failed = true;
+        return 1;
+    }
+    *at = e->n + 1;
+    e->keys[e->n] = k;
+    e->values[e->n] = v;
+    e->shards[e->n++] = e->shard;
+    return 0;
+}
+
+static int on_record(void *ctx, const char *key, const char *value, size_t len)
+{
+    (void)key;
+    return trawl_linker_add(ctx, value, len, NULL) != TRAWL_OK;
+}
+
+/* Resolves the links of every document of the index and stores each document's edges where
+ * they changed, removing those of documents gone. Only after a run that added or removed a
+ * document: a new document can satisfy a link that led nowhere, a removed one leaves links
+ * dangling. Linear in the documents and links. */
+static trawl_status resolve_links(trawl_indexer *ix, trawl_error *err)
+{
+    bool changed = false;
+    for (size_t i = 0; i < ix->layout.nshards; i++)
+        changed |= ix->shards[i].changed;
+    if (!changed)
+        return TRAWL_OK;
+    trawl_linker *l = NULL;
+    stored_edges e = {TRAWL_STRMAP_INIT, TRAWL_STRMAP_INIT, NULL, NULL, NULL, 0, 0, 0, 0, 0, false};
+    trawl_buf key = TRAWL_BUF_INIT, edges = TRAWL_BUF_INIT;
+    trawl_status st = trawl_linker_new(&l, err);
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++) {
+        e.shard = i;
+        if (!(st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_DOC, on_record, l, err)))
+            st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_LINKS, on_edges, &e, err);
+    }
+    if (!st && e.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory resolving links");
+    if (!st)
+        st = trawl_linker_resolve(l, err);
+    for (size_t i = 0; !st && i < trawl_linker_count(l); i++) {
+        const char *path = trawl_linker_path(l, i);
+        trawl_schema_term(TRAWL_META_LINKS, path, &key);
+        if ((st = trawl_linker_edges(l, i, &edges, err)))
+            break;
+        if (key.failed || !trawl_strmap_at(&e.seen, key.data, key.len)) {
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory resolving links");
+            break;
+        }
+        const size_t *at = trawl_strmap_get(&e.where, key.data, key.len);
+        if (!at || strcmp(e.values[*at - 1], edges.data) != 0)
+            st = trawl_xdb_set_metadata(shard_for(ix, path)->db, key.data, edges.data, edges.len,
+                                        err);
+    }
+    for (size_t k = 0; !st && k < e.n; k++)
+        if (!trawl_strmap_get(&e.seen, e.keys[k], strlen(e.keys[k])))
+            st = trawl_xdb_set_metadata(ix->shards[e.shards[k]].db, e.keys[k], "", 0, err);
+    for (size_t i = 0; i < ix->layout.nshards; i++)
+        ix->shards[i].changed = false;
+    for (size_t k = 0; k < e.n; k++) {
+        free(e.keys[k]);
+        free(e.values[k]);
+    }
+    free(e.keys);
+    free(e.values);
+    free(e.shards);
+    trawl_strmap_free(&e.where);
+    trawl_strmap_free(&e.seen);
+    trawl_buf_free(&key);
+    trawl_buf_free(&edges);
+    trawl_linker_free(l);
+    return st;
+}
+
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
-    trawl_status st = TRAWL_OK;
+    trawl_status st = resolve_links(ix, err);
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
         if (!(st = note_languages(&ix->shards[i], err)))
             st = ix->flushing ? trawl_xdb_commit(ix->shards[i].db, err)

@@ -33,7 +33,9 @@
  *      stored data's text after its JSON object, read without decoding.
  *   7: a passage's foundings (trawl_founding: a center, the year a creation word of its
  *      sentence gives) instead of every center-year pair of a sentence, in the tally value
- *      and in the stored data ("foundings"). */
+ *      and in the stored data ("foundings"); file records keep the file's canonical path;
+ *      the options that shape the index (TRAWL_META_OPTIONS); links resolved at commit
+ *      (TRAWL_META_LINKS). */
 #define TRAWL_SCHEMA_VERSION 7
 
 typedef enum trawl_field_id {
@@ -158,6 +160,10 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
 #define TRAWL_PREFIX_BIGRAM "B"
 #define TRAWL_META_CENTER "trawl.center." /* + key: a discovered center, "name\tprovince" */
 #define TRAWL_META_DOC "trawl.doc."   /* + path: the document's record: title, URL, links (JSON) */
+/* + path: the document's links resolved (linker.h): {"out": [{"text", "target", "path",
+ * "title"}], "in": [{"text", "path", "title"}]}, rewritten where they change by the commit of a
+ * run that added, changed or removed documents. */
+#define TRAWL_META_LINKS "trawl.links."
 #define TRAWL_META_FILE "trawl.file." /* + path: the file it was read from (catalog.h) */
 #define TRAWL_META_ALL "trawl."       /* the prefix of every key Trawl writes */
 

@@ -103,14 +103,15 @@ static int by_id(const void *a, const void *b)
 /* Metadata that describes the corpus; not where files were read from, nor discovered centers'
  * names (which the passages' own terms and data cover), nor stem expansions (an incremental
  * run keeps those of words no longer indexed, which match nothing), nor the list of languages
- * (their L terms say them; each shard lists its own). */
+ * (their L terms say them; each shard lists its own), nor the options a run was given (a
+ * gazetteer's folder is the machine's). */
 static int on_metadata(void *ctx, const char *key, const char *value, size_t len)
 {
     u128 *hash = ctx;
     if (strncmp(key, TRAWL_META_FILE, strlen(TRAWL_META_FILE)) == 0 ||
         strncmp(key, TRAWL_META_CENTER, strlen(TRAWL_META_CENTER)) == 0 ||
         strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0 ||
-        strcmp(key, TRAWL_META_LANGUAGES) == 0)
+        strcmp(key, TRAWL_META_LANGUAGES) == 0 || strcmp(key, TRAWL_META_OPTIONS) == 0)
         return 0;
     *hash = fnv(*hash, key, strlen(key) + 1);
     *hash = fnv(*hash, value, len);

@@ -1,4 +1,4 @@
-/* links.c: documents' records from the index's metadata, and links resolved between them. */
+/* links.c: a document's resolved links, read from the index's metadata. */
 #include "search/links.h"
 
 #include <jansson.h>
@@ -6,35 +6,8 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "index/linker.h"
 #include "index/schema.h"
-
-typedef struct records {
-    json_t **docs; /* each document's record */
-    size_t n, cap;
-    bool failed;
-} records;
-
-struct trawl_link_graph {
-    records r;
-};
-
-static int on_record(void *ctx, const char *key, const char *value, size_t len)
-{
-    records *r = ctx;
-    (void)key;
-    json_t *o = json_loadb(value, len, 0, NULL);
-    if (!json_is_object(o)) {
-        json_decref(o);
-        return 0;
-    }
-    if (!trawl_array_grow((void **)&r->docs, &r->cap, r->n, sizeof *r->docs)) {
-        json_decref(o);
-        r->failed = true;
-        return 1;
-    }
-    r->docs[r->n++] = o;
-    return 0;
-}
 
 static const char *field(json_t *o, const char *key)
 {
@@ -42,207 +15,144 @@ static const char *field(json_t *o, const char *key)
     return s ? s : "";
 }
 
-/* A URL reduced to compare: no scheme, no "www.", no fragment, no trailing slash, host in
- * lower case. */
-static void canonical_url(const char *url, trawl_buf *out)
+/* The JSON metadata `prefix` + `path` of `db` (NULL when absent or not JSON). */
+static json_t *read_json(trawl_xdb *db, const char *prefix, const char *path, trawl_error *err,
+                         trawl_status *st)
 {
-    trawl_buf_reset(out);
-    const char *p = strstr(url, "://");
-    p = p ? p + 3 : (strncmp(url, "//", 2) == 0 ? url + 2 : url);
-    if (strncmp(p, "www.", 4) == 0)
-        p += 4;
-    size_t host = strcspn(p, "/?#");
-    for (size_t i = 0; i < host; i++)
-        trawl_buf_putc(out, (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]));
-    trawl_buf_append(out, p + host, strcspn(p + host, "#"));
-    while (out->len && out->data[out->len - 1] == '/')
-        out->data[--out->len] = '\0';
-}
-
-/* A link's address made absolute against the linking document's URL. */
-static void absolute(const char *target, const char *base, trawl_buf *out)
-{
-    trawl_buf_reset(out);
-    if (strstr(target, "://") || strncmp(target, "//", 2) == 0 || !*base) {
-        trawl_buf_puts(out, target);
-    } else if (target[0] == '/') {
-        const char *p = strstr(base, "://");
-        p = p ? p + 3 : base;
-        trawl_buf_append(out, base, (size_t)(p - base) + strcspn(p, "/"));
-        trawl_buf_puts(out, target);
-    } else {
-        const char *slash = strrchr(base, '/');
-        const char *scheme = strstr(base, "://");
-        size_t keep =
-            slash && (!scheme || slash > scheme + 2) ? (size_t)(slash - base) + 1 : strlen(base);
-        trawl_buf_append(out, base, keep);
-        if (keep && base[keep - 1] != '/')
-            trawl_buf_putc(out, '/');
-        trawl_buf_puts(out, target);
-    }
-}
-
-/* Text compared case-blind, spaces collapsed. */
-static bool same_text(const char *a, const char *b)
-{
-    while (*a == ' ')
-        a++;
-    while (*b == ' ')
-        b++;
-    while (*a && *b) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y)
-            return false;
-        a++;
-        b++;
-    }
-    while (*a == ' ')
-        a++;
-    while (*b == ' ')
-        b++;
-    return !*a && !*b;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-/* The document a link of `from` leads to, or NULL. */
-static json_t *resolve(const records *r, json_t *from, const char *target)
-{
-    trawl_buf want = TRAWL_BUF_INIT, abs = TRAWL_BUF_INIT, have = TRAWL_BUF_INIT;
-    json_t *found = NULL;
-    absolute(target, field(from, "url"), &abs);
-    canonical_url(trawl_buf_str(&abs), &want);
-    for (size_t i = 0; i < r->n && !found; i++) {
-        if (!*field(r->docs[i], "url"))
-            continue;
-        canonical_url(field(r->docs[i], "url"), &have);
-        if (want.len && strcmp(trawl_buf_str(&have), trawl_buf_str(&want)) == 0)
-            found = r->docs[i];
-    }
-    for (size_t i = 0; i < r->n && !found; i++)
-        if (same_text(field(r->docs[i], "title"), target))
-            found = r->docs[i];
-    for (size_t i = 0; i < r->n && !found; i++)
-        if (!strstr(target, "://") &&
-            strcmp(base_name(field(r->docs[i], "path")), base_name(target)) == 0)
-            found = r->docs[i];
-    trawl_buf_free(&want);
-    trawl_buf_free(&abs);
-    trawl_buf_free(&have);
-    return found == from ? NULL : found;
+    trawl_buf key = TRAWL_BUF_INIT;
+    char *value = NULL;
+    size_t len = 0;
+    json_t *o = NULL;
+    trawl_schema_term(prefix, path, &key);
+    *st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                     : trawl_xdb_get_metadata(db, key.data, &value, &len, err);
+    if (!*st && len)
+        o = json_loadb(value, len, 0, NULL);
+    free(value);
+    trawl_buf_free(&key);
+    return o;
 }
 
 static bool add_row(trawl_link_row **rows, size_t *n, size_t *cap, const char *text,
-                    const char *target, json_t *doc)
+                    const char *target, const char *path, const char *title)
 {
     if (!trawl_array_grow((void **)rows, cap, *n, sizeof **rows))
         return false;
     trawl_link_row *row = &(*rows)[(*n)++];
     row->text = trawl_strdup(text);
     row->target = target ? trawl_strdup(target) : NULL;
-    row->path = doc ? trawl_strdup(field(doc, "path")) : NULL;
-    row->title = doc ? trawl_strdup(field(doc, "title")) : NULL;
-    return row->text && (!target || row->target) && (!doc || (row->path && row->title));
+    row->path = path ? trawl_strdup(path) : NULL;
+    row->title = path ? trawl_strdup(title) : NULL;
+    return row->text && (!target || row->target) && (!path || (row->path && row->title));
 }
 
-trawl_status trawl_link_graph_open(trawl_xdb *db, trawl_link_graph **graph_out, trawl_error *err)
+/* Rows for the edges `list` (outgoing when `out`). */
+static trawl_status add_rows(json_t *list, bool out, trawl_link_row **rows, size_t *n,
+                             trawl_error *err)
 {
-    *graph_out = NULL;
-    trawl_link_graph *g = calloc(1, sizeof *g);
-    if (!g)
-        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    trawl_status st = trawl_xdb_each_metadata(db, TRAWL_META_DOC, on_record, &g->r, err);
-    if (!st && g->r.failed)
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading documents");
-    if (st) {
-        trawl_link_graph_free(g);
-        return st;
+    size_t cap = 0;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *e = json_array_get(list, i);
+        const char *path = json_string_value(json_object_get(e, "path"));
+        if (!add_row(rows, n, &cap, field(e, "text"), out ? field(e, "target") : NULL, path,
+                     field(e, "title")))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     }
-    *graph_out = g;
     return TRAWL_OK;
 }
 
-void trawl_link_graph_free(trawl_link_graph *g)
+trawl_status trawl_links_of(trawl_xdb *db, const char *path, trawl_doc_links **links_out,
+                            trawl_error *err)
 {
-    if (!g)
-        return;
-    for (size_t i = 0; i < g->r.n; i++)
-        json_decref(g->r.docs[i]);
-    free(g->r.docs);
-    free(g);
-}
-
-/* The document `doc` names: by path, else by title, else by URL. */
-static json_t *find_document(const records *r, const char *doc)
-{
-    json_t *me = NULL;
-    trawl_buf a = TRAWL_BUF_INIT, b = TRAWL_BUF_INIT;
-    for (size_t i = 0; i < r->n && !me; i++)
-        if (strcmp(field(r->docs[i], "path"), doc) == 0)
-            me = r->docs[i];
-    for (size_t i = 0; i < r->n && !me; i++)
-        if (same_text(field(r->docs[i], "title"), doc))
-            me = r->docs[i];
-    canonical_url(doc, &a);
-    for (size_t i = 0; i < r->n && !me && strstr(doc, "://"); i++) {
-        canonical_url(field(r->docs[i], "url"), &b);
-        if (strcmp(trawl_buf_str(&a), trawl_buf_str(&b)) == 0)
-            me = r->docs[i];
-    }
-    trawl_buf_free(&a);
-    trawl_buf_free(&b);
-    return me;
-}
-
-trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
-                                    trawl_doc_links **links_out, trawl_error *err)
-{
-    const records *r = &g->r;
-    trawl_status st = TRAWL_OK;
-    size_t cout = 0, cin = 0;
+    trawl_status st;
+    json_t *edges = NULL;
+    trawl_doc_links *l = NULL;
     *links_out = NULL;
-    json_t *me = find_document(r, doc);
-    if (!me)
-        return trawl_error_set(err, TRAWL_ERR_ARG,
-                               "no document '%s' in the index (give its path, title or URL)", doc);
-    trawl_doc_links *l = calloc(1, sizeof *l);
-    if (!l || !(l->path = trawl_strdup(field(me, "path"))) ||
-        !(l->title = trawl_strdup(field(me, "title"))) ||
-        !(l->url = trawl_strdup(field(me, "url")))) {
+    json_t *me = read_json(db, TRAWL_META_DOC, path, err, &st);
+    if (!st && !me)
+        st = trawl_error_set(err, TRAWL_ERR_ARG,
+                             "no document '%s' in the index (give its path, title or URL)", path);
+    if (!st)
+        edges = read_json(db, TRAWL_META_LINKS, path, err, &st);
+    if (!st && (!(l = calloc(1, sizeof *l)) || !(l->path = trawl_strdup(field(me, "path"))) ||
+                !(l->title = trawl_strdup(field(me, "title"))) ||
+                !(l->url = trawl_strdup(field(me, "url")))))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-        goto cleanup;
-    }
-    json_t *mine = json_object_get(me, "links");
-    for (size_t i = 0; i < json_array_size(mine); i++) {
-        json_t *link = json_array_get(mine, i);
-        const char *target = field(link, "target");
-        if (!add_row(&l->out, &l->nout, &cout, field(link, "text"), target,
-                     resolve(r, me, target))) {
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-            goto cleanup;
-        }
-    }
-    for (size_t i = 0; i < r->n; i++) {
-        json_t *theirs = json_object_get(r->docs[i], "links");
-        for (size_t k = 0; k < json_array_size(theirs); k++) {
-            json_t *link = json_array_get(theirs, k);
-            if (r->docs[i] == me || resolve(r, r->docs[i], field(link, "target")) != me)
-                continue;
-            if (!add_row(&l->in, &l->nin, &cin, field(link, "text"), NULL, r->docs[i])) {
-                st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-                goto cleanup;
-            }
-        }
+    if (!st)
+        st = add_rows(json_object_get(edges, "out"), true, &l->out, &l->nout, err);
+    if (!st)
+        st = add_rows(json_object_get(edges, "in"), false, &l->in, &l->nin, err);
+    json_decref(me);
+    json_decref(edges);
+    if (st) {
+        trawl_doc_links_free(l);
+        return st;
     }
     *links_out = l;
-    l = NULL;
-cleanup:
-    trawl_doc_links_free(l);
+    return TRAWL_OK;
+}
+
+/* A search of the records for the document a title or URL names. */
+typedef struct finding {
+    trawl_buf title, url, have; /* what is looked for, folded; scratch */
+    char *by_title, *by_url;    /* the first path found each way */
+    bool failed;
+} finding;
+
+static int on_record(void *ctx, const char *key, const char *value, size_t len)
+{
+    finding *f = ctx;
+    (void)key;
+    json_t *o = json_loadb(value, len, 0, NULL);
+    if (!f->by_title) {
+        trawl_links_folded_title(field(o, "title"), &f->have);
+        if (strcmp(trawl_buf_str(&f->have), trawl_buf_str(&f->title)) == 0 &&
+            !(f->by_title = trawl_strdup(field(o, "path"))))
+            f->failed = true;
+    }
+    if (!f->by_url && f->url.len && *field(o, "url")) {
+        trawl_links_canonical_url(field(o, "url"), &f->have);
+        if (strcmp(trawl_buf_str(&f->have), trawl_buf_str(&f->url)) == 0 &&
+            !(f->by_url = trawl_strdup(field(o, "path"))))
+            f->failed = true;
+    }
+    json_decref(o);
+    return f->by_title != NULL; /* a title wins over a URL */
+}
+
+trawl_status trawl_links_find(trawl_xdb *db, const char *doc, char **path_out, trawl_error *err)
+{
+    trawl_status st;
+    *path_out = NULL;
+    json_t *me = read_json(db, TRAWL_META_DOC, doc, err, &st);
+    if (st || me) {
+        json_decref(me);
+        if (!st && !(*path_out = trawl_strdup(doc)))
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        return st;
+    }
+    finding f = {TRAWL_BUF_INIT, TRAWL_BUF_INIT, TRAWL_BUF_INIT, NULL, NULL, false};
+    trawl_links_folded_title(doc, &f.title);
+    if (strstr(doc, "://"))
+        trawl_links_canonical_url(doc, &f.url);
+    st = trawl_xdb_each_metadata(db, TRAWL_META_DOC, on_record, &f, err);
+    if (!st && (f.failed || f.title.failed || f.url.failed || f.have.failed))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    if (!st && !f.by_title && !f.by_url)
+        st = trawl_error_set(err, TRAWL_ERR_ARG,
+                             "no document '%s' in the index (give its path, title or URL)", doc);
+    if (!st && f.by_title) {
+        *path_out = f.by_title;
+        f.by_title = NULL;
+    } else if (!st) {
+        *path_out = f.by_url;
+        f.by_url = NULL;
+    }
+    free(f.by_title);
+    free(f.by_url);
+    trawl_buf_free(&f.title);
+    trawl_buf_free(&f.url);
+    trawl_buf_free(&f.have);
     return st;
 }
 

@@ -1,7 +1,6 @@
-/* links.h: links between documents. Ingest records each document's links (an HTML or
- * Markdown link's address, a "See also" item's title); here they are resolved against the
- * documents of the index, by URL (relative addresses against the linking document's URL), by
- * title, or by file name, to list what a document links to and what links to it. */
+/* links.h: links between documents as a query reads them. Ingest resolves every document's
+ * links when it commits (index/linker.h) and stores each document's edges both ways, so these
+ * read only the records of the documents asked about and of the documents at the other ends. */
 #ifndef TRAWL_LINKS_H
 #define TRAWL_LINKS_H
 
@@ -25,17 +24,15 @@ typedef struct trawl_doc_links {
     size_t nin;
 } trawl_doc_links;
 
-/* The documents of an index and their links, loaded once to answer for many documents. */
-typedef struct trawl_link_graph trawl_link_graph;
+/* The links of the document at `path` in `db`. TRAWL_ERR_ARG when the index has no such
+ * document. `*links_out` belongs to the caller. */
+trawl_status trawl_links_of(trawl_xdb *db, const char *path, trawl_doc_links **links_out,
+                            trawl_error *err);
 
-/* Reads the document records of `db` (which must outlive the graph). */
-trawl_status trawl_link_graph_open(trawl_xdb *db, trawl_link_graph **graph_out, trawl_error *err);
-void trawl_link_graph_free(trawl_link_graph *g);
-
-/* The links of the document `doc` (its path, title or URL). TRAWL_ERR_ARG when the index has
- * no such document. `*links_out` belongs to the caller. */
-trawl_status trawl_link_graph_links(trawl_link_graph *g, const char *doc,
-                                    trawl_doc_links **links_out, trawl_error *err);
+/* The path of the document `doc` names in `db`: its path, else its title, else its URL (reads
+ * every document's record when `doc` is not a path). TRAWL_ERR_ARG when none; `*path_out`
+ * belongs to the caller. */
+trawl_status trawl_links_find(trawl_xdb *db, const char *doc, char **path_out, trawl_error *err);
 
 void trawl_doc_links_free(trawl_doc_links *l);
 

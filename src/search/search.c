@@ -581,27 +581,25 @@ static trawl_status new_results(const char *query, unsigned offset, size_t n, tr
 trawl_status trawl_search_links(trawl_searcher *s, const char *doc, trawl_doc_links **links_out,
                                 trawl_error *err)
 {
-    trawl_link_graph *g = NULL;
+    char *path = NULL;
     *links_out = NULL;
-    trawl_status st = trawl_link_graph_open(s->db, &g, err);
+    trawl_status st = trawl_links_find(s->db, doc, &path, err);
     if (!st)
-        st = trawl_link_graph_links(g, doc, links_out, err);
-    trawl_link_graph_free(g);
+        st = trawl_links_of(s->db, path, links_out, err);
+    free(path);
     return st;
 }
 
-/* The links of each hit's document, from one reading of the index's documents. */
+/* The links of each hit's document: the edges ingest resolved, read for these documents only. */
 static trawl_status load_links(trawl_searcher *s, trawl_results *r, trawl_error *err)
 {
-    trawl_link_graph *g = NULL;
-    trawl_status st = trawl_link_graph_open(s->db, &g, err);
-    if (!st && !(r->links = calloc(r->count ? r->count : 1, sizeof *r->links)))
+    trawl_status st = TRAWL_OK;
+    if (!(r->links = calloc(r->count ? r->count : 1, sizeof *r->links)))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < r->count && !st; i++) {
-        st = trawl_link_graph_links(g, r->hits[i].path, &r->links[i], err);
+        st = trawl_links_of(s->db, r->hits[i].path, &r->links[i], err);
         r->hits[i].links = r->links[i];
     }
-    trawl_link_graph_free(g);
     return st;
 }
 

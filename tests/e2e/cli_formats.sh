@@ -32,6 +32,24 @@ contains "$out" "links to: fujian.md; linked from: fujian.md" "a result shows it
 run 2 "$QUERY" --index "$IDX" --links nowhere.html
 contains "$err" "no document 'nowhere.html' in the index" "unknown document"
 
+# 2b links are resolved when ingest commits: a document added later satisfies a link that led
+# nowhere, one removed leaves it dangling again; runs that change nothing leave them alone
+cp -r "$TRAWL_SRC/tests/data/formats" "$WORK/f"
+run 0 "$INGEST" --index "$WORK/fi" "$WORK/f"
+run 0 "$QUERY" --index "$WORK/fi" --links hainan.html
+contains "$out" "China Media Group -> https://example.org/cmg#top (not in the index)" "dangling before"
+printf '<html><head><title>CMG</title></head><body><p>The group.</p></body></html>\n' >"$WORK/f/cmg.html"
+printf 'cmg.html\tCMG\thttps://example.org/cmg\ten\tnews\n' >>"$WORK/f/MANIFEST.tsv"
+run 0 "$INGEST" --index "$WORK/fi" "$WORK/f"
+run 0 "$QUERY" --index "$WORK/fi" --links hainan.html
+contains "$out" "China Media Group -> cmg.html (CMG)" "a new document satisfies an old link"
+run 0 "$QUERY" --index "$WORK/fi" --links cmg.html
+contains "$out" "hainan.html (Hainan opens a liaison center) by \"China Media Group\"" "and is linked from it"
+rm "$WORK/f/cmg.html"
+run 0 "$INGEST" --index "$WORK/fi" "$WORK/f"
+run 0 "$QUERY" --index "$WORK/fi" --links hainan.html
+contains "$out" "China Media Group -> https://example.org/cmg#top (not in the index)" "dangling again"
+
 # 3 "See also" items of the seed resolve by title against the shared corpus
 # (two folders: ids are paths from the deepest folder holding both)
 if [ -d "$SHARED_CORPUS" ]; then
