@@ -20,6 +20,7 @@
 #include "facets/gazetteer.h"
 #include "index/catalog.h"
 #include "index/linker.h"
+#include "index/records.h"
 #include "index/passages.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -714,26 +715,34 @@ trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_err
     return remove_from(shard_for(ix, path), path, err);
 }
 
-/* The document's record, for links between documents: {"path", "title", "url", "lang",
- * "kind", "links": [{"text", "target"}]}. */
+/* The document's record, for links between documents (records.h). */
 static trawl_status add_record(shard_writer *w, const trawl_document *doc, const char *lang,
                                trawl_error *err)
 {
-    json_t *links = json_array();
-    for (size_t i = 0; i < trawl_document_link_count(doc); i++) {
-        const trawl_link *l = trawl_document_link(doc, i);
-        json_array_append_new(links, json_pack("{s:s,s:s}", "text", l->text, "target", l->target));
-    }
-    json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "path", trawl_document_path(doc), "title",
-                          trawl_document_title(doc), "url", trawl_document_url(doc), "lang", lang,
-                          "kind", trawl_document_kind(doc), "links", links);
-    char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
+    size_t n = trawl_document_link_count(doc);
+    trawl_record_link *links = calloc(n ? n : 1, sizeof *links);
+    if (!links)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        links[i] = (trawl_record_link){trawl_document_link(doc, i)->text,
+                                       trawl_document_link(doc, i)->target};
+    trawl_doc_record r = {trawl_document_path(doc),
+                          trawl_document_title(doc),
+                          trawl_document_url(doc),
+                          lang,
+                          trawl_document_kind(doc),
+                          links,
+                          n,
+                          NULL};
+    trawl_buf value = TRAWL_BUF_INIT;
+    trawl_status st = trawl_doc_record_encode(&r, &value, err);
+    free(links);
     trawl_schema_term(TRAWL_META_DOC, trawl_document_path(doc), &w->term);
-    trawl_status st = !value || w->term.failed
-                          ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                          : trawl_xdb_set_metadata(w->db, w->term.data, value, strlen(value), err);
-    free(value);
+    if (!st)
+        st = w->term.failed
+                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                 : trawl_xdb_set_metadata(w->db, w->term.data, value.data, value.len, err);
+    trawl_buf_free(&value);
     return st;
 }
 

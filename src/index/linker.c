@@ -1,17 +1,16 @@
 /* linker.c: resolving the links of document records through hash maps. */
 #include "index/linker.h"
 
-#include <jansson.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/strmap.h"
+#include "index/records.h"
 
 typedef struct doc {
-    json_t *record; /* owned */
-    const char *path, *title, *url;
-    size_t *to; /* per link: the document it leads to + 1, 0 for none */
-    size_t nlinks;
+    trawl_doc_record r; /* owned */
+    size_t *to;         /* per link: the document it leads to + 1, 0 for none */
 } doc;
 
 struct trawl_linker {
@@ -20,12 +19,6 @@ struct trawl_linker {
     size_t *in;      /* incoming links, grouped by target: (from, link) pairs */
     size_t *in_from; /* start of each document's group in `in` (n + 1 entries) */
 };
-
-static const char *field(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? s : "";
-}
 
 trawl_status trawl_linker_new(trawl_linker **l_out, trawl_error *err)
 {
@@ -38,7 +31,7 @@ void trawl_linker_free(trawl_linker *l)
     if (!l)
         return;
     for (size_t i = 0; i < l->n; i++) {
-        json_decref(l->docs[i].record);
+        trawl_doc_record_clear(&l->docs[i].r);
         free(l->docs[i].to);
     }
     free(l->docs);
@@ -49,16 +42,17 @@ void trawl_linker_free(trawl_linker *l)
 
 trawl_status trawl_linker_add(trawl_linker *l, const char *record, size_t len, trawl_error *err)
 {
-    json_t *o = json_loadb(record, len, 0, NULL);
-    if (!json_is_object(o) || !*field(o, "path")) {
-        json_decref(o);
-        return TRAWL_OK;
-    }
+    doc d = {{0}, NULL};
+    trawl_status st = trawl_doc_record_decode(record, len, &d.r, err);
+    if (st == TRAWL_ERR_CORRUPT)
+        return TRAWL_OK; /* no record: nothing to link */
+    if (st)
+        return st;
     if (!trawl_array_grow((void **)&l->docs, &l->cap, l->n, sizeof *l->docs)) {
-        json_decref(o);
+        trawl_doc_record_clear(&d.r);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     }
-    l->docs[l->n++] = (doc){o, field(o, "path"), field(o, "title"), field(o, "url"), NULL, 0};
+    l->docs[l->n++] = d;
     return TRAWL_OK;
 }
 
@@ -120,7 +114,7 @@ static const char *base_name(const char *path)
 
 static int by_path(const void *a, const void *b)
 {
-    return strcmp(((const doc *)a)->path, ((const doc *)b)->path);
+    return strcmp(((const doc *)a)->r.path, ((const doc *)b)->r.path);
 }
 
 /* The maps from a document's URL, title and file name to the first document (path order) that
@@ -143,7 +137,7 @@ static size_t lookup(const maps *m, const doc *from, size_t self, const char *ta
                      trawl_buf *b)
 {
     const size_t *v = NULL;
-    absolute(target, from->url, a);
+    absolute(target, from->r.url, a);
     trawl_links_canonical_url(trawl_buf_str(a), b);
     if (b->len)
         v = trawl_strmap_get(&m->url, b->data, b->len);
@@ -165,7 +159,7 @@ trawl_status trawl_linker_resolve(trawl_linker *l, trawl_error *err)
     if (l->n)
         qsort(l->docs, l->n, sizeof *l->docs, by_path);
     for (size_t i = 0; i < l->n && !failed; i++) {
-        const doc *d = &l->docs[i];
+        const trawl_doc_record *d = &l->docs[i].r;
         if (*d->url) {
             trawl_links_canonical_url(d->url, &a);
             if (a.len)
@@ -177,14 +171,12 @@ trawl_status trawl_linker_resolve(trawl_linker *l, trawl_error *err)
     }
     for (size_t i = 0; i < l->n && !failed; i++) {
         doc *d = &l->docs[i];
-        json_t *links = json_object_get(d->record, "links");
-        d->nlinks = json_array_size(links);
-        if (d->nlinks && !(d->to = calloc(d->nlinks, sizeof *d->to))) {
+        if (d->r.nlinks && !(d->to = calloc(d->r.nlinks, sizeof *d->to))) {
             failed = true;
             break;
         }
-        for (size_t k = 0; k < d->nlinks; k++) {
-            d->to[k] = lookup(&m, d, i, field(json_array_get(links, k), "target"), &a, &b);
+        for (size_t k = 0; k < d->r.nlinks; k++) {
+            d->to[k] = lookup(&m, d, i, d->r.links[k].target, &a, &b);
             total += d->to[k] != 0;
         }
     }
@@ -193,7 +185,7 @@ trawl_status trawl_linker_resolve(trawl_linker *l, trawl_error *err)
                     !(l->in = calloc(2 * total + 1, sizeof *l->in))))
         failed = true;
     for (size_t i = 0; i < l->n && !failed; i++)
-        for (size_t k = 0; k < l->docs[i].nlinks; k++)
+        for (size_t k = 0; k < l->docs[i].r.nlinks; k++)
             if (l->docs[i].to[k])
                 l->in_from[l->docs[i].to[k]]++;
     for (size_t i = 0; i < l->n && !failed; i++)
@@ -202,7 +194,7 @@ trawl_status trawl_linker_resolve(trawl_linker *l, trawl_error *err)
     if (!failed && !fill)
         failed = true;
     for (size_t i = 0; i < l->n && !failed; i++) {
-        for (size_t k = 0; k < l->docs[i].nlinks; k++) {
+        for (size_t k = 0; k < l->docs[i].r.nlinks; k++) {
             size_t t = l->docs[i].to[k];
             if (!t)
                 continue;
@@ -229,37 +221,31 @@ size_t trawl_linker_count(const trawl_linker *l)
 
 const char *trawl_linker_path(const trawl_linker *l, size_t i)
 {
-    return l->docs[i].path;
+    return l->docs[i].r.path;
 }
 
 trawl_status trawl_linker_edges(const trawl_linker *l, size_t i, trawl_buf *out, trawl_error *err)
 {
     const doc *d = &l->docs[i];
-    json_t *o = json_object(), *outs = json_array(), *ins = json_array();
-    json_t *links = json_object_get(d->record, "links");
-    for (size_t k = 0; k < d->nlinks; k++) {
-        json_t *link = json_array_get(links, k);
-        json_t *e =
-            json_pack("{s:s,s:s}", "text", field(link, "text"), "target", field(link, "target"));
-        if (e && d->to && d->to[k]) {
-            json_object_set_new(e, "path", json_string(l->docs[d->to[k] - 1].path));
-            json_object_set_new(e, "title", json_string(l->docs[d->to[k] - 1].title));
-        }
-        json_array_append_new(outs, e);
+    size_t nin = l->in_from[i + 1] - l->in_from[i];
+    trawl_doc_edges e = {calloc(d->r.nlinks + 1, sizeof *e.out), d->r.nlinks,
+                         calloc(nin + 1, sizeof *e.in), nin, NULL};
+    trawl_status st = TRAWL_OK;
+    if (!e.out || !e.in)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t k = 0; !st && k < d->r.nlinks; k++) {
+        const trawl_doc_record *to = d->to && d->to[k] ? &l->docs[d->to[k] - 1].r : NULL;
+        e.out[k] = (trawl_edge){d->r.links[k].text, d->r.links[k].target, to ? to->path : NULL,
+                                to ? to->title : NULL};
     }
-    for (size_t at = l->in_from[i]; at < l->in_from[i + 1]; at++) {
-        const doc *from = &l->docs[l->in[2 * at]];
-        json_t *link = json_array_get(json_object_get(from->record, "links"), l->in[2 * at + 1]);
-        json_array_append_new(ins, json_pack("{s:s,s:s,s:s}", "text", field(link, "text"), "path",
-                                             from->path, "title", from->title));
+    for (size_t k = 0; !st && k < nin; k++) {
+        size_t at = l->in_from[i] + k;
+        const trawl_doc_record *from = &l->docs[l->in[2 * at]].r;
+        e.in[k] = (trawl_edge){from->links[l->in[2 * at + 1]].text, NULL, from->path, from->title};
     }
-    json_object_set_new(o, "out", outs);
-    json_object_set_new(o, "in", ins);
-    char *text = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    trawl_buf_reset(out);
-    if (text)
-        trawl_buf_puts(out, text);
-    free(text);
-    return !text || out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+    if (!st)
+        st = trawl_doc_edges_encode(&e, out, err);
+    free(e.out);
+    free(e.in);
+    return st;
 }

@@ -1,89 +1,78 @@
-/* links.c: a document's resolved links, read from the index's metadata. */
+/* links.c: a document's resolved links, read from the index's metadata (records.h). */
 #include "search/links.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
 #include "index/linker.h"
+#include "index/records.h"
 #include "index/schema.h"
 
-static const char *field(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? s : "";
-}
-
-/* The JSON metadata `prefix` + `path` of `db` (NULL when absent or not JSON). */
-static json_t *read_json(trawl_xdb *db, const char *prefix, const char *path, trawl_error *err,
-                         trawl_status *st)
+/* The metadata `prefix` + `path` of `db` into `*value_out` (malloc'd; "" when absent). */
+static trawl_status read_meta(trawl_xdb *db, const char *prefix, const char *path, char **value_out,
+                              size_t *len_out, trawl_error *err)
 {
     trawl_buf key = TRAWL_BUF_INIT;
-    char *value = NULL;
-    size_t len = 0;
-    json_t *o = NULL;
     trawl_schema_term(prefix, path, &key);
-    *st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                     : trawl_xdb_get_metadata(db, key.data, &value, &len, err);
-    if (!*st && len)
-        o = json_loadb(value, len, 0, NULL);
-    free(value);
+    trawl_status st = key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                 : trawl_xdb_get_metadata(db, key.data, value_out, len_out, err);
     trawl_buf_free(&key);
-    return o;
+    return st;
 }
 
-static bool add_row(trawl_link_row **rows, size_t *n, size_t *cap, const char *text,
-                    const char *target, const char *path, const char *title)
+static bool add_row(trawl_link_row **rows, size_t *n, size_t *cap, const trawl_edge *e)
 {
     if (!trawl_array_grow((void **)rows, cap, *n, sizeof **rows))
         return false;
     trawl_link_row *row = &(*rows)[(*n)++];
-    row->text = trawl_strdup(text);
-    row->target = target ? trawl_strdup(target) : NULL;
-    row->path = path ? trawl_strdup(path) : NULL;
-    row->title = path ? trawl_strdup(title) : NULL;
-    return row->text && (!target || row->target) && (!path || (row->path && row->title));
+    row->text = trawl_strdup(e->text);
+    row->target = e->target ? trawl_strdup(e->target) : NULL;
+    row->path = e->path ? trawl_strdup(e->path) : NULL;
+    row->title = e->path ? trawl_strdup(e->title ? e->title : "") : NULL;
+    return row->text && (!e->target || row->target) && (!e->path || (row->path && row->title));
 }
 
-/* Rows for the edges `list` (outgoing when `out`). */
-static trawl_status add_rows(json_t *list, bool out, trawl_link_row **rows, size_t *n,
+static trawl_status add_rows(const trawl_edge *e, size_t n, trawl_link_row **rows, size_t *count,
                              trawl_error *err)
 {
     size_t cap = 0;
-    for (size_t i = 0; i < json_array_size(list); i++) {
-        json_t *e = json_array_get(list, i);
-        const char *path = json_string_value(json_object_get(e, "path"));
-        if (!add_row(rows, n, &cap, field(e, "text"), out ? field(e, "target") : NULL, path,
-                     field(e, "title")))
+    for (size_t i = 0; i < n; i++)
+        if (!add_row(rows, count, &cap, &e[i]))
             return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    }
     return TRAWL_OK;
 }
 
 trawl_status trawl_links_of(trawl_xdb *db, const char *path, trawl_doc_links **links_out,
                             trawl_error *err)
 {
-    trawl_status st;
-    json_t *edges = NULL;
+    char *record = NULL, *edges = NULL;
+    size_t rlen = 0, elen = 0;
+    trawl_doc_record me = {0};
+    trawl_doc_edges e = {0};
     trawl_doc_links *l = NULL;
     *links_out = NULL;
-    json_t *me = read_json(db, TRAWL_META_DOC, path, err, &st);
-    if (!st && !me)
+    trawl_status st = read_meta(db, TRAWL_META_DOC, path, &record, &rlen, err);
+    if (!st && rlen == 0)
         st = trawl_error_set(err, TRAWL_ERR_ARG,
                              "no document '%s' in the index (give its path, title or URL)", path);
     if (!st)
-        edges = read_json(db, TRAWL_META_LINKS, path, err, &st);
-    if (!st && (!(l = calloc(1, sizeof *l)) || !(l->path = trawl_strdup(field(me, "path"))) ||
-                !(l->title = trawl_strdup(field(me, "title"))) ||
-                !(l->url = trawl_strdup(field(me, "url")))))
+        st = trawl_doc_record_decode(record, rlen, &me, err);
+    if (!st)
+        st = read_meta(db, TRAWL_META_LINKS, path, &edges, &elen, err);
+    if (!st)
+        st = trawl_doc_edges_decode(edges, elen, &e, err);
+    if (!st && (!(l = calloc(1, sizeof *l)) || !(l->path = trawl_strdup(me.path)) ||
+                !(l->title = trawl_strdup(me.title)) || !(l->url = trawl_strdup(me.url))))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     if (!st)
-        st = add_rows(json_object_get(edges, "out"), true, &l->out, &l->nout, err);
+        st = add_rows(e.out, e.nout, &l->out, &l->nout, err);
     if (!st)
-        st = add_rows(json_object_get(edges, "in"), false, &l->in, &l->nin, err);
-    json_decref(me);
-    json_decref(edges);
+        st = add_rows(e.in, e.nin, &l->in, &l->nin, err);
+    trawl_doc_record_clear(&me);
+    trawl_doc_edges_clear(&e);
+    free(record);
+    free(edges);
     if (st) {
         trawl_doc_links_free(l);
         return st;
@@ -102,31 +91,34 @@ typedef struct finding {
 static int on_record(void *ctx, const char *key, const char *value, size_t len)
 {
     finding *f = ctx;
+    trawl_doc_record r;
     (void)key;
-    json_t *o = json_loadb(value, len, 0, NULL);
+    if (trawl_doc_record_decode(value, len, &r, NULL) != TRAWL_OK)
+        return 0;
     if (!f->by_title) {
-        trawl_links_folded_title(field(o, "title"), &f->have);
+        trawl_links_folded_title(r.title, &f->have);
         if (strcmp(trawl_buf_str(&f->have), trawl_buf_str(&f->title)) == 0 &&
-            !(f->by_title = trawl_strdup(field(o, "path"))))
+            !(f->by_title = trawl_strdup(r.path)))
             f->failed = true;
     }
-    if (!f->by_url && f->url.len && *field(o, "url")) {
-        trawl_links_canonical_url(field(o, "url"), &f->have);
+    if (!f->by_url && f->url.len && *r.url) {
+        trawl_links_canonical_url(r.url, &f->have);
         if (strcmp(trawl_buf_str(&f->have), trawl_buf_str(&f->url)) == 0 &&
-            !(f->by_url = trawl_strdup(field(o, "path"))))
+            !(f->by_url = trawl_strdup(r.path)))
             f->failed = true;
     }
-    json_decref(o);
+    trawl_doc_record_clear(&r);
     return f->by_title != NULL; /* a title wins over a URL */
 }
 
 trawl_status trawl_links_find(trawl_xdb *db, const char *doc, char **path_out, trawl_error *err)
 {
-    trawl_status st;
+    char *record = NULL;
+    size_t len = 0;
     *path_out = NULL;
-    json_t *me = read_json(db, TRAWL_META_DOC, doc, err, &st);
-    if (st || me) {
-        json_decref(me);
+    trawl_status st = read_meta(db, TRAWL_META_DOC, doc, &record, &len, err);
+    free(record);
+    if (st || len) {
         if (!st && !(*path_out = trawl_strdup(doc)))
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         return st;

@@ -1,0 +1,143 @@
+/* records.c: document records and resolved links, to and from JSON. */
+#include "index/records.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *field(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+static trawl_status dump(json_t *o, trawl_buf *out, trawl_error *err)
+{
+    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    trawl_buf_reset(out);
+    if (text)
+        trawl_buf_puts(out, text);
+    free(text);
+    return !text || out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+}
+
+trawl_status trawl_doc_record_encode(const trawl_doc_record *r, trawl_buf *out, trawl_error *err)
+{
+    json_t *links = json_array();
+    for (size_t i = 0; i < r->nlinks; i++)
+        json_array_append_new(
+            links, json_pack("{s:s,s:s}", "text", r->links[i].text, "target", r->links[i].target));
+    return dump(json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "path", r->path, "title", r->title, "url",
+                          r->url, "lang", r->lang, "kind", r->kind, "links", links),
+                out, err);
+}
+
+trawl_status trawl_doc_record_decode(const char *text, size_t len, trawl_doc_record *r,
+                                     trawl_error *err)
+{
+    memset(r, 0, sizeof *r);
+    json_t *o = json_loadb(text, len, 0, NULL);
+    json_t *links = json_object_get(o, "links");
+    if (!json_is_object(o) || !*field(o, "path") || (links && !json_is_array(links))) {
+        json_decref(o);
+        return trawl_error_set(err, TRAWL_ERR_CORRUPT, "a document record is malformed");
+    }
+    r->nlinks = json_array_size(links);
+    if (r->nlinks && !(r->links = calloc(r->nlinks, sizeof *r->links))) {
+        json_decref(o);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < r->nlinks; i++) {
+        json_t *l = json_array_get(links, i);
+        r->links[i] = (trawl_record_link){field(l, "text"), field(l, "target")};
+    }
+    r->path = field(o, "path");
+    r->title = field(o, "title");
+    r->url = field(o, "url");
+    r->lang = field(o, "lang");
+    r->kind = field(o, "kind");
+    r->owned = o;
+    return TRAWL_OK;
+}
+
+void trawl_doc_record_clear(trawl_doc_record *r)
+{
+    free(r->links);
+    json_decref(r->owned);
+    memset(r, 0, sizeof *r);
+}
+
+static json_t *edges_json(const trawl_edge *e, size_t n, bool out)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s}", "text", e[i].text);
+        if (out)
+            json_object_set_new(o, "target", json_string(e[i].target));
+        if (e[i].path) {
+            json_object_set_new(o, "path", json_string(e[i].path));
+            json_object_set_new(o, "title", json_string(e[i].title ? e[i].title : ""));
+        }
+        json_array_append_new(list, o);
+    }
+    return list;
+}
+
+trawl_status trawl_doc_edges_encode(const trawl_doc_edges *e, trawl_buf *out, trawl_error *err)
+{
+    return dump(json_pack("{s:o,s:o}", "out", edges_json(e->out, e->nout, true), "in",
+                          edges_json(e->in, e->nin, false)),
+                out, err);
+}
+
+/* The edges of `list` into a new array of `*n` (NULL when none). */
+static trawl_edge *edges_of(json_t *list, bool out, size_t *n, bool *failed)
+{
+    *n = json_array_size(list);
+    trawl_edge *e = *n ? calloc(*n, sizeof *e) : NULL;
+    if (*n && !e) {
+        *failed = true;
+        *n = 0;
+        return NULL;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        json_t *o = json_array_get(list, i);
+        const char *path = json_string_value(json_object_get(o, "path"));
+        e[i] = (trawl_edge){field(o, "text"), out ? field(o, "target") : NULL, path,
+                            path ? field(o, "title") : NULL};
+    }
+    return e;
+}
+
+trawl_status trawl_doc_edges_decode(const char *text, size_t len, trawl_doc_edges *e,
+                                    trawl_error *err)
+{
+    memset(e, 0, sizeof *e);
+    if (len == 0)
+        return TRAWL_OK;
+    json_t *o = json_loadb(text, len, 0, NULL);
+    json_t *outs = json_object_get(o, "out"), *ins = json_object_get(o, "in");
+    if (!json_is_object(o) || !json_is_array(outs) || !json_is_array(ins)) {
+        json_decref(o);
+        return trawl_error_set(err, TRAWL_ERR_CORRUPT, "a document's links are malformed");
+    }
+    bool failed = false;
+    e->out = edges_of(outs, true, &e->nout, &failed);
+    e->in = edges_of(ins, false, &e->nin, &failed);
+    e->owned = o;
+    if (failed) {
+        trawl_doc_edges_clear(e);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    return TRAWL_OK;
+}
+
+void trawl_doc_edges_clear(trawl_doc_edges *e)
+{
+    free(e->out);
+    free(e->in);
+    json_decref(e->owned);
+    memset(e, 0, sizeof *e);
+}
