@@ -159,7 +159,7 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
  * whatever the segmentation. */
 #define TRAWL_PREFIX_BIGRAM "B"
 #define TRAWL_META_CENTER "trawl.center." /* + key: a discovered center, "name\tprovince" */
-#define TRAWL_META_DOC "trawl.doc."   /* + path: the document's record: title, URL, links (JSON) */
+#define TRAWL_META_DOC "trawl.doc." /* + path: the document's record: title, URL, links (JSON) */
 /* + path: the document's links resolved (linker.h): {"out": [{"text", "target", "path",
  * "title"}], "in": [{"text", "path", "title"}]}, rewritten where they change by the commit of a
  * run that added, changed or removed documents. */
