@@ -25,6 +25,7 @@
 #include "common/strmap.h"
 #include "index/indexer.h"
 #include "index/passages.h"
+#include "index/schema.h"
 #include "index/shards.h"
 #include "readers/inputs.h"
 #include "readers/metadata.h"
@@ -229,7 +230,7 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
     size_t n = trawl_inputs_count(in), missing = 0, stale = 0, current = 0;
     leftovers extra = {in, TRAWL_BUF_INIT, 0, true};
     int code = TRAWL_EXIT_FATAL;
-    if (trawl_xdb_open(dir, TRAWL_XDB_READ, &db, &err)) {
+    if (trawl_schema_open_read(dir, NULL, &db, &err)) {
         printf("stale: no index at %s (%zu document%s missing)\n", dir, n, n == 1 ? "" : "s");
         code = TRAWL_EXIT_PARTIAL;
         goto cleanup;

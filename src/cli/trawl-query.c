@@ -162,7 +162,7 @@ int main(int argc, char **argv)
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL;
     bool fingerprint = false;
     bool explain = false;
-    trawl_xdb_read_options read = {0, 0};
+    trawl_xdb_read_options read = TRAWL_XDB_READ_OPTIONS_INIT;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
     bool options_done = false;

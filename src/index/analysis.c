@@ -17,7 +17,8 @@
 #include "text/language.h"
 
 /* Languages one analyst keeps analysers for; documents in further languages are analysed as
- * the default language (detection chooses among 68, so only metadata can name more). */
+ * the default language (detection chooses among the 64 of text/langid.conf, so only metadata
+ * can name more). */
 #define MAX_LANGUAGES 256
 
 /* The analysis of one language: words, and facets found with those words. */

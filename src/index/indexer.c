@@ -421,7 +421,7 @@ static trawl_status found_outdated(trawl_indexer *ix, bool rebuild, trawl_buf *w
 {
     trawl_xdb *db = NULL;
     bool fresh = false;
-    trawl_status st = trawl_xdb_open(ix->dir, TRAWL_XDB_READ, &db, err);
+    trawl_status st = trawl_schema_open_read(ix->dir, NULL, &db, err);
     if (!st)
         st = db_outdated(ix, db, rebuild, why, &fresh, err);
     trawl_xdb_close(db);
@@ -524,38 +524,6 @@ static void close_shards(trawl_indexer *ix)
     ix->shards = NULL;
 }
 
-/* Byte order of two strings that may hold NUL bytes. */
-static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-    int c = memcmp(a, b, alen < blen ? alen : blen);
-    return c ? c : alen < blen ? -1 : alen > blen;
-}
-
-/* A metadata key in several staging shards: as readers of shards merge them (xapian_c.h), the
- * union of lists (stem expansions, languages), else the smallest non-empty value. */
-static int merge_metadata(void *ctx, const char *key, const char *const *values, const size_t *lens,
-                          size_t n, char **merged, size_t *len)
-{
-    (void)ctx;
-    trawl_buf out = TRAWL_BUF_INIT;
-    bool lists = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0 ||
-                 strcmp(key, TRAWL_META_LANGUAGES) == 0;
-    size_t best = n;
-    for (size_t i = 0; i < n; i++) {
-        if (lists)
-            trawl_schema_merge_list(&out, values[i], lens[i]);
-        else if (lens[i] &&
-                 (best == n || bytes_cmp(values[i], lens[i], values[best], lens[best]) < 0))
-            best = i;
-    }
-    if (!lists && best < n)
-        trawl_buf_append(&out, values[best], lens[best]);
-    *len = out.len;
-    *merged = out.failed ? NULL : out.len ? trawl_buf_detach(&out) : trawl_strdup("");
-    trawl_buf_free(&out);
-    return *merged == NULL;
-}
-
 /* The staging shards (committed) merged into one compacted database, beside the index being
  * rebuilt if any, which the index then writes to; the staging shards join the old layout,
  * removed once the merged one is published. */
@@ -567,7 +535,7 @@ static trawl_status merge_staged(trawl_indexer *ix, trawl_error *err)
         st = trawl_layout_discard(ix->dir, &merged, err); /* left by a run killed while merging */
     if (!st)
         st = trawl_xdb_compact((const char *const *)ix->layout.paths, ix->layout.nshards,
-                               merged.paths[0], merge_metadata, NULL, err);
+                               merged.paths[0], trawl_schema_merge_values, NULL, err);
     if (st) {
         trawl_layout_free(&merged);
         return st;
@@ -622,7 +590,7 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     }
     ix->lock_fd = -1;
     trawl_xdb *found = NULL; /* the index as it is, for the options it remembers */
-    if (trawl_xdb_open(dir, TRAWL_XDB_READ, &found, NULL) != TRAWL_OK)
+    if (trawl_schema_open_read(dir, NULL, &found, NULL) != TRAWL_OK)
         found = NULL;
     st = shaping_of(found, options, &ix->shape, err);
     trawl_xdb_close(found);

@@ -50,7 +50,8 @@ typedef struct trawl_indexer trawl_indexer;
  * holds nothing but README.md and .gitignore. Fails with TRAWL_ERR_LOCKED when another
  * ingest holds it (the message names its process and start time, from the folder's
  * trawl-writer file), TRAWL_ERR_NO_INDEX when the folder holds other files. An index built with
- * another schema or analyser is emptied and rebuilt (trawl_indexer_rebuilt says why). */
+ * another schema or analyser is rebuilt (trawl_indexer_rebuilt says why): the run writes new
+ * shards, and readers see the index as it was until the commit publishes them. */
 trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *options,
                                 trawl_indexer **ix_out, trawl_error *err);
 

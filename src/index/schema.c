@@ -92,6 +92,47 @@ static int add_language_term(void *ctx, const char *term, size_t len, unsigned f
     return 0;
 }
 
+/* Byte order of two strings that may hold NUL bytes. */
+static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c ? c : alen < blen ? -1 : alen > blen;
+}
+
+int trawl_schema_merge_values(void *ctx, const char *key, const char *const *values,
+                              const size_t *lens, size_t n, char **merged_out, size_t *len_out)
+{
+    (void)ctx;
+    trawl_buf out = TRAWL_BUF_INIT;
+    bool lists = strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0 ||
+                 strcmp(key, TRAWL_META_LANGUAGES) == 0;
+    size_t best = n;
+    for (size_t i = 0; i < n; i++) {
+        if (lists)
+            trawl_schema_merge_list(&out, values[i], lens[i]);
+        else if (lens[i] &&
+                 (best == n || bytes_cmp(values[i], lens[i], values[best], lens[best]) < 0))
+            best = i;
+    }
+    if (!lists && best < n)
+        trawl_buf_append(&out, values[best], lens[best]);
+    *len_out = out.len;
+    *merged_out = out.failed ? NULL : out.len ? trawl_buf_detach(&out) : trawl_strdup("");
+    trawl_buf_free(&out);
+    return *merged_out == NULL;
+}
+
+trawl_status trawl_schema_open_read(const char *path, const trawl_xdb_read_options *options,
+                                    trawl_xdb **db_out, trawl_error *err)
+{
+    trawl_xdb_read_options with_rule = TRAWL_XDB_READ_OPTIONS_INIT;
+    if (options)
+        with_rule = *options;
+    with_rule.merge = trawl_schema_merge_values;
+    with_rule.merge_ctx = NULL;
+    return trawl_xdb_open_read(path, &with_rule, db_out, err);
+}
+
 trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_error *err)
 {
     trawl_status st =

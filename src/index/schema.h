@@ -10,6 +10,7 @@
 #include "common/buf.h"
 #include "facets/facets.h"
 #include "common/status.h"
+#include "xapian-c/xapian_c.h"
 
 /* Version history:
  *   1: passages as documents; body/title/section words with positions plus Z-stems; Q and P
@@ -20,7 +21,7 @@
  *      slots 6-7, "kind" in the stored data; Traditional Chinese folded to Simplified; CJK
  *      character bigrams (B prefix); document and file records (trawl.doc., trawl.file.).
  *   4: short blocks of a section joined into one passage (passages.h); stems expanded at
- *      query time through the synonym table (TRAWL_PREFIX_STEM) instead of Z terms; detection
+ *      query time through Xapian's synonym table (keys "Z" + stem) instead of Z terms; detection
  *      among the languages of text/langid.conf; "facets" stored only when found.
  *   5: one value slot (TRAWL_SLOT_TALLY) holds all that facet counts read, instead of slots
  *      0 and 2-7: Xapian's own value-count spy counts it, across shards and remote servers;
@@ -152,7 +153,6 @@ bool trawl_schema_tally_split(const char *value, size_t len,
 #define TRAWL_META_LANGUAGES "trawl.languages"
 /* Appends to `list` (a list in the format of stem expansions) the languages of the passages of
  * `db` that it does not hold, from the L terms themselves. */
-typedef struct trawl_xdb trawl_xdb;
 trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_error *err);
 
 /* CJK character bigrams, with positions of their own: phrases of Chinese and Japanese match
@@ -166,6 +166,17 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
 #define TRAWL_META_LINKS "trawl.links."
 #define TRAWL_META_FILE "trawl.file." /* + path: the file it was read from (catalog.h) */
 #define TRAWL_META_ALL "trawl."       /* the prefix of every key Trawl writes */
+
+/* The one rule for a metadata key that several shards each hold, for reads of a shard set as
+ * for compaction: lists (TRAWL_META_STEM keys, TRAWL_META_LANGUAGES) merge into the union of
+ * their words, in shard order; any other key takes its smallest non-empty value, so that the
+ * answer does not depend on the order of the shards. A trawl_xmerge_fn; `ctx` is unused. */
+int trawl_schema_merge_values(void *ctx, const char *key, const char *const *values,
+                              const size_t *lens, size_t n, char **merged_out, size_t *len_out);
+/* trawl_xdb_open_read with that rule: every read-only open of an index goes through here.
+ * `options` may be NULL; its `merge` is replaced. */
+trawl_status trawl_schema_open_read(const char *path, const trawl_xdb_read_options *options,
+                                    trawl_xdb **db_out, trawl_error *err);
 
 /* Writes `prefix` + `value` as a Xapian term into `out` (reset first). Values too long for a
  * term (Xapian's limit is 245 bytes) keep their first bytes plus a hash of the whole. */

@@ -138,7 +138,7 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory opening %s", dir);
     }
     trawl_error why;
-    if ((st = trawl_xdb_open_read(dir, options, &s->db, &why))) {
+    if ((st = trawl_schema_open_read(dir, options, &s->db, &why))) {
         if (st == TRAWL_ERR_NO_INDEX)
             trawl_error_set(err, st, "no index at %s: run trawl-ingest first (%s)", dir,
                             why.message);

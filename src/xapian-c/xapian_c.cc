@@ -27,9 +27,11 @@ struct shard {
 struct trawl_xdb {
     std::unique_ptr<Xapian::Database> db; // a WritableDatabase when `writable`
     bool writable = false;
-    std::string path;          // as given to open, for messages
-    std::string last_error;    // message of the last failure on this handle
-    std::vector<shard> shards; // a stub's shards (none for a plain database)
+    std::string path;                // as given to open, for messages
+    std::string last_error;          // message of the last failure on this handle
+    std::vector<shard> shards;       // a stub's shards (none for a plain database)
+    trawl_xmerge_fn merge = nullptr; // the caller's rule for a key the shards each hold
+    void *merge_ctx = nullptr;
 };
 
 struct trawl_xdoc {
@@ -166,6 +168,44 @@ char *dup_bytes(const std::string &s)
     return p;
 }
 
+// The value of metadata `key` given its value in each of `n` databases, as the caller's rule
+// `fn` makes it. Without a rule, values that differ are an error: the wrapper decides nothing.
+std::string merge_values(trawl_xmerge_fn fn, void *ctx, const std::string &key,
+                         const std::string values[], size_t n)
+{
+    if (!fn) {
+        for (size_t i = 1; i < n; i++)
+            if (values[i] != values[0])
+                throw Xapian::InvalidArgumentError("metadata " + key +
+                                                   " differs between shards and the open gave "
+                                                   "no rule to merge it");
+        return n ? values[0] : std::string();
+    }
+    std::vector<const char *> ptrs(n);
+    std::vector<size_t> lens(n);
+    for (size_t i = 0; i < n; i++) {
+        ptrs[i] = values[i].data();
+        lens[i] = values[i].size();
+    }
+    char *merged = nullptr;
+    size_t len = 0;
+    if (fn(ctx, key.c_str(), ptrs.data(), lens.data(), n, &merged, &len) || !merged)
+        throw std::bad_alloc();
+    std::string out(merged, len);
+    std::free(merged);
+    return out;
+}
+
+// Metadata `key` of a stub's searched shards, merged by the handle's rule.
+std::string shards_metadata(const trawl_xdb *db, const std::string &key)
+{
+    std::vector<std::string> values;
+    for (const shard &sh : db->shards)
+        if (!sh.missing)
+            values.push_back(sh.db.get_metadata(key));
+    return merge_values(db->merge, db->merge_ctx, key, values.data(), values.size());
+}
+
 trawl_status new_query(Xapian::Query &&q, trawl_xquery **query_out)
 {
     *query_out = new trawl_xquery{std::move(q)};
@@ -277,6 +317,10 @@ trawl_status trawl_xdb_open_read(const char *path, const trawl_xdb_read_options 
     trawl_status st = guard(err, nullptr, path, [&] {
         auto h = std::make_unique<trawl_xdb>();
         h->path = path;
+        if (options) {
+            h->merge = options->merge;
+            h->merge_ctx = options->merge_ctx;
+        }
         std::string file;
         if (!stub_file(path, &file)) {
             h->db = std::make_unique<Xapian::Database>(path);
@@ -381,19 +425,7 @@ class MergingCompactor : public Xapian::Compactor
         const std::string name = key.compare(0, table_prefix.size(), table_prefix) == 0
                                      ? key.substr(table_prefix.size())
                                      : key;
-        std::vector<const char *> values(n);
-        std::vector<size_t> lens(n);
-        for (size_t i = 0; i < n; i++) {
-            values[i] = tags[i].data();
-            lens[i] = tags[i].size();
-        }
-        char *merged = nullptr;
-        size_t len = 0;
-        if (fn_(ctx_, name.c_str(), values.data(), lens.data(), n, &merged, &len) || !merged)
-            throw std::bad_alloc();
-        std::string out(merged, len);
-        std::free(merged);
-        return out;
+        return merge_values(fn_, ctx_, name, tags, n);
     }
 
   private:
@@ -518,16 +550,8 @@ trawl_status trawl_xdb_get_metadata(trawl_xdb *db, const char *key, char **value
                                     size_t *len_out, trawl_error *err)
 {
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        std::string v;
-        if (db->shards.empty())
-            v = db->db->get_metadata(key);
-        for (const shard &sh : db->shards) {
-            if (sh.missing)
-                continue;
-            std::string one = sh.db.get_metadata(key);
-            if (!one.empty() && (v.empty() || one < v))
-                v = std::move(one);
-        }
+        const std::string v =
+            db->shards.empty() ? db->db->get_metadata(key) : shards_metadata(db, key);
         *value_out = dup_bytes(v);
         if (len_out)
             *len_out = v.size();
@@ -556,23 +580,29 @@ trawl_status trawl_xdb_each_metadata(trawl_xdb *db, const char *prefix, trawl_xm
             }
             return;
         }
-        // Xapian lists the first shard's keys only: merge them, each key's smallest value.
-        std::map<std::string, std::string> merged;
+        // Xapian lists the first shard's keys only: every shard's keys, read once, with each
+        // shard's value ("" where unset), then merged.
+        size_t searched = 0;
+        for (const shard &sh : db->shards)
+            searched += !sh.missing;
+        std::map<std::string, std::vector<std::string>> values;
+        size_t at = 0;
         for (const shard &sh : db->shards) {
             if (sh.missing)
                 continue;
             for (auto k = sh.db.metadata_keys_begin(pfx); k != sh.db.metadata_keys_end(pfx); ++k) {
-                std::string value = sh.db.get_metadata(*k);
-                auto at = merged.find(*k);
-                if (at == merged.end())
-                    merged.emplace(*k, std::move(value));
-                else if (!value.empty() && (at->second.empty() || value < at->second))
-                    at->second = std::move(value);
+                std::vector<std::string> &v = values[*k];
+                v.resize(searched);
+                v[at] = sh.db.get_metadata(*k);
             }
+            at++;
         }
-        for (const auto &kv : merged)
-            if (fn(ctx, kv.first.c_str(), kv.second.c_str(), kv.second.size()))
+        for (const auto &kv : values) {
+            const std::string value =
+                merge_values(db->merge, db->merge_ctx, kv.first, kv.second.data(), searched);
+            if (fn(ctx, kv.first.c_str(), value.c_str(), value.size()))
                 break;
+        }
     });
 }
 

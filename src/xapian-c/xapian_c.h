@@ -54,14 +54,25 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
  * `glass PATH`; a relative PATH is taken from the stub's folder), `remote HOST:PORT` (a
  * xapian-tcpsrv) or `remote :PROGRAM ARGS`; blank lines and `#` comments are skipped. A
  * read-only open of a stub opens every shard and searches them as one database, Xapian
- * combining their statistics; metadata are merged (each key's smallest non-empty value among
- * the shards: Xapian alone would read the first shard's). Writable opens take a glass
- * database only, even in a folder that also holds a stub. */
+ * combining their statistics; a metadata key gets the value the options' `merge` makes from
+ * each searched shard's value (Xapian alone would read the first shard's; without `merge`,
+ * values that differ fail the read with TRAWL_ERR_ARG). Writable opens take a glass database
+ * only, even in a folder that also holds a stub. */
+/* The value of metadata `key` given its value in each of `n` databases ("" where unset):
+ * `*merged_out` malloc'd, or NULL with nonzero returned when out of memory. */
+typedef int (*trawl_xmerge_fn)(void *ctx, const char *key, const char *const *values,
+                               const size_t *lens, size_t n, char **merged_out, size_t *len_out);
 typedef struct trawl_xdb_read_options {
-    unsigned timeout_ms; /* remote shards: to connect and for each answer (0: 10,000) */
-    int allow_partial;   /* leave out a shard that cannot be opened (trawl_xdb_shard_missing)
-                            instead of failing; at least one must open */
+    unsigned timeout_ms;   /* remote shards: to connect and for each answer (0: 10,000) */
+    int allow_partial;     /* leave out a shard that cannot be opened (trawl_xdb_shard_missing)
+                              instead of failing; at least one must open */
+    trawl_xmerge_fn merge; /* how the shards' values of a metadata key merge, or NULL */
+    void *merge_ctx;       /* passed to `merge` */
 } trawl_xdb_read_options;
+#define TRAWL_XDB_READ_OPTIONS_INIT                                                                \
+    {                                                                                              \
+        0, 0, NULL, NULL                                                                           \
+    }
 
 /* Opens `path` read-only (trawl_xdb_open with TRAWL_XDB_READ is this with no options). A
  * shard that cannot be opened fails the open with a message naming it ("shard 2 of 3 (remote
@@ -89,10 +100,7 @@ trawl_status trawl_xdb_stub_shards(const char *path, trawl_xshard_fn fn, void *c
 /* Merges the databases at `sources` (closed or read-only: committed states are read) into a
  * new database at `dest`, compacted (Xapian's compaction: full blocks, documents renumbered in
  * source order). `dest` must not hold a database. A metadata key present in several sources
- * gets the value `merge` makes from theirs (`*merged_out` malloc'd, or NULL with nonzero
- * returned when out of memory). */
-typedef int (*trawl_xmerge_fn)(void *ctx, const char *key, const char *const *values,
-                               const size_t *lens, size_t n, char **merged_out, size_t *len_out);
+ * gets the value `merge` makes from theirs. */
 trawl_status trawl_xdb_compact(const char *const *sources, size_t n, const char *dest,
                                trawl_xmerge_fn merge, void *ctx, trawl_error *err);
 

@@ -1,6 +1,6 @@
 /* test_shards: index folder layouts (one database, N shards named by a stub, a merged
  * shard-1-of-1), publishing and removing them, the stable shard of a path; and the schema's
- * shared formats: tally values and stem expansion lists. */
+ * shared formats: tally values and stem expansion lists, and how shards' metadata merge. */
 #include "support.h"
 
 #include <sys/stat.h>
@@ -185,6 +185,38 @@ int main(void)
     CHECK_STR(trawl_buf_str(&words), "university|universities|univers|");
     trawl_buf_free(&list);
     trawl_buf_free(&words);
+
+    CASE("9 one rule merges a metadata key across shards: lists unite, others the smallest");
+    const char *langs[3] = {"en\nzh\n", "", "fr\nen\n"};
+    size_t langs_len[3] = {6, 0, 6};
+    char *merged_value = NULL;
+    size_t merged_len = 99;
+    CHECK_INT(trawl_schema_merge_values(NULL, TRAWL_META_LANGUAGES, langs, langs_len, 3,
+                                        &merged_value, &merged_len),
+              0);
+    CHECK_STR(merged_value, "en\nzh\nfr\n");
+    CHECK_INT(merged_len, 9);
+    free(merged_value);
+    CHECK_INT(trawl_schema_merge_values(NULL, TRAWL_META_STEM "en:boat", langs, langs_len, 3,
+                                        &merged_value, &merged_len),
+              0);
+    CHECK_STR(merged_value, "en\nzh\nfr\n");
+    free(merged_value);
+    /* Not a list: the smallest non-empty value, bytes compared (a NUL inside counts). */
+    const char *schemas[4] = {"", "7", "10", "1\0z"};
+    size_t schemas_len[4] = {0, 1, 2, 3};
+    CHECK_INT(trawl_schema_merge_values(NULL, TRAWL_META_SCHEMA, schemas, schemas_len, 4,
+                                        &merged_value, &merged_len),
+              0);
+    CHECK_INT(merged_len, 3);
+    CHECK(memcmp(merged_value, "1\0z", 3) == 0);
+    free(merged_value);
+    CHECK_INT(trawl_schema_merge_values(NULL, TRAWL_META_SCHEMA, schemas, schemas_len, 1,
+                                        &merged_value, &merged_len),
+              0);
+    CHECK_STR(merged_value, ""); /* unset everywhere: unset */
+    CHECK_INT(merged_len, 0);
+    free(merged_value);
 
     trawl_layout_free(&three);
     trawl_layout_free(&one);

@@ -401,7 +401,11 @@ int main(void)
     snprintf(stub, sizeof stub, "%s/set.stub", dir);
     write_stub(dir, "set.stub", "# three shards\nauto s0\n\nglass s1\nauto s2\n");
     trawl_xdb *set = NULL;
-    CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_OK);
+    merges = 0;
+    trawl_xdb_read_options joined = TRAWL_XDB_READ_OPTIONS_INIT;
+    joined.merge = join_values;
+    joined.merge_ctx = &merges;
+    CHECK_INT(trawl_xdb_open_read(stub, &joined, &set, &err), TRAWL_OK);
     CHECK_INT(trawl_xdb_shard_count(set), 3);
     CHECK(trawl_xdb_shard_missing(set, 1) == NULL);
     CHECK(trawl_xdb_shard_missing(set, 3) == NULL); /* past the last: no exception leaks */
@@ -409,18 +413,33 @@ int main(void)
     CHECK_INT(n, 6);
     CHECK_INT(trawl_xdb_termfreq(set, "red", 3, &n, NULL), TRAWL_OK);
     CHECK_INT(n, 4);
+    /* The caller's rule gets every shard's value, in shard order, "" where unset. */
     CHECK_INT(trawl_xdb_get_metadata(set, "shared", &v, NULL, NULL), TRAWL_OK);
-    CHECK_STR(v, "v0"); /* the smallest of v2, v1, v0: not only the first shard's */
+    CHECK_STR(v, "shared=v2+v1+v0");
     free(v);
     CHECK_INT(trawl_xdb_get_metadata(set, "own2", &v, NULL, NULL), TRAWL_OK);
-    CHECK_STR(v, "x");
+    CHECK_STR(v, "own2=++x");
     free(v);
     trawl_buf keys = TRAWL_BUF_INIT;
+    /* Every shard's keys, not only the first shard's as Xapian lists them. */
     CHECK_INT(trawl_xdb_each_metadata(set, "own", list_meta, &keys, NULL), TRAWL_OK);
-    CHECK_STR(trawl_buf_str(&keys), "own0=x own1=x own2=x ");
+    CHECK_STR(trawl_buf_str(&keys), "own0=own0=x++ own1=own1=+x+ own2=own2=++x ");
+    CHECK_INT(merges, 5);
     trawl_buf_reset(&keys);
     CHECK_INT(trawl_xdb_each_metadata_value(set, "part", list_meta, &keys, NULL), TRAWL_OK);
     CHECK_STR(trawl_buf_str(&keys), "part=own0 part=own1 part=own2 ");
+    trawl_buf_free(&keys);
+    trawl_xdb_close(set);
+    /* Without a rule the wrapper decides nothing: values that differ are an error. */
+    CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_OK);
+    v = NULL;
+    CHECK_INT(trawl_xdb_get_metadata(set, "shared", &v, NULL, &err), TRAWL_ERR_ARG);
+    CHECK(v == NULL);
+    CHECK(strstr(err.message, "metadata shared differs between shards") != NULL);
+    CHECK_INT(trawl_xdb_each_metadata(set, "own", list_meta, &keys, &err), TRAWL_ERR_ARG);
+    CHECK_INT(trawl_xdb_get_metadata(set, "unset", &v, NULL, NULL), TRAWL_OK);
+    CHECK_STR(v, ""); /* equal everywhere */
+    free(v);
     trawl_buf_free(&keys);
     counted[0] = '\0';
     CHECK_INT(spied_run(set, "red", 10, counted, &ms), 4);
@@ -434,7 +453,8 @@ int main(void)
     CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_ERR_SHARD);
     CHECK(strstr(err.message, "shard 2 of 3 (auto ") != NULL);
     CHECK(strstr(err.message, "/nowhere)") != NULL);
-    trawl_xdb_read_options partial = {0, 1};
+    trawl_xdb_read_options partial = TRAWL_XDB_READ_OPTIONS_INIT;
+    partial.allow_partial = 1;
     CHECK_INT(trawl_xdb_open_read(stub, &partial, &set, &err), TRAWL_OK);
     CHECK(trawl_xdb_shard_missing(set, 0) == NULL);
     CHECK(strstr(trawl_xdb_shard_missing(set, 1), "shard 2 of 3") != NULL);
