@@ -496,7 +496,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-ingest");
     const char *index_dir = "index";
-    trawl_indexer_options opts = {0, NULL, 0, NULL, 0, 0};
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
     bool quiet = false, check = false;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
@@ -506,7 +506,9 @@ int main(int argc, char **argv)
     const char **paths = calloc(3 * (size_t)argc, sizeof *paths);
     const char **include = paths ? paths + argc : NULL;
     const char **exclude = paths ? paths + 2 * argc : NULL;
-    trawl_inputs_options walk = {include, 0, exclude, 0};
+    trawl_inputs_options walk = TRAWL_INPUTS_OPTIONS_INIT;
+    walk.include = include;
+    walk.exclude = exclude;
     size_t npaths = 0;
     bool options_done = false;
     if (!paths) {

@@ -156,7 +156,7 @@ int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
     const char *index_dir = "index";
-    trawl_search_options opts = {0, 10, NULL, 0, false, false};
+    trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
     trawl_output_format format = TRAWL_OUTPUT_TEXT;
     size_t value;
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL;

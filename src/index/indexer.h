@@ -43,6 +43,11 @@ typedef struct trawl_indexer_options {
                                  many staging shards, merged into one compacted database by
                                  the commit */
 } trawl_indexer_options;
+/* Every option as the index remembers it, or its default. */
+#define TRAWL_INDEXER_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        0, NULL, 0, NULL, 0, 0                                                                     \
+    }
 
 typedef struct trawl_indexer trawl_indexer;
 

@@ -37,6 +37,10 @@ typedef struct trawl_inputs_options {
     const char *const *exclude; /* globs: files and folders matching one are never read */
     size_t nexclude;
 } trawl_inputs_options;
+#define TRAWL_INPUTS_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        NULL, 0, NULL, 0                                                                           \
+    } /* every file */
 
 /* A glob without '/' is matched against a file's or folder's name ("*.json"), one with '/'
  * against its id, as fnmatch(3) does with FNM_PATHNAME (a '*' never crosses a '/'). */

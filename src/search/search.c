@@ -714,7 +714,9 @@ static trawl_status earliest_evidence(trawl_searcher *s, const char *query, cons
     trawl_buf_printf(&q, "icc:%s year:%d", c->key, c->earliest);
     if (query && *query)
         trawl_buf_printf(&q, " (%s)", query);
-    trawl_search_options o = {0, 1000, language, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.limit = 1000;
+    o.language = language;
     trawl_status st = q.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
                                : trawl_search(s, q.data, &o, &r, err);
     for (size_t i = 0; !st && i < trawl_results_count(r) && !c->earliest_id; i++) {

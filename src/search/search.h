@@ -37,6 +37,11 @@ typedef struct trawl_search_options {
     bool documents;       /* count those facets in documents rather than passages */
     bool links;           /* load the links of each result's document */
 } trawl_search_options;
+/* The first ten results, no facets counted, links not loaded. */
+#define TRAWL_SEARCH_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        0, 10, NULL, 0, false, false                                                               \
+    }
 
 /* Why a passage carries a facet value. */
 typedef struct trawl_hit_facet {

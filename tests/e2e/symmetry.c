@@ -45,7 +45,9 @@ static int found_in(trawl_searcher *s, const char *query, const char *lang, cons
 {
     trawl_results *r = NULL;
     trawl_error err;
-    trawl_search_options o = {0, limit, lang, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.limit = limit;
+    o.language = lang;
     if (trawl_search(s, query, &o, &r, &err)) {
         fprintf(stderr, "symmetry: query %s: %s\n", query, err.message);
         return 0;
@@ -88,7 +90,8 @@ int main(int argc, char **argv)
         return 2;
     }
     trawl_xdb_close(db);
-    trawl_search_options every = {0, docs, NULL, 0, false, false};
+    trawl_search_options every = TRAWL_SEARCH_OPTIONS_INIT;
+    every.limit = docs;
     if (trawl_search(s, NULL, &every, &all, &err)) {
         fprintf(stderr, "symmetry: %s\n", err.message);
         return 2;

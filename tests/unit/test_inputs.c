@@ -112,7 +112,9 @@ int main(void)
 
     CASE("5 globs: names without '/', ids with it; excluded files are counted");
     const char *exclude[] = {"*.rst", "deep"};
-    trawl_inputs_options o = {NULL, 0, exclude, 2};
+    trawl_inputs_options o = TRAWL_INPUTS_OPTIONS_INIT;
+    o.exclude = exclude;
+    o.nexclude = 2;
     in = list(one, 1, &o);
     CHECK_STR(ids(in), "notes.txt");
     CHECK_INT(trawl_inputs_ignored(in), 2);

@@ -19,7 +19,8 @@ static char *print(const char *index, const char *query, trawl_output_format for
     trawl_searcher *s = NULL;
     trawl_results *r = NULL;
     trawl_printer *p = NULL;
-    trawl_search_options o = {0, limit, NULL, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.limit = limit;
     CHECK_INT(trawl_searcher_open(index, NULL, &s, NULL), TRAWL_OK);
     CHECK_INT(trawl_search(s, query, &o, &r, NULL), TRAWL_OK);
     CHECK_INT(trawl_printer_new(format, out, terminal, &p, NULL), TRAWL_OK);

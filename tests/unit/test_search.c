@@ -37,7 +37,9 @@ static const char *search(const char *query, unsigned offset, unsigned limit)
     trawl_searcher *s = NULL;
     trawl_results *r = NULL;
     trawl_error err;
-    trawl_search_options o = {offset, limit, NULL, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.offset = offset;
+    o.limit = limit;
     if (trawl_searcher_open(index_dir, NULL, &s, &err) || trawl_search(s, query, &o, &r, &err)) {
         snprintf(out, sizeof out, "ERROR %s", err.message);
         trawl_searcher_close(s);
@@ -96,7 +98,8 @@ static const char *marked(trawl_highlighter *hl, trawl_analyzer *an, const char 
 
 static const trawl_hit *first_hit(const char *query, trawl_searcher **s, trawl_results **r)
 {
-    trawl_search_options o = {0, 1, NULL, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.limit = 1;
     CHECK_INT(trawl_searcher_open(index_dir, NULL, s, NULL), TRAWL_OK);
     CHECK_INT(trawl_search(*s, query, &o, r, NULL), TRAWL_OK);
     return *r ? trawl_results_hit(*r, 0) : NULL;
@@ -133,7 +136,8 @@ int main(void)
 
     CASE("2 indexing: passages per document");
     /* A bound of 100 bytes: paragraphs of 50 bytes and more stay passages of their own. */
-    trawl_indexer_options small = {100, NULL, 0, NULL, 0, 0};
+    trawl_indexer_options small = TRAWL_INDEXER_OPTIONS_INIT;
+    small.max_passage_bytes = 100;
     CHECK_INT(trawl_indexer_open(idx, &small, &ix, &err), TRAWL_OK);
     ingest(ix, "harbor.txt", harbor, 3);
     ingest(ix, "sub/river.txt", river, 2);
@@ -228,7 +232,8 @@ int main(void)
     trawl_indexer_close(ix);
 
     CASE("15 another analyser (passage bound) empties and rebuilds, atomically");
-    trawl_indexer_options opts = {500, NULL, 0, NULL, 0, 0};
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
+    opts.max_passage_bytes = 500;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     CHECK(trawl_indexer_rebuilt(ix) && strstr(trawl_indexer_rebuilt(ix), "passage 500"));
     CHECK_STR(search("boats", 0, 10), "1: sub/river.txt#1[Boats]"); /* readers: the old index */

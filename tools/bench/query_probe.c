@@ -47,7 +47,7 @@ int main(int argc, char **argv)
         queries[n++] = strdup(line);
     }
     int code = 0;
-    trawl_search_options o = {0, 10, NULL, 0, false, false};
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
     for (int r = 1; r <= rounds; r++) {
         for (size_t i = 0; i < n; i++) {
             trawl_results *res = NULL;
