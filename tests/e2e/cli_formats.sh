@@ -52,7 +52,7 @@ contains "$out" "China Media Group -> https://example.org/cmg#top (not in the in
 
 # 3 "See also" items of the seed resolve by title against the shared corpus
 # (two folders: ids are paths from the deepest folder holding both)
-if [ -d "$SHARED_CORPUS" ]; then
+if have_shared; then
   seed=$(realpath "$TRAWL_SRC/corpus") shared=$(realpath "$SHARED_CORPUS") base=$seed
   while [ "${shared#"$base"/}" = "$shared" ]; do base=${base%/*}; done
   seed=${seed#"$base"/}/ shared=${shared#"$base"/}/

@@ -75,7 +75,7 @@ run 0 "$QUERY" --index "$WORK/many-index" --limit 0 xiamen
 matches "$out" 40 "and found, whatever their language"
 
 # 6 the shared corpus, when present
-if [ -d "$SHARED_CORPUS" ]; then
+if have_shared; then
   run 0 "$INGEST" --quiet --index "$WORK/shared" "$SHARED_CORPUS"
   run 0 "$QUERY" --index "$WORK/shared" --limit 20 Харбин
   contains "$out" "127-ru-visitchina-mediaforum2017.txt#" "Russian document"

@@ -53,10 +53,7 @@ echo "seed: $oracle"
 
 # 2 the shared corpus: 30 queries in many languages, with and without facet filters; and the
 # same reports from a sharded index of it, byte for byte
-if [ ! -d "$SHARED_CORPUS" ]; then
-  echo "skipped the shared corpus: $SHARED_CORPUS is absent"
-  finish
-fi
+have_shared || finish
 IDX="$WORK/shared"
 run 0 "$INGEST" --quiet --index "$IDX" "$SHARED_CORPUS"
 queries=(

@@ -1,7 +1,8 @@
 # lib.sh: helpers for the end-to-end tests, which run the real binaries.
 # Environment (set by ctest): TRAWL_BIN (build folder with the programs), TRAWL_SRC (the
 # repository), SHARED_CORPUS (../shared/corpus/docs), SYMMETRY (the symmetry program),
-# REPORT_ORACLE (the report oracle).
+# REPORT_ORACLE (the report oracle); TRAWL_REQUIRE_SHARED=1 (as CI sets it) makes an absent
+# shared corpus a failure instead of a skip.
 set -u
 INGEST="$TRAWL_BIN/trawl-ingest"
 QUERY="$TRAWL_BIN/trawl-query"
@@ -75,6 +76,19 @@ has_line() {
   checks=$((checks + 1))
   printf '%s\n' "$1" | grep -qxF -- "$2" || fail "$3: expected the line '$2' in:
 $1"
+}
+
+# have_shared: true when the shared corpus is present; else says the checks on it are skipped
+# (a failure under TRAWL_REQUIRE_SHARED=1).
+have_shared() {
+  [ -d "$SHARED_CORPUS" ] && return 0
+  if [ "${TRAWL_REQUIRE_SHARED:-0}" = 1 ]; then
+    checks=$((checks + 1))
+    fail "the shared corpus $SHARED_CORPUS is absent and TRAWL_REQUIRE_SHARED=1"
+  else
+    echo "skipped the checks on the shared corpus: $SHARED_CORPUS is absent"
+  fi
+  return 1
 }
 
 finish() {

@@ -1,4 +1,4 @@
-/* support.h: temporary folders for tests, removed at exit. */
+/* support.h: temporary folders for tests, removed at exit; the shared corpus's absence. */
 #ifndef TRAWL_TEST_SUPPORT_H
 #define TRAWL_TEST_SUPPORT_H
 
@@ -25,6 +25,17 @@ static void support_cleanup(void)
 {
     for (int i = 0; i < support_ndirs; i++)
         nftw(support_dirs[i], support_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Says that the checks of `what` on ../shared/corpus are skipped, it being absent; returns
+ * true when that is a failure (TRAWL_REQUIRE_SHARED=1, as CI sets it). */
+__attribute__((unused)) static int shared_required(const char *what)
+{
+    const char *require = getenv("TRAWL_REQUIRE_SHARED");
+    int required = require && strcmp(require, "1") == 0;
+    printf("%s: %s (no ../shared/corpus)\n", what,
+           required ? "FAILED, TRAWL_REQUIRE_SHARED=1" : "skipped");
+    return required;
 }
 
 /* A new empty folder under $TMPDIR; returns its path (static storage). */

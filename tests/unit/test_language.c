@@ -33,7 +33,7 @@ static void manifest_accuracy(trawl_langid *id, const char *root)
     snprintf(path, sizeof path, "%.1000s/MANIFEST.tsv", root);
     trawl_manifest *m = NULL;
     if (trawl_manifest_load(path, &m, NULL) != TRAWL_OK) {
-        printf("language detection against the shared manifest: skipped (no ../shared/corpus)\n");
+        CHECK(!shared_required("language detection against the shared manifest"));
         return;
     }
     FILE *f = fopen(path, "r");
