@@ -14,8 +14,8 @@ typedef struct compiler {
     const trawl_filter_context *ctx;
     bool expanding; /* compiling the other names of a place or center */
     trawl_analyzer *an;
-    trawl_highlighter *hl; /* may be NULL */
-    trawl_status st;       /* first failure */
+    trawl_matches *matches; /* what positive parts match; may be NULL */
+    trawl_status st;        /* first failure */
     trawl_error *err;
 } compiler;
 
@@ -297,16 +297,17 @@ static trawl_xquery *scaled(compiler *c, trawl_xquery *q, double factor)
 
 static void mark(compiler *c, tokens *k, bool exact)
 {
-    if (!c->hl)
+    if (!c->matches)
         return;
     trawl_status st = TRAWL_OK;
     if (k->n == 1 && !exact) {
         expand(c, k);
         const char *w = k->words.data;
         for (size_t i = 0; i < k->nwords && !st && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
-            st = trawl_highlighter_add_word(c->hl, w, strlen(w));
+            st = trawl_matches_add_one(c->matches, TRAWL_MATCH_WORD, w, strlen(w), NULL);
     } else if (k->n == 1) {
-        st = trawl_highlighter_add_word(c->hl, nth(&k->terms, 0), strlen(nth(&k->terms, 0)));
+        st = trawl_matches_add_one(c->matches, TRAWL_MATCH_WORD, nth(&k->terms, 0),
+                                   strlen(nth(&k->terms, 0)), NULL);
     } else {
         const char **terms = calloc(k->n, sizeof *terms);
         size_t *lens = calloc(k->n, sizeof *lens);
@@ -315,7 +316,7 @@ static void mark(compiler *c, tokens *k, bool exact)
                 terms[i] = nth(&k->terms, i);
                 lens[i] = strlen(terms[i]);
             }
-            st = trawl_highlighter_add_phrase(c->hl, terms, lens, k->n);
+            st = trawl_matches_add(c->matches, TRAWL_MATCH_PHRASE, terms, lens, k->n, NULL);
         } else {
             st = TRAWL_ERR_NOMEM;
         }
@@ -378,11 +379,10 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
         }
         q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
     }
-    if (positive && bigrams && (!n->field || n->field == body) && c->hl) {
-        for (size_t at = 0; at < k.chars.len; at += strlen(k.chars.data + at) + 1)
-            if (trawl_highlighter_add_chars(c->hl, k.chars.data + at, strlen(k.chars.data + at)))
-                c->st =
-                    trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory recording highlights");
+    if (positive && bigrams && (!n->field || n->field == body) && c->matches) {
+        for (size_t at = 0; at < k.chars.len && !c->st; at += strlen(k.chars.data + at) + 1)
+            c->st = trawl_matches_add_one(c->matches, TRAWL_MATCH_CHARS, k.chars.data + at,
+                                          strlen(k.chars.data + at), c->err);
     } else if (positive && (!n->field || n->field == body)) {
         mark(c, &k, exact);
     }
@@ -411,9 +411,9 @@ static trawl_xquery *wildcard_query(compiler *c, const trawl_qnode *n, bool posi
     else
         c->st = trawl_xquery_wildcard(b.data, b.len, TRAWL_MAX_WILDCARD_TERMS, &q, c->err);
     trawl_buf_free(&b);
-    if (positive && c->hl && f->id == TRAWL_FIELD_BODY && c->st == TRAWL_OK &&
-        trawl_highlighter_add_prefix(c->hl, nth(&k.terms, 0), strlen(nth(&k.terms, 0))))
-        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory recording highlights");
+    if (positive && c->matches && f->id == TRAWL_FIELD_BODY && c->st == TRAWL_OK)
+        c->st = trawl_matches_add_one(c->matches, TRAWL_MATCH_PREFIX, nth(&k.terms, 0),
+                                      strlen(nth(&k.terms, 0)), c->err);
 cleanup:
     tokens_free(&k);
     return q;
@@ -494,9 +494,9 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
 }
 
 trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_context *ctx,
-                                 trawl_highlighter *hl, trawl_xquery **query_out, trawl_error *err)
+                                 trawl_matches *matches, trawl_xquery **query_out, trawl_error *err)
 {
-    compiler c = {ctx, false, ctx->an, hl, TRAWL_OK, err};
+    compiler c = {ctx, false, ctx->an, matches, TRAWL_OK, err};
     *query_out = compile(&c, root, true);
     if (c.st == TRAWL_OK && !*query_out)
         c.st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query has no searchable words");

@@ -101,6 +101,32 @@ trawl_status trawl_highlighter_add_chars(trawl_highlighter *hl, const char *char
     return strlist_add(&hl->char_runs, chars, len);
 }
 
+/* Adds one match to the highlighter `ctx`; nonzero when out of memory. */
+static int add_match(void *ctx, trawl_match_kind kind, const char *const *words, const size_t *lens,
+                     size_t n)
+{
+    trawl_highlighter *hl = ctx;
+    switch (kind) {
+    case TRAWL_MATCH_WORD:
+        return trawl_highlighter_add_word(hl, words[0], lens[0]) != TRAWL_OK;
+    case TRAWL_MATCH_PREFIX:
+        return trawl_highlighter_add_prefix(hl, words[0], lens[0]) != TRAWL_OK;
+    case TRAWL_MATCH_PHRASE:
+        return trawl_highlighter_add_phrase(hl, words, lens, n) != TRAWL_OK;
+    case TRAWL_MATCH_CHARS:
+        return trawl_highlighter_add_chars(hl, words[0], lens[0]) != TRAWL_OK;
+    }
+    return 1;
+}
+
+trawl_status trawl_highlighter_add_matches(trawl_highlighter *hl, const trawl_matches *m,
+                                           trawl_error *err)
+{
+    return trawl_matches_each(m, add_match, hl)
+               ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory building highlights")
+               : TRAWL_OK;
+}
+
 /* A CJK character of the passage, folded alone. */
 typedef struct cjk_char {
     size_t start, end; /* its bytes in the passage */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "common/status.h"
+#include "query/matches.h"
 #include "text/analyzer.h"
 
 typedef struct trawl_highlighter trawl_highlighter;
@@ -32,6 +33,10 @@ trawl_status trawl_highlighter_add_phrase(trawl_highlighter *hl, const char *con
 /* A run of folded Chinese, Japanese or Thai characters, marked wherever the passage has them
  * in a row, whatever its words. */
 trawl_status trawl_highlighter_add_chars(trawl_highlighter *hl, const char *chars, size_t len);
+
+/* Adds everything `m` describes: its words, prefixes, phrases and character runs. */
+trawl_status trawl_highlighter_add_matches(trawl_highlighter *hl, const trawl_matches *m,
+                                           trawl_error *err);
 
 /* Marks `text` as analysed by `an`: `*ranges_out` (malloc'd, caller frees) gets the sorted,
  * merged ranges, adjacent words of one phrase joined into one range. */

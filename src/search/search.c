@@ -533,10 +533,10 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
     return st;
 }
 
-/* Parses and compiles `query` (NULL: every passage); fills `scope`, when not NULL, with the
- * facet values its filters admit. */
+/* Parses and compiles `query` (NULL: every passage), recording what it matches in `matches`
+ * when not NULL; fills `scope`, when not NULL, with the facet values its filters admit. */
 static trawl_status prepare(trawl_searcher *s, const char *query, const analyzers *an,
-                            trawl_highlighter *hl, trawl_xquery **q, trawl_filter_scope *scope,
+                            trawl_matches *matches, trawl_xquery **q, trawl_filter_scope *scope,
                             trawl_error *err)
 {
     if (scope)
@@ -551,7 +551,7 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
         return st;
     trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->aliases, s->db};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)) &&
-        !(st = trawl_query_compile(tree, &ctx, hl, q, err)) && scope)
+        !(st = trawl_query_compile(tree, &ctx, matches, q, err)) && scope)
         st = trawl_filter_scope_of(&ctx, tree, scope, err);
     trawl_qnode_free(tree);
     return st;
@@ -623,18 +623,21 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
 {
     trawl_status st;
     analyzers an = {{NULL}, 0};
+    trawl_matches *matches = NULL;
     trawl_highlighter *hl = NULL;
     trawl_xquery *q = NULL;
     trawl_results *r = NULL;
     trawl_tally tally;
-    trawl_search_options o = opts ? *opts : (trawl_search_options){0, 10, NULL, 0, false, false};
+    trawl_search_options o = opts ? *opts : (trawl_search_options)TRAWL_SEARCH_OPTIONS_INIT;
     trawl_filter_scope scope;
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
     *results_out = NULL;
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);
-    if ((st = analyzers_open(s, o.language, &an, err)) || (st = trawl_highlighter_new(&hl, err)) ||
-        (st = prepare(s, query, &an, hl, &q, o.facets ? &scope : NULL, err)))
+    if ((st = analyzers_open(s, o.language, &an, err)) || (st = trawl_matches_new(&matches, err)) ||
+        (st = prepare(s, query, &an, matches, &q, o.facets ? &scope : NULL, err)) ||
+        (st = trawl_highlighter_new(&hl, err)) ||
+        (st = trawl_highlighter_add_matches(hl, matches, err)))
         goto cleanup;
     job.query = q;
     if ((st = run_retrying(s, &job, err)) ||
@@ -667,6 +670,7 @@ cleanup:
     trawl_filter_scope_free(&scope);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
+    trawl_matches_free(matches);
     return st;
 }
 
