@@ -54,7 +54,7 @@ struct trawl_indexer {
                                         index, merged into one database by the commit */
     bool flushing;                   /* `layout` is shards read by no one until the commit
                                         publishes them: they commit as Xapian flushes (every
-                                        1,000 documents) instead of holding the run in one
+                                        XAPIAN_FLUSH_THRESHOLD documents) instead of holding the run in one
                                         transaction each */
     char *dir;                       /* the index folder */
     shaping shape;                   /* the options that shape it, remembered by each commit */

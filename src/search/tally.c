@@ -291,15 +291,20 @@ static char *label_of(int facet, const char *value, const trawl_gazetteer *gz, t
     return trawl_strdup(value);
 }
 
-static int sort_facet; /* the facet of the rows being sorted (qsort has no context) */
-
-/* Years in order; other values by count, most first, then by value. */
-static int by_rank(const void *a, const void *b)
+/* Rows by value (years: in order). */
+static int by_value(const void *a, const void *b)
 {
     const trawl_report_row *x = a, *y = b;
-    if (sort_facet != TRAWL_FACET_YEAR && x->count != y->count)
-        return x->count > y->count ? -1 : 1;
     return strcmp(x->value, y->value);
+}
+
+/* Rows by count, most first, then by value. */
+static int by_count(const void *a, const void *b)
+{
+    const trawl_report_row *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return by_value(a, b);
 }
 
 /* Rows for every value of `facet` in `c`, sorted, then the none row when `with_none`. */
@@ -324,8 +329,7 @@ static trawl_status facet_rows(const counter *c, int facet, bool with_none,
         if (!rows[n - 1].value || !rows[n - 1].label)
             return nomem(err);
     }
-    sort_facet = facet;
-    qsort(rows, n, sizeof *rows, by_rank);
+    qsort(rows, n, sizeof *rows, facet == TRAWL_FACET_YEAR ? by_value : by_count);
     if (with_none) {
         const size_t *none = trawl_strmap_get(m, "", 0);
         rows[n].value = trawl_strdup("(none)");

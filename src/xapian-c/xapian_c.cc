@@ -221,15 +221,6 @@ const char *trawl_xapian_version(void)
     return Xapian::version_string();
 }
 
-/* Xapian 1.4 takes its flush threshold (documents added between writes of the in-memory
- * postings to the tables; 10,000 by default) only from the environment, read when a writable
- * database opens. Passages are small documents: at 1,000 the writer's memory stays flat
- * whatever the corpus (kdoc: 244 -> 154 MB peak, and no slower). A value the user set wins. */
-static void set_flush_threshold()
-{
-    setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
-}
-
 /* The stub database file that `path` names, if any: a folder's XAPIANDB, or `path` itself when
  * it is a file that is not a single-file glass database. */
 static bool stub_file(const std::string &path, std::string *file)
@@ -469,7 +460,6 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
 {
     if (mode == TRAWL_XDB_READ)
         return trawl_xdb_open_read(path, nullptr, db_out, err);
-    set_flush_threshold();
     if (!path || !db_out)
         return bad_arg(err, nullptr, "trawl_xdb_open: path and db_out are required");
     *db_out = nullptr;

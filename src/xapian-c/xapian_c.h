@@ -33,10 +33,10 @@ const char *trawl_xapian_version(void);
 
 /* ---- databases ---- */
 
-/* Opening a writable database sets XAPIAN_FLUSH_THRESHOLD to 1000 unless the environment
- * has it (Xapian's only way to set it): postings go from memory to the tables every 1,000
- * documents, inside transactions too (they stay uncommitted until the commit). Call before
- * starting threads that read the environment. */
+/* A writable database holds the postings of XAPIAN_FLUSH_THRESHOLD documents in memory
+ * (10,000 unless the environment says otherwise: Xapian 1.4 reads it nowhere else) before
+ * writing them to its tables, inside transactions too (uncommitted until the commit). The
+ * wrapper never sets it: a program that wants another value sets it before opening. */
 typedef enum trawl_xdb_mode {
     TRAWL_XDB_READ,           /* read-only; the database must exist */
     TRAWL_XDB_WRITE,          /* writable; the database must exist */
