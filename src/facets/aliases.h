@@ -1,7 +1,8 @@
 /* aliases.h: the gazetteer's names, folded as documents' words are, so that a name typed in a
  * query is recognised whatever its script, case or accents: province:浙江, and "Chongqing"
  * finding 重庆 (each name of a place or center stands for all its names, in every script;
- * built on the gazetteer's lists, not on transliteration, which misreads 长城 or 厦门). */
+ * built on the gazetteer's lists, not on transliteration, which misreads 长城 or 厦门).
+ * A trawl_aliases is used by one thread at a time (lookups keep scratch state). */
 #ifndef TRAWL_ALIASES_H
 #define TRAWL_ALIASES_H
 

@@ -5,7 +5,8 @@
  * with.
  *
  * Ownership: every string and array returned belongs to the gazetteer and lives as long as
- * it. */
+ * it.
+ * A gazetteer is read-only once loaded: several threads may share one. */
 #ifndef TRAWL_GAZETTEER_H
 #define TRAWL_GAZETTEER_H
 

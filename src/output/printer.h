@@ -1,7 +1,8 @@
 /* printer.h: the one output interface. Search results and facet reports go through a
  * printer, whose back end decides the format: text for people (highlights in bold on a
  * terminal, [brackets] otherwise, reports as aligned tables), JSON for programs (its keys:
- * docs/REFERENCE.md, "JSON output"), or CSV (RFC 4180) for spreadsheets. */
+ * docs/USAGE.md, "JSON output"), or CSV (RFC 4180) for spreadsheets.
+ * A printer is used by one thread at a time. */
 #ifndef TRAWL_PRINTER_H
 #define TRAWL_PRINTER_H
 

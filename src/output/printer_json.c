@@ -1,5 +1,5 @@
 /* printer_json.c: results and reports for programs, one JSON object written with jansson
- * (docs/REFERENCE.md, "JSON output", lists the keys). Offsets are bytes of "text" (UTF-8). */
+ * (docs/USAGE.md, "JSON output", lists the keys). Offsets are bytes of "text" (UTF-8). */
 #include <jansson.h>
 
 #include "facets/facets.h"

@@ -1,6 +1,7 @@
 /* document.h: a document as readers produce it and the indexer consumes it: metadata (path,
  * title, URL, language), an ordered list of text blocks (paragraphs, list items) each with its
- * section path and byte offset in the source, and the links the document makes. */
+ * section path and byte offset in the source, and the links the document makes.
+ * A document is used by one thread at a time; a finished one may be handed to another thread. */
 #ifndef TRAWL_DOCUMENT_H
 #define TRAWL_DOCUMENT_H
 

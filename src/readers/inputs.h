@@ -14,7 +14,8 @@
  *
  * A folder that cannot be listed whole (unreadable, an error while listing it) is remembered:
  * nothing under it counts as removed. The library never prints: what went wrong is kept as
- * one-line messages for the caller to show. */
+ * one-line messages for the caller to show.
+ * A trawl_inputs is used by one thread at a time. */
 #ifndef TRAWL_INPUTS_H
 #define TRAWL_INPUTS_H
 

@@ -10,7 +10,8 @@
  *     kind: news
  *     ---
  *
- * Front matter wins over the manifest, which wins over what a reader finds in the text. */
+ * Front matter wins over the manifest, which wins over what a reader finds in the text.
+ * A manifest is read-only once loaded: several threads may share one. */
 #ifndef TRAWL_METADATA_H
 #define TRAWL_METADATA_H
 

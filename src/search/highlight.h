@@ -4,7 +4,8 @@
  * the same analyzer, without stemming, and marks the words, and whole phrases, that match.
  * When nothing to mark is Chinese, Japanese or Thai, the passage's runs of those scripts are
  * not analysed (ICU would build its dictionary engines for them: millions of instructions
- * in a process's first use). Ranges are byte offsets into the passage text. */
+ * in a process's first use). Ranges are byte offsets into the passage text.
+ * A highlighter is used by one thread at a time (it caches what it learns). */
 #ifndef TRAWL_HIGHLIGHT_H
 #define TRAWL_HIGHLIGHT_H
 

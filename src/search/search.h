@@ -2,7 +2,9 @@
  * checks its schema, parses and compiles the query with the analyzer the index was built
  * with (and its gazetteer, for facet filters), ranks with BM25, counts every match exactly,
  * loads each result's stored passage, highlight ranges and facet evidence, and counts facet
- * values over all matches on request. */
+ * values over all matches on request.
+ * A searcher, and the results it returns, are used by one thread at a time; threads that search at
+ * once each open their own. */
 #ifndef TRAWL_SEARCH_H
 #define TRAWL_SEARCH_H
 

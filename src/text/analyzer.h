@@ -1,6 +1,8 @@
 /* analyzer.h: the one analysis chain shared by ingest, query parsing and highlighting:
  * ICU words -> folded terms (fold.h) -> Snowball stems for letter words. Whatever indexes a
- * text and whatever searches it go through here, so they always agree. */
+ * text and whatever searches it go through here, so they always agree.
+ * An analyzer is used by one thread at a time (ICU's iterators keep state); threads each make
+ * their own. */
 #ifndef TRAWL_ANALYZER_H
 #define TRAWL_ANALYZER_H
 

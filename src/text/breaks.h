@@ -1,6 +1,7 @@
 /* breaks.h: ICU break iterators (word or sentence rules) over UTF-8 text through a UText, so
  * every boundary is a byte offset. The tokenizer builds on the word rules; passages are split
- * at sentence boundaries (with ICU's abbreviation suppressions: "Mr." ends no sentence). */
+ * at sentence boundaries (with ICU's abbreviation suppressions: "Mr." ends no sentence).
+ * A handle is used by one thread at a time. */
 #ifndef TRAWL_BREAKS_H
 #define TRAWL_BREAKS_H
 

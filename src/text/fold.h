@@ -2,7 +2,8 @@
  * folding, diacritics removed from Latin letters (São -> sao, Agência -> agencia), typographic
  * apostrophes made plain, and Traditional Chinese characters made Simplified (ICU's
  * Traditional-Simplified transform: 國際傳播 -> 国际传播), so either script finds both. Marks on
- * other scripts (Thai vowels, Japanese voicing, Cyrillic й) are kept: they change the word. */
+ * other scripts (Thai vowels, Japanese voicing, Cyrillic й) are kept: they change the word.
+ * A handle is used by one thread at a time. */
 #ifndef TRAWL_FOLD_H
 #define TRAWL_FOLD_H
 

@@ -1,7 +1,8 @@
 /* language.h: which language a text is in. The script decides where it can (Han without kana
  * is Chinese, kana Japanese, Hangul Korean, Thai Thai); otherwise libexttextcat's n-gram
  * models do. Languages are ISO 639-1 codes; the table of names covers every language
- * libstemmer has and the corpus's others. */
+ * libstemmer has and the corpus's others.
+ * A trawl_langid is used by one thread at a time. */
 #ifndef TRAWL_LANGUAGE_H
 #define TRAWL_LANGUAGE_H
 

@@ -1,4 +1,5 @@
-/* stemmer.h: Snowball stemming through libstemmer, chosen by ISO 639 language code. */
+/* stemmer.h: Snowball stemming through libstemmer, chosen by ISO 639 language code.
+ * A stemmer is used by one thread at a time (libstemmer's result lives in it). */
 #ifndef TRAWL_STEMMER_H
 #define TRAWL_STEMMER_H
 

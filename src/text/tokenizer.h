@@ -1,6 +1,7 @@
 /* tokenizer.h: words of UTF-8 text by ICU's word break iterator (Unicode UAX #29, with ICU's
  * dictionaries for Chinese, Japanese, Thai, Lao, Khmer and Burmese), reported with their byte
- * offsets. Spaces and punctuation are skipped; letters, numbers, kana and ideographs are kept. */
+ * offsets. Spaces and punctuation are skipped; letters, numbers, kana and ideographs are kept.
+ * A tokenizer is used by one thread at a time. */
 #ifndef TRAWL_TOKENIZER_H
 #define TRAWL_TOKENIZER_H
 

@@ -8,7 +8,9 @@
  *
  * Ownership: every handle returned through an `_out` pointer belongs to the caller and is
  * released with its `_close`/`_free` function, which accepts NULL. Strings passed in are
- * copied; strings returned through `char **` are malloc'd for the caller to free(). */
+ * copied; strings returned through `char **` are malloc'd for the caller to free().
+ * Each handle is used by one thread at a time (as Xapian's own objects); threads may each open
+ * their own handle on one database. */
 #ifndef TRAWL_XAPIAN_C_H
 #define TRAWL_XAPIAN_C_H
 
