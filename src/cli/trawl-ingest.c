@@ -249,18 +249,32 @@ static int check_index(const char *dir, const trawl_indexer_options *opts, const
         const trawl_meta *meta = metadata_of(&mfs, it->file);
         trawl_document *doc = NULL;
         trawl_read_info info = {0};
-        if (trawl_read_document(it->file, it->id, meta, &doc, &info, &err)) {
+        trawl_file_state now, before;
+        bool known = false;
+        char *data = NULL;
+        size_t len = 0;
+        if (trawl_read_bytes(it->file, &data, &len, &info, &err)) {
+            trawl_cli_error("%s", err.message);
+            continue;
+        }
+        file_state(it, &info, meta, &now);
+        if (trawl_catalog_get(db, it->id, &before, &known, &err)) {
+            free(data);
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        /* As ingest does: a file whose bytes and manifest row are those recorded is not parsed;
+         * another is, to tell a document from a file ingest would skip. */
+        bool current_file = known && trawl_file_state_equal(&before, &now);
+        trawl_status st =
+            current_file ? TRAWL_OK
+                         : trawl_parse_read(it->file, it->id, meta, &data, &len, &doc, &info, &err);
+        free(data);
+        trawl_document_free(doc);
+        if (st) {
             if (!info.binary || it->named)
                 trawl_cli_error("%s", err.message); /* not indexable: ingest skips it too */
             continue;
-        }
-        trawl_document_free(doc);
-        trawl_file_state now, before;
-        bool known = false;
-        file_state(it, &info, meta, &now);
-        if (trawl_catalog_get(db, it->id, &before, &known, &err)) {
-            trawl_cli_error("%s", err.message);
-            goto cleanup;
         }
         if (!known) {
             printf("missing: %s\n", it->id);
@@ -341,19 +355,32 @@ static void ingest_job(void *ctx, size_t worker, size_t k)
     pipeline *pl = ctx;
     const trawl_input *it = trawl_inputs_get(pl->in, k);
     slot *s = &pl->slots[k];
-    if (trawl_read_document(it->file, it->id, s->meta, &s->doc, &s->info, &s->err)) {
+    char *data = NULL;
+    size_t len = 0;
+    /* Whether the file changed is decided from its bytes' hash and its manifest row, before
+     * any parsing: an unchanged file is read, never parsed. */
+    if (trawl_read_bytes(it->file, &data, &len, &s->info, &s->err)) {
         s->outcome = SLOT_UNREADABLE;
         return;
     }
     if (!(s->now = malloc(sizeof *s->now))) {
+        free(data);
         trawl_error_set(&s->err, TRAWL_ERR_NOMEM, "out of memory");
         s->outcome = SLOT_FAILED;
         return;
     }
     file_state(it, &s->info, s->meta, s->now);
     if (s->before && trawl_file_state_equal(s->before, s->now)) {
+        free(data);
         slot_clear(s);
         s->outcome = SLOT_UNCHANGED;
+        return;
+    }
+    trawl_status st =
+        trawl_parse_read(it->file, it->id, s->meta, &data, &len, &s->doc, &s->info, &s->err);
+    free(data);
+    if (st) {
+        s->outcome = SLOT_UNREADABLE;
         return;
     }
     s->outcome = trawl_analyze_document(pl->analysts[worker], s->doc, &s->analysis, &s->err)
@@ -401,9 +428,7 @@ static trawl_status may_replace(const trawl_inputs *in, const trawl_input *it,
     trawl_read_info info = {0};
     trawl_file_state now;
     bool same = false;
-    if (trawl_read_file(it->file, TRAWL_MAX_FILE_BYTES, &data, &len, NULL) == TRAWL_OK) {
-        info.bytes = len;
-        trawl_bytes_hash(data, len, info.hash);
+    if (trawl_read_bytes(it->file, &data, &len, &info, NULL) == TRAWL_OK) {
         file_state(it, &info, meta, &now);
         same = strcmp(now.hash, recorded->hash) == 0;
     }

@@ -196,13 +196,31 @@ trawl_status trawl_parse_document(const char *relpath, const trawl_meta *meta, c
     return parse(relpath, relpath, meta, data, len, doc_out, info, err);
 }
 
+trawl_status trawl_read_bytes(const char *file, char **data_out, size_t *len_out,
+                              trawl_read_info *info, trawl_error *err)
+{
+    trawl_status st = trawl_read_file(file, TRAWL_MAX_FILE_BYTES, data_out, len_out, err);
+    if (st == TRAWL_OK) {
+        info->bytes = *len_out;
+        trawl_bytes_hash(*data_out, *len_out, info->hash);
+    }
+    return st;
+}
+
+trawl_status trawl_parse_read(const char *file, const char *relpath, const trawl_meta *meta,
+                              char **data, size_t *len, trawl_document **doc_out,
+                              trawl_read_info *info, trawl_error *err)
+{
+    return parse(file, relpath, meta, data, len, doc_out, info, err);
+}
+
 trawl_status trawl_read_document(const char *file, const char *relpath, const trawl_meta *meta,
                                  trawl_document **doc_out, trawl_read_info *info, trawl_error *err)
 {
     char *data = NULL;
     size_t len = 0;
     *doc_out = NULL;
-    trawl_status st = trawl_read_file(file, TRAWL_MAX_FILE_BYTES, &data, &len, err);
+    trawl_status st = trawl_read_bytes(file, &data, &len, info, err);
     if (st == TRAWL_OK)
         st = parse(file, relpath, meta, &data, &len, doc_out, info, err);
     free(data);

@@ -49,8 +49,19 @@ void trawl_bytes_hash(const char *data, size_t len, char *hash);
 trawl_status trawl_read_document(const char *file, const char *relpath, const trawl_meta *meta,
                                  trawl_document **doc_out, trawl_read_info *info, trawl_error *err);
 
-/* The same from bytes in memory (which this call may repair in place: `*data` must be
- * malloc'd and may be replaced). */
+/* trawl_read_document in two steps, for a caller that decides from the bytes' hash whether to
+ * parse at all: trawl_read_bytes reads `file` (`*data_out` malloc'd, the caller frees it) and
+ * sets `info->bytes` and `info->hash` (failing as trawl_read_document does when it cannot be
+ * read or is too large); trawl_parse_read parses those bytes as trawl_read_document would
+ * (and may repair them in place: `*data` may be replaced). */
+trawl_status trawl_read_bytes(const char *file, char **data_out, size_t *len_out,
+                              trawl_read_info *info, trawl_error *err);
+trawl_status trawl_parse_read(const char *file, const char *relpath, const trawl_meta *meta,
+                              char **data, size_t *len, trawl_document **doc_out,
+                              trawl_read_info *info, trawl_error *err);
+
+/* The same from bytes in memory, named by `relpath` in messages (which this call may repair in
+ * place: `*data` must be malloc'd and may be replaced). */
 trawl_status trawl_parse_document(const char *relpath, const trawl_meta *meta, char **data,
                                   size_t *len, trawl_document **doc_out, trawl_read_info *info,
                                   trawl_error *err);
