@@ -36,7 +36,7 @@
 /* The most bytes of input analysed ahead of the writers (in the analysing threads' window and
  * on each shard's queue), besides the input each is on: analysed, an input takes 20 to 30
  * times its size (its passages' Xapian documents), so a corpus of large files would otherwise
- * hold dozens of them at once (big: 300 MB). Small files stay bounded by their count. */
+ * hold dozens of them at once. Small files stay bounded by their count. */
 #define AHEAD_BYTES (1 << 20)
 #define QUEUED_BYTES (512 << 10)
 

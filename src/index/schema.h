@@ -149,7 +149,7 @@ bool trawl_schema_tally_split(const char *value, size_t len,
 #define TRAWL_META_OPTIONS "trawl.options"
 /* The languages of a shard's passages (its L terms' codes), in the list format of stem
  * expansions, rewritten by each commit: readers learn them without walking the L terms, whose
- * posting lists lie between them in Xapian's table (about 100 blocks read on a 150 MB corpus). */
+ * posting lists lie between them in Xapian's table (a read of every block between). */
 #define TRAWL_META_LANGUAGES "trawl.languages"
 /* Appends to `list` (a list in the format of stem expansions) the languages of the passages of
  * `db` that it does not hold, from the L terms themselves. */

@@ -1,7 +1,8 @@
 /* t2s.h: Traditional -> Simplified Chinese, exactly as ICU's Traditional-Simplified transform
  * does it (臺灣 -> 台湾, 乾坤 kept while 乾燥 -> 干燥), from tables made of that transform's
- * rules when Trawl is built (t2s_gen.c): opening ICU's transform costs 40-60 ms per process,
- * which every query finding Chinese text would pay. No state, no allocation: thread-safe. */
+ * rules when Trawl is built (t2s_gen.c): opening ICU's transform builds its registry of every
+ * transform, a cost every query finding Chinese text would pay. No state, no allocation:
+ * thread-safe. */
 #ifndef TRAWL_T2S_H
 #define TRAWL_T2S_H
 
