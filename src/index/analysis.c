@@ -10,6 +10,7 @@
 #include "common/strmap.h"
 #include "facets/facets.h"
 #include "index/passages.h"
+#include "index/records.h"
 #include "index/schema.h"
 #include "text/analyzer.h"
 #include "text/breaks.h"
@@ -294,8 +295,8 @@ static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     return st;
 }
 
-/* The stored data of a passage (index/README.md): a JSON object of what is known about it, a
- * newline, its text; `*len_out` gets its length. */
+/* The stored data of a passage (records.h; index/README.md): a JSON object of what is known
+ * about it, a newline, its text; `*len_out` gets its length. NULL when out of memory. */
 static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
                           const char *section, size_t *len_out)
 {
@@ -321,22 +322,15 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_t *foundings = foundings_json(&job->an->facets, p);
     if (foundings)
         json_object_set_new(o, "foundings", foundings);
-    char *head = json_dumps(o, JSON_COMPACT);
+    trawl_buf data = TRAWL_BUF_INIT;
+    trawl_status st = trawl_passage_data_encode(o, p->text, p->len, &data, NULL);
     json_decref(o);
-    if (!head)
-        return NULL;
-    /* The text follows as it is: read back without decoding (index/README.md). */
-    size_t n = strlen(head);
-    char *data = realloc(head, n + 1 + p->len + 1);
-    if (!data) {
-        free(head);
+    *len_out = data.len;
+    if (st) {
+        trawl_buf_free(&data);
         return NULL;
     }
-    data[n] = '\n';
-    memcpy(data + n + 1, p->text, p->len);
-    data[n + 1 + p->len] = '\0';
-    *len_out = n + 1 + p->len;
-    return data;
+    return trawl_buf_detach(&data);
 }
 
 /* The language of passage text: the document's, unless the passage is written in another

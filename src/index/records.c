@@ -141,3 +141,49 @@ void trawl_doc_edges_clear(trawl_doc_edges *e)
     json_decref(e->owned);
     memset(e, 0, sizeof *e);
 }
+
+trawl_status trawl_passage_data_encode(json_t *head, const char *text, size_t len, trawl_buf *out,
+                                       trawl_error *err)
+{
+    trawl_buf_reset(out);
+    char *dumped = NULL;
+    if (!json_object_set_new(head, "length", json_integer((json_int_t)len)))
+        dumped = json_dumps(head, JSON_COMPACT);
+    if (dumped) {
+        trawl_buf_puts(out, dumped);
+        trawl_buf_putc(out, '\n');
+        trawl_buf_append(out, text, len);
+    }
+    free(dumped);
+    if (!dumped || out->failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory storing a passage");
+    return TRAWL_OK;
+}
+
+trawl_status trawl_passage_data_decode(const char *data, size_t len, json_t **head_out,
+                                       const char **text_out, size_t *text_len, trawl_error *err)
+{
+    json_error_t jerr;
+    const char *nl = memchr(data, '\n', len);
+    json_t *head = nl ? json_loadb(data, (size_t)(nl - data), 0, &jerr) : NULL;
+    size_t text_bytes = nl ? len - (size_t)(nl + 1 - data) : 0;
+    const char *why =
+        !nl                     ? "no text"
+        : !head                 ? jerr.text
+        : !json_is_object(head) ? "not a JSON object"
+        : (json_int_t)text_bytes != json_integer_value(json_object_get(head, "length"))
+            ? "the text's length differs"
+            : NULL;
+    *head_out = NULL;
+    *text_out = NULL;
+    *text_len = 0;
+    if (why) {
+        trawl_status st = trawl_error_set(err, TRAWL_ERR_CORRUPT, "%s", why);
+        json_decref(head);
+        return st;
+    }
+    *head_out = head;
+    *text_out = nl + 1;
+    *text_len = text_bytes;
+    return TRAWL_OK;
+}

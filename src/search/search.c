@@ -8,6 +8,7 @@
 
 #include "common/buf.h"
 #include "facets/facets.h"
+#include "index/records.h"
 #include "index/schema.h"
 #include "query/query_compile.h"
 #include "query/query_parser.h"
@@ -408,23 +409,14 @@ static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzer
 static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
                              trawl_highlighter *hl, const analyzers *ans, trawl_error *err)
 {
-    /* A JSON object, a newline, the text (index/README.md, "Stored data"). */
-    json_error_t jerr;
-    const char *nl = memchr(m->data, '\n', m->data_len);
-    json_t *o = nl ? json_loadb(m->data, (size_t)(nl - m->data), 0, &jerr) : NULL;
-    size_t text_len = nl ? m->data_len - (size_t)(nl + 1 - m->data) : 0;
-    const char *why = !nl                  ? "no text"
-                      : !o                 ? jerr.text
-                      : !json_is_object(o) ? "not a JSON object"
-                                           : NULL;
-    if (!why && (json_int_t)text_len != json_integer_value(json_object_get(o, "length")))
-        why = "the text's length differs";
-    if (why) {
-        json_decref(o);
+    json_t *o = NULL;
+    const char *text_start = NULL;
+    size_t text_len = 0;
+    trawl_error why;
+    if (trawl_passage_data_decode(m->data, m->data_len, &o, &text_start, &text_len, &why))
         return trawl_error_set(err, TRAWL_ERR_CORRUPT, "passage %u: unreadable stored data: %s",
-                               m->docid, why);
-    }
-    if (json_object_set_new_nocheck(o, "text", json_stringn_nocheck(nl + 1, text_len))) {
+                               m->docid, why.message);
+    if (json_object_set_new_nocheck(o, "text", json_stringn_nocheck(text_start, text_len))) {
         json_decref(o);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
     }

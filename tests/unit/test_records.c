@@ -1,5 +1,5 @@
-/* test_records: the codec of document records and resolved links (index/records.h): what is
- * encoded decodes the same, and what is not a record is refused. */
+/* test_records: the codec of document records, resolved links and passages' stored data
+ * (index/records.h): what is encoded decodes the same, and what is not a record is refused. */
 #include <string.h>
 
 #include "check.h"
@@ -63,6 +63,36 @@ int main(void)
     CHECK_INT(g.nout + g.nin, 0);
     CHECK_INT(trawl_doc_edges_decode("{\"out\":1}", 9, &g, &err), TRAWL_ERR_CORRUPT);
     CHECK_STR(err.message, "a document's links are malformed");
+
+    CASE("5 a passage's stored data round-trips: head in its key order, text with a newline");
+    json_t *head =
+        json_pack("{s:s,s:i,s:i,s:s}", "id", "a.txt#2", "ordinal", 2, "length", 0, "lang", "zh");
+    const char *text = "第一行\n{not json}";
+    CHECK_INT(trawl_passage_data_encode(head, text, strlen(text), &b, NULL), TRAWL_OK);
+    json_decref(head);
+    CHECK_STR(trawl_buf_str(&b), "{\"id\":\"a.txt#2\",\"ordinal\":2,\"length\":20,"
+                                 "\"lang\":\"zh\"}\n第一行\n{not json}");
+    json_t *back = NULL;
+    const char *got = NULL;
+    size_t got_len = 0;
+    CHECK_INT(trawl_passage_data_decode(b.data, b.len, &back, &got, &got_len, NULL), TRAWL_OK);
+    CHECK_INT(got_len, strlen(text));
+    CHECK(got && memcmp(got, text, got_len) == 0);
+    CHECK_STR(json_string_value(json_object_get(back, "lang")), "zh");
+    json_decref(back);
+
+    CASE("6 stored data that is not a passage's is refused, saying why");
+    const char *broken[] = {"{\"length\":3}", "[1]\nabc", "{\"length\":4}\nabc", "{x\nabc"};
+    const char *reason[] = {"no text", "not a JSON object", "the text's length differs", NULL};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        back = (json_t *)1;
+        CHECK_INT(
+            trawl_passage_data_decode(broken[i], strlen(broken[i]), &back, &got, &got_len, &err),
+            TRAWL_ERR_CORRUPT);
+        CHECK(back == NULL && got == NULL && got_len == 0);
+        if (reason[i])
+            CHECK_STR(err.message, reason[i]);
+    }
     trawl_buf_free(&b);
     return CHECK_DONE();
 }
