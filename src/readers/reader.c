@@ -122,7 +122,8 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
-/* Parses `*data` as document `relpath`; messages name `label` (the file as the user gave it). */
+/* Parses `*data` as document `relpath`; messages name `label` (the file as the user gave it).
+ * `info->bytes` and `info->hash` are the caller's: set from the bytes as read. */
 static trawl_status parse(const char *label, const char *relpath, const trawl_meta *meta,
                           char **data, size_t *len, trawl_document **doc_out, trawl_read_info *info,
                           trawl_error *err)
@@ -131,9 +132,7 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     trawl_status st;
     trawl_document *doc = NULL;
     *doc_out = NULL;
-    info->bytes = *len;
     info->replaced = 0;
-    trawl_bytes_hash(*data, *len, info->hash);
     info->format = TRAWL_FORMAT_UNKNOWN;
     info->binary = false;
     size_t nul = 0;
@@ -193,6 +192,8 @@ trawl_status trawl_parse_document(const char *relpath, const trawl_meta *meta, c
                                   size_t *len, trawl_document **doc_out, trawl_read_info *info,
                                   trawl_error *err)
 {
+    info->bytes = *len;
+    trawl_bytes_hash(*data, *len, info->hash);
     return parse(relpath, relpath, meta, data, len, doc_out, info, err);
 }
 

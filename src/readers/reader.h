@@ -52,8 +52,9 @@ trawl_status trawl_read_document(const char *file, const char *relpath, const tr
 /* trawl_read_document in two steps, for a caller that decides from the bytes' hash whether to
  * parse at all: trawl_read_bytes reads `file` (`*data_out` malloc'd, the caller frees it) and
  * sets `info->bytes` and `info->hash` (failing as trawl_read_document does when it cannot be
- * read or is too large); trawl_parse_read parses those bytes as trawl_read_document would
- * (and may repair them in place: `*data` may be replaced). */
+ * read or is too large); trawl_parse_read parses those bytes, with the `info` that call
+ * filled, as trawl_read_document would (and may repair them in place: `*data` may be
+ * replaced). */
 trawl_status trawl_read_bytes(const char *file, char **data_out, size_t *len_out,
                               trawl_read_info *info, trawl_error *err);
 trawl_status trawl_parse_read(const char *file, const char *relpath, const trawl_meta *meta,
