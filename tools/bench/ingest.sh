@@ -54,7 +54,8 @@ find "$corpus" -type f | sort >"$out/files"
 ! wanted lucene || measure lucene "$out/idx-lucene" tools/bench/lucene.sh index "$corpus" "$out/idx-lucene"
 ! wanted fts5 || measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# shellcheck source=tools/bench/lib.sh
+. tools/bench/lib.sh
 echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
 printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
 trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)

@@ -34,17 +34,12 @@ make_corpus() {
   done
 }
 
+# shellcheck source=tools/bench/lib.sh
+. tools/bench/lib.sh
+
 # median_ms CMD...: the median wall time of 15 runs, in milliseconds.
 median_ms() {
-  local times=()
-  for _ in $(seq 15); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null
-    e=$(date +%s%N)
-    times+=($(((e - s) / 1000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 8p | awk '{printf "%.2f", $1 / 1000}'
+  for _ in $(seq 15); do wall_seconds "$@"; done | median | awk '{ printf "%.2f", $1 * 1000 }'
 }
 
 for n in "${sizes[@]}"; do

@@ -29,17 +29,8 @@ for ((i = 1; i <= copies; i++)); do
   done
 done
 
-# median SECONDS...
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-# seconds CMD...: wall time of one run.
-seconds() {
-  local s e
-  s=$(date +%s.%N)
-  "$@" >/dev/null
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc
-}
+# shellcheck source=tools/bench/lib.sh
+. tools/bench/lib.sh
 
 echo "| corpus | documents | what | new | old | new/old |"
 echo "| --- | --- | --- | --- | --- | --- |"
@@ -51,15 +42,15 @@ for kind in text html; do
     [ "$what" = check ] && flags=(--check)
     t_new=() t_old=()
     for ((r = 0; r < runs; r++)); do
-      t_new+=("$(seconds "$new" "${flags[@]}" --index "$work/index-$kind" "$work/$kind")")
+      t_new+=("$(wall_seconds "$new" "${flags[@]}" --index "$work/index-$kind" "$work/$kind")")
       [ -n "${OLD:-}" ] &&
-        t_old+=("$(seconds "$OLD" "${flags[@]}" --index "$work/index-$kind" "$work/$kind")")
+        t_old+=("$(wall_seconds "$OLD" "${flags[@]}" --index "$work/index-$kind" "$work/$kind")")
     done
-    m_new=$(median "${t_new[@]}")
+    m_new=$(printf '%s\n' "${t_new[@]}" | median)
     if [ -n "${OLD:-}" ]; then
-      m_old=$(median "${t_old[@]}")
+      m_old=$(printf '%s\n' "${t_old[@]}" | median)
       printf '| %s | %d | %s | %.3f s | %.3f s | %.2f |\n' "$kind" "$docs" "$what" "$m_new" \
-        "$m_old" "$(echo "$m_new / $m_old" | bc -l)"
+        "$m_old" "$(awk -v a="$m_new" -v b="$m_old" 'BEGIN { print a / b }')"
     else
       printf '| %s | %d | %s | %.3f s | | |\n' "$kind" "$docs" "$what" "$m_new"
     fi
