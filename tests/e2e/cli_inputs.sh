@@ -121,4 +121,16 @@ contains "$err" "trawl-ingest: warning: $M/MANIFEST.tsv:1: unknown column 'autho
 contains "$err" "trawl-ingest: warning: $M/MANIFEST.tsv:3: 'missing.txt' names no file here" "missing file"
 contains "$out" "1 described by MANIFEST.tsv" "the row that names a file is used"
 
+# 9 a manifest row is part of a file's state: a new title with the same bytes is a change,
+# for --check and for ingest (which decide before parsing)
+run 0 "$INGEST" --check --index "$WORK/m" "$M/docs"
+equals "$out" "index up to date: 1 document" "same bytes, same row"
+printf 'file\ttitle\nreport.txt\tThe annual report\n' >"$M/MANIFEST.tsv"
+run 1 "$INGEST" --check --index "$WORK/m" "$M/docs"
+contains "$out" "stale: report.txt" "a changed row makes the document stale"
+run 0 "$INGEST" --index "$WORK/m" "$M/docs"
+contains "$out" "(0 added, 1 changed, 0 removed, 0 unchanged)" "and ingest indexes it again"
+run 0 "$QUERY" --index "$WORK/m" harbour
+contains "$out" "The annual report" "under its new title"
+
 finish
