@@ -12,6 +12,10 @@ enum {
     TRAWL_EXIT_FATAL = 2    /* usage error or a failure that stopped the run */
 };
 
+/* A macro's value as a string literal: TRAWL_STRINGIFY(TRAWL_DEFAULT_MAX_PASSAGE) is "600". */
+#define TRAWL_STRINGIFY(x) TRAWL_STRINGIFY_(x)
+#define TRAWL_STRINGIFY_(x) #x
+
 /* Prints "PROGRAM: message" on stderr. */
 void trawl_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "PROGRAM: warning: message" on stderr. */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
+#include "cli/options.h"
 #include "common/buf.h"
 #include "facets/facets.h"
 #include "output/chart.h"
@@ -24,49 +25,6 @@
 #include "search/fingerprint.h"
 #include "search/search.h"
 #include "text/utf8.h"
-
-static void usage(FILE *f)
-{
-    fputs("usage: trawl-query [--index DIR] [--limit N] [--offset N] [--format text|json|csv]\n"
-          "                   [--lang CODE] [--facets LIST] [--explain] [--show-links]\n"
-          "                   QUERY...\n"
-          "       trawl-query --report FACET[,FACET]|icc-registry [--count passages|documents]\n"
-          "                   [--chart FILE.svg] [--format text|json|csv] [QUERY...]\n"
-          "       trawl-query --links DOC [--format text|json|csv]\n"
-          "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
-          "                   [--facets LIST] [--show-links]\n"
-          "       trawl-query --fingerprint\n"
-          "Searches the index DIR (default index/) and prints the best passages, or a report.\n"
-          "  --limit N          passages to show (default 10)\n"
-          "  --offset N         skip the first N (for paging)\n"
-          "  --format FORMAT    text (default), json or csv\n"
-          "  --lang CODE        analyse the query as this language (default: the index's)\n"
-          "  --facets LIST      count values of these facets over all matching passages:\n"
-          "                     icc, province, year, lang, kind, separated by commas\n"
-          "  --explain          show why each passage carries its facet values\n"
-          "  --show-links       show the documents each result's document links to and from\n"
-          "  --report SPEC      counts of one facet, a cross-tab of two (year,province), or\n"
-          "                     icc-registry, over all matches (the whole index without QUERY)\n"
-          "  --count UNIT       count passages (default) or documents\n"
-          "  --chart FILE.svg   also draw the report as a chart\n"
-          "  --links DOC        the documents DOC (a path, title or URL) links to, and those\n"
-          "                     linking to it\n"
-          "  --batch FILE       run each line of FILE (- for standard input) as a query in\n"
-          "                     one process; one JSON object per line out (JSON Lines)\n"
-          "  --fingerprint      a digest of the index's content: the same for any two builds\n"
-          "                     of one corpus\n"
-          "  --timeout MS       remote shards: give up connecting or waiting for an answer\n"
-          "                     after MS milliseconds (default 10000)\n"
-          "  --allow-partial    answer from the shards that can be reached, saying which\n"
-          "                     could not (default: a shard out of reach is an error)\n"
-          "DIR may be a folder of one shard or several, or a Xapian stub file naming shards\n"
-          "(`auto PATH`, `remote HOST:PORT` for xapian-tcpsrv), searched as one index.\n"
-          "Query syntax: words (all must match; stems match: universities ~ university),\n"
-          "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
-          "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
-          "OR binds tighter than the implicit AND.\n",
-          f);
-}
 
 /* Warns of the shards left out (--allow-partial) beyond the `warned` first, and has the
  * printer say which; returns how many are left out. */
@@ -152,90 +110,131 @@ static bool parse_facets(const char *list, unsigned *mask)
     return *mask != 0;
 }
 
+/* "icc, province, year, lang and kind": every facet, from the facet table. */
+static void facet_names(char *out, size_t size)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int f = 0; f < TRAWL_FACET_COUNT && at < size; f++)
+        at += (size_t)snprintf(out + at, size - at, "%s%s",
+                               f == 0                       ? ""
+                               : f == TRAWL_FACET_COUNT - 1 ? " and "
+                                                            : ", ",
+                               trawl_facet_name((trawl_facet_id)f));
+}
+
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
     const char *index_dir = "index";
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
-    trawl_output_format format = TRAWL_OUTPUT_TEXT;
-    size_t value;
-    const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL;
-    bool fingerprint = false;
-    bool explain = false;
+    int format = TRAWL_OUTPUT_TEXT, count_documents = 0;
+    size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0;
+    const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL;
+    bool fingerprint = false, explain = false, show_links = false, allow_partial = false;
     trawl_xdb_read_options read = TRAWL_XDB_READ_OPTIONS_INIT;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
-    bool options_done = false;
-    /* Options may come before, between or after the query's words; "--" ends them. */
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        bool has_value = i + 1 < argc;
-        if (options_done || a[0] != '-' || a[1] != '-') {
-            if (query.len)
-                trawl_buf_putc(&query, ' ');
-            trawl_buf_puts(&query, a);
-        } else if (strcmp(a, "--") == 0) {
-            options_done = true;
-        } else if (strcmp(a, "--help") == 0) {
-            usage(stdout);
-            trawl_buf_free(&query);
-            return TRAWL_EXIT_OK;
-        } else if (strcmp(a, "--index") == 0 && has_value) {
-            index_dir = argv[++i];
-        } else if (strcmp(a, "--lang") == 0 && has_value) {
-            opts.language = argv[++i];
-        } else if (strcmp(a, "--limit") == 0 && has_value) {
-            if (!trawl_cli_parse_count(a, argv[++i], 0, 100000, &value))
-                goto usage_error;
-            opts.limit = (unsigned)value;
-        } else if (strcmp(a, "--offset") == 0 && has_value) {
-            if (!trawl_cli_parse_count(a, argv[++i], 0, 100000000, &value))
-                goto usage_error;
-            opts.offset = (unsigned)value;
-        } else if (strcmp(a, "--format") == 0 && has_value) {
-            if (!trawl_output_format_parse(argv[++i], &format)) {
-                trawl_cli_error("--format wants text, json or csv, not '%s'", argv[i]);
-                goto usage_error;
-            }
-        } else if (strcmp(a, "--facets") == 0 && has_value) {
-            if (!parse_facets(argv[++i], &opts.facets)) {
-                trawl_cli_error(
-                    "--facets wants facets among icc, province, year, lang and kind, separated "
-                    "by commas, not '%s'",
-                    argv[i]);
-                goto usage_error;
-            }
-        } else if (strcmp(a, "--explain") == 0) {
-            explain = true;
-        } else if (strcmp(a, "--show-links") == 0) {
-            opts.links = true;
-        } else if (strcmp(a, "--report") == 0 && has_value) {
-            report = argv[++i];
-        } else if (strcmp(a, "--links") == 0 && has_value) {
-            links = argv[++i];
-        } else if (strcmp(a, "--batch") == 0 && has_value) {
-            batch = argv[++i];
-        } else if (strcmp(a, "--fingerprint") == 0) {
-            fingerprint = true;
-        } else if (strcmp(a, "--allow-partial") == 0) {
-            read.allow_partial = 1;
-        } else if (strcmp(a, "--timeout") == 0 && has_value) {
-            if (!trawl_cli_parse_count(a, argv[++i], 1, 3600000, &value))
-                goto usage_error;
-            read.timeout_ms = (unsigned)value;
-        } else if (strcmp(a, "--chart") == 0 && has_value) {
-            chart = argv[++i];
-        } else if (strcmp(a, "--count") == 0 && has_value) {
-            const char *unit = argv[++i];
-            if (strcmp(unit, "documents") != 0 && strcmp(unit, "passages") != 0) {
-                trawl_cli_error("--count wants passages or documents, not '%s'", unit);
-                goto usage_error;
-            }
-            opts.documents = strcmp(unit, "documents") == 0;
-        } else {
-            trawl_cli_error("%s: unknown option or missing value (see --help)", a);
-            goto usage_error;
-        }
+    char facet_list[128], facets_help[256];
+    facet_names(facet_list, sizeof facet_list);
+    snprintf(facets_help, sizeof facets_help,
+             "count values of these facets over all matching passages: %s, separated by commas",
+             facet_list);
+    _Static_assert(TRAWL_OUTPUT_TEXT == 0 && TRAWL_OUTPUT_JSON == 1 && TRAWL_OUTPUT_CSV == 2,
+                   "--format's choices are in the order of trawl_output_format");
+    const trawl_cli_option options[] = {
+        {"--index", 0, TRAWL_CLI_STRING, "DIR", "the index (default index/)", &index_dir, 0, 0,
+         NULL},
+        {"--limit", 0, TRAWL_CLI_COUNT, "N", "passages to show (default 10)", &limit, 0, 100000,
+         NULL},
+        {"--offset", 0, TRAWL_CLI_COUNT, "N", "skip the first N (for paging)", &offset, 0,
+         100000000, NULL},
+        {"--format", 0, TRAWL_CLI_CHOICE, "FORMAT", "text (default), json or csv", &format, 0, 0,
+         "text|json|csv"},
+        {"--lang", 0, TRAWL_CLI_STRING, "CODE",
+         "analyse the query as this language (default: the index's)", &opts.language, 0, 0, NULL},
+        {"--facets", 0, TRAWL_CLI_STRING, "LIST", facets_help, &facets, 0, 0, NULL},
+        {"--explain", 0, TRAWL_CLI_FLAG, NULL, "show why each passage carries its facet values",
+         &explain, 0, 0, NULL},
+        {"--show-links", 0, TRAWL_CLI_FLAG, NULL,
+         "show the documents each result's document links to and from", &show_links, 0, 0, NULL},
+        {"--report", 0, TRAWL_CLI_STRING, "SPEC",
+         "counts of one facet, a cross-tab of two (year,province), or icc-registry, over all "
+         "matches (the whole index without QUERY)",
+         &report, 0, 0, NULL},
+        {"--count", 0, TRAWL_CLI_CHOICE, "UNIT", "count passages (default) or documents",
+         &count_documents, 0, 0, "passages|documents"},
+        {"--chart", 0, TRAWL_CLI_STRING, "FILE.svg", "also draw the report as a chart", &chart, 0,
+         0, NULL},
+        {"--links", 0, TRAWL_CLI_STRING, "DOC",
+         "the documents DOC (a path, title or URL) links to, and those linking to it", &links, 0, 0,
+         NULL},
+        {"--batch", 0, TRAWL_CLI_STRING, "FILE",
+         "run each line of FILE (- for standard input) as a query in one process; one JSON object "
+         "per line out (JSON Lines)",
+         &batch, 0, 0, NULL},
+        {"--fingerprint", 0, TRAWL_CLI_FLAG, NULL,
+         "a digest of the index's content: the same for any two builds of one corpus", &fingerprint,
+         0, 0, NULL},
+        {"--timeout", 0, TRAWL_CLI_COUNT, "MS",
+         "remote shards: give up connecting or waiting for an answer after MS milliseconds "
+         "(default 10000)",
+         &timeout_ms, 1, 3600000, NULL},
+        {"--allow-partial", 0, TRAWL_CLI_FLAG, NULL,
+         "answer from the shards that can be reached, saying which could not (default: a shard out "
+         "of reach is an error)",
+         &allow_partial, 0, 0, NULL},
+        {"--help", 0, TRAWL_CLI_HELP, NULL, "this help", NULL, 0, 0, NULL},
+    };
+    const trawl_cli_spec cli = {
+        "usage: trawl-query [--index DIR] [--limit N] [--offset N]\n"
+        "                   [--format text|json|csv] [--lang CODE] [--facets LIST]\n"
+        "                   [--explain] [--show-links] QUERY...\n"
+        "       trawl-query --report FACET[,FACET]|icc-registry\n"
+        "                   [--count passages|documents] [--chart FILE.svg]\n"
+        "                   [--format text|json|csv] [QUERY...]\n"
+        "       trawl-query --links DOC [--format text|json|csv]\n"
+        "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
+        "                   [--facets LIST] [--show-links]\n"
+        "       trawl-query --fingerprint\n",
+        "Searches the index DIR and prints the best passages, or a report.\n",
+        "DIR may be a folder of one shard or several, or a Xapian stub file naming\n"
+        "shards (`auto PATH`, `remote HOST:PORT` for xapian-tcpsrv), searched as one.\n"
+        "Query syntax: words (all must match; stems match: universities ~ university),\n"
+        "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
+        "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
+        "OR binds tighter than the implicit AND.\n",
+        options,
+        sizeof options / sizeof *options,
+        true};
+    const char **words = calloc((size_t)argc, sizeof *words);
+    size_t nwords = 0;
+    if (!words) {
+        trawl_cli_error("out of memory");
+        return TRAWL_EXIT_FATAL;
+    }
+    int parsed = trawl_cli_parse(&cli, argc, argv, words, &nwords);
+    for (size_t k = 0; k < nwords; k++) {
+        if (k)
+            trawl_buf_putc(&query, ' ');
+        trawl_buf_puts(&query, words[k]);
+    }
+    free(words);
+    if (parsed != TRAWL_CLI_PARSED) {
+        trawl_buf_free(&query);
+        return parsed == TRAWL_CLI_HELPED ? TRAWL_EXIT_OK : TRAWL_EXIT_FATAL;
+    }
+    opts.limit = (unsigned)limit;
+    opts.offset = (unsigned)offset;
+    opts.links = show_links;
+    opts.documents = count_documents == 1;
+    read.allow_partial = allow_partial;
+    if (timeout_ms)
+        read.timeout_ms = (unsigned)timeout_ms;
+    if (facets && !parse_facets(facets, &opts.facets)) {
+        trawl_cli_error("--facets wants facets among %s, separated by commas, not '%s'", facet_list,
+                        facets);
+        goto usage_error;
     }
     trawl_error err;
     if (report && trawl_report_spec_parse(report, &spec, &err)) {
@@ -278,7 +277,7 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     if (trawl_searcher_open(index_dir, &read, &s, &err) ||
-        trawl_printer_new(format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
+        trawl_printer_new((trawl_output_format)format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }

@@ -5,19 +5,6 @@
 
 #include "output/printer_impl.h"
 
-bool trawl_output_format_parse(const char *name, trawl_output_format *format_out)
-{
-    if (strcmp(name, "text") == 0)
-        *format_out = TRAWL_OUTPUT_TEXT;
-    else if (strcmp(name, "json") == 0)
-        *format_out = TRAWL_OUTPUT_JSON;
-    else if (strcmp(name, "csv") == 0)
-        *format_out = TRAWL_OUTPUT_CSV;
-    else
-        return false;
-    return true;
-}
-
 trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool terminal,
                                trawl_printer **printer_out, trawl_error *err)
 {

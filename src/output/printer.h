@@ -20,9 +20,6 @@ typedef enum trawl_output_format {
     TRAWL_OUTPUT_CSV
 } trawl_output_format;
 
-/* Parses "text", "json" or "csv"; false for anything else. */
-bool trawl_output_format_parse(const char *name, trawl_output_format *format_out);
-
 typedef struct trawl_printer trawl_printer;
 
 /* A printer writing to `out` (which stays the caller's). `terminal`: the text back end marks

@@ -133,7 +133,11 @@ matches "$out" 1 "earliest document still intact"
 
 # 9 usage errors exit 2
 run 2 "$INGEST" --index
-contains "$err" "unknown option or missing value" "missing option value"
+equals "$err" "trawl-ingest: --index wants a value: --index DIR (see --help)" "missing option value"
+run 2 "$INGEST" --indx "$C"
+equals "$err" "trawl-ingest: --indx: unknown option (see --help)" "unknown option"
+run 2 "$QUERY" --format xml reef
+equals "$err" "trawl-query: --format wants text, json or csv, not 'xml'" "bad choice"
 run 2 "$INGEST" --max-passage 5 "$C"
 contains "$err" "--max-passage wants a whole number from 100 to 100000, not '5'" "bad bound"
 

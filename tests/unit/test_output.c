@@ -68,12 +68,6 @@ int main(void)
     trawl_document_free(d);
     free(data);
 
-    CASE("1 format names");
-    trawl_output_format f;
-    CHECK(trawl_output_format_parse("json", &f) && f == TRAWL_OUTPUT_JSON);
-    CHECK(trawl_output_format_parse("text", &f) && f == TRAWL_OUTPUT_TEXT);
-    CHECK(!trawl_output_format_parse("xml", &f));
-
     CASE("2 text: header with the exact total, then rank, title > section, id, passage");
     char *out = print(index, "\"sao paulo\" ships", TRAWL_OUTPUT_TEXT, false, 10);
     CHECK_STR(out, "1 passage matches: \"sao paulo\" ships\n"
