@@ -59,7 +59,7 @@ __attribute__((unused)) static const char *make_tmpdir(void)
 __attribute__((unused)) static const char *write_file(const char *dir, const char *name,
                                                       const char *data, size_t len)
 {
-    static char path[1024];
+    static char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {

@@ -411,18 +411,34 @@ static void print_scores(const char *what, const score *per_facet)
     putchar('\n');
 }
 
-int main(void)
-{
-    trawl_error err;
-    const char *data = getenv("TRAWL_TEST_DATA");
-    char path[1024];
+/* Fixtures shared by the cases. */
+static trawl_error err;
+static const char *data;
+static char path[1024];
 
-    CASE("1 the gazetteer: 34 provincial-level divisions, cities, centers, checked references");
-    CHECK_INT(trawl_gazetteer_load_dir(trawl_gazetteer_default_dir(), &gz, &err), TRAWL_OK);
-    if (!gz) {
+/* The analyzers and extractors of the languages the cases extract from. */
+static trawl_analyzer *en, *zh, *ru, *it, *es;
+static trawl_extractor *ex, *exzh, *exru, *exit_, *exes;
+
+static void setup(void)
+{
+    data = getenv("TRAWL_TEST_DATA");
+    if (trawl_gazetteer_load_dir(trawl_gazetteer_default_dir(), &gz, &err)) {
         fprintf(stderr, "%s\n", err.message);
-        return 1;
+        exit(1);
     }
+    trawl_analyzer **analyzers[] = {&en, &zh, &ru, &it, &es};
+    trawl_extractor **extractors[] = {&ex, &exzh, &exru, &exit_, &exes};
+    const char *langs[] = {"en", "zh", "ru", "it", "es"};
+    for (size_t i = 0; i < 5; i++) {
+        CHECK_INT(trawl_analyzer_new(langs[i], analyzers[i], NULL), TRAWL_OK);
+        CHECK_INT(trawl_extractor_new(gz, *analyzers[i], extractors[i], NULL), TRAWL_OK);
+    }
+}
+
+/* The gazetteer: 34 provincial-level divisions, cities, centers, checked references. */
+static void the_gazetteer_34_provincial(void)
+{
     size_t n;
     trawl_gazetteer_provinces(gz, &n);
     CHECK_INT(n, 34);
@@ -435,17 +451,24 @@ int main(void)
     CHECK_STR(trawl_gazetteer_place_province(gz, "xinjiang"), "xinjiang");
     CHECK(trawl_gazetteer_place_province(gz, "atlantis") == NULL);
     CHECK_INT(strlen(trawl_gazetteer_hash(gz)), 16);
+}
 
-    CASE("2 the serialised gazetteer loads back the same");
+/* The serialised gazetteer loads back the same. */
+static void the_serialised_gazetteer_loads(void)
+{
     size_t len;
     const char *text = trawl_gazetteer_text(gz, &len);
     trawl_gazetteer *copy = NULL;
     CHECK_INT(trawl_gazetteer_load_text(text, len, &copy, NULL), TRAWL_OK);
     CHECK_STR(trawl_gazetteer_hash(copy), trawl_gazetteer_hash(gz));
     trawl_gazetteer_free(copy);
+}
 
-    CASE("3 malformed tables are refused with the file and line");
+/* Malformed tables are refused with the file and line. */
+static void malformed_tables_are_refused(void)
+{
     const char *dir = make_tmpdir();
+    trawl_gazetteer *copy = NULL;
     const char *provinces = "key\tname\tkind\taliases\nx\tX\tprovince\tX\n";
     const char *cities = "key\tprovince\tname\taliases\ny\tnowhere\tY\tY\n";
     const char *centers = "key\tname\tprovince\tplace\taliases\toperators\n";
@@ -461,25 +484,22 @@ int main(void)
     snprintf(path, sizeof path, "%s/none", dir);
     CHECK_INT(trawl_gazetteer_load_dir(path, &copy, &err), TRAWL_ERR_IO);
     CHECK(strstr(err.message, "give --gazetteer DIR") != NULL);
+}
 
-    trawl_analyzer *en = NULL, *zh = NULL, *ru = NULL;
-    trawl_extractor *ex = NULL, *exzh = NULL, *exru = NULL;
-    CHECK_INT(trawl_analyzer_new("en", &en, NULL), TRAWL_OK);
-    CHECK_INT(trawl_analyzer_new("zh", &zh, NULL), TRAWL_OK);
-    CHECK_INT(trawl_analyzer_new("ru", &ru, NULL), TRAWL_OK);
-    CHECK_INT(trawl_extractor_new(gz, en, &ex, NULL), TRAWL_OK);
-    CHECK_INT(trawl_extractor_new(gz, zh, &exzh, NULL), TRAWL_OK);
-    CHECK_INT(trawl_extractor_new(gz, ru, &exru, NULL), TRAWL_OK);
-
-    CASE("4 provinces by any alias; cities give their province; the longest name wins");
+/* Provinces by any alias; cities give their province; the longest name wins. */
+static void provinces_by_any_alias_cities(void)
+{
     CHECK_STR(extract(ex, "Szechwan and Sinkiang, Xīzàng."),
               "province=sichuan province=xinjiang province=tibet");
     CHECK_STR(extract(ex, "Hangzhou's tea"), "province=zhejiang");
     CHECK_STR(extract(ex, "the Hainan International Media Center"), "icc=himc province=hainan");
     CHECK_STR(extract(exru, "в Харбине и Синьцзяне"), "province=heilongjiang province=xinjiang");
     CHECK_STR(extract(exzh, "浙江省和新疆"), "province=zhejiang province=xinjiang");
+}
 
-    CASE("4b a place named as a place: not a street, a given name, the state, another word");
+/* A place named as a place: not a street, a given name, the state, another word. */
+static void a_place_named_as_a_place(void)
+{
     CHECK_STR(
         joined(ex, "pro-Beijing papers; Beijing's efforts; Beijing said so.", TRAWL_FACET_PROVINCE),
         "");
@@ -502,23 +522,23 @@ int main(void)
     /* regions (regions.tsv) and abbreviations after a verb of place */
     CHECK_STR(joined(exzh, "打造粤港澳大湾区，港澳地区媒体，在京召开", TRAWL_FACET_PROVINCE),
               "beijing guangdong hong-kong macau");
-    trawl_analyzer *it = NULL, *es = NULL;
-    trawl_extractor *exit_ = NULL, *exes = NULL;
-    CHECK_INT(trawl_analyzer_new("it", &it, NULL), TRAWL_OK);
-    CHECK_INT(trawl_analyzer_new("es", &es, NULL), TRAWL_OK);
-    CHECK_INT(trawl_extractor_new(gz, it, &exit_, NULL), TRAWL_OK);
-    CHECK_INT(trawl_extractor_new(gz, es, &exes, NULL), TRAWL_OK);
     /* words whose stem is a name's: Italian "dal" (Dali), pinyin "shiye" (Shiyan) */
     CHECK_STR(joined(exit_, "Dal canto suo, la vicedirettrice dal Zhejiang.", TRAWL_FACET_PROVINCE),
               "zhejiang");
     CHECK_STR(joined(exes, "Zhōngguó wàiwén chūbǎn Faxing shiye jú", TRAWL_FACET_PROVINCE), "");
+}
 
-    CASE("5 a name of two cities counts only where the text names the province");
+/* A name of two cities counts only where the text names the province. */
+static void a_name_of_two_cities_counts_only(void)
+{
     CHECK_STR(joined(ex, "Yichun in Jiangxi province opened a center.", TRAWL_FACET_PROVINCE),
               "jiangxi");
     CHECK_STR(joined(ex, "Yichun opened a museum.", TRAWL_FACET_PROVINCE), "");
+}
 
-    CASE("6 centers the gazetteer does not hold are found by their patterns");
+/* Centers the gazetteer does not hold are found by their patterns. */
+static void centers_the_gazetteer_does(void)
+{
     CHECK_STR(extract(ex, "The Yichang ICC opened."), "province=hubei icc=yichang province=hubei");
     CHECK_STR(joined(ex, "In 2023, Zhuhai launched an ICC.", TRAWL_FACET_ICC), "zhuhai");
     CHECK_STR(
@@ -569,8 +589,11 @@ int main(void)
         joined(ex, "the International Communication Centers of Dongguan Daily", TRAWL_FACET_ICC),
         "dongguan");
     CHECK_STR(joined(ex, "Many ICCs have opened; it launched an ICC.", TRAWL_FACET_ICC), "");
+}
 
-    CASE("7 years in date contexts only");
+/* Years in date contexts only. */
+static void years_in_date_contexts_only(void)
+{
     CHECK_STR(joined(ex, "In 2018 there were 200 ICCs and over 30 offices, 2000 people.",
                      TRAWL_FACET_YEAR),
               "2018");
@@ -595,8 +618,11 @@ int main(void)
     CHECK_STR(joined(exru, "В 2000-х годах; в июле 2017 года.", TRAWL_FACET_YEAR), "2017");
     CHECK_STR(joined(exzh, "二〇三五年远景目标，「2023清新福建行」，2000多人。", TRAWL_FACET_YEAR),
               "2023 2035");
+}
 
-    CASE("8 foundings: a creation word's center and year, never a year beside a center");
+/* Foundings: a creation word's center and year, never a year beside a center. */
+static void foundings_a_creation_word_s(void)
+{
     CHECK_STR(joined(ex,
                      "In June 2023, a meeting. The same month, Tianjin formed an ICC. "
                      "Later, Shandong formed an ICC.",
@@ -636,8 +662,11 @@ int main(void)
             "2020年，《四川日报》与中共四川省委联合成立了四川国际传播中心。2022年5月，会议举行。",
             TRAWL_FACET_COUNT),
         "sichuan:2020");
+}
 
-    CASE("9 precision and recall on the hand-annotated seed: at least 0.95 each");
+/* Precision and recall on the hand-annotated seed: at least 0.95 each. */
+static void precision_and_recall_on_the_hand(void)
+{
     score seed[TRAWL_FACET_COUNT] = {{0, 0, 0}};
     char root[1024];
     snprintf(path, sizeof path, "%s/seed-gold.tsv", data ? data : "tests/data");
@@ -647,8 +676,12 @@ int main(void)
     report("seed", seed, &p, &r);
     CHECK(p >= 0.95);
     CHECK(r >= 0.95);
+}
 
-    CASE("10 76 documents of ../shared/corpus in 13 languages, per document, when present");
+/* 76 documents of ../shared/corpus in 13 languages, per document, when present. */
+static void shared_corpus_76_documents(void)
+{
+    char root[1024];
     snprintf(root, sizeof root, "%s/../../../shared/corpus/docs", data ? data : "tests/data");
     snprintf(path, sizeof path, "%s/facets-gold.tsv", data ? data : "tests/data");
     struct stat sb;
@@ -669,8 +702,11 @@ int main(void)
     } else {
         CHECK(!shared_required("10"));
     }
+}
 
-    CASE("11 extractors taken from a set share a language's word lists and extract the same");
+/* Extractors taken from a set share a language's word lists and extract the same. */
+static void extractors_taken_from_a_set(void)
+{
     trawl_extractor_set *set = NULL;
     trawl_extractor *s1 = NULL, *s2 = NULL, *s3 = NULL;
     trawl_analyzer *en2 = NULL;
@@ -693,8 +729,11 @@ int main(void)
     trawl_extractor_set_free(set);
     trawl_extractor_set_free(NULL);
     trawl_analyzer_free(en2);
+}
 
-    CASE("12 folded names: found in any script and case, saved, loaded back the same");
+/* Folded names: found in any script and case, saved, loaded back the same. */
+static void folded_names_found_in_any_script(void)
+{
     trawl_aliases *folded = NULL, *loaded = NULL;
     trawl_buf saved = TRAWL_BUF_INIT, again = TRAWL_BUF_INIT;
     CHECK_INT(trawl_aliases_new(gz, en, &folded, NULL), TRAWL_OK);
@@ -740,7 +779,10 @@ int main(void)
     trawl_aliases_free(folded);
     trawl_buf_free(&saved);
     trawl_buf_free(&again);
+}
 
+static void teardown(void)
+{
     trawl_extractor_free(ex);
     trawl_extractor_free(exzh);
     trawl_extractor_free(exru);
@@ -752,5 +794,12 @@ int main(void)
     trawl_analyzer_free(zh);
     trawl_analyzer_free(ru);
     trawl_gazetteer_free(gz);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(the_gazetteer_34_provincial),
+           CHECK_CASE(the_serialised_gazetteer_loads), CHECK_CASE(malformed_tables_are_refused),
+           CHECK_CASE(provinces_by_any_alias_cities), CHECK_CASE(a_place_named_as_a_place),
+           CHECK_CASE(a_name_of_two_cities_counts_only), CHECK_CASE(centers_the_gazetteer_does),
+           CHECK_CASE(years_in_date_contexts_only), CHECK_CASE(foundings_a_creation_word_s),
+           CHECK_CASE(precision_and_recall_on_the_hand), CHECK_CASE(shared_corpus_76_documents),
+           CHECK_CASE(extractors_taken_from_a_set), CHECK_CASE(folded_names_found_in_any_script))

@@ -41,14 +41,17 @@ static trawl_inputs *list(const char *const *paths, size_t n, const trawl_inputs
     return in;
 }
 
-int main(void)
+/* Fixtures shared by the cases. */
+static char top[1024], path[1600], real[PATH_MAX];
+static char coll[1300];
+static char a[1400], b[1400], empty[1400], notes[1400];
+
+static void setup(void)
 {
-    char top[1024], path[1600], real[PATH_MAX];
     snprintf(top, sizeof top, "%s", make_tmpdir());
     if (!realpath(top, real))
-        return 2;
+        exit(2);
     subdir(top, "coll");
-    char coll[1300];
     snprintf(coll, sizeof coll, "%s/coll", top);
     subdir(coll, "a");
     subdir(coll, "b");
@@ -63,25 +66,33 @@ int main(void)
     put(path, "z.md", "# Z\n");
     snprintf(path, sizeof path, "%s/b", coll);
     put(path, "notes.txt", "B's notes.\n");
-    char a[1400], b[1400], empty[1400], notes[1400];
     snprintf(a, sizeof a, "%s/a", coll);
     snprintf(b, sizeof b, "%s/b", coll);
     snprintf(empty, sizeof empty, "%s/empty", coll);
     snprintf(notes, sizeof notes, "%s/a/notes.txt", coll);
+}
 
-    CASE("1 one folder: ids from it, sorted, any extension, hidden files and manifests skipped");
-    const char *one[] = {a};
+/* The folder a, as a list of one path. */
+static const char *one[] = {a};
+
+/* One folder: ids from it, sorted, any extension, hidden files and manifests skipped. */
+static void one_folder_ids_from_it_sorted(void)
+{
     trawl_inputs *in = list(one, 1, NULL);
     CHECK_STR(ids(in), "deep/z.md guide.rst notes.txt");
     CHECK_INT(trawl_inputs_problems(in), 0);
     CHECK(!trawl_inputs_get(in, 0)->named);
     trawl_inputs_free(in);
+}
 
-    CASE("2 two folders: ids from the folder holding both, so same names stay two documents");
-    const char *two[] = {a, b};
-    in = list(two, 2, NULL);
-    CHECK_STR(ids(in), "a/deep/z.md a/guide.rst a/notes.txt b/notes.txt");
+/* Two folders: ids from the folder holding both, so same names stay two documents. */
+static void two_folders_ids_from_the_folder(void)
+{
     char want[PATH_MAX + 1600];
+    const char *two[] = {a, b};
+    trawl_inputs *in = list(two, 2, NULL);
+    CHECK_STR(ids(in), "a/deep/z.md a/guide.rst a/notes.txt b/notes.txt");
+
     snprintf(want, sizeof want, "%s/coll", real);
     CHECK_STR(trawl_inputs_base(in), want);
     snprintf(want, sizeof want, "%s/coll/a/notes.txt", real);
@@ -94,28 +105,38 @@ int main(void)
     snprintf(want, sizeof want, "%s/coll/other/x.txt", real);
     CHECK(!trawl_inputs_covers(in, want));
     trawl_inputs_free(in);
+}
 
-    CASE("3 a folder inside another, and a file named too: each file once");
+/* A folder inside another, and a file named too: each file once. */
+static void a_folder_inside_another(void)
+{
     const char *nested[] = {coll, a, notes};
-    in = list(nested, 3, NULL);
+    trawl_inputs *in = list(nested, 3, NULL);
     CHECK_STR(ids(in), "a/deep/z.md a/guide.rst a/notes.txt b/notes.txt");
     trawl_inputs_free(in);
+}
 
-    CASE("4 a file named alone: its folder is the base; named files are marked");
+/* A file named alone: its folder is the base; named files are marked. */
+static void a_file_named_alone_its_folder(void)
+{
+    char want[PATH_MAX + 1600];
     const char *file[] = {notes};
-    in = list(file, 1, NULL);
+    trawl_inputs *in = list(file, 1, NULL);
     CHECK_STR(ids(in), "notes.txt");
     CHECK(trawl_inputs_get(in, 0)->named);
     snprintf(want, sizeof want, "%s/coll/a/gone.txt", real);
     CHECK(!trawl_inputs_covers(in, want)); /* its folder was not walked */
     trawl_inputs_free(in);
+}
 
-    CASE("5 globs: names without '/', ids with it; excluded files are counted");
+/* Globs: names without '/', ids with it; excluded files are counted. */
+static void globs_names_without_ids(void)
+{
     const char *exclude[] = {"*.rst", "deep"};
     trawl_inputs_options o = TRAWL_INPUTS_OPTIONS_INIT;
     o.exclude = exclude;
     o.nexclude = 2;
-    in = list(one, 1, &o);
+    trawl_inputs *in = list(one, 1, &o);
     CHECK_STR(ids(in), "notes.txt");
     CHECK_INT(trawl_inputs_ignored(in), 2);
     trawl_inputs_free(in);
@@ -124,10 +145,14 @@ int main(void)
     in = list(one, 1, &o2);
     CHECK_STR(ids(in), "deep/z.md");
     trawl_inputs_free(in);
+}
 
-    CASE("6 an empty folder is a normal input; a missing one a problem");
+/* An empty folder is a normal input; a missing one a problem. */
+static void an_empty_folder_is_a_normal(void)
+{
+    char want[PATH_MAX + 1600];
     const char *none[] = {empty};
-    in = list(none, 1, NULL);
+    trawl_inputs *in = list(none, 1, NULL);
     CHECK_INT(trawl_inputs_count(in), 0);
     CHECK_INT(trawl_inputs_problems(in), 0);
     trawl_inputs_free(in);
@@ -140,12 +165,16 @@ int main(void)
     CHECK_STR(trawl_inputs_problem(in, 0), want);
     CHECK_STR(ids(in), "deep/z.md guide.rst notes.txt");
     trawl_inputs_free(in);
+}
 
-    CASE("7 a folder that cannot be listed: nothing under it counts as gone");
+/* A folder that cannot be listed: nothing under it counts as gone. */
+static void a_folder_that_cannot_be_listed(void)
+{
+    char want[PATH_MAX + 1600];
     if (geteuid() != 0) {
         snprintf(path, sizeof path, "%s/a/deep", coll);
         chmod(path, 0);
-        in = list(one, 1, NULL);
+        trawl_inputs *in = list(one, 1, NULL);
         CHECK_INT(trawl_inputs_problems(in), 1);
         snprintf(want, sizeof want, "%s/coll/a/deep/z.md", real);
         CHECK(!trawl_inputs_covers(in, want));
@@ -156,5 +185,9 @@ int main(void)
     } else {
         printf("7: as root every folder can be listed; the e2e test runs it as another user\n");
     }
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, NULL, CHECK_CASE(one_folder_ids_from_it_sorted),
+           CHECK_CASE(two_folders_ids_from_the_folder), CHECK_CASE(a_folder_inside_another),
+           CHECK_CASE(a_file_named_alone_its_folder), CHECK_CASE(globs_names_without_ids),
+           CHECK_CASE(an_empty_folder_is_a_normal), CHECK_CASE(a_folder_that_cannot_be_listed))

@@ -50,11 +50,13 @@ static int job(void *ctx, size_t lane, size_t item)
     return item == s->stop_item;
 }
 
-int main(void)
-{
-    static state s;
+/* What the jobs saw, for the case running. */
+static state s;
 
-    CASE("1 three lanes: every job once, in the order put, one at a time per lane");
+/* Three lanes: every job once, in the order put, one at a time per lane. */
+static void three_lanes_every_job_once(void)
+{
+    memset(&s, 0, sizeof s);
     s.stop_item = ITEMS;
     trawl_lanes *l = NULL;
     CHECK_INT(trawl_lanes_start(LANES, 4, SIZE_MAX, job, &s, &l, NULL), TRAWL_OK);
@@ -76,10 +78,14 @@ int main(void)
     CHECK(ordered);
     CHECK(right_lane);
     CHECK_INT(s.count[0] + s.count[1] + s.count[2], ITEMS);
+}
 
-    CASE("2 a job that stops the lanes: later puts fail, finish says so, nothing runs after");
+/* A job that stops the lanes: later puts fail, finish says so, nothing runs after. */
+static void a_job_that_stops_the_lanes_later(void)
+{
     memset(&s, 0, sizeof s);
     s.stop_item = 100;
+    trawl_lanes *l = NULL;
     CHECK_INT(trawl_lanes_start(1, 2, SIZE_MAX, job, &s, &l, NULL), TRAWL_OK);
     size_t refused_at = ITEMS;
     for (size_t i = 0; i < ITEMS && refused_at == ITEMS; i++)
@@ -89,18 +95,22 @@ int main(void)
     CHECK(!trawl_lanes_finish(l));
     CHECK_INT(s.order[0][s.count[0] - 1], 100);
     CHECK_INT(atomic_load(&s.ran), 101);
+}
 
-    CASE("3 weights: a lane holds at most its budget, or one job heavier than it");
+/* Weights: a lane holds at most its budget, or one job heavier than it. */
+static void weights_a_lane_holds_at_most(void)
+{
     memset(&s, 0, sizeof s);
     s.stop_item = ITEMS;
     static size_t weights[ITEMS];
     for (size_t i = 0; i < ITEMS; i++)
         weights[i] = i % 9 == 0 ? 2500 : i % 4 == 0 ? 700 : 100;
     s.weights = weights;
+    trawl_lanes *l = NULL;
     CHECK_INT(trawl_lanes_start(2, 8, 1000, job, &s, &l, NULL), TRAWL_OK);
     size_t put_weight[2] = {0, 0};
     bool within = true;
-    put_all = true;
+    bool put_all = true;
     for (size_t i = 0; i < ITEMS; i++) {
         size_t lane = i % 2;
         put_all &= trawl_lanes_put(l, lane, i, weights[i]);
@@ -112,12 +122,19 @@ int main(void)
     CHECK(within);
     CHECK(trawl_lanes_finish(l));
     CHECK_INT(atomic_load(&s.ran), ITEMS);
+}
 
-    CASE("4 bad arguments; finish accepts NULL");
+/* Bad arguments; finish accepts NULL. */
+static void bad_arguments_finish_accepts(void)
+{
     trawl_error err;
+    trawl_lanes *l = NULL;
     CHECK_INT(trawl_lanes_start(0, 4, 1, job, &s, &l, &err), TRAWL_ERR_ARG);
     CHECK(l == NULL);
     CHECK_INT(trawl_lanes_start(2, 0, 1, job, &s, &l, &err), TRAWL_ERR_ARG);
     CHECK(trawl_lanes_finish(NULL));
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(three_lanes_every_job_once),
+           CHECK_CASE(a_job_that_stops_the_lanes_later), CHECK_CASE(weights_a_lane_holds_at_most),
+           CHECK_CASE(bad_arguments_finish_accepts))

@@ -68,29 +68,48 @@ static void manifest_accuracy(trawl_langid *id, const char *root)
     CHECK(total > 0 && right * 100 >= total * 90);
 }
 
-int main(void)
-{
-    trawl_langid *id = NULL;
-    trawl_error err;
+/* The language guesser, for the cases that detect. */
+static trawl_langid *id;
 
-    CASE("1 language names and codes");
+static void setup(void)
+{
+    trawl_error err;
+    if (trawl_langid_new(&id, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        exit(1);
+    }
+}
+
+static void teardown(void)
+{
+    trawl_langid_free(id);
+}
+
+/* Language names and codes. */
+static void language_names_and_codes(void)
+{
     CHECK_STR(trawl_language_name("zh"), "Chinese");
     CHECK_STR(trawl_language_name("xx"), "xx");
     CHECK_STR(trawl_language_code("Russian"), "ru");
     CHECK_STR(trawl_language_code("russian"), "ru");
     CHECK_STR(trawl_language_code("pt"), "pt");
     CHECK(trawl_language_code("Klingon") == NULL);
+}
 
-    CASE("2 scripts: Han alone is Chinese, kana makes Japanese");
+/* Scripts: Han alone is Chinese, kana makes Japanese. */
+static void scripts_han_alone_is_chinese(void)
+{
     CHECK_INT(trawl_script_of("重庆国际传播中心", 24), TRAWL_SCRIPT_HAN);
     CHECK_INT(trawl_script_of("東京でニュースを読む", 30), TRAWL_SCRIPT_KANA);
     CHECK_INT(trawl_script_of("Харбин 2017", 17), TRAWL_SCRIPT_CYRILLIC);
     CHECK_INT(trawl_script_of("12, 34.", 7), TRAWL_SCRIPT_NONE);
     CHECK_INT(trawl_language_script("ja"), TRAWL_SCRIPT_KANA);
     CHECK_INT(trawl_language_script("fr"), TRAWL_SCRIPT_LATIN);
+}
 
-    CASE("3 detection: by script for CJK, Thai and Korean; by n-grams otherwise");
-    CHECK_INT(trawl_langid_new(&id, &err), TRAWL_OK);
+/* Detection: by script for CJK, Thai and Korean; by n-grams otherwise. */
+static void detection_by_script_for_cjk_thai(void)
+{
     CHECK_STR(detect(id, "重庆国际传播中心成立于二〇一八年。"), "zh");
     CHECK_STR(detect(id, "東京でニュースを読む人が増えています。"), "ja");
     CHECK_STR(detect(id, "서울에서 열린 회의에 많은 기자들이 참석했다."), "ko");
@@ -111,15 +130,22 @@ int main(void)
                          "leitores no exterior em várias línguas."),
               "pt");
     CHECK_STR(detect(id, "too short"), "?");
+}
 
-    CASE("4 bigrams of a run of characters, positions counted from the first given");
+/* Bigrams of a run of characters, positions counted from the first given. */
+static void bigrams_of_a_run_of_characters(void)
+{
     char pairs[256] = "";
     CHECK_INT(trawl_bigrams("国际传播", 12, 5, collect_pair, pairs), 3);
     CHECK_STR(pairs, "国际@5 际传@6 传播@7");
     pairs[0] = '\0';
     CHECK_INT(trawl_bigrams("国", 3, 1, collect_pair, pairs), 0);
+}
 
-    CASE("5 manifests: columns by name, rows by path or file name; errors name the line");
+/* Manifests: columns by name, rows by path or file name; errors name the line. */
+static void manifests_columns_by_name_rows(void)
+{
+    trawl_error err;
     const char *dir = make_tmpdir();
     const char *manifest = "# a comment\nfile\tlanguage\ttitle\tkind\n"
                            "docs/a.txt\tru\tA title\tnews\nb.txt\tzh-Hant\t\t\n";
@@ -146,8 +172,11 @@ int main(void)
     write_file(dir, "MANIFEST.tsv", manifest, strlen(manifest));
     CHECK_INT(trawl_manifest_load(path, &m, &err), TRAWL_ERR_INPUT);
     CHECK(strstr(err.message, "MANIFEST.tsv:3: 'x.txt' is listed twice") != NULL);
+}
 
-    CASE("6 front matter: fields read, the block blanked so offsets hold");
+/* Front matter: fields read, the block blanked so offsets hold. */
+static void front_matter_fields_read(void)
+{
     char text[] = "---\ntitle: T: a title\nlang: pt\nkind: news\n---\nBody text.\n";
     trawl_meta meta = {0};
     CHECK_INT(trawl_front_matter(text, strlen(text), &meta, NULL), TRAWL_OK);
@@ -161,8 +190,11 @@ int main(void)
     CHECK_INT(trawl_front_matter(open_block, strlen(open_block), &meta, NULL), TRAWL_OK);
     CHECK(meta.title == NULL);
     CHECK(open_block[0] == '-');
+}
 
-    CASE("7 a document's metadata: manifest over the text, front matter over both");
+/* A document's metadata: manifest over the text, front matter over both. */
+static void a_document_s_metadata_manifest(void)
+{
     char *data = malloc(128);
     strcpy(data, "---\nkind: notes\n---\n= Wiki Title =\n\nText.\n");
     size_t len = strlen(data);
@@ -177,13 +209,19 @@ int main(void)
     CHECK_STR(trawl_document_language(doc), "en");
     trawl_document_free(doc);
     free(data);
+}
 
-    CASE("8 detection agrees with the shared corpus's manifest (90% at least), when present");
+/* Detection agrees with the shared corpus's manifest (90% at least), when present. */
+static void detection_agrees_with_the_shared(void)
+{
     const char *data_dir = getenv("TRAWL_TEST_DATA");
     char root[1024];
     snprintf(root, sizeof root, "%s/../../../shared/corpus", data_dir ? data_dir : "tests/data");
     manifest_accuracy(id, root);
-
-    trawl_langid_free(id);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(language_names_and_codes),
+           CHECK_CASE(scripts_han_alone_is_chinese), CHECK_CASE(detection_by_script_for_cjk_thai),
+           CHECK_CASE(bigrams_of_a_run_of_characters), CHECK_CASE(manifests_columns_by_name_rows),
+           CHECK_CASE(front_matter_fields_read), CHECK_CASE(a_document_s_metadata_manifest),
+           CHECK_CASE(detection_agrees_with_the_shared))

@@ -25,9 +25,11 @@ static const char *edges(trawl_linker *l, const char *path)
     return out;
 }
 
-int main(void)
+/* Three records with their links, resolved, for every case. */
+static trawl_linker *l;
+
+static void setup(void)
 {
-    trawl_linker *l = NULL;
     CHECK_INT(trawl_linker_new(&l, NULL), TRAWL_OK);
     add(l, "{\"path\":\"b/hainan.html\",\"title\":\"Hainan\",\"url\":\"https://Example.org/r/"
            "hainan.html\",\"links\":[{\"text\":\"Fujian\",\"target\":\"fujian.html\"},{\"text\":"
@@ -39,25 +41,41 @@ int main(void)
     add(l, "not json");
     add(l, "{\"title\":\"no path\"}");
     CHECK_INT(trawl_linker_resolve(l, NULL), TRAWL_OK);
+}
 
-    CASE("1 records in path order, those without a path left out");
+/* Records in path order, those without a path left out. */
+static void records_in_path_order_those(void)
+{
     CHECK_INT(trawl_linker_count(l), 2);
     CHECK_STR(trawl_linker_path(l, 0), "a/fujian.html");
+}
 
-    CASE("2 by relative URL (scheme, www., case, slash, fragment aside), never to itself");
+/* By relative URL (scheme, www., case, slash, fragment aside), never to itself. */
+static void by_relative_url_scheme_www_case(void)
+{
     CHECK_STR(edges(l, "b/hainan.html"),
               "{\"out\":[{\"text\":\"Fujian\",\"target\":\"fujian.html\",\"path\":\"a/"
               "fujian.html\",\"title\":\"Fujian notes\"},{\"text\":\"me\",\"target\":\"https://"
               "example.org/r/hainan.html#top\"}],\"in\":[{\"text\":\"back\",\"path\":\"a/"
               "fujian.html\",\"title\":\"Fujian notes\"}]}");
+}
 
-    CASE("3 by title (case, outer spaces aside) but not itself, by file name, dangling");
+/* By title (case, outer spaces aside) but not itself, by file name, dangling. */
+static void by_title_case_outer_spaces_aside(void)
+{
     CHECK_STR(edges(l, "a/fujian.html"),
               "{\"out\":[{\"text\":\"see\",\"target\":\"  FUJIAN notes \"},{\"text\":\"gone\","
               "\"target\":\"nowhere.html\"},{\"text\":\"back\",\"target\":\"../x/hainan.html\","
               "\"path\":\"b/hainan.html\",\"title\":\"Hainan\"}],\"in\":[{\"text\":\"Fujian\","
               "\"path\":\"b/hainan.html\",\"title\":\"Hainan\"}]}");
-    trawl_linker_free(l);
     trawl_linker_free(NULL);
-    return CHECK_DONE();
 }
+
+static void teardown(void)
+{
+    trawl_linker_free(l);
+}
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(records_in_path_order_those),
+           CHECK_CASE(by_relative_url_scheme_www_case),
+           CHECK_CASE(by_title_case_outer_spaces_aside))

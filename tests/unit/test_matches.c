@@ -30,46 +30,76 @@ static int list(void *ctx, trawl_match_kind kind, const char *const *words, cons
     return l->stop_after > 0 && --l->stop_after == 0 ? 7 : 0;
 }
 
-int main(void)
+static const char *phrase[] = {"international", "communication", "center"};
+static const size_t phrase_lens[] = {13, 13, 6};
+
+/* Matches of each kind: a word, a phrase, a prefix and characters, in that order. */
+static trawl_matches *four_matches(void)
 {
     trawl_matches *m = NULL;
-    trawl_error err;
-    listing l = {TRAWL_BUF_INIT, 0};
-
-    CASE("1 nothing recorded: nothing listed");
     CHECK_INT(trawl_matches_new(&m, NULL), TRAWL_OK);
-    CHECK_INT(trawl_matches_each(m, list, &l), 0);
-    CHECK_INT(trawl_matches_count(m), 0);
-    CHECK_STR(trawl_buf_str(&l.out), "");
-
-    CASE("2 each kind, in the order recorded, words whole (lengths, not NULs)");
-    const char *phrase[] = {"international", "communication", "center"};
-    const size_t phrase_lens[] = {13, 13, 6};
     CHECK_INT(trawl_matches_add_one(m, TRAWL_MATCH_WORD, "universities and more", 12, NULL),
               TRAWL_OK);
     CHECK_INT(trawl_matches_add(m, TRAWL_MATCH_PHRASE, phrase, phrase_lens, 3, NULL), TRAWL_OK);
     CHECK_INT(trawl_matches_add_one(m, TRAWL_MATCH_PREFIX, "riv", 3, NULL), TRAWL_OK);
     CHECK_INT(trawl_matches_add_one(m, TRAWL_MATCH_CHARS, "国际传播", strlen("国际传播"), NULL),
               TRAWL_OK);
+    return m;
+}
+
+/* Nothing recorded: nothing listed. */
+static void nothing_recorded_nothing_listed(void)
+{
+    trawl_matches *m = NULL;
+    listing l = {TRAWL_BUF_INIT, 0};
+    CHECK_INT(trawl_matches_new(&m, NULL), TRAWL_OK);
+    CHECK_INT(trawl_matches_each(m, list, &l), 0);
+    CHECK_INT(trawl_matches_count(m), 0);
+    CHECK_STR(trawl_buf_str(&l.out), "");
+    trawl_matches_free(m);
+}
+
+/* Each kind, in the order recorded, words whole (lengths, not NULs). */
+static void each_kind_in_the_order_recorded(void)
+{
+    trawl_matches *m = four_matches();
+    listing l = {TRAWL_BUF_INIT, 0};
     CHECK_INT(trawl_matches_count(m), 4);
     CHECK_INT(trawl_matches_each(m, list, &l), 0);
     CHECK_STR(trawl_buf_str(&l.out),
               "W:universities F:international+communication+center P:riv C:国际传播 ");
+    trawl_buf_free(&l.out);
+    trawl_matches_free(m);
+}
 
-    CASE("3 a callback's nonzero value stops the walk and comes back");
-    trawl_buf_reset(&l.out);
-    l.stop_after = 2;
+/* A callback's nonzero value stops the walk and comes back. */
+static void a_callback_s_nonzero_value_stops(void)
+{
+    trawl_matches *m = four_matches();
+    listing l = {TRAWL_BUF_INIT, 2};
     CHECK_INT(trawl_matches_each(m, list, &l), 7);
     CHECK_STR(trawl_buf_str(&l.out), "W:universities F:international+communication+center ");
+    trawl_buf_free(&l.out);
+    trawl_matches_free(m);
+}
 
-    CASE("4 a match of no words, or several words not a phrase, is refused; none is recorded");
+/* A match of no words, or several words not a phrase, is refused; none is recorded. */
+static void a_match_of_no_words_or_several(void)
+{
+    trawl_matches *m = four_matches();
+    trawl_error err;
     CHECK_INT(trawl_matches_add(m, TRAWL_MATCH_PHRASE, phrase, phrase_lens, 0, &err),
               TRAWL_ERR_ARG);
     CHECK_STR(err.message, "a match of 0 words");
     CHECK_INT(trawl_matches_add(m, TRAWL_MATCH_WORD, phrase, phrase_lens, 2, &err), TRAWL_ERR_ARG);
     CHECK_INT(trawl_matches_count(m), 4);
+    trawl_matches_free(m);
+}
 
-    CASE("5 a highlighter built from them marks the word, the phrase whole and the prefix");
+/* A highlighter built from them marks the word, the phrase whole and the prefix. */
+static void a_highlighter_built_from_them(void)
+{
+    trawl_matches *m = four_matches();
     trawl_analyzer *an = NULL;
     trawl_highlighter *hl = NULL;
     CHECK_INT(trawl_analyzer_new("en", &an, NULL), TRAWL_OK);
@@ -89,8 +119,10 @@ int main(void)
     trawl_buf_free(&marked);
     trawl_highlighter_free(hl);
     trawl_analyzer_free(an);
-
-    trawl_buf_free(&l.out);
     trawl_matches_free(m);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(nothing_recorded_nothing_listed),
+           CHECK_CASE(each_kind_in_the_order_recorded),
+           CHECK_CASE(a_callback_s_nonzero_value_stops), CHECK_CASE(a_match_of_no_words_or_several),
+           CHECK_CASE(a_highlighter_built_from_them))

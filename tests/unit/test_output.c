@@ -48,11 +48,13 @@ static const char doc[] = "= Port Notes =\n"
                           "\n"
                           "Ships return at dusk.\n";
 
-int main(void)
+/* An index of `doc`, for every case. */
+static char index_dir[600];
+
+static void setup(void)
 {
     const char *dir = make_tmpdir();
-    char index[600];
-    snprintf(index, sizeof index, "%s/index", dir);
+    snprintf(index_dir, sizeof index_dir, "%s/index", dir);
     trawl_indexer *ix = NULL;
     trawl_document *d = NULL;
     trawl_read_info info;
@@ -61,35 +63,47 @@ int main(void)
     char *data = malloc(len + 1);
     memcpy(data, doc, len + 1);
     CHECK_INT(trawl_parse_document("notes/port.txt", NULL, &data, &len, &d, &info, NULL), TRAWL_OK);
-    CHECK_INT(trawl_indexer_open(index, NULL, &ix, NULL), TRAWL_OK);
+    CHECK_INT(trawl_indexer_open(index_dir, NULL, &ix, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_add(ix, d, NULL, &n, NULL), TRAWL_OK);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     trawl_document_free(d);
     free(data);
+}
 
-    CASE("2 text: header with the exact total, then rank, title > section, id, passage");
-    char *out = print(index, "\"sao paulo\" ships", TRAWL_OUTPUT_TEXT, false, 10);
+/* Text: header with the exact total, then rank, title > section, id, passage. */
+static void text_header_with_the_exact_total(void)
+{
+    char *out = print(index_dir, "\"sao paulo\" ships", TRAWL_OUTPUT_TEXT, false, 10);
     CHECK_STR(out, "1 passage matches: \"sao paulo\" ships\n"
                    "\n"
                    "1. Port Notes > Ships  (score 9.999; en)\n"
                    "   notes/port.txt#1\n"
                    "   The [ships] of [São Paulo] sail at dawn.\n");
     free(out);
+}
 
-    CASE("3 text: paging is announced; a terminal gets bold instead of brackets");
-    out = print(index, "ships", TRAWL_OUTPUT_TEXT, true, 1);
+/* Text: paging is announced; a terminal gets bold instead of brackets. */
+static void text_paging_is_announced(void)
+{
+    char *out = print(index_dir, "ships", TRAWL_OUTPUT_TEXT, true, 1);
     CHECK(strstr(out, "2 passages match: ships (showing 1-1)\n") == out);
     CHECK(strstr(out, "\033[1mShips\033[0m") != NULL || strstr(out, "\033[1mships\033[0m"));
     free(out);
+}
 
-    CASE("4 text: no match");
-    out = print(index, "anchors", TRAWL_OUTPUT_TEXT, false, 10);
+/* Text: no match. */
+static void text_no_match(void)
+{
+    char *out = print(index_dir, "anchors", TRAWL_OUTPUT_TEXT, false, 10);
     CHECK_STR(out, "no passages match: anchors\n");
     free(out);
+}
 
-    CASE("5 JSON: query, total, results with text, byte offsets of highlights, source");
-    out = print(index, "\"sao paulo\"", TRAWL_OUTPUT_JSON, false, 10);
+/* JSON: query, total, results with text, byte offsets of highlights, source. */
+static void json_query_total_results(void)
+{
+    char *out = print(index_dir, "\"sao paulo\"", TRAWL_OUTPUT_JSON, false, 10);
     json_error_t jerr;
     json_t *root = json_loads(out, 0, &jerr);
     CHECK(json_is_object(root));
@@ -114,8 +128,11 @@ int main(void)
     CHECK(json_real_value(json_object_get(h, "score")) > 0);
     json_decref(root);
     free(out);
+}
 
-    CASE("6 JSON Lines (--batch): one object per line; a query that cannot run is a line too");
+/* JSON Lines (--batch): one object per line; a query that cannot run is a line too. */
+static void json_lines_batch_one_object_per(void)
+{
     char *buf = NULL;
     size_t size = 0;
     FILE *stream = open_memstream(&buf, &size);
@@ -129,5 +146,8 @@ int main(void)
     CHECK_STR(buf, "{\"query\":\"\\\"open\",\"error\":\"unbalanced quote\"}\n"
                    "{\"query\":\"a (\",\"error\":\"unclosed\"}\n");
     free(buf);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, NULL, CHECK_CASE(text_header_with_the_exact_total),
+           CHECK_CASE(text_paging_is_announced), CHECK_CASE(text_no_match),
+           CHECK_CASE(json_query_total_results), CHECK_CASE(json_lines_batch_one_object_per))

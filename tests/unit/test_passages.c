@@ -56,17 +56,20 @@ static got split(const char *source, size_t max)
     return g;
 }
 
-int main(void)
+/* Short paragraphs and list items of a section are joined by newlines. */
+static void short_paragraphs_and_list_items(void)
 {
     got g;
-
-    CASE("1 short paragraphs and list items of a section are joined by newlines");
     g = split("= T =\n\nOne. Two.\n\n- item\n\nThree.\n", 100);
     CHECK_INT(g.n, 1);
     CHECK_STR(g.joined, "One. Two.\nitem\nThree.");
     CHECK(g.offsets_ok);
+}
 
-    CASE("1b joining stops once a passage reaches half the bound");
+/* Joining stops once a passage reaches half the bound. */
+static void joining_stops_once_a_passage(void)
+{
+    got g;
     /* Four paragraphs of 30 bytes, bound 100: 30 < 50 takes the second (61 bytes), which
      * is enough; the third starts a passage. */
     g = split("= T =\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa1\n\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa2\n\n"
@@ -77,8 +80,12 @@ int main(void)
     CHECK_STR(g.joined, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa1\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa2|"
                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa3\naaaaaaaaaaaaaaaaaaaaaaaaaaaaa4");
     CHECK(g.offsets_ok);
+}
 
-    CASE("1c blocks are not joined across sections nor past the bound");
+/* Blocks are not joined across sections nor past the bound. */
+static void blocks_are_not_joined_across(void)
+{
+    got g;
     g = split("= T =\n\nOne.\n\n== S ==\n\nTwo.\n", 100);
     CHECK_STR(g.joined, "One.|Two.");
     g = split(
@@ -89,23 +96,38 @@ int main(void)
               "short one here|This paragraph is long enough that with the short one it would "
               "pass the bound of the test.");
     CHECK(g.offsets_ok);
+}
 
-    CASE("2 a long paragraph splits at sentence ends into balanced passages within the bound");
-    /* 10 sentences of 31 bytes (with their space): 309 bytes, bound 130 -> 3 passages of
-     * 3, 3 and 4 sentences (greedy filling would give 4, 4, 2). */
-    char para[1024] = "= T =\n\n";
+/* A section of one paragraph of ten sentences of 31 bytes (static storage). */
+static const char *long_paragraph(void)
+{
+    static char para[1024];
+    strcpy(para, "= T =\n\n");
     for (int i = 0; i < 10; i++)
         strcat(para, "This sentence has 31 bytes ok. ");
     strcat(para, "\n");
-    g = split(para, 130);
+    return para;
+}
+
+/* A long paragraph splits at sentence ends into balanced passages within the bound. */
+static void a_long_paragraph_splits(void)
+{
+    /* 10 sentences of 31 bytes (with their space): 309 bytes, bound 130 -> 3 passages of
+     * 3, 3 and 4 sentences (greedy filling would give 4, 4, 2). */
+    got g = split(long_paragraph(), 130);
     CHECK_INT(g.n, 3);
     CHECK_INT(g.maxlen, 123);
     CHECK(g.offsets_ok);
     /* Each passage ends at a sentence end. */
     CHECK(strstr(g.joined, "ok.|This") != NULL);
     CHECK(strstr(g.joined, "ok This") == NULL);
+}
 
-    CASE("3 nothing is lost: the passages rejoined are the paragraph");
+/* Nothing is lost: the passages rejoined are the paragraph. */
+static void nothing_is_lost_the_passages(void)
+{
+    const char *para = long_paragraph();
+    got g = split(para, 130);
     char rejoined[1024];
     size_t k = 0;
     for (const char *p = g.joined; *p && k + 1 < sizeof rejoined; p++)
@@ -114,8 +136,12 @@ int main(void)
     char expect[1024];
     snprintf(expect, sizeof expect, "%.*s", (int)(strlen(para) - 7 - 2), para + 7);
     CHECK_STR(rejoined, expect);
+}
 
-    CASE("4 one sentence longer than the bound is cut at spaces");
+/* One sentence longer than the bound is cut at spaces. */
+static void one_sentence_longer(void)
+{
+    got g;
     char run[2048] = "= T =\n\n";
     for (int i = 0; i < 60; i++)
         strcat(run, "word ");
@@ -125,8 +151,12 @@ int main(void)
     CHECK_INT(g.n, 4);
     CHECK(strstr(g.joined, "wor|d") == NULL);
     CHECK(g.offsets_ok);
+}
 
-    CASE("5 text without any space is cut at character boundaries");
+/* Text without any space is cut at character boundaries. */
+static void text_without_any_space_is_cut(void)
+{
+    got g;
     char cjk[4096] = "= T =\n\n";
     for (int i = 0; i < 100; i++)
         strcat(cjk, "中"); /* 300 bytes, no sentence end */
@@ -135,5 +165,9 @@ int main(void)
     CHECK(g.maxlen <= 100);
     CHECK_INT(g.n, 4);
     CHECK(g.offsets_ok);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(short_paragraphs_and_list_items),
+           CHECK_CASE(joining_stops_once_a_passage), CHECK_CASE(blocks_are_not_joined_across),
+           CHECK_CASE(a_long_paragraph_splits), CHECK_CASE(nothing_is_lost_the_passages),
+           CHECK_CASE(one_sentence_longer), CHECK_CASE(text_without_any_space_is_cut))

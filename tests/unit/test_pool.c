@@ -71,9 +71,12 @@ static state *run(size_t workers, trawl_pool_bound bound, size_t stop_at)
     return &s;
 }
 
-int main(void)
+/* Item weights for the weighted cases. */
+static size_t weights[ITEMS];
+
+/* Four workers: every item once, in order, within the window. */
+static void four_workers_every_item_once(void)
 {
-    CASE("1 four workers: every item once, in order, within the window");
     state *s = run(4, (trawl_pool_bound){16, NULL, 0}, ITEMS);
     int once = 1;
     for (size_t i = 0; i < ITEMS; i++)
@@ -81,9 +84,12 @@ int main(void)
     CHECK(once);
     CHECK(!atomic_load(&s->ahead_failed));
     CHECK(atomic_load(&s->off_thread) == ITEMS);
+}
 
-    CASE("2 stopping early: no job past the window runs");
-    s = run(3, (trawl_pool_bound){8, NULL, 0}, 100);
+/* Stopping early: no job past the window runs. */
+static void stopping_early_no_job_past(void)
+{
+    state *s = run(3, (trawl_pool_bound){8, NULL, 0}, 100);
     size_t ran = 0, last = 0;
     for (size_t i = 0; i < ITEMS; i++)
         if (atomic_load(&s->runs[i])) {
@@ -93,28 +99,39 @@ int main(void)
     CHECK(ran >= 100);
     CHECK(last < 99 + 8);
     CHECK(!atomic_load(&s->ahead_failed));
+}
 
-    CASE("3 no workers: each job runs in the consumer's thread when asked for");
-    s = run(0, (trawl_pool_bound){1, NULL, 0}, ITEMS);
+/* No workers: each job runs in the consumer's thread when asked for. */
+static void no_workers_each_job_runs(void)
+{
+    state *s = run(0, (trawl_pool_bound){1, NULL, 0}, ITEMS);
     CHECK(atomic_load(&s->off_thread) == 0);
     CHECK(!atomic_load(&s->ahead_failed));
+}
 
-    CASE("4 weights: never more than the budget ahead, one heavy item at a time");
-    static size_t weights[ITEMS];
+/* Weights: never more than the budget ahead, one heavy item at a time. */
+static void weights_never_more(void)
+{
     for (size_t i = 0; i < ITEMS; i++)
         weights[i] = i % 5 == 0 ? 1000 : 10;
-    s = run(3, (trawl_pool_bound){16, weights, 1500}, ITEMS);
-    once = 1;
+    state *s = run(3, (trawl_pool_bound){16, weights, 1500}, ITEMS);
+    int once = 1;
     for (size_t i = 0; i < ITEMS; i++)
         once &= atomic_load(&s->runs[i]) == 1;
     CHECK(once);
     CHECK(!atomic_load(&s->ahead_failed));
+}
 
-    CASE("5 every item heavier than the budget: only the one asked for runs");
+/* Every item heavier than the budget: only the one asked for runs. */
+static void every_item_heavier(void)
+{
     for (size_t i = 0; i < ITEMS; i++)
         weights[i] = 5000;
-    s = run(2, (trawl_pool_bound){16, weights, 1000}, ITEMS);
+    state *s = run(2, (trawl_pool_bound){16, weights, 1000}, ITEMS);
     CHECK(!atomic_load(&s->ahead_failed));
     CHECK(atomic_load(&s->runs[ITEMS - 1]) == 1);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(four_workers_every_item_once),
+           CHECK_CASE(stopping_early_no_job_past), CHECK_CASE(no_workers_each_job_runs),
+           CHECK_CASE(weights_never_more), CHECK_CASE(every_item_heavier))

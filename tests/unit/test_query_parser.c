@@ -18,43 +18,61 @@ static const char *parsed(const char *q)
     return out;
 }
 
-int main(void)
+/* Words: all must match. */
+static void words_all_must_match(void)
 {
-    CASE("1 words: all must match");
     CHECK_STR(parsed("winter"), "word\"winter\"");
     CHECK_STR(parsed("  Winter   Olympics "), "AND(word\"Winter\", word\"Olympics\")");
     CHECK_STR(parsed("a AND b"), "AND(word\"a\", word\"b\")");
+}
 
-    CASE("2 phrases keep their text; operators inside quotes are words");
+/* Phrases keep their text; operators inside quotes are words. */
+static void phrases_keep_their_text(void)
+{
     CHECK_STR(parsed("\"Winter Olympics\" 2022"), "AND(phrase\"Winter Olympics\", word\"2022\")");
     CHECK_STR(parsed("\"a OR NOT b\""), "phrase\"a OR NOT b\"");
+}
 
-    CASE("3 OR binds tighter than AND");
+/* OR binds tighter than AND. */
+static void or_binds_tighter(void)
+{
     CHECK_STR(parsed("a b OR c"), "AND(word\"a\", OR(word\"b\", word\"c\"))");
     CHECK_STR(parsed("a OR b OR \"c d\""), "OR(word\"a\", word\"b\", phrase\"c d\")");
     CHECK_STR(parsed("a or b"), "AND(word\"a\", word\"or\", word\"b\")");
+}
 
-    CASE("4 NOT and -word exclude; a query of exclusions alone is allowed");
+/* NOT and -word exclude; a query of exclusions alone is allowed. */
+static void not_and_word_exclude_a_query(void)
+{
     CHECK_STR(parsed("a NOT b"), "AND(word\"a\", NOT(word\"b\"))");
     CHECK_STR(parsed("a -b -\"c d\""), "AND(word\"a\", NOT(word\"b\"), NOT(phrase\"c d\"))");
     CHECK_STR(parsed("-b"), "NOT(word\"b\")");
     CHECK_STR(parsed("a NOT (b OR c)"), "AND(word\"a\", NOT(OR(word\"b\", word\"c\")))");
     CHECK_STR(parsed("state-owned"), "word\"state-owned\"");
     CHECK_STR(parsed("a - b"), "AND(word\"a\", word\"-\", word\"b\")");
+}
 
-    CASE("5 parentheses group");
+/* Parentheses group. */
+static void parentheses_group(void)
+{
     CHECK_STR(parsed("(a OR b) (c OR d)"),
               "AND(OR(word\"a\", word\"b\"), OR(word\"c\", word\"d\"))");
     CHECK_STR(parsed("((a))"), "word\"a\"");
+}
 
-    CASE("6 fields: title:word, title:\"phrase\", section:(group)");
+/* Fields: title:word, title:\"phrase\", section:(group). */
+static void fields_title_word_title_phrase(void)
+{
     CHECK_STR(parsed("title:center"), "word[title]\"center\"");
     CHECK_STR(parsed("title:\"communication center\""), "phrase[title]\"communication center\"");
     CHECK_STR(parsed("section:(history OR see)"),
               "OR(word[section]\"history\", word[section]\"see\")");
     CHECK_STR(parsed("12:30"), "word\"12:30\"");
+}
 
-    CASE("6b facet filters keep their value as typed");
+/* Facet filters keep their value as typed. */
+static void facet_filters_keep_their_value(void)
+{
     CHECK_STR(parsed("icc:gwicc ports"), "AND(filter[icc]\"gwicc\", word\"ports\")");
     CHECK_STR(parsed("province:\"Inner Mongolia\" OR province:浙江"),
               "OR(filter[province]\"Inner Mongolia\", filter[province]\"浙江\")");
@@ -62,13 +80,19 @@ int main(void)
               "AND(filter[year]\"2018..2020\", NOT(filter[year]\"2019\"))");
     CHECK_STR(parsed("icc:"), "ERROR query error at column 1: a facet filter needs a value after "
                               "':' (icc:KEY, province:NAME, year:2024, year:2018..2020)");
+}
 
-    CASE("7 prefixes");
+/* Prefixes. */
+static void prefixes(void)
+{
     CHECK_STR(parsed("chin*"), "prefix\"chin\"");
     CHECK_STR(parsed("title:comm*"), "prefix[title]\"comm\"");
     CHECK_STR(parsed("*"), "word\"*\"");
+}
 
-    CASE("8 errors name the problem and the column");
+/* Errors name the problem and the column. */
+static void errors_name_the_problem(void)
+{
     CHECK_STR(parsed("\"Winter Olympics"),
               "ERROR query error at column 1: unbalanced quote: this \" has no closing quote");
     CHECK_STR(parsed("a (b OR c"),
@@ -92,8 +116,11 @@ int main(void)
     CHECK_STR(parsed("title:"), "ERROR query error at column 1: a field name needs a word, a "
                                 "phrase or a group after ':'");
     CHECK_STR(parsed("title:section:x"), "ERROR query error at column 7: a field inside a field");
+}
 
-    CASE("9 deep nesting and huge queries are refused, not crashed on");
+/* Deep nesting and huge queries are refused, not crashed on. */
+static void deep_nesting_and_huge_queries(void)
+{
     char deep[512] = "";
     for (int i = 0; i < 150; i++)
         strcat(deep, "(");
@@ -112,5 +139,10 @@ int main(void)
     CHECK_STR(parsed(huge),
               "ERROR query error at column 2049: too many words and phrases (at most 1024)");
     free(huge);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(words_all_must_match), CHECK_CASE(phrases_keep_their_text),
+           CHECK_CASE(or_binds_tighter), CHECK_CASE(not_and_word_exclude_a_query),
+           CHECK_CASE(parentheses_group), CHECK_CASE(fields_title_word_title_phrase),
+           CHECK_CASE(facet_filters_keep_their_value), CHECK_CASE(prefixes),
+           CHECK_CASE(errors_name_the_problem), CHECK_CASE(deep_nesting_and_huge_queries))

@@ -57,14 +57,11 @@ static const char wiki[] = "= Harbor Cities =\n"
                            "- Port Authority\n"
                            "- [[River Trade|the river trade]]\n";
 
-int main(void)
+/* Wiki: title, nested sections, paragraphs joined across lines, list items. */
+static void wiki_title_nested_sections(void)
 {
     trawl_read_info info;
-    trawl_error err;
-    trawl_document *doc;
-
-    CASE("1 wiki: title, nested sections, paragraphs joined across lines, list items");
-    doc = parse("a/harbor.txt", wiki, &info, TRAWL_OK, NULL);
+    trawl_document *doc = parse("a/harbor.txt", wiki, &info, TRAWL_OK, NULL);
     CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
     CHECK_STR(trawl_document_title(doc), "Harbor Cities");
     CHECK_STR(trawl_document_path(doc), "a/harbor.txt");
@@ -81,15 +78,26 @@ int main(void)
     CHECK_STR(section_of(doc, 4), "See also");
     check_offsets(doc, wiki);
     CHECK_INT(trawl_document_block(doc, 0)->offset, 19);
+    trawl_document_free(doc);
+}
 
-    CASE("2 wiki: See also items are links; [[target|label]] names its target");
+/* Wiki: See also items are links; [[target|label]] names its target. */
+static void wiki_see_also_items_are_links(void)
+{
+    trawl_read_info info;
+    trawl_document *doc = parse("a/harbor.txt", wiki, &info, TRAWL_OK, NULL);
     CHECK_INT(trawl_document_link_count(doc), 2);
     CHECK_STR(trawl_document_link(doc, 0)->target, "Port Authority");
     CHECK_STR(trawl_document_link(doc, 1)->text, "[[River Trade|the river trade]]");
     CHECK_STR(trawl_document_link(doc, 1)->target, "River Trade");
     trawl_document_free(doc);
+}
 
-    CASE("3 plain text: a short first line alone is the title");
+/* Plain text: a short first line alone is the title. */
+static void plain_text_a_short_first_line(void)
+{
+    trawl_read_info info;
+    trawl_document *doc = NULL;
     const char *text = "Notes on ports\n\nFirst paragraph.\nStill first.\n\n* a list item\n";
     doc = parse("notes.txt", text, &info, TRAWL_OK, NULL);
     CHECK_INT(info.format, TRAWL_FORMAT_TEXT);
@@ -99,15 +107,25 @@ int main(void)
     CHECK_STR(block(doc, 1), "a list item");
     check_offsets(doc, text);
     trawl_document_free(doc);
+}
 
-    CASE("4 plain text: otherwise the title is the file name");
-    doc = parse("dir/long-notes.txt", "One line that runs on\nand on.\n", &info, TRAWL_OK, NULL);
+/* Plain text: otherwise the title is the file name. */
+static void plain_text_otherwise_the_title(void)
+{
+    trawl_read_info info;
+    trawl_document *doc =
+        parse("dir/long-notes.txt", "One line that runs on\nand on.\n", &info, TRAWL_OK, NULL);
     CHECK_STR(trawl_document_title(doc), "long-notes");
     CHECK_INT(trawl_document_block_count(doc), 1);
     trawl_document_free(doc);
+}
 
-    CASE("5 '= x =' makes a .md or extensionless file wiki; text of any extension is plain text");
-    doc = parse("README", "= T =\n\nBody.\n", &info, TRAWL_OK, NULL);
+/* '= x =' makes a .md or extensionless file wiki; text of any extension is plain text. */
+static void wiki_heading_makes_md_wiki(void)
+{
+    trawl_read_info info;
+    trawl_error err;
+    trawl_document *doc = parse("README", "= T =\n\nBody.\n", &info, TRAWL_OK, NULL);
     CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
     trawl_document_free(doc);
     doc = parse("guide.rst", "Device trees\n============\n\nA tree of nodes.\n", &info, TRAWL_OK,
@@ -125,9 +143,14 @@ int main(void)
                 TRAWL_OK, NULL);
     CHECK(!info.binary && info.replaced == 2);
     trawl_document_free(doc);
+}
 
-    CASE("6 empty, blank and binary files are refused with a message naming them");
-    doc = parse("empty.txt", "", &info, TRAWL_ERR_INPUT, &err);
+/* Empty, blank and binary files are refused with a message naming them. */
+static void empty_blank_and_binary_files(void)
+{
+    trawl_read_info info;
+    trawl_error err;
+    trawl_document *doc = parse("empty.txt", "", &info, TRAWL_ERR_INPUT, &err);
     CHECK_STR(err.message, "empty.txt: empty file");
     doc = parse("blank.txt", " \n\t\n", &info, TRAWL_ERR_INPUT, &err);
     CHECK_STR(err.message, "blank.txt: empty file");
@@ -138,9 +161,13 @@ int main(void)
               TRAWL_ERR_INPUT);
     CHECK_STR(err.message, "bin.txt: binary file (NUL byte at offset 2)");
     free(bin);
+}
 
-    CASE("7 invalid UTF-8 is repaired and counted; a BOM is dropped");
-    doc = parse("bad.txt", "Caf\xe9 au lait\n", &info, TRAWL_OK, NULL);
+/* Invalid UTF-8 is repaired and counted; a BOM is dropped. */
+static void invalid_utf_8_is_repaired(void)
+{
+    trawl_read_info info;
+    trawl_document *doc = parse("bad.txt", "Caf\xe9 au lait\n", &info, TRAWL_OK, NULL);
     CHECK_INT(info.replaced, 1);
     CHECK_STR(block(doc, 0), "Caf\xef\xbf\xbd au lait");
     trawl_document_free(doc);
@@ -148,8 +175,14 @@ int main(void)
     CHECK_INT(info.format, TRAWL_FORMAT_WIKI);
     CHECK_STR(trawl_document_title(doc), "Title");
     trawl_document_free(doc);
+}
 
-    CASE("8 files: read from disk; messages name the file; folders and missing files refused");
+/* Files: read from disk; messages name the file; folders and missing files refused. */
+static void files_read_from_disk_messages(void)
+{
+    trawl_read_info info;
+    trawl_error err;
+    trawl_document *doc = NULL;
     const char *dir = make_tmpdir();
     const char *path = write_file(dir, "seed.txt", wiki, strlen(wiki));
     CHECK_INT(trawl_read_document(path, "seed.txt", NULL, &doc, &info, NULL), TRAWL_OK);
@@ -166,15 +199,25 @@ int main(void)
     snprintf(missing, sizeof missing, "%s/missing.txt", dir);
     CHECK_INT(trawl_read_document(missing, "missing.txt", NULL, &doc, &info, &err), TRAWL_ERR_IO);
     CHECK(strstr(err.message, "No such file") != NULL);
+}
 
-    CASE("9 unterminated or odd headings are text, not sections");
-    doc = parse("odd.txt", "= T =\n\n== Open heading\n\n=\n\nx == y ==\n", &info, TRAWL_OK, NULL);
+/* Unterminated or odd headings are text, not sections. */
+static void unterminated_or_odd_headings(void)
+{
+    trawl_read_info info;
+    trawl_document *doc =
+        parse("odd.txt", "= T =\n\n== Open heading\n\n=\n\nx == y ==\n", &info, TRAWL_OK, NULL);
     CHECK_INT(trawl_document_block_count(doc), 3);
     CHECK_INT(trawl_document_section_count(doc), 0);
     trawl_document_free(doc);
+}
 
-    CASE("11 HTML: title, sections, blocks and list items, links; scripts, styles, navigation "
-         "and footers dropped");
+/* HTML: title, sections, blocks and list items, links; scripts, styles, navigation and footers
+ * dropped. */
+static void html_title_sections_blocks(void)
+{
+    trawl_read_info info;
+    trawl_document *doc = NULL;
     const char *html = "<!DOCTYPE html><html><head><title>Ports</title><script>var s='x';"
                        "</script></head><body><nav>Menu</nav><h1>Ports</h1><p>Ships &amp; "
                        "<b>boats</b>\n  sail.</p><h2>Lists</h2><ul><li>One</li><li>Two <a "
@@ -192,10 +235,16 @@ int main(void)
     CHECK_STR(trawl_document_link(doc, 0)->target, "b.html");
     CHECK_STR(trawl_document_link(doc, 0)->text, "link");
     trawl_document_free(doc);
+}
 
-    CASE("12 HTML: malformed and deeply nested input still gives its text");
-    doc = parse("bad.html", "<html><p>Unclosed <b>bold <div>nested <td>cell &eacute;t&eacute;",
-                &info, TRAWL_OK, NULL);
+/* HTML: malformed and deeply nested input still gives its text. */
+static void html_malformed_and_deeply_nested(void)
+{
+    trawl_read_info info;
+    trawl_error err;
+    trawl_document *doc =
+        parse("bad.html", "<html><p>Unclosed <b>bold <div>nested <td>cell &eacute;t&eacute;", &info,
+              TRAWL_OK, NULL);
     /* HTML5 parsing drops a <td> outside a table: its text joins the enclosing block. */
     CHECK_INT(trawl_document_block_count(doc), 2);
     CHECK_STR(block(doc, 0), "Unclosed bold");
@@ -218,8 +267,13 @@ int main(void)
     CHECK_STR(err.message, "deep.html: HTML nested too deeply (more than 5000 elements open at "
                            "byte 37550)");
     free(deep);
+}
 
-    CASE("13 Markdown: title, sections, list items, code, links");
+/* Markdown: title, sections, list items, code, links. */
+static void markdown_title_sections_list(void)
+{
+    trawl_read_info info;
+    trawl_document *doc = NULL;
     const char *md = "# Notes\n\nIntro with [a link](https://x.org/a) and `code`.\n\n## Part\n\n"
                      "- item one\n- item two\n\n```\nblock of code\n```\n";
     doc = parse("n.md", md, &info, TRAWL_OK, NULL);
@@ -243,12 +297,23 @@ int main(void)
     CHECK_INT(trawl_document_block(doc, 1)->offset, 25); /* "item", after "- " */
     check_offsets(doc, cr);
     trawl_document_free(doc);
+}
 
-    CASE("14 the content decides: HTML in a .txt file is read as HTML");
-    doc = parse("page.txt", "<!doctype html><title>T</title><p>Body</p>", &info, TRAWL_OK, NULL);
+/* The content decides: HTML in a .txt file is read as HTML. */
+static void the_content_decides_html(void)
+{
+    trawl_read_info info;
+    trawl_document *doc =
+        parse("page.txt", "<!doctype html><title>T</title><p>Body</p>", &info, TRAWL_OK, NULL);
     CHECK_INT(info.format, TRAWL_FORMAT_HTML);
     CHECK_STR(block(doc, 0), "Body");
     trawl_document_free(doc);
-
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(wiki_title_nested_sections),
+           CHECK_CASE(wiki_see_also_items_are_links), CHECK_CASE(plain_text_a_short_first_line),
+           CHECK_CASE(plain_text_otherwise_the_title), CHECK_CASE(wiki_heading_makes_md_wiki),
+           CHECK_CASE(empty_blank_and_binary_files), CHECK_CASE(invalid_utf_8_is_repaired),
+           CHECK_CASE(files_read_from_disk_messages), CHECK_CASE(unterminated_or_odd_headings),
+           CHECK_CASE(html_title_sections_blocks), CHECK_CASE(html_malformed_and_deeply_nested),
+           CHECK_CASE(markdown_title_sections_list), CHECK_CASE(the_content_decides_html))

@@ -5,12 +5,10 @@
 #include "check.h"
 #include "index/records.h"
 
-int main(void)
+/* A document record round-trips. */
+static void a_document_record_round_trips(void)
 {
     trawl_buf b = TRAWL_BUF_INIT;
-    trawl_error err;
-
-    CASE("1 a document record round-trips");
     trawl_record_link links[] = {{"the Fujian notes", "fujian.md"}, {"CMG", "https://x.org/#a"}};
     trawl_doc_record r = {
         "a/hainan.html", "Hainan \"opens\"", "https://x.org/h", "en", "news", links, 2, NULL};
@@ -30,14 +28,24 @@ int main(void)
     CHECK_INT(d.nlinks, 2);
     CHECK_STR(d.links[1].target, "https://x.org/#a");
     trawl_doc_record_clear(&d);
+    trawl_buf_free(&b);
+}
 
-    CASE("2 what is not a record is refused");
+/* What is not a record is refused. */
+static void what_is_not_a_record_is_refused(void)
+{
+    trawl_error err;
+    trawl_doc_record d;
     const char *bad[] = {"", "[]", "{\"title\":\"no path\"}", "{\"path\":\"x\",\"links\":3}"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         CHECK_INT(trawl_doc_record_decode(bad[i], strlen(bad[i]), &d, &err), TRAWL_ERR_CORRUPT);
     CHECK_STR(err.message, "a document record is malformed");
+}
 
-    CASE("3 resolved links round-trip; a link that leads nowhere has no path");
+/* Resolved links round-trip; a link that leads nowhere has no path. */
+static void resolved_links_round_trip_a_link(void)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
     trawl_edge out[] = {{"see", "b.html", "docs/b.html", "B"}, {"gone", "none.html", NULL, NULL}};
     trawl_edge in[] = {{"back", NULL, "docs/c.html", "C"}};
     trawl_doc_edges e = {out, 2, in, 1, NULL};
@@ -57,14 +65,24 @@ int main(void)
     CHECK(g.in[0].target == NULL);
     CHECK_STR(g.in[0].title, "C");
     trawl_doc_edges_clear(&g);
+    trawl_buf_free(&b);
+}
 
-    CASE("4 no value is no links; a malformed one is refused");
+/* No value is no links; a malformed one is refused. */
+static void no_value_is_no_links_a_malformed(void)
+{
+    trawl_error err;
+    trawl_doc_edges g;
     CHECK_INT(trawl_doc_edges_decode("", 0, &g, NULL), TRAWL_OK);
     CHECK_INT(g.nout + g.nin, 0);
     CHECK_INT(trawl_doc_edges_decode("{\"out\":1}", 9, &g, &err), TRAWL_ERR_CORRUPT);
     CHECK_STR(err.message, "a document's links are malformed");
+}
 
-    CASE("5 a passage's stored data round-trips: head in its key order, text with a newline");
+/* A passage's stored data round-trips: head in its key order, text with a newline. */
+static void a_passage_s_stored_data_round(void)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
     json_t *head =
         json_pack("{s:s,s:i,s:i,s:s}", "id", "a.txt#2", "ordinal", 2, "length", 0, "lang", "zh");
     const char *text = "第一行\n{not json}";
@@ -80,10 +98,19 @@ int main(void)
     CHECK(got && memcmp(got, text, got_len) == 0);
     CHECK_STR(json_string_value(json_object_get(back, "lang")), "zh");
     json_decref(back);
+    trawl_buf_free(&b);
+}
 
-    CASE("6 stored data that is not a passage's is refused, saying why");
+/* Stored data that is not a passage's is refused, saying why. */
+static void stored_data_not_a_passage_s(void)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_error err;
     const char *broken[] = {"{\"length\":3}", "[1]\nabc", "{\"length\":4}\nabc", "{x\nabc"};
     const char *reason[] = {"no text", "not a JSON object", "the text's length differs", NULL};
+    json_t *back = NULL;
+    const char *got = NULL;
+    size_t got_len = 0;
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         back = (json_t *)1;
         CHECK_INT(
@@ -94,5 +121,10 @@ int main(void)
             CHECK_STR(err.message, reason[i]);
     }
     trawl_buf_free(&b);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(NULL, NULL, CHECK_CASE(a_document_record_round_trips),
+           CHECK_CASE(what_is_not_a_record_is_refused),
+           CHECK_CASE(resolved_links_round_trip_a_link),
+           CHECK_CASE(no_value_is_no_links_a_malformed), CHECK_CASE(a_passage_s_stored_data_round),
+           CHECK_CASE(stored_data_not_a_passage_s))

@@ -121,78 +121,127 @@ static const char river[] = "= River Towns =\n"
                             "\n"
                             "重庆国际传播中心成立于2018年。\n";
 
-int main(void)
+/* Fixtures shared by the cases. */
+static trawl_error err;
+static trawl_indexer *ix = NULL, *ix2 = NULL;
+static const char *dir;
+static char idx[600];
+
+static void setup(void)
 {
-    trawl_error err;
-    trawl_indexer *ix = NULL, *ix2 = NULL;
-    const char *dir = make_tmpdir();
-    static char idx[600];
+    dir = make_tmpdir();
     snprintf(idx, sizeof idx, "%s/index", dir);
     index_dir = idx;
+}
 
-    CASE("1 no index yet: the searcher says to run trawl-ingest");
+/* No index yet: the searcher says to run trawl-ingest. */
+static void no_index_yet_the_searcher_says(void)
+{
     CHECK(strstr(search("harbor", 0, 10), "no index at") != NULL);
     CHECK(strstr(search("harbor", 0, 10), "run trawl-ingest first") != NULL);
+}
 
-    CASE("2 indexing: passages per document");
+/* Indexing: passages per document. */
+static void indexing_passages_per_document(void)
+{
     /* A bound of 100 bytes: paragraphs of 50 bytes and more stay passages of their own. */
     trawl_indexer_options small = TRAWL_INDEXER_OPTIONS_INIT;
     small.max_passage_bytes = 100;
     CHECK_INT(trawl_indexer_open(idx, &small, &ix, &err), TRAWL_OK);
     ingest(ix, "harbor.txt", harbor, 3);
     ingest(ix, "sub/river.txt", river, 2);
+}
 
-    CASE("3 a second writer is refused while the first is open");
+/* A second writer is refused while the first is open. */
+static void a_second_writer_is_refused_while(void)
+{
+    CHECK_NEEDS(indexing_passages_per_document);
     CHECK_INT(trawl_indexer_open(idx, NULL, &ix2, &err), TRAWL_ERR_LOCKED);
     CHECK(ix2 == NULL);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
+}
 
-    CASE("4 words match their stems; highlights mark the matched words");
+/* Words match their stems; highlights mark the matched words. */
+static void words_match_their_stems(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("universities", 0, 10),
               "2: harbor.txt#1[Universities] harbor.txt#2[university]");
     CHECK_STR(search("university students", 0, 10), "1: harbor.txt#1[Universities][students]");
+}
 
-    CASE("5 phrases match exact words in order, highlighted whole");
+/* Phrases match exact words in order, highlighted whole. */
+static void phrases_match_exact_words(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("\"red harbor\"", 0, 10), "1: harbor.txt#1[red harbor]");
     CHECK_STR(search("\"harbor red\"", 0, 10), "1: harbor.txt#3[Harbor red]");
     CHECK_STR(search("\"red harbors\"", 0, 10), "0:");
+}
 
-    CASE("6 NOT and -word exclude; OR widens");
+/* NOT and -word exclude; OR widens. */
+static void not_and_word_exclude_or_widens(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("red -lights", 0, 10), "1: harbor.txt#1[red]");
     CHECK_STR(search("red NOT lights", 0, 10), "1: harbor.txt#1[red]");
     CHECK_STR(search("grain OR students", 0, 10),
               "2: harbor.txt#1[students] sub/river.txt#1[grain]");
     CHECK_STR(search("-harbor", 0, 10), "2: sub/river.txt#1 sub/river.txt#2");
+}
 
-    CASE("7 title and section words are searchable for each passage");
+/* Title and section words are searchable for each passage. */
+static void title_and_section_words(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     /* Equal title matches rank by BM25's length normalisation: the shortest passage first. */
     CHECK_STR(search("title:cities", 0, 10), "3: harbor.txt#3 harbor.txt#1 harbor.txt#2");
     CHECK_STR(search("section:trade", 0, 10), "2: harbor.txt#3 harbor.txt#2");
     CHECK_STR(search("towns boats", 0, 10), "1: sub/river.txt#1[Boats]");
+}
 
-    CASE("8 accents fold: Sao Paulo finds São Paulo");
+/* Accents fold: Sao Paulo finds São Paulo. */
+static void accents_fold_sao_paulo_finds_s_o(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("\"sao paulo\"", 0, 10), "1: harbor.txt#2[São Paulo]");
     CHECK_STR(search("SÃO", 0, 10), "1: harbor.txt#2[São]");
+}
 
-    CASE("9 Chinese queries match whatever the segmentation; Traditional finds Simplified");
+/* Chinese queries match whatever the segmentation; Traditional finds Simplified. */
+static void chinese_queries_match_whatever(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("国际传播中心", 0, 10), "1: sub/river.txt#2[国际传播中心]");
     CHECK_STR(search("重庆", 0, 10), "1: sub/river.txt#2[重庆]");
     /* The Chinese passage is longer for BM25 (its character bigrams count): it ranks second. */
     CHECK_STR(search("2018", 0, 10), "2: harbor.txt#1[2018] sub/river.txt#2[2018]");
     CHECK_STR(search("\"际传播中\"", 0, 10), "1: sub/river.txt#2[际传播中]");
     CHECK_STR(search("國際傳播", 0, 10), "1: sub/river.txt#2[国际传播]");
+}
 
-    CASE("10 prefixes");
+/* Prefixes. */
+static void prefixes(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("harb*", 0, 10), "2: harbor.txt#3[Harbor] harbor.txt#1[harbor]");
+}
 
-    CASE("11 exact totals and paging");
+/* Exact totals and paging. */
+static void exact_totals_and_paging(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     /* "river" matches the river document's title on both its passages, and one body. */
     CHECK_STR(search("title:harbor OR river", 0, 2), "5: sub/river.txt#1[river] sub/river.txt#2");
     CHECK_STR(search("title:harbor OR river", 2, 2), "5: harbor.txt#3 harbor.txt#1");
     CHECK_STR(search("title:harbor OR river", 4, 2), "5: harbor.txt#2");
     CHECK_STR(search("title:harbor OR river", 9, 2), "5:");
+}
 
-    CASE("12 hit fields: id, path, title, section, ordinal, offset into the source");
+/* Hit fields: id, path, title, section, ordinal, offset into the source. */
+static void hit_fields_id_path_title_section(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     trawl_searcher *s = NULL;
     trawl_results *r = NULL;
     const trawl_hit *h = first_hit("university partnered", &s, &r);
@@ -210,14 +259,22 @@ int main(void)
     }
     trawl_results_free(r);
     trawl_searcher_close(s);
+}
 
-    CASE("13 query errors come back as statuses with the parser's message");
+/* Query errors come back as statuses with the parser's message. */
+static void query_errors_come_back(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     CHECK_STR(search("\"open", 0, 10),
               "ERROR query error at column 1: unbalanced quote: this \" has no closing quote");
     CHECK_STR(search("-- ,", 0, 10), "ERROR the query has no searchable words");
     CHECK_STR(search("caf\xe9", 0, 10), "ERROR the query is not valid UTF-8");
+}
 
-    CASE("14 re-indexing a document replaces its passages, never duplicates");
+/* Re-indexing a document replaces its passages, never duplicates. */
+static void re_indexing_a_document_replaces(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
     ingest(ix, "harbor.txt", harbor, 3);
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     CHECK_STR(search("universities", 0, 10),
@@ -230,8 +287,12 @@ int main(void)
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     CHECK_STR(search("title:harbor", 0, 10), "0:");
     trawl_indexer_close(ix);
+}
 
-    CASE("15 another analyser (passage bound) empties and rebuilds, atomically");
+/* Another analyser (passage bound) empties and rebuilds, atomically. */
+static void another_analyser_passage_bound(void)
+{
+    CHECK_NEEDS(re_indexing_a_document_replaces);
     trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
     opts.max_passage_bytes = 500;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
@@ -246,8 +307,13 @@ int main(void)
     CHECK_STR(search("boats", 0, 10), "0:");
     CHECK(strcmp(shard_path(), old_shard) != 0 && strstr(shard_path(), "/shard-1-of-1"));
     CHECK(access(old_shard, F_OK) != 0);
+}
 
-    CASE("16 another schema version: refused by the searcher, rebuilt by ingest");
+/* Another schema version: refused by the searcher, rebuilt by ingest. */
+static void another_schema_version_refused(void)
+{
+    CHECK_NEEDS(another_analyser_passage_bound);
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
     trawl_xdb *db = NULL;
     CHECK_INT(trawl_xdb_open(shard_path(), TRAWL_XDB_WRITE, &db, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_set_metadata(db, TRAWL_META_SCHEMA, "999", 3, NULL), TRAWL_OK);
@@ -259,16 +325,27 @@ int main(void)
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
+}
 
-    CASE("16b a run that is not committed leaves the index as it was");
+/* A run that is not committed leaves the index as it was. */
+static void a_run_that_is_not_committed(void)
+{
+    CHECK_NEEDS(another_schema_version_refused);
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     ingest(ix, "late.txt", "= Late =\n\nBoats came late.\n", 1);
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
+}
 
-    CASE("16c the index keeps the gazetteer's names folded; without them, queries fold them");
-    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
+/* The index keeps the gazetteer's names folded; without them, queries fold them. */
+static void the_index_keeps_the_gazetteer_s(void)
+{
+    CHECK_NEEDS(a_run_that_is_not_committed);
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
+    trawl_xdb *db = NULL;
     char *folded = NULL;
+    CHECK_INT(trawl_xdb_open(idx, TRAWL_XDB_READ, &db, NULL), TRAWL_OK);
     size_t folded_len = 0;
     CHECK_INT(trawl_xdb_get_metadata(db, TRAWL_META_ALIASES, &folded, &folded_len, NULL), TRAWL_OK);
     CHECK(folded && strstr(folded, "\nchekiang\tp zhejiang\n") != NULL);
@@ -306,8 +383,15 @@ int main(void)
     CHECK_INT(trawl_indexer_commit(ix, NULL), TRAWL_OK);
     trawl_indexer_close(ix);
     CHECK_STR(search("boats", 0, 10), "0:");
+}
 
-    CASE("16d each commit lists the passages' languages; queries use the list, or the terms");
+/* Each commit lists the passages' languages; queries use the list, or the terms. */
+static void each_commit_lists_the_passages(void)
+{
+    CHECK_NEEDS(the_index_keeps_the_gazetteer_s);
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
+    trawl_xdb *db = NULL;
+    char *folded = NULL;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     ingest(ix, "fr.txt",
            "= Les bateaux =\n\nLes bateaux naviguaient lentement sur la rivière pendant que les "
@@ -343,9 +427,16 @@ int main(void)
     CHECK_STR(folded, "en\n"); /* the French passage removed */
     free(folded);
     trawl_xdb_close(db);
+}
 
-    CASE("16e a stem's words are listed per language: another language's stem spelt alike "
-         "matches none of them");
+/* A stem's words are listed per language: another language's stem spelt alike matches none of them.
+ */
+static void a_stem_s_words_are_listed_per(void)
+{
+    CHECK_NEEDS(each_commit_lists_the_passages);
+    trawl_indexer_options opts = TRAWL_INDEXER_OPTIONS_INIT;
+    trawl_xdb *db = NULL;
+    char *folded = NULL;
     CHECK_INT(trawl_indexer_open(idx, &opts, &ix, &err), TRAWL_OK);
     ingest(ix, "speech.txt", "= Speeches =\n\nA memorable speech, and memories of it.\n", 1);
     /* Lithuanian stems "memory" to "memor", the English stem of "memorable". */
@@ -364,8 +455,13 @@ int main(void)
     trawl_xdb_close(db);
     CHECK_STR(search("memory", 0, 10), "1: speech.txt#1[memories]");
     CHECK_STR(search("memorable", 0, 10), "1: speech.txt#1[memorable]");
+}
 
-    CASE("16f stored data that is not a passage's is refused, naming the passage");
+/* Stored data that is not a passage's is refused, naming the passage. */
+static void stored_data_not_a_passage_s(void)
+{
+    CHECK_NEEDS(a_stem_s_words_are_listed_per);
+    trawl_xdb *db = NULL;
     const char *bad[] = {"{\"id\":\"x\"}", "[1]\ntext", "{\"length\":3}\ntext", "{\"id\"\ntext"};
     const char *why[] = {"no text", "not a JSON object", "the text's length differs",
                          "':' expected near end of file"};
@@ -390,8 +486,11 @@ int main(void)
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
     trawl_xdb_close(db);
     CHECK_STR(search("zebra", 0, 10), "0:");
+}
 
-    CASE("17 a folder holding other files is not taken for an index");
+/* A folder holding other files is not taken for an index. */
+static void a_folder_holding_other_files(void)
+{
     char other[600];
     snprintf(other, sizeof other, "%s/other", dir);
     mkdir(other, 0755);
@@ -402,8 +501,12 @@ int main(void)
     snprintf(other, sizeof other, "%s/afile", dir);
     CHECK_INT(trawl_indexer_open(other, NULL, &ix, &err), TRAWL_ERR_NO_INDEX);
     CHECK(strstr(err.message, "not a folder") != NULL);
+}
 
-    CASE("18 a folder with only README.md and .gitignore becomes an index");
+/* A folder with only README.md and .gitignore becomes an index. */
+static void a_folder_with_only_readme_md(void)
+{
+    char other[600];
     snprintf(other, sizeof other, "%s/repo-index", dir);
     mkdir(other, 0755);
     write_file(other, "README.md", "schema\n", 7);
@@ -413,9 +516,12 @@ int main(void)
     trawl_indexer_close(ix);
     index_dir = other;
     CHECK_STR(search("anything", 0, 10), "0:");
+}
 
-    CASE("19 highlights: runs of dictionary scripts are skipped when nothing to mark is in "
-         "them, with the ranges of the whole text's analysis");
+/* Highlights: runs of dictionary scripts are skipped when nothing to mark is in them, with the
+ * ranges of the whole text's analysis. */
+static void highlights_runs_of_dictionary(void)
+{
     trawl_analyzer *an = NULL;
     trawl_highlighter *plain = NULL, *whole = NULL;
     CHECK_INT(trawl_analyzer_new("en", &an, NULL), TRAWL_OK);
@@ -462,5 +568,18 @@ int main(void)
     trawl_highlighter_free(plain);
     trawl_highlighter_free(whole);
     trawl_analyzer_free(an);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, NULL, CHECK_CASE(no_index_yet_the_searcher_says),
+           CHECK_CASE(indexing_passages_per_document), CHECK_CASE(a_second_writer_is_refused_while),
+           CHECK_CASE(words_match_their_stems), CHECK_CASE(phrases_match_exact_words),
+           CHECK_CASE(not_and_word_exclude_or_widens), CHECK_CASE(title_and_section_words),
+           CHECK_CASE(accents_fold_sao_paulo_finds_s_o), CHECK_CASE(chinese_queries_match_whatever),
+           CHECK_CASE(prefixes), CHECK_CASE(exact_totals_and_paging),
+           CHECK_CASE(hit_fields_id_path_title_section), CHECK_CASE(query_errors_come_back),
+           CHECK_CASE(re_indexing_a_document_replaces), CHECK_CASE(another_analyser_passage_bound),
+           CHECK_CASE(another_schema_version_refused), CHECK_CASE(a_run_that_is_not_committed),
+           CHECK_CASE(the_index_keeps_the_gazetteer_s), CHECK_CASE(each_commit_lists_the_passages),
+           CHECK_CASE(a_stem_s_words_are_listed_per), CHECK_CASE(stored_data_not_a_passage_s),
+           CHECK_CASE(a_folder_holding_other_files), CHECK_CASE(a_folder_with_only_readme_md),
+           CHECK_CASE(highlights_runs_of_dictionary))

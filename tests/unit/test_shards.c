@@ -36,14 +36,23 @@ static int collect(void *ctx, const char *word, size_t len)
     return 0;
 }
 
-int main(void)
-{
-    const char *dir = make_tmpdir();
-    char path[700];
-    trawl_error err;
+/* Fixtures shared by the cases. */
+static const char *dir;
+static char path[700];
+static trawl_error err;
 
-    CASE("1 an empty folder has no layout; plans name the shards");
-    trawl_layout found, three, one, merged;
+static void setup(void)
+{
+    dir = make_tmpdir();
+}
+
+/* The layouts planned by the first case, which the next ones publish in turn. */
+static trawl_layout three, one, merged;
+
+/* An empty folder has no layout; plans name the shards. */
+static void an_empty_folder_has_no_layout(void)
+{
+    trawl_layout found;
     CHECK_INT(trawl_layout_read(dir, &found, NULL), TRAWL_OK);
     CHECK_INT(found.nshards, 0);
     CHECK_INT(trawl_layout_plan(dir, 3, false, NULL, &three, NULL), TRAWL_OK);
@@ -58,8 +67,13 @@ int main(void)
     CHECK_INT(trawl_layout_plan(dir, 0, false, NULL, &found, &err), TRAWL_ERR_ARG);
     CHECK_INT(trawl_layout_plan(dir, TRAWL_MAX_SHARDS + 1, false, NULL, &found, &err),
               TRAWL_ERR_ARG);
+}
 
-    CASE("2 published, a layout of three reads back; a stray unpublished shard is swept");
+/* Published, a layout of three reads back; a stray unpublished shard is swept. */
+static void published_a_layout_of_three(void)
+{
+    trawl_layout found;
+    CHECK_NEEDS(an_empty_folder_has_no_layout);
     for (size_t i = 0; i < 3; i++)
         make_db(three.paths[i]);
     CHECK_INT(trawl_layout_publish(dir, &three, NULL), TRAWL_OK);
@@ -74,8 +88,13 @@ int main(void)
     CHECK_INT(trawl_layout_remove(dir, &none, &three, NULL), TRAWL_OK);
     CHECK(!exists(dir, "shard-1-of-2"));
     CHECK(exists(dir, "shard-3-of-3"));
+}
 
-    CASE("3 back to one database in the folder: the stub goes, then the old shards");
+/* Back to one database in the folder: the stub goes, then the old shards. */
+static void back_to_one_database(void)
+{
+    trawl_layout found;
+    CHECK_NEEDS(published_a_layout_of_three);
     make_db(dir);
     CHECK_INT(trawl_layout_publish(dir, &one, NULL), TRAWL_OK);
     CHECK(!exists(dir, "XAPIANDB"));
@@ -85,8 +104,13 @@ int main(void)
     CHECK_INT(found.nshards, 1);
     CHECK_STR(found.paths[0], dir);
     trawl_layout_free(&found);
+}
 
-    CASE("4 to a merged shard-1-of-1: the folder's own database files go, other files stay");
+/* To a merged shard-1-of-1: the folder's own database files go, other files stay. */
+static void to_a_merged_shard_1_of_1(void)
+{
+    trawl_layout found;
+    CHECK_NEEDS(back_to_one_database);
     write_file(dir, "README.md", "kept\n", 5);
     make_db(merged.paths[0]);
     CHECK_INT(trawl_layout_publish(dir, &merged, NULL), TRAWL_OK);
@@ -100,9 +124,13 @@ int main(void)
     trawl_layout_free(&found);
     CHECK_INT(trawl_layout_discard(dir, &merged, NULL), TRAWL_OK);
     CHECK(!exists(dir, "shard-1-of-1"));
+}
 
-    CASE("4b a layout written beside one of the same names takes the .b names, and back; "
-         "appended to the old layout, removed with it");
+/* A layout written beside one of the same names takes the .b names, and back; appended to the old
+ * layout, removed with it. */
+static void a_layout_written_beside(void)
+{
+    CHECK_NEEDS(to_a_merged_shard_1_of_1);
     trawl_layout beside, back, staging;
     CHECK_INT(trawl_layout_plan(dir, 1, true, &merged, &beside, NULL), TRAWL_OK);
     snprintf(path, sizeof path, "%s/shard-1-of-1.b", dir);
@@ -132,8 +160,12 @@ int main(void)
     trawl_layout_free(&old);
     trawl_layout_free(&beside);
     trawl_layout_free(&back);
+}
 
-    CASE("5 a stub naming a remote shard, or too many, is refused for writing, saying so");
+/* A stub naming a remote shard, or too many, is refused for writing, saying so. */
+static void a_stub_naming_a_remote_shard(void)
+{
+    trawl_layout found;
     const char *stub = "auto shard-1-of-1\nremote 10.0.0.2:7001\n";
     write_file(dir, "XAPIANDB", stub, strlen(stub));
     CHECK_INT(trawl_layout_read(dir, &found, &err), TRAWL_ERR_NO_INDEX);
@@ -146,8 +178,11 @@ int main(void)
     CHECK_INT(trawl_layout_read(dir, &found, &err), TRAWL_ERR_NO_INDEX);
     CHECK(strstr(err.message, "names more than 64 shards") != NULL);
     unlink(write_file(dir, "XAPIANDB", "", 0));
+}
 
-    CASE("6 a path's shard is stable and spreads");
+/* A path's shard is stable and spreads. */
+static void a_path_s_shard_is_stable(void)
+{
     size_t seen[4] = {0};
     char name[32];
     for (int i = 0; i < 400; i++) {
@@ -157,8 +192,11 @@ int main(void)
     CHECK_INT(trawl_shard_of("docs/001.txt", 4), trawl_shard_of("docs/001.txt", 4));
     CHECK_INT(trawl_shard_of("anything", 1), 0);
     CHECK(seen[0] > 50 && seen[1] > 50 && seen[2] > 50 && seen[3] > 50);
+}
 
-    CASE("7 tally values: parts joined by 0x1E and split back; a separator inside becomes a space");
+/* Tally values: parts joined by 0x1E and split back; a separator inside becomes a space. */
+static void tally_values_parts_joined(void)
+{
     const char *parts[TRAWL_TALLY_PARTS] = {"gwicc",       "guangdong",  "2019 2024",  "en",
                                             "news\x1eodd", "gwicc:2019", "a\x1e b.txt"};
     trawl_buf v = TRAWL_BUF_INIT;
@@ -173,8 +211,11 @@ int main(void)
           memcmp(got[TRAWL_TALLY_PATH].data, "a\x1e b.txt", 8) == 0);
     CHECK(!trawl_schema_tally_split("only\x1etwo", 8, got));
     trawl_buf_free(&v);
+}
 
-    CASE("8 expansion lists: each word once, listed in order");
+/* Expansion lists: each word once, listed in order. */
+static void expansion_lists_each_word_once(void)
+{
     trawl_buf list = TRAWL_BUF_INIT, words = TRAWL_BUF_INIT;
     CHECK(trawl_schema_add_expansion(&list, "university", 10));
     CHECK(trawl_schema_add_expansion(&list, "universities", 12));
@@ -185,8 +226,11 @@ int main(void)
     CHECK_STR(trawl_buf_str(&words), "university|universities|univers|");
     trawl_buf_free(&list);
     trawl_buf_free(&words);
+}
 
-    CASE("9 one rule merges a metadata key across shards: lists unite, others the smallest");
+/* One rule merges a metadata key across shards: lists unite, others the smallest. */
+static void one_rule_merges_a_metadata_key(void)
+{
     const char *langs[3] = {"en\nzh\n", "", "fr\nen\n"};
     size_t langs_len[3] = {6, 0, 6};
     char *merged_value = NULL;
@@ -217,9 +261,18 @@ int main(void)
     CHECK_STR(merged_value, ""); /* unset everywhere: unset */
     CHECK_INT(merged_len, 0);
     free(merged_value);
+}
 
+static void teardown(void)
+{
     trawl_layout_free(&three);
     trawl_layout_free(&one);
     trawl_layout_free(&merged);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(an_empty_folder_has_no_layout),
+           CHECK_CASE(published_a_layout_of_three), CHECK_CASE(back_to_one_database),
+           CHECK_CASE(to_a_merged_shard_1_of_1), CHECK_CASE(a_layout_written_beside),
+           CHECK_CASE(a_stub_naming_a_remote_shard), CHECK_CASE(a_path_s_shard_is_stable),
+           CHECK_CASE(tally_values_parts_joined), CHECK_CASE(expansion_lists_each_word_once),
+           CHECK_CASE(one_rule_merges_a_metadata_key))

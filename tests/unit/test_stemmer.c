@@ -11,12 +11,20 @@ static const char *stem(trawl_stemmer *s, const char *word)
     return trawl_buf_str(&b);
 }
 
-int main(void)
-{
-    trawl_stemmer *en = NULL, *ru = NULL, *pt = NULL, *fr = NULL, *x = NULL;
-    trawl_error err;
+/* The stemmers of the languages the cases stem. */
+static trawl_stemmer *en, *ru, *pt, *fr;
 
-    CASE("1 availability by ISO code and by name");
+static void setup(void)
+{
+    CHECK_INT(trawl_stemmer_new("en", &en, NULL), TRAWL_OK);
+    CHECK_INT(trawl_stemmer_new("ru", &ru, NULL), TRAWL_OK);
+    CHECK_INT(trawl_stemmer_new("pt", &pt, NULL), TRAWL_OK);
+    CHECK_INT(trawl_stemmer_new("fr", &fr, NULL), TRAWL_OK);
+}
+
+/* Availability by ISO code and by name. */
+static void availability_by_iso_code(void)
+{
     CHECK(trawl_stemmer_available("en"));
     CHECK(trawl_stemmer_available("english"));
     CHECK(trawl_stemmer_available("ru"));
@@ -25,41 +33,57 @@ int main(void)
     CHECK(!trawl_stemmer_available("th"));
     CHECK(!trawl_stemmer_available(""));
     CHECK(!trawl_stemmer_available(NULL));
+}
 
-    CASE("2 English");
-    CHECK_INT(trawl_stemmer_new("en", &en, NULL), TRAWL_OK);
+/* English. */
+static void english(void)
+{
     CHECK_STR(stem(en, "universities"), "univers");
     CHECK_STR(stem(en, "university"), "univers");
     CHECK_STR(stem(en, "communication"), "communic");
     CHECK_STR(stem(en, "launched"), "launch");
     CHECK_STR(stem(en, "china's"), "china");
     CHECK_STR(stem(en, "2018"), "2018");
+}
 
-    CASE("3 Russian inflections share a stem");
-    CHECK_INT(trawl_stemmer_new("ru", &ru, NULL), TRAWL_OK);
+/* Russian inflections share a stem. */
+static void russian_inflections_share_a_stem(void)
+{
     CHECK_STR(stem(ru, "харбине"), "харбин");
     CHECK_STR(stem(ru, "харбин"), "харбин");
     CHECK_STR(stem(ru, "центра"), stem(ru, "центр"));
+}
 
-    CASE("4 Portuguese verb forms share a stem");
-    CHECK_INT(trawl_stemmer_new("pt", &pt, NULL), TRAWL_OK);
+/* Portuguese verb forms share a stem. */
+static void portuguese_verb_forms_share(void)
+{
     char s1[64];
     snprintf(s1, sizeof s1, "%s", stem(pt, "inaugurou"));
     CHECK_STR(stem(pt, "inaugurar"), s1);
     CHECK_STR(stem(pt, "inaugurado"), s1);
+}
 
-    CASE("5 French");
-    CHECK_INT(trawl_stemmer_new("fr", &fr, NULL), TRAWL_OK);
+/* French. */
+static void french(void)
+{
     CHECK_STR(stem(fr, "internationales"), stem(fr, "international"));
+}
 
-    CASE("6 unknown languages are refused with a message");
+/* Unknown languages are refused with a message. */
+static void unknown_languages_are_refused(void)
+{
+    trawl_error err;
+    trawl_stemmer *x = NULL;
     CHECK_INT(trawl_stemmer_new("zz", &x, &err), TRAWL_ERR_ARG);
     CHECK(x == NULL);
     CHECK_STR(err.message, "no Snowball stemmer for language 'zz'");
     CHECK_INT(trawl_stemmer_new(NULL, &x, &err), TRAWL_ERR_ARG);
     CHECK(strlen(trawl_stemmer_library_version()) > 0);
+}
 
-    CASE("7 the cache of recent words gives what Snowball gives, collisions and long words too");
+/* The cache of recent words gives what Snowball gives, collisions and long words too. */
+static void the_cache_of_recent_words_gives(void)
+{
     /* 5,000 words (more than the cache's slots, so slots are shared and replaced), twice,
      * against a stemmer that sees each word once, fresh. */
     static const char *const roots[] = {
@@ -89,10 +113,18 @@ int main(void)
     CHECK_STR(stem(en, "antidisestablishmentarianismsthings"), "antidisestablishmentarianismsth");
     CHECK_STR(stem(en, "antidisestablishmentarianismsthings"), "antidisestablishmentarianismsth");
 
+    trawl_stemmer_free(NULL);
+}
+
+static void teardown(void)
+{
     trawl_stemmer_free(en);
     trawl_stemmer_free(ru);
     trawl_stemmer_free(pt);
     trawl_stemmer_free(fr);
-    trawl_stemmer_free(NULL);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(availability_by_iso_code), CHECK_CASE(english),
+           CHECK_CASE(russian_inflections_share_a_stem), CHECK_CASE(portuguese_verb_forms_share),
+           CHECK_CASE(french), CHECK_CASE(unknown_languages_are_refused),
+           CHECK_CASE(the_cache_of_recent_words_gives))

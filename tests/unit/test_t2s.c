@@ -45,17 +45,22 @@ static uint32_t next_random(uint32_t *state)
     return *state >> 8;
 }
 
-int main(void)
+/* ICU's own transform, which every case compares with; a program that cannot open it stops. */
+static void setup(void)
 {
     static const UChar id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
                                'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
     UErrorCode uerr = U_ZERO_ERROR;
     icu = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &uerr);
-    CHECK(U_SUCCESS(uerr));
-    if (U_FAILURE(uerr))
-        return 1;
+    if (U_FAILURE(uerr)) {
+        fprintf(stderr, "cannot open ICU's Traditional-Simplified: %s\n", u_errorName(uerr));
+        exit(1);
+    }
+}
 
-    CASE("1 every character of the CJK blocks and beyond the BMP, alone");
+/* Every character of the CJK blocks and beyond the BMP, alone. */
+static void every_character_of_the_cjk(void)
+{
     int bad = 0, checked = 0;
     for (UChar32 c = 0x2000; c <= 0x3FFFF; c++) {
         if (c >= 0xD800 && c <= 0xDFFF)
@@ -70,8 +75,12 @@ int main(void)
     }
     CHECK_INT(bad, 0);
     CHECK(checked > 250000);
+}
 
-    CASE("2 every rule's source: alone, between other characters, next to another rule's");
+/* Every rule's source: alone, between other characters, next to another rule's. */
+static void every_rule_s_source_alone(void)
+{
+    UErrorCode uerr = U_ZERO_ERROR;
     int32_t len = utrans_toRules(icu, false, NULL, 0, &uerr);
     uerr = U_ZERO_ERROR;
     UChar *rules = malloc(((size_t)len + 1) * sizeof *rules);
@@ -94,7 +103,7 @@ int main(void)
     }
     CHECK(nsrc > 3900);
     int multi = 0;
-    bad = 0;
+    int bad = 0;
     uint32_t state = 2024;
     for (int32_t i = 0; i < nsrc; i++) {
         multi += src_len[i] > 1;
@@ -121,16 +130,24 @@ int main(void)
     }
     CHECK_INT(bad, 0);
     CHECK(multi > 900); /* phrases, not only characters */
+    free(rules);
+}
 
-    CASE("3 text with no rule, and empty text");
+/* Text with no rule, and empty text. */
+static void text_with_no_rule_and_empty_text(void)
+{
     static const UChar plain[] = {'a', 0x3042, 0x6587, 0xAC00}; /* a あ 文 가 */
     UChar out[16];
     CHECK(!trawl_t2s_may_change(plain, 4));
     CHECK_INT(trawl_t2s(plain, 4, out), 4);
     CHECK(memcmp(out, plain, sizeof plain) == 0);
     CHECK_INT(trawl_t2s(plain, 0, out), 0);
-
-    free(rules);
-    utrans_close(icu);
-    return CHECK_DONE();
 }
+
+static void teardown(void)
+{
+    utrans_close(icu);
+}
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(every_character_of_the_cjk),
+           CHECK_CASE(every_rule_s_source_alone), CHECK_CASE(text_with_no_rule_and_empty_text))

@@ -73,40 +73,56 @@ static int on_sentence(void *ctx, size_t start, size_t end, int rule)
     return 0;
 }
 
-int main(void)
+/* Fixtures shared by the cases. */
+static trawl_tokenizer *tok = NULL;
+static trawl_folder *f = NULL;
+static trawl_analyzer *en = NULL, *ru = NULL, *zh = NULL;
+static trawl_breaks *sent = NULL;
+
+static void setup(void)
 {
-    trawl_tokenizer *tok = NULL;
-    trawl_folder *f = NULL;
-    trawl_analyzer *en = NULL, *ru = NULL, *zh = NULL;
-    trawl_breaks *sent = NULL;
     CHECK_INT(trawl_tokenizer_new(&tok, NULL), TRAWL_OK);
     CHECK_INT(trawl_folder_new(&f, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("en", &en, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("ru", &ru, NULL), TRAWL_OK);
     CHECK_INT(trawl_analyzer_new("zh", &zh, NULL), TRAWL_OK);
     CHECK_INT(trawl_breaks_new(TRAWL_BREAK_SENTENCES, &sent, NULL), TRAWL_OK);
+}
 
-    CASE("1 English: words with byte offsets; spaces and punctuation skipped; numbers kept");
+/* English: words with byte offsets; spaces and punctuation skipped; numbers kept. */
+static void english_words_with_byte_offsets(void)
+{
     CHECK_STR(tokens(tok, "In 2018, Chongqing's ICC (iChongqing) opened."),
               "In@0L 2018@3N Chongqing's@9L ICC@21L iChongqing@26L opened@38L");
     CHECK_STR(tokens(tok, "state-owned   Pan-Green 3.5"),
               "state@0L owned@6L Pan@14L Green@18L 3.5@24N");
     CHECK_STR(tokens(tok, ""), "");
     CHECK_STR(tokens(tok, " ,.;  "), "");
+}
 
-    CASE("2 Chinese: ICU's dictionary segments Han text into words");
+/* Chinese: ICU's dictionary segments Han text into words. */
+static void chinese_icu_s_dictionary(void)
+{
     CHECK_STR(tokens(tok, "重庆国际传播中心"), "重庆@0I 国际@6I 传播@12I 中心@18I");
     CHECK_STR(tokens(tok, "2018年，重庆成立"), "2018@0N 年@4I 重庆@10I 成立@16I");
+}
 
-    CASE("3 Japanese and Thai: dictionary words (ICU marks dictionary words of Japanese as "
-         "ideographic)");
+/* Japanese and Thai: dictionary words (ICU marks dictionary words of Japanese as ideographic). */
+static void japanese_and_thai_dictionary(void)
+{
     CHECK_STR(tokens(tok, "ภาษาไทยง่าย"), "ภาษา@0L ไทย@12L ง่าย@21L");
     CHECK_STR(tokens(tok, "東京でニュース"), "東京@0I で@6I ニュース@9I");
+}
 
-    CASE("4 Russian");
+/* Russian. */
+static void russian(void)
+{
     CHECK_STR(tokens(tok, "Центр в Харбине."), "Центр@0L в@11L Харбине@14L");
+}
 
-    CASE("5 folding: NFKC, case folding, Latin diacritics removed, apostrophes unified");
+/* Folding: NFKC, case folding, Latin diacritics removed, apostrophes unified. */
+static void folding_nfkc_case_folding_latin(void)
+{
     CHECK_STR(fold(f, "São"), "sao");
     CHECK_STR(fold(f, "Agência"), "agencia");
     CHECK_STR(fold(f, "STRASSE"), "strasse");
@@ -124,31 +140,46 @@ int main(void)
     CHECK_STR(fold(f, "重庆"), "重庆");
     CHECK_STR(fold(f, "國際傳播中心"), "国际传播中心"); /* Traditional -> Simplified */
     CHECK_STR(fold(f, "溫州"), "温州");
+}
 
-    CASE("6 the analyzer: positions, folded terms and English stems");
+/* The analyzer: positions, folded terms and English stems. */
+static void the_analyzer_positions_folded(void)
+{
     CHECK_STR(terms(en, "Universities and the University's agreements"),
               "universities/univers and the university's/univers agreements/agreement");
     CHECK_STR(terms(en, "São Paulo 2024"), "sao paulo 2024");
+}
 
-    CASE("7 Russian stems, Chinese unstemmed");
+/* Russian stems, Chinese unstemmed. */
+static void russian_stems_chinese_unstemmed(void)
+{
     CHECK_STR(terms(ru, "в Харбине Харбин"), "в харбине/харбин харбин");
     CHECK_STR(terms(zh, "重庆国际传播中心 Centers"), "重庆 国际 传播 中心 centers");
     CHECK_INT(trawl_analyzer_stems(zh), 0);
     CHECK_STR(trawl_analyzer_language(en), "en");
+}
 
-    CASE("8 words longer than the term limit are not indexed");
+/* Words longer than the term limit are not indexed. */
+static void words_longer_than_the_term_limit(void)
+{
     char longword[200];
     memset(longword, 'a', 100);
     strcpy(longword + 100, " short");
     CHECK_STR(terms(en, longword), "short");
+}
 
-    CASE("9 sentences (with abbreviations kept inside)");
+/* Sentences (with abbreviations kept inside). */
+static void sentences_with_abbreviations(void)
+{
     char spans[256] = "";
     const char *text = "Mr. Xi spoke. It was 2018! Was it? Yes";
     CHECK_INT(trawl_breaks_each(sent, text, strlen(text), on_sentence, spans, NULL), TRAWL_OK);
     CHECK_STR(spans, "0-14 14-27 27-35 35-38");
+}
 
-    CASE("10 invalid UTF-8 is repaired with U+FFFD and counted; valid text is untouched");
+/* Invalid UTF-8 is repaired with U+FFFD and counted; valid text is untouched. */
+static void invalid_utf_8_is_repaired_with_u(void)
+{
     char *s = malloc(16);
     memcpy(s,
            "ab\xff"
@@ -172,12 +203,21 @@ int main(void)
     CHECK_INT(replaced, 0);
     CHECK(s == before);
     free(s);
+}
 
+static void teardown(void)
+{
     trawl_tokenizer_free(tok);
     trawl_folder_free(f);
     trawl_analyzer_free(en);
     trawl_analyzer_free(ru);
     trawl_analyzer_free(zh);
     trawl_breaks_free(sent);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(english_words_with_byte_offsets),
+           CHECK_CASE(chinese_icu_s_dictionary), CHECK_CASE(japanese_and_thai_dictionary),
+           CHECK_CASE(russian), CHECK_CASE(folding_nfkc_case_folding_latin),
+           CHECK_CASE(the_analyzer_positions_folded), CHECK_CASE(russian_stems_chinese_unstemmed),
+           CHECK_CASE(words_longer_than_the_term_limit), CHECK_CASE(sentences_with_abbreviations),
+           CHECK_CASE(invalid_utf_8_is_repaired_with_u))

@@ -150,35 +150,50 @@ static size_t spied_run(trawl_xdb *db, const char *word, unsigned max, char *cou
     return trawl_xmset_size(*ms_out);
 }
 
-int main(void)
-{
-    const char *dir = make_tmpdir();
-    char path[600];
-    snprintf(path, sizeof path, "%s/db", dir);
-    trawl_error err;
-    trawl_xdb *db = NULL, *other = NULL;
+/* Fixtures shared by the cases. */
+static const char *dir;
+static char path[600];
+static trawl_error err;
+static trawl_xdb *db = NULL, *other = NULL;
 
-    CASE("1 missing database: NO_INDEX, message names the path");
+static void setup(void)
+{
+    dir = make_tmpdir();
+    snprintf(path, sizeof path, "%s/db", dir);
+}
+
+/* Missing database: NO_INDEX, message names the path. */
+static void missing_database_no_index(void)
+{
     CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_READ, &db, &err), TRAWL_ERR_NO_INDEX);
     CHECK(db == NULL);
     CHECK(strstr(err.message, path) != NULL);
     CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_WRITE, &db, &err), TRAWL_ERR_NO_INDEX);
+}
 
-    CASE("2 create, add, replace by unique term, count");
+/* Create, add, replace by unique term, count. */
+static void create_add_replace_by_unique(void)
+{
+    unsigned n = 0;
     CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &db, &err), TRAWL_OK);
     add(db, "red apple pie", "Qa", "2018");
     add(db, "green apple tart", "Qb", "2020");
     add(db, "red wine", "Qc", "2024");
     add(db, "red red red wine", "Qc", "2024"); /* replaces Qc */
-    unsigned n = 0;
+    n = 0;
     CHECK_INT(trawl_xdb_doccount(db, &n, NULL), TRAWL_OK);
     CHECK_INT(n, 3);
     CHECK_INT(trawl_xdb_termfreq(db, "red", 3, &n, NULL), TRAWL_OK);
     CHECK_INT(n, 2);
+}
 
-    CASE("3 metadata");
-    CHECK_INT(trawl_xdb_set_metadata(db, "k", "v1", 2, NULL), TRAWL_OK);
+/* Metadata. */
+static void metadata(void)
+{
+    CHECK_NEEDS(create_add_replace_by_unique);
     char *v = NULL;
+    CHECK_INT(trawl_xdb_set_metadata(db, "k", "v1", 2, NULL), TRAWL_OK);
+    v = NULL;
     size_t vlen = 0;
     CHECK_INT(trawl_xdb_get_metadata(db, "k", &v, &vlen, NULL), TRAWL_OK);
     CHECK_STR(v, "v1");
@@ -188,13 +203,22 @@ int main(void)
     CHECK_STR(v, "");
     free(v);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+}
 
-    CASE("4 a second writer is refused with LOCKED");
+/* A second writer is refused with LOCKED. */
+static void a_second_writer_is_refused(void)
+{
+    CHECK_NEEDS(metadata);
     CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_WRITE, &other, &err), TRAWL_ERR_LOCKED);
     CHECK(other == NULL);
     CHECK(strlen(err.message) > 0);
+}
 
-    CASE("5 transactions: cancel undoes, commit keeps");
+/* Transactions: cancel undoes, commit keeps. */
+static void transactions_cancel_undoes(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused);
+    unsigned n = 0;
     CHECK_INT(trawl_xdb_begin_transaction(db, 1, NULL), TRAWL_OK);
     add(db, "blue cheese", "Qd", "2019");
     CHECK_INT(trawl_xdb_delete_documents(db, "Qa", NULL), TRAWL_OK);
@@ -209,16 +233,26 @@ int main(void)
     CHECK_INT(trawl_xdb_commit_transaction(db, &err), TRAWL_ERR_XAPIAN); /* none open */
     CHECK(strstr(err.message, "transaction") != NULL);
     CHECK_INT(trawl_xdb_commit(db, NULL), TRAWL_OK);
+}
 
-    CASE("6 a reader sees committed documents; writes on it fail cleanly");
-    trawl_xdb *rd = NULL;
+static trawl_xdb *rd; /* made by a_reader_sees_committed */
+/* A reader sees committed documents; writes on it fail cleanly. */
+static void a_reader_sees_committed(void)
+{
+    CHECK_NEEDS(transactions_cancel_undoes);
+    unsigned n = 0;
+    rd = NULL;
     CHECK_INT(trawl_xdb_open(path, TRAWL_XDB_READ, &rd, NULL), TRAWL_OK);
     CHECK_INT(trawl_xdb_doccount(rd, &n, NULL), TRAWL_OK);
     CHECK_INT(n, 4);
     CHECK_INT(trawl_xdb_set_metadata(rd, "k", "x", 1, &err), TRAWL_ERR_XAPIAN);
     CHECK(strstr(trawl_xdb_last_error(rd), "read-only") != NULL);
+}
 
-    CASE("7 term, AND, OR, AND_NOT, FILTER, AND_MAYBE, SYNONYM");
+/* Term, AND, OR, AND_NOT, FILTER, AND_MAYBE, SYNONYM. */
+static void term_and_or_and_not_filter(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     CHECK_STR(ids(rd, term("apple")), "Qa Qb");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_AND, term("red"), term("apple"), 0)), "Qa");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_OR, term("cheese"), term("pie"), 0)), "Qd Qa");
@@ -226,21 +260,31 @@ int main(void)
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_FILTER, term("apple"), term("Qb"), 0)), "Qb");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_AND_MAYBE, term("wine"), term("apple"), 0)), "Qc");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_SYNONYM, term("tart"), term("pie"), 0)), "Qa Qb");
+}
 
-    CASE("8 phrase and near with windows");
+/* Phrase and near with windows. */
+static void phrase_and_near_with_windows(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_PHRASE, term("apple"), term("pie"), 2)), "Qa");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_PHRASE, term("pie"), term("apple"), 2)), "");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("pie"), term("apple"), 2)), "Qa");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 2)), "");
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 3)), "Qa");
+}
 
-    CASE("9 value range, wildcard, scale, match all and nothing");
+/* Value range, wildcard, scale, match all and nothing. */
+static void value_range_wildcard_scale_match(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     trawl_xquery *q = NULL;
+    trawl_xquery *t = NULL;
+    q = NULL;
     CHECK_INT(trawl_xquery_value_range(0, "2019", 4, "2020", 4, &q, NULL), TRAWL_OK);
     CHECK_STR(ids(rd, q), "Qb Qd");
     CHECK_INT(trawl_xquery_wildcard("app", 3, 10, &q, NULL), TRAWL_OK);
     CHECK_STR(ids(rd, q), "Qa Qb");
-    trawl_xquery *t = term("cheese");
+    t = term("cheese");
     CHECK_INT(trawl_xquery_scale(t, 2.0, &q, NULL), TRAWL_OK);
     char *desc = trawl_xquery_describe(q);
     CHECK(desc && strstr(desc, "2 * cheese") != NULL);
@@ -251,8 +295,12 @@ int main(void)
     CHECK_STR(ids(rd, q), "Qa Qb Qc Qd");
     CHECK_INT(trawl_xquery_match_nothing(&q, NULL), TRAWL_OK);
     CHECK_STR(ids(rd, q), "");
+}
 
-    CASE("10 stored data, values, positions");
+/* Stored data, values, positions. */
+static void stored_data_values_positions(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     char *data = NULL;
     CHECK_INT(trawl_xdb_get_data(rd, 1, &data, NULL, NULL), TRAWL_OK);
     CHECK_STR(data, "Qa");
@@ -268,29 +316,42 @@ int main(void)
     free(pos);
     CHECK_INT(trawl_xdb_get_data(rd, 999, &data, NULL, &err), TRAWL_ERR_XAPIAN);
     CHECK(strstr(err.message, "999") != NULL);
+}
 
-    CASE("11 each_term lists a prefix in order and stops on request");
+/* Each_term lists a prefix in order and stops on request. */
+static void each_term_lists_a_prefix(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     char listed[64] = "";
     CHECK_INT(trawl_xdb_each_term(rd, "Q", list_term, listed, NULL), TRAWL_OK);
     CHECK_STR(listed, "Qa Qb Qc Qd ");
     listed[0] = '\0';
     CHECK_INT(trawl_xdb_each_term(rd, "Q", stop_after_two, listed, NULL), TRAWL_OK);
     CHECK_STR(listed, "Qa Qb ");
+}
 
-    CASE("12 the match spy counts the values of every match");
-    char counted[256] = "";
-    trawl_xenquire *enq = NULL;
+/* The match spy counts the values of every match. */
+static void the_match_spy_counts_the_values(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     trawl_xmset *ms = NULL;
+    char counted[256] = "";
+    unsigned lo, est, hi;
     CHECK_INT(spied_run(rd, "red", 1, counted, &ms), 1);
     CHECK_STR(counted, "2018=1 2024=1 ");
-    unsigned lo, est, hi;
     trawl_xmset_counts(ms, &lo, &est, &hi);
     CHECK_INT(lo, 2);
     CHECK_INT(est, 2);
     CHECK_INT(hi, 2);
     trawl_xmset_free(ms);
+}
 
-    CASE("12b a run that may skip estimates its total; count is exact");
+/* A run that may skip estimates its total; count is exact. */
+static void a_run_that_may_skip_estimates(void)
+{
+    trawl_xenquire *enq = NULL;
+    trawl_xmset *ms = NULL;
+    unsigned lo, est, hi;
     char many[600];
     snprintf(many, sizeof many, "%s/many", dir);
     trawl_xdb *mdb = NULL;
@@ -315,8 +376,15 @@ int main(void)
     trawl_xenquire_free(enq);
     trawl_xquery_free(either);
     trawl_xdb_close(mdb);
+}
 
-    CASE("12c compaction merges databases; a key in several gets the merge of its values");
+/* Compaction merges databases; a key in several gets the merge of its values. */
+static void compaction_merges_databases(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
+    unsigned n = 0;
+    char *v = NULL;
+    int merges = 0;
     char part2[600], merged[600];
     snprintf(part2, sizeof part2, "%s/part2", dir);
     snprintf(merged, sizeof merged, "%s/merged", dir);
@@ -328,7 +396,7 @@ int main(void)
     CHECK_INT(trawl_xdb_commit(p2, NULL), TRAWL_OK);
     trawl_xdb_close(p2);
     const char *parts[2] = {path, part2};
-    int merges = 0;
+    merges = 0;
     CHECK_INT(trawl_xdb_compact(parts, 2, merged, join_values, &merges, NULL), TRAWL_OK);
     CHECK_INT(merges, 1);
     CHECK_INT(trawl_xdb_open(merged, TRAWL_XDB_READ, &p2, NULL), TRAWL_OK);
@@ -341,8 +409,13 @@ int main(void)
     CHECK_STR(v, "x");
     free(v);
     trawl_xdb_close(p2);
+}
 
-    CASE("13 bad query arguments are statuses");
+/* Bad query arguments are statuses. */
+static void bad_query_arguments_are_statuses(void)
+{
+    trawl_xquery *q = NULL;
+    trawl_xquery *t = NULL;
     CHECK_INT(trawl_xquery_combine(TRAWL_XOP_AND, NULL, 0, 0, &q, &err), TRAWL_ERR_ARG);
     trawl_xquery *nul[2] = {NULL, NULL};
     CHECK_INT(trawl_xquery_combine(TRAWL_XOP_OR, nul, 2, 0, &q, &err), TRAWL_ERR_ARG);
@@ -352,8 +425,15 @@ int main(void)
     CHECK(q == NULL);
     trawl_xquery_free(t);
     CHECK_INT(trawl_xquery_combine((trawl_xop)99, nul, 2, 0, &q, &err), TRAWL_ERR_ARG);
+}
 
-    CASE("14 a wildcard over its limit fails at search time, cleanly");
+/* A wildcard over its limit fails at search time, cleanly. */
+static void a_wildcard_over_its_limit_fails(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
+    trawl_xquery *q = NULL;
+    trawl_xenquire *enq = NULL;
+    trawl_xmset *ms = NULL;
     CHECK_INT(trawl_xquery_wildcard("", 0, 2, &q, NULL), TRAWL_OK);
     CHECK_INT(trawl_xenquire_new(rd, &enq, NULL), TRAWL_OK);
     CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
@@ -362,8 +442,11 @@ int main(void)
     CHECK(strlen(trawl_xenquire_last_error(enq)) > 0);
     trawl_xenquire_free(enq);
     trawl_xquery_free(q);
+}
 
-    CASE("15 a corrupt database folder is an error, not a crash");
+/* A corrupt database folder is an error, not a crash. */
+static void a_corrupt_database_folder(void)
+{
     char bad[600];
     snprintf(bad, sizeof bad, "%s/corrupt", dir);
     mkdir(bad, 0755);
@@ -376,8 +459,17 @@ int main(void)
     st = trawl_xdb_open(bad, TRAWL_XDB_CREATE_OR_OPEN, &other, &err);
     CHECK(st != TRAWL_OK);
     CHECK(other == NULL);
+}
 
-    CASE("15b a stub of three shards: searched as one, metadata merged, values per shard");
+/* A stub of three shards: searched as one, metadata merged, values per shard. */
+static void a_stub_of_three_shards_searched(void)
+{
+    unsigned n = 0;
+    char *v = NULL;
+    trawl_xmset *ms = NULL;
+    char counted[256] = "";
+    int merges = 0;
+    trawl_xdb *set = NULL;
     char shard_path[700], stub[700];
     const char *shard_words[3][2] = {
         {"red fox", "red hen"}, {"red ant", "blue jay"}, {"red owl", "grey cat"}};
@@ -400,7 +492,7 @@ int main(void)
     }
     snprintf(stub, sizeof stub, "%s/set.stub", dir);
     write_stub(dir, "set.stub", "# three shards\nauto s0\n\nglass s1\nauto s2\n");
-    trawl_xdb *set = NULL;
+    set = NULL;
     merges = 0;
     trawl_xdb_read_options joined = TRAWL_XDB_READ_OPTIONS_INIT;
     joined.merge = join_values;
@@ -441,13 +533,19 @@ int main(void)
     CHECK_STR(v, ""); /* equal everywhere */
     free(v);
     trawl_buf_free(&keys);
-    counted[0] = '\0';
     CHECK_INT(spied_run(set, "red", 10, counted, &ms), 4);
     CHECK_STR(counted, "even=3 odd=1 "); /* counted in every shard, merged */
     trawl_xmset_free(ms);
     trawl_xdb_close(set);
+}
 
-    CASE("15c a shard that cannot open: an error naming it, or left out with allow_partial");
+/* A shard that cannot open: an error naming it, or left out with allow_partial. */
+static void a_shard_that_cannot_open(void)
+{
+    CHECK_NEEDS(a_stub_of_three_shards_searched);
+    unsigned n = 0;
+    trawl_xdb *set = NULL;
+    char shard_path[700], stub[700];
     write_stub(dir, "gap.stub", "auto s0\nauto nowhere\nauto s2\n");
     snprintf(stub, sizeof stub, "%s/gap.stub", dir);
     CHECK_INT(trawl_xdb_open(stub, TRAWL_XDB_READ, &set, &err), TRAWL_ERR_SHARD);
@@ -477,15 +575,33 @@ int main(void)
     CHECK_STR(trawl_buf_str(&listed2), shard_path);
     trawl_buf_free(&listed2);
     CHECK_INT(trawl_xdb_stub_shards(path, list_shard, &listed2, &err), TRAWL_ERR_NO_INDEX);
+}
 
-    CASE("16 close accepts NULL; the version is known");
+/* Close accepts NULL; the version is known. */
+static void close_accepts_null_the_version(void)
+{
     trawl_xdb_close(NULL);
     trawl_xdoc_free(NULL);
     trawl_xquery_free(NULL);
     trawl_xmset_free(NULL);
     CHECK(strlen(trawl_xapian_version()) > 0);
+}
 
+static void teardown(void)
+{
+    CHECK_NEEDS(a_reader_sees_committed);
     trawl_xdb_close(rd);
     trawl_xdb_close(db);
-    return CHECK_DONE();
 }
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(missing_database_no_index),
+           CHECK_CASE(create_add_replace_by_unique), CHECK_CASE(metadata),
+           CHECK_CASE(a_second_writer_is_refused), CHECK_CASE(transactions_cancel_undoes),
+           CHECK_CASE(a_reader_sees_committed), CHECK_CASE(term_and_or_and_not_filter),
+           CHECK_CASE(phrase_and_near_with_windows), CHECK_CASE(value_range_wildcard_scale_match),
+           CHECK_CASE(stored_data_values_positions), CHECK_CASE(each_term_lists_a_prefix),
+           CHECK_CASE(the_match_spy_counts_the_values), CHECK_CASE(a_run_that_may_skip_estimates),
+           CHECK_CASE(compaction_merges_databases), CHECK_CASE(bad_query_arguments_are_statuses),
+           CHECK_CASE(a_wildcard_over_its_limit_fails), CHECK_CASE(a_corrupt_database_folder),
+           CHECK_CASE(a_stub_of_three_shards_searched), CHECK_CASE(a_shard_that_cannot_open),
+           CHECK_CASE(close_accepts_null_the_version))
