@@ -15,7 +15,8 @@ trawl_status trawl_read_file(const char *path, size_t max_bytes, char **data_out
     char *data = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return trawl_error_set(err, TRAWL_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+        return trawl_error_set(err, errno == ENOMEM ? TRAWL_ERR_NOMEM : TRAWL_ERR_IO,
+                               "%s: cannot open: %s", path, strerror(errno));
     struct stat sb;
     if (fstat(fileno(f), &sb) != 0) {
         st = trawl_error_set(err, TRAWL_ERR_IO, "%s: cannot stat: %s", path, strerror(errno));

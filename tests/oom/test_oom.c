@@ -1,0 +1,219 @@
+/* test_oom: out-of-memory paths, exercised by fault injection. Each operation below runs once
+ * per allocation it makes, that allocation failing (malloc, calloc and realloc of this process
+ * are replaced by ones that fail the Nth call and defer to glibc otherwise); each run must
+ * return TRAWL_ERR_NOMEM, or succeed when the failure was recovered from, never crash, and free
+ * what it allocated (live allocations counted). Built without the sanitizers only: they
+ * replace malloc themselves. */
+#define _GNU_SOURCE
+#include "../unit/support.h"
+
+#include <stdbool.h>
+
+#include "../unit/check.h"
+#include "common/buf.h"
+#include "index/records.h"
+#include "query/query_parser.h"
+#include "readers/inputs.h"
+#include "readers/metadata.h"
+#include "readers/reader.h"
+
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t size);
+extern void __libc_free(void *p);
+
+static long countdown = -1; /* allocations left before the one that fails; -1: none fails */
+static bool failed;         /* the planned failure happened */
+static long live;           /* allocations made less those freed since the count was reset */
+
+static bool fail_now(void)
+{
+    if (countdown < 0)
+        return false;
+    if (countdown-- > 0)
+        return false;
+    failed = true;
+    return true;
+}
+
+void *malloc(size_t size)
+{
+    if (fail_now())
+        return NULL;
+    void *p = __libc_malloc(size);
+    live += p != NULL;
+    return p;
+}
+
+void *calloc(size_t n, size_t size)
+{
+    if (fail_now())
+        return NULL;
+    void *p = __libc_calloc(n, size);
+    live += p != NULL;
+    return p;
+}
+
+void *realloc(void *old, size_t size)
+{
+    if (fail_now())
+        return NULL;
+    void *p = __libc_realloc(old, size);
+    live += !old && p;
+    return p;
+}
+
+void free(void *p)
+{
+    live -= p != NULL;
+    __libc_free(p);
+}
+
+/* Runs `op` with its first, second, ... allocation failing until a run makes no allocation
+ * fail; returns how many allocations the operation makes. */
+static long exhaust(const char *name, trawl_status (*op)(void))
+{
+    long n = 0;
+    for (;; n++) {
+        live = 0;
+        failed = false;
+        countdown = n;
+        trawl_status st = op();
+        countdown = -1;
+        if (live != 0 || (failed && st != TRAWL_ERR_NOMEM && st != TRAWL_OK) ||
+            (!failed && st != TRAWL_OK)) {
+            fprintf(stderr, "%s: allocation %ld failing: status %d, %ld allocations left\n", name,
+                    n, (int)st, live);
+            CHECK(false);
+        }
+        if (!failed)
+            break;
+    }
+    printf("%s: %ld allocations, each made to fail\n", name, n);
+    return n;
+}
+
+/* A corpus of a few files in two folders, with a manifest. */
+static char corpus[1100];
+
+static void setup(void)
+{
+    snprintf(corpus, sizeof corpus, "%s/corpus", make_tmpdir());
+    mkdir(corpus, 0755);
+    char sub[1200];
+    snprintf(sub, sizeof sub, "%s/sub", corpus);
+    mkdir(sub, 0755);
+    write_file(corpus, "a.txt", "A\n\nText.\n", 9);
+    write_file(corpus, "b.md", "# B\n\nMore.\n", 11);
+    write_file(sub, "c.html", "<title>C</title><p>Para</p>", 27);
+    const char *manifest = "file\ttitle\tlanguage\ta.txt\tThe A\ten\nsub/c.html\tC\tfr\n";
+    write_file(corpus, "MANIFEST.tsv", manifest, strlen(manifest));
+}
+
+static trawl_status list_folder(void)
+{
+    const char *paths[] = {corpus};
+    trawl_inputs *in = NULL;
+    trawl_status st = trawl_inputs_new(paths, 1, NULL, &in, NULL);
+    /* A folder that cannot be opened for want of memory is a problem, the rest listed. */
+    if (!st && trawl_inputs_count(in) != 3 &&
+        !(trawl_inputs_problems(in) == 1 && strstr(trawl_inputs_problem(in, 0), "memory")))
+        st = TRAWL_ERR_INTERNAL;
+    trawl_inputs_free(in);
+    return st;
+}
+
+/* Listing a folder: every allocation of the walk. */
+static void listing_a_folder(void)
+{
+    CHECK(exhaust("trawl_inputs_new", list_folder) > 10);
+}
+
+static trawl_status load_manifest(void)
+{
+    char path[1300];
+    snprintf(path, sizeof path, "%s/MANIFEST.tsv", corpus);
+    trawl_manifest *m = NULL;
+    trawl_status st = trawl_manifest_load(path, &m, NULL);
+    trawl_manifest_free(m);
+    return st;
+}
+
+/* Loading a manifest. */
+static void loading_a_manifest(void)
+{
+    CHECK(exhaust("trawl_manifest_load", load_manifest) > 5);
+}
+
+static trawl_status parse_text(const char *name, const char *text)
+{
+    size_t len = strlen(text);
+    char *data = malloc(len + 1);
+    if (!data)
+        return TRAWL_ERR_NOMEM;
+    memcpy(data, text, len + 1);
+    trawl_document *doc = NULL;
+    trawl_read_info info;
+    trawl_status st = trawl_parse_document(name, NULL, &data, &len, &doc, &info, NULL);
+    trawl_document_free(doc);
+    free(data);
+    return st;
+}
+
+static trawl_status parse_wiki(void)
+{
+    return parse_text("w.txt", "= Harbor =\n\nOne.\n\n== See also ==\n* [[Port|the port]]\n");
+}
+
+static trawl_status parse_plain(void)
+{
+    return parse_text("p.txt", "Title line\n\nA paragraph\nacross lines.\n\n- an item\n");
+}
+
+/* Reading wiki text and plain text. */
+static void reading_wiki_and_plain_text(void)
+{
+    CHECK(exhaust("wiki reader", parse_wiki) > 5);
+    CHECK(exhaust("text reader", parse_plain) > 5);
+}
+
+static trawl_status parse_query(void)
+{
+    trawl_qnode *q = NULL;
+    trawl_status st = trawl_query_parse("\"red harbor\" OR (boats -grain) title:port icc:gwicc "
+                                        "year:2018..2020 harb*",
+                                        &q, NULL);
+    trawl_qnode_free(q);
+    return st;
+}
+
+/* Parsing a query. */
+static void parsing_a_query(void)
+{
+    CHECK(exhaust("trawl_query_parse", parse_query) > 5);
+}
+
+static trawl_status record_round_trip(void)
+{
+    trawl_record_link links[] = {{"the port", "port.html"}};
+    trawl_doc_record r = {"a/h.html", "H", "https://x.org/h", "en", "news", links, 1, NULL};
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_doc_record back;
+    trawl_status st = trawl_doc_record_encode(&r, &b, NULL);
+    if (!st)
+        st = trawl_doc_record_decode(b.data, b.len, &back, NULL);
+    if (!st)
+        trawl_doc_record_clear(&back);
+    trawl_buf_free(&b);
+    return st;
+}
+
+/* A document record written and read back. */
+static void a_record_round_trip(void)
+{
+    CHECK(exhaust("document record", record_round_trip) > 3);
+}
+
+CHECK_MAIN(setup, NULL, CHECK_CASE(listing_a_folder), CHECK_CASE(loading_a_manifest),
+           CHECK_CASE(reading_wiki_and_plain_text), CHECK_CASE(parsing_a_query),
+           CHECK_CASE(a_record_round_trip))
