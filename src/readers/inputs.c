@@ -102,7 +102,16 @@ static void add(trawl_inputs *in, const char *file, const char *id, const struct
 {
     char *real = realpath(file, NULL);
     if (!real) {
+        /* Left out: its folder is not listed whole, so its document is not taken as gone. */
         problem(in, file, strerror(errno));
+        char *dir = trawl_strdup(file), *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash)
+            *slash = '\0';
+        if (dir)
+            incomplete(in, slash ? dir : ".");
+        else
+            in->failed = true;
+        free(dir);
         return;
     }
     if (trawl_strmap_get(&in->by_real, real, strlen(real))) {
