@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/json_text.h"
 #include "index/schema.h"
 
 void trawl_file_state_of(const char *file, unsigned long long size, const char *hash,
@@ -60,12 +61,13 @@ trawl_status trawl_catalog_put(trawl_xdb *db, const char *path, const trawl_file
     trawl_buf key = TRAWL_BUF_INIT;
     json_t *o = json_pack("{s:s,s:s,s:I,s:s}", "path", path, "file", state->file, "size",
                           (json_int_t)state->size, "hash", state->hash);
-    char *value = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    trawl_buf value = TRAWL_BUF_INIT;
+    trawl_json_append(&value, o, JSON_COMPACT);
     trawl_schema_term(TRAWL_META_FILE, path, &key);
-    trawl_status st = !value || key.failed
+    trawl_status st = value.failed || key.failed
                           ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                          : trawl_xdb_set_metadata(db, key.data, value, strlen(value), err);
-    free(value);
+                          : trawl_xdb_set_metadata(db, key.data, value.data, value.len, err);
+    trawl_buf_free(&value);
     json_decref(o);
     trawl_buf_free(&key);
     return st;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/json_text.h"
 #include "common/strmap.h"
 #include "facets/aliases.h"
 #include "facets/gazetteer.h"
@@ -239,9 +240,10 @@ static char *shaping_json(const shaping *s)
 {
     json_t *o = json_pack("{s:I,s:s?}", "max_passage", (json_int_t)s->max_passage, "gazetteer",
                           s->gazetteer);
-    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    trawl_buf text = TRAWL_BUF_INIT;
+    trawl_json_append(&text, o, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(o);
-    return text;
+    return trawl_buf_detach(&text);
 }
 
 static const char *gazetteer_dir(const shaping *s)

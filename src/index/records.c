@@ -6,29 +6,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/json_text.h"
+
 static const char *field(json_t *o, const char *key)
 {
     const char *s = json_string_value(json_object_get(o, key));
     return s ? s : "";
 }
 
+/* Writes `o` (NULL: it could not be built) into `out` and releases it. */
 static trawl_status dump(json_t *o, trawl_buf *out, trawl_error *err)
 {
-    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
     trawl_buf_reset(out);
-    if (text)
-        trawl_buf_puts(out, text);
-    free(text);
-    return !text || out->failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+    bool ok = trawl_json_append(out, o, JSON_COMPACT);
+    json_decref(o);
+    return ok ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
 }
 
 trawl_status trawl_doc_record_encode(const trawl_doc_record *r, trawl_buf *out, trawl_error *err)
 {
     json_t *links = json_array();
-    for (size_t i = 0; i < r->nlinks; i++)
-        json_array_append_new(
-            links, json_pack("{s:s,s:s}", "text", r->links[i].text, "target", r->links[i].target));
+    bool ok = links != NULL;
+    for (size_t i = 0; i < r->nlinks && ok; i++)
+        ok = json_array_append_new(links, json_pack("{s:s,s:s}", "text", r->links[i].text, "target",
+                                                    r->links[i].target)) == 0;
+    if (!ok) {
+        json_decref(links);
+        return dump(NULL, out, err);
+    }
     return dump(json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "path", r->path, "title", r->title, "url",
                           r->url, "lang", r->lang, "kind", r->kind, "links", links),
                 out, err);
@@ -82,27 +87,38 @@ void trawl_doc_record_clear(trawl_doc_record *r)
     memset(r, 0, sizeof *r);
 }
 
+/* The JSON array of `n` edges; NULL when memory runs out. */
 static json_t *edges_json(const trawl_edge *e, size_t n, bool out)
 {
     json_t *list = json_array();
-    for (size_t i = 0; i < n; i++) {
+    bool ok = list != NULL;
+    for (size_t i = 0; i < n && ok; i++) {
         json_t *o = json_pack("{s:s}", "text", e[i].text);
-        if (out)
-            json_object_set_new(o, "target", json_string(e[i].target));
-        if (e[i].path) {
-            json_object_set_new(o, "path", json_string(e[i].path));
-            json_object_set_new(o, "title", json_string(e[i].title ? e[i].title : ""));
-        }
-        json_array_append_new(list, o);
+        ok = o != NULL;
+        if (ok && out)
+            ok = json_object_set_new(o, "target", json_string(e[i].target)) == 0;
+        if (ok && e[i].path)
+            ok = json_object_set_new(o, "path", json_string(e[i].path)) == 0 &&
+                 json_object_set_new(o, "title", json_string(e[i].title ? e[i].title : "")) == 0;
+        if (json_array_append_new(list, o) != 0)
+            ok = false;
+    }
+    if (!ok) {
+        json_decref(list);
+        return NULL;
     }
     return list;
 }
 
 trawl_status trawl_doc_edges_encode(const trawl_doc_edges *e, trawl_buf *out, trawl_error *err)
 {
-    return dump(json_pack("{s:o,s:o}", "out", edges_json(e->out, e->nout, true), "in",
-                          edges_json(e->in, e->nin, false)),
-                out, err);
+    json_t *outs = edges_json(e->out, e->nout, true), *ins = edges_json(e->in, e->nin, false);
+    if (!outs || !ins) {
+        json_decref(outs);
+        json_decref(ins);
+        return dump(NULL, out, err);
+    }
+    return dump(json_pack("{s:o,s:o}", "out", outs, "in", ins), out, err);
 }
 
 /* The edges of `list` into a new array of `*n` (NULL when none). */
@@ -163,16 +179,13 @@ trawl_status trawl_passage_data_encode(json_t *head, const char *text, size_t le
                                        trawl_error *err)
 {
     trawl_buf_reset(out);
-    char *dumped = NULL;
-    if (!json_object_set_new(head, "length", json_integer((json_int_t)len)))
-        dumped = json_dumps(head, JSON_COMPACT);
-    if (dumped) {
-        trawl_buf_puts(out, dumped);
+    if (json_object_set_new(head, "length", json_integer((json_int_t)len)) != 0)
+        out->failed = true;
+    else if (trawl_json_append(out, head, JSON_COMPACT)) {
         trawl_buf_putc(out, '\n');
         trawl_buf_append(out, text, len);
     }
-    free(dumped);
-    if (!dumped || out->failed)
+    if (out->failed)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory storing a passage");
     return TRAWL_OK;
 }
