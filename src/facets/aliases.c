@@ -33,12 +33,23 @@ static int join_term(void *ctx, const trawl_term *t)
 }
 
 /* `name` as its folded words joined by spaces, in `scratch`. */
-static const char *fold_name(trawl_buf *scratch, trawl_analyzer *an, const char *name)
+/* `name` folded by `an` as the index's names are, words joined, into `*folded` (owned by
+ * `scratch`). */
+static trawl_status fold_query_name(trawl_buf *scratch, trawl_analyzer *an, const char *name,
+                                    const char **folded, trawl_error *err)
 {
     trawl_buf_reset(scratch);
-    if (trawl_analyze(an, name, strlen(name), join_term, scratch, NULL))
-        scratch->failed = true;
-    return scratch->failed ? NULL : trawl_buf_str(scratch);
+    trawl_status st = trawl_analyze(an, name, strlen(name), join_term, scratch, err);
+    if (!st && scratch->failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding a name");
+    *folded = st ? NULL : trawl_buf_str(scratch);
+    return st;
+}
+
+static const char *fold_name(trawl_buf *scratch, trawl_analyzer *an, const char *name)
+{
+    const char *folded = NULL;
+    return fold_query_name(scratch, an, name, &folded, NULL) ? NULL : folded;
 }
 
 /* Records that `folded` means `packed`: ambiguous when it already meant something else. */
@@ -209,12 +220,9 @@ trawl_status trawl_aliases_save(const trawl_aliases *a, trawl_buf *out, trawl_er
                        : TRAWL_OK;
 }
 
-bool trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
-                        trawl_alias_entity *out)
+/* The entity the folded name `folded` means into `*out`; false when none or several. */
+static bool entity_of(const trawl_aliases *a, const char *folded, trawl_alias_entity *out)
 {
-    const char *folded = fold_name(&a->scratch, an, name);
-    if (!folded)
-        return false;
     size_t len = strlen(folded), lo = 0, hi = a->n;
     while (lo < hi) { /* the first line whose name is not below `folded` */
         size_t mid = lo + (hi - lo) / 2;
@@ -245,4 +253,15 @@ bool trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
         return false; /* a name of several things */
     }
     return true;
+}
+
+trawl_status trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
+                                trawl_alias_entity *out, bool *found, trawl_error *err)
+{
+    const char *folded = NULL;
+    *found = false;
+    trawl_status st = fold_query_name(&a->scratch, an, name, &folded, err);
+    if (!st)
+        *found = entity_of(a, folded, out);
+    return st;
 }

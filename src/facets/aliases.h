@@ -40,9 +40,10 @@ void trawl_aliases_free(trawl_aliases *a);
  * city, i for a center, ? when ambiguous), into `out` (reset first). */
 trawl_status trawl_aliases_save(const trawl_aliases *a, trawl_buf *out, trawl_error *err);
 
-/* What `name` (or a province's or city's key), folded by `an`, means: false when nothing, or
- * when it names several things (a name shared by two cities). */
-bool trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
-                        trawl_alias_entity *out);
+/* What `name` (or a province's or city's key), folded by `an`, means, into `*out`; `*found`
+ * false when nothing, or when it names several things (a name shared by two cities). Fails
+ * when the name cannot be analysed (memory, ICU). */
+trawl_status trawl_aliases_find(trawl_aliases *a, trawl_analyzer *an, const char *name,
+                                trawl_alias_entity *out, bool *found, trawl_error *err);
 
 #endif

@@ -15,35 +15,52 @@
 #define MAX_YEARS 300
 
 /* The key of what `name` means when it is of `kind`, or NULL. */
-static const char *find_key(const trawl_filter_context *ctx, const char *name,
-                            trawl_alias_kind kind)
+/* The key of the `kind` of place or center `name` names into `*key` (the gazetteer's), NULL
+ * when none. */
+static trawl_status find_key(const trawl_filter_context *ctx, const char *name,
+                             trawl_alias_kind kind, const char **key, trawl_error *err)
 {
     trawl_alias_entity e;
-    return trawl_aliases_find(ctx->aliases, ctx->an, name, &e) && e.kind == kind ? e.key : NULL;
+    bool found = false;
+    trawl_status st = trawl_aliases_find(ctx->aliases, ctx->an, name, &e, &found, err);
+    *key = found && e.kind == kind ? e.key : NULL;
+    return st;
 }
 
-char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name)
+static trawl_status copy_key(const char *key, char **key_out, trawl_error *err)
 {
-    const char *key = find_key(ctx, name, TRAWL_ALIAS_PROVINCE);
-    return key ? trawl_strdup(key) : NULL;
+    *key_out = key ? trawl_strdup(key) : NULL;
+    return key && !*key_out ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
 }
 
-char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name)
+trawl_status trawl_resolve_province(const trawl_filter_context *ctx, const char *name,
+                                    char **key_out, trawl_error *err)
+{
+    const char *key = NULL;
+    *key_out = NULL;
+    trawl_status st = find_key(ctx, name, TRAWL_ALIAS_PROVINCE, &key, err);
+    return st ? st : copy_key(key, key_out, err);
+}
+
+trawl_status trawl_resolve_center(const trawl_filter_context *ctx, const char *name, char **key_out,
+                                  trawl_error *err)
 {
     const trawl_center *by_key = trawl_gazetteer_center(ctx->gz, name);
-    const char *key = by_key ? by_key->key : find_key(ctx, name, TRAWL_ALIAS_CENTER);
-    if (key)
-        return trawl_strdup(key);
+    const char *key = by_key ? by_key->key : NULL;
+    *key_out = NULL;
+    trawl_status st = key ? TRAWL_OK : find_key(ctx, name, TRAWL_ALIAS_CENTER, &key, err);
+    if (st || key)
+        return st ? st : copy_key(key, key_out, err);
     /* A center ingest found by a pattern: known by its key. */
     unsigned freq = 0;
     trawl_buf term = TRAWL_BUF_INIT;
     trawl_schema_term(trawl_schema_facet(TRAWL_FILTER_ICC)->prefix, name, &term);
-    char *found = NULL;
-    if (ctx->db && !term.failed &&
-        trawl_xdb_termfreq(ctx->db, term.data, term.len, &freq, NULL) == TRAWL_OK && freq > 0)
-        found = trawl_strdup(name);
+    if (term.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    else if (ctx->db)
+        st = trawl_xdb_termfreq(ctx->db, term.data, term.len, &freq, err);
     trawl_buf_free(&term);
-    return found;
+    return st ? st : copy_key(freq > 0 ? name : NULL, key_out, err);
 }
 
 /* Parses "2024" or "2018..2020". */
@@ -95,9 +112,25 @@ static trawl_status terms_query(trawl_filter_id filter, const char *const *value
 
 static void free_values(char **values, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; values && i < n; i++)
         free(values[i]);
     free(values);
+}
+
+/* The error for `facet:value` naming no province or center (a city's name: its province). */
+static trawl_status unknown_place(const trawl_filter_context *ctx, trawl_filter_id facet,
+                                  const char *value, const char *city_key, trawl_error *err)
+{
+    const trawl_city *city = city_key ? trawl_gazetteer_city(ctx->gz, city_key) : NULL;
+    if (city)
+        return trawl_error_set(
+            err, TRAWL_ERR_QUERY_SYNTAX, "province:%s: %s is a city of %s; use province:%s", value,
+            city->name, trawl_gazetteer_province(ctx->gz, city->province)->name, city->province);
+    return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                           "%s:%s: no such %s (--report %s lists those in the index)",
+                           trawl_schema_facet(facet)->name, value,
+                           facet == TRAWL_FILTER_PROVINCE ? "province" : "center",
+                           facet == TRAWL_FILTER_PROVINCE ? "province" : "icc-registry");
 }
 
 /* The filter terms' values of `facet:value` (years of a range, a center's or province's key, a
@@ -125,21 +158,17 @@ static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_
         for (char *c = key; facet != TRAWL_FILTER_URL && *c; c++)
             if (*c >= 'A' && *c <= 'Z')
                 *c = (char)(*c + 32);
-    } else if (!(key = facet == TRAWL_FILTER_PROVINCE ? trawl_resolve_province(ctx, value)
-                                                      : trawl_resolve_center(ctx, value))) {
-        const char *city_key =
-            facet == TRAWL_FILTER_PROVINCE ? find_key(ctx, value, TRAWL_ALIAS_CITY) : NULL;
-        const trawl_city *city = city_key ? trawl_gazetteer_city(ctx->gz, city_key) : NULL;
-        if (city)
-            return trawl_error_set(
-                err, TRAWL_ERR_QUERY_SYNTAX, "province:%s: %s is a city of %s; use province:%s",
-                value, city->name, trawl_gazetteer_province(ctx->gz, city->province)->name,
-                city->province);
-        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
-                               "%s:%s: no such %s (--report %s lists those in the index)",
-                               trawl_schema_facet(facet)->name, value,
-                               facet == TRAWL_FILTER_PROVINCE ? "province" : "center",
-                               facet == TRAWL_FILTER_PROVINCE ? "province" : "icc-registry");
+    } else {
+        trawl_status st = facet == TRAWL_FILTER_PROVINCE
+                              ? trawl_resolve_province(ctx, value, &key, err)
+                              : trawl_resolve_center(ctx, value, &key, err);
+        const char *city_key = NULL;
+        if (!st && !key && facet == TRAWL_FILTER_PROVINCE)
+            st = find_key(ctx, value, TRAWL_ALIAS_CITY, &city_key, err);
+        if (st)
+            return st;
+        if (!key)
+            return unknown_place(ctx, facet, value, city_key, err);
     }
     size_t n = key ? 1 : (size_t)(to - from + 1);
     char **values = calloc(n, sizeof *values);

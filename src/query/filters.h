@@ -32,9 +32,12 @@ typedef struct trawl_filter_context {
 trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id facet,
                                 const char *value, trawl_xquery **query_out, trawl_error *err);
 
-/* The key of the province or center `name` means: malloc'd, or NULL when none. */
-char *trawl_resolve_province(const trawl_filter_context *ctx, const char *name);
-char *trawl_resolve_center(const trawl_filter_context *ctx, const char *name);
+/* The key of the province or center `name` means into `*key_out`: malloc'd (the caller frees
+ * it), or NULL when none. Fails when the name cannot be analysed or the index read. */
+trawl_status trawl_resolve_province(const trawl_filter_context *ctx, const char *name,
+                                    char **key_out, trawl_error *err);
+trawl_status trawl_resolve_center(const trawl_filter_context *ctx, const char *name, char **key_out,
+                                  trawl_error *err);
 
 /* The values of each facet that a query's filters admit: a facet filter every match must pass
  * (one of the top-level AND's parts, or an OR of filters of one facet there) admits its values

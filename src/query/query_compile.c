@@ -356,8 +356,16 @@ static trawl_xquery *any_name(compiler *c, const trawl_qnode *n, const trawl_nam
 static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive)
 {
     trawl_alias_entity named;
-    if (!c->expanding && c->ctx->aliases &&
-        trawl_aliases_find(c->ctx->aliases, c->ctx->an, n->text, &named))
+    bool is_name = false;
+    if (!c->expanding && c->ctx->aliases) {
+        trawl_status st =
+            trawl_aliases_find(c->ctx->aliases, c->ctx->an, n->text, &named, &is_name, c->err);
+        if (st) {
+            c->st = st;
+            return NULL;
+        }
+    }
+    if (is_name)
         return any_name(c, n, named.names, positive);
     tokens k;
     trawl_xquery *q = NULL;

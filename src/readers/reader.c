@@ -152,8 +152,10 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     if (*len >= 3 && memcmp(*data, "\xEF\xBB\xBF", 3) == 0)
         memset(*data, ' ', 3);
     char *start = *data + strspn(*data, " ");
-    if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, &why)))
+    if ((st = trawl_front_matter(start, *len - (size_t)(start - *data), &front, &why))) {
+        trawl_meta_clear(&front); /* the fields read before the failure */
         return trawl_error_set(err, st, "%s: %s", label, why.message);
+    }
     info->format = trawl_detect_format(relpath, *data, *len);
     if ((st = trawl_document_new(relpath, &doc, err)))
         goto cleanup;

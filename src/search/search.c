@@ -178,8 +178,8 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
         goto fail;
     }
     if ((st = trawl_gazetteer_load_text(gazetteer, gazetteer_len, &s->gz, &why))) {
-        st = trawl_error_set(err, TRAWL_ERR_CORRUPT, "%s: the index's gazetteer: %s", dir,
-                             why.message);
+        st = trawl_error_set(err, st == TRAWL_ERR_NOMEM ? st : TRAWL_ERR_CORRUPT,
+                             "%s: the index's gazetteer: %s", dir, why.message);
         goto fail;
     }
     if (aliases_len && (st = trawl_aliases_load(s->gz, aliases, aliases_len, &s->aliases, &why))) {
@@ -413,7 +413,11 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     const char *text_start = NULL;
     size_t text_len = 0;
     trawl_error why;
-    if (trawl_passage_data_decode(m->data, m->data_len, &o, &text_start, &text_len, &why))
+    trawl_status st =
+        trawl_passage_data_decode(m->data, m->data_len, &o, &text_start, &text_len, &why);
+    if (st == TRAWL_ERR_NOMEM)
+        return trawl_error_set(err, st, "out of memory loading results");
+    if (st)
         return trawl_error_set(err, TRAWL_ERR_CORRUPT, "passage %u: unreadable stored data: %s",
                                m->docid, why.message);
     if (json_object_set_new_nocheck(o, "text", json_stringn_nocheck(text_start, text_len))) {
@@ -440,8 +444,7 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     for (size_t k = 0; k < ans->n; k++)
         if (strcmp(trawl_analyzer_language(ans->all[k]), h->lang) == 0)
             an = ans->all[k];
-    trawl_status st =
-        trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i], &h->nhighlights, err);
+    st = trawl_highlight(hl, an, h->text, h->text_len, &r->ranges[i], &h->nhighlights, err);
     h->highlights = r->ranges[i];
     return st ? st : load_facets(r, s, i, o, err);
 }
@@ -474,7 +477,7 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
     /* The total is exact, never an estimate. A spy must see every match: one run that checks
      * every document. Otherwise the page is found by a run that may skip what cannot rank in
      * it, and the matches are counted, when it could not, by a run without weights: together
-     * faster than one exact weighted run (docs/PERFORMANCE.md). */
+     * faster than one exact weighted run. */
     unsigned page_end = job->max > UINT_MAX - job->first ? UINT_MAX : job->first + job->max;
     unsigned check = job->tally ? docs : page_end;
     unsigned lower = 0, upper = 0;

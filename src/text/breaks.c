@@ -7,6 +7,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "text/icu_status.h"
+
 struct trawl_breaks {
     UBreakIterator *bi; /* word or sentence rules */
     UText *utext;       /* the current text, as UTF-8 */
@@ -26,8 +28,10 @@ trawl_status trawl_breaks_new(trawl_break_rules rules, trawl_breaks **breaks_out
     else
         b->bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &uerr);
     if (U_FAILURE(uerr)) {
+        ubrk_close(b->bi); /* ICU may return an iterator with a failure */
         free(b);
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU break iterator: %s", u_errorName(uerr));
+        return trawl_error_set(err, trawl_icu_status(uerr), "ICU break iterator: %s",
+                               u_errorName(uerr));
     }
     *breaks_out = b;
     return TRAWL_OK;
@@ -51,7 +55,8 @@ trawl_status trawl_breaks_each(trawl_breaks *b, const char *text, size_t len, tr
     b->utext = utext_openUTF8(b->utext, text, (int64_t)len, &uerr);
     ubrk_setUText(b->bi, b->utext, &uerr);
     if (U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU break iterator: %s", u_errorName(uerr));
+        return trawl_error_set(err, trawl_icu_status(uerr), "ICU break iterator: %s",
+                               u_errorName(uerr));
     int32_t start = ubrk_first(b->bi);
     for (int32_t end = ubrk_next(b->bi); end != UBRK_DONE; start = end, end = ubrk_next(b->bi))
         if (fn(ctx, (size_t)start, (size_t)end, ubrk_getRuleStatus(b->bi)))

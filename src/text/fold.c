@@ -11,6 +11,7 @@
 #include <unicode/utf16.h>
 
 #include "text/t2s.h"
+#include "text/icu_status.h"
 
 struct trawl_folder {
     const UNormalizer2 *nfkc_cf; /* NFKC + case folding, one pass */
@@ -32,7 +33,7 @@ trawl_status trawl_folder_new(trawl_folder **folder_out, trawl_error *err)
     f->nfc = unorm2_getNFCInstance(&uerr);
     if (U_FAILURE(uerr)) {
         free(f);
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "ICU normalizers unavailable: %s",
+        return trawl_error_set(err, trawl_icu_status(uerr), "ICU normalizers unavailable: %s",
                                u_errorName(uerr));
     }
     *folder_out = f;
@@ -180,13 +181,15 @@ trawl_status trawl_fold(trawl_folder *f, const char *word, size_t len, trawl_buf
             uerr = U_ZERO_ERROR;
     }
     if (U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "folding failed: %s", u_errorName(uerr));
+        return trawl_error_set(err, trawl_icu_status(uerr), "folding failed: %s",
+                               u_errorName(uerr));
     /* Reserve, then let ICU write straight into the buffer. */
     if (!trawl_buf_reserve(out, (size_t)u8len))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding");
     u_strToUTF8(out->data, (int32_t)out->cap, &u8len, f->b, n, &uerr);
     if (U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "folding failed: %s", u_errorName(uerr));
+        return trawl_error_set(err, trawl_icu_status(uerr), "folding failed: %s",
+                               u_errorName(uerr));
     out->len = (size_t)u8len;
     out->data[out->len] = '\0';
     return TRAWL_OK;

@@ -54,6 +54,9 @@ trawl_status trawl_stemmer_new(const char *lang, trawl_stemmer **stemmer_out, tr
     s->sb = sb_stemmer_new(lang, NULL);
     if (!s->sb) {
         free(s);
+        /* libstemmer says NULL for a language it lacks and when memory runs out. */
+        if (trawl_stemmer_available(lang))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory creating a stemmer");
         return trawl_error_set(err, TRAWL_ERR_ARG, "no Snowball stemmer for language '%s'", lang);
     }
     *stemmer_out = s;

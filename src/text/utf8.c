@@ -5,6 +5,8 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "text/icu_status.h"
+
 size_t trawl_utf8_seqlen(unsigned char lead)
 {
     if (lead < 0xC0)
@@ -39,7 +41,8 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
     int32_t wlen = 0, subs = 0;
     u_strFromUTF8WithSub(NULL, 0, &wlen, *text, (int32_t)*len, 0xFFFD, &subs, &uerr);
     if (uerr != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(uerr))
-        return trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 check failed: %s", u_errorName(uerr));
+        return trawl_error_set(err, trawl_icu_status(uerr), "UTF-8 check failed: %s",
+                               u_errorName(uerr));
     if (subs == 0)
         return TRAWL_OK;
     wide = malloc(((size_t)wlen + 1) * sizeof *wide);
@@ -54,7 +57,8 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
             uerr = U_ZERO_ERROR;
     }
     if (U_FAILURE(uerr)) {
-        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s", u_errorName(uerr));
+        st = trawl_error_set(err, trawl_icu_status(uerr), "UTF-8 repair failed: %s",
+                             u_errorName(uerr));
         goto cleanup;
     }
     out = malloc((size_t)olen + 1);
@@ -64,7 +68,8 @@ trawl_status trawl_utf8_sanitize(char **text, size_t *len, size_t *replaced, tra
     }
     u_strToUTF8(out, olen + 1, &olen, wide, wlen, &uerr);
     if (U_FAILURE(uerr)) {
-        st = trawl_error_set(err, TRAWL_ERR_UNICODE, "UTF-8 repair failed: %s", u_errorName(uerr));
+        st = trawl_error_set(err, trawl_icu_status(uerr), "UTF-8 repair failed: %s",
+                             u_errorName(uerr));
         goto cleanup;
     }
     free(*text);

@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -42,9 +43,8 @@ std::string merge_values(trawl_xmerge_fn fn, void *ctx, const std::string &key,
     size_t len = 0;
     if (fn(ctx, key.c_str(), ptrs.data(), lens.data(), n, &merged, &len) || !merged)
         throw std::bad_alloc();
-    std::string out(merged, len);
-    std::free(merged);
-    return out;
+    std::unique_ptr<char, decltype(&std::free)> owned(merged, &std::free);
+    return std::string(owned.get(), len);
 }
 
 // Metadata `key` of a stub's searched shards, merged by the handle's rule.
@@ -142,12 +142,16 @@ static bool stub_file(const std::string &path, std::string *file)
  * relative to the stub's folder. Throws DatabaseOpeningError naming the line on a bad one. */
 static void parse_stub(const std::string &file, std::vector<std::pair<bool, std::string>> *out)
 {
+    errno = 0;
     std::ifstream in(file);
+    if (!in && errno == ENOMEM)
+        throw std::bad_alloc();
     if (!in)
         throw Xapian::DatabaseOpeningError("cannot read the stub file " + file);
     std::string base =
         file.substr(0, file.rfind('/') == std::string::npos ? 0 : file.rfind('/') + 1);
     std::string line;
+    in.exceptions(std::ios::badbit); /* a line that cannot be read throws (std::bad_alloc) */
     for (unsigned n = 1; std::getline(in, line); n++) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
             line.pop_back();

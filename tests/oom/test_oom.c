@@ -7,81 +7,244 @@
 #define _GNU_SOURCE
 #include "../unit/support.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
+#include <link.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../unit/check.h"
 #include "common/buf.h"
+#include "facets/facets.h"
+#include "facets/gazetteer.h"
+#include "index/analysis.h"
+#include "index/indexer.h"
 #include "index/records.h"
 #include "query/query_parser.h"
 #include "readers/inputs.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
+#include "search/search.h"
 
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t size);
 extern void __libc_free(void *p);
+int main(int argc, char **argv);
 
 static long countdown = -1; /* allocations left before the one that fails; -1: none fails */
 static bool failed;         /* the planned failure happened */
 static long live;           /* allocations made less those freed since the count was reset */
 
-static bool fail_now(void)
+/* When `spare_xapian` is set, Xapian's own allocations never fail (Xapian 1.4 does not survive
+ * std::bad_alloc in its matcher: it crashes in Query::Internal), and only allocations Trawl's
+ * code makes count (Xapian loses memory when one goes through Xapian::Database's constructor,
+ * ICU 72 when one fails in a break iterator's). Those not counted are kept in a set, so that
+ * their frees do not count either. */
+static bool spare_xapian;
+static uintptr_t xapian_lo, xapian_hi; /* libxapian's mapped range */
+static uintptr_t trawl_lo, trawl_hi;   /* this program's, with libtrawl linked in */
+#define SET_SIZE (1u << 20)
+static void *spared[SET_SIZE];
+static char tombstone;
+
+static size_t slot_of(void *p)
 {
-    if (countdown < 0)
+    return (size_t)(((uintptr_t)p >> 4) * 2654435761u % SET_SIZE);
+}
+
+static void spare(void *p)
+{
+    for (size_t i = slot_of(p), k = 0; k < SET_SIZE; i = (i + 1) % SET_SIZE, k++)
+        if (!spared[i] || spared[i] == &tombstone) {
+            spared[i] = p;
+            return;
+        }
+    abort(); /* the set is full: the test is wrong */
+}
+
+static bool unspare(void *p)
+{
+    for (size_t i = slot_of(p), k = 0; k < SET_SIZE && spared[i]; i = (i + 1) % SET_SIZE, k++)
+        if (spared[i] == p) {
+            spared[i] = &tombstone;
+            return true;
+        }
+    return false;
+}
+
+/* Finds the mapped ranges of libxapian and of this program. */
+static int find_ranges(struct dl_phdr_info *info, size_t size, void *ctx)
+{
+    (void)size;
+    (void)ctx;
+    bool program = !info->dlpi_name[0];
+    if (!program && !strstr(info->dlpi_name, "libxapian"))
+        return 0;
+    uintptr_t *lo = program ? &trawl_lo : &xapian_lo, *hi = program ? &trawl_hi : &xapian_hi;
+    for (int i = 0; i < info->dlpi_phnum; i++)
+        if (info->dlpi_phdr[i].p_type == PT_LOAD) {
+            uintptr_t from = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+            uintptr_t to = from + info->dlpi_phdr[i].p_memsz;
+            if (!*lo || from < *lo)
+                *lo = from;
+            if (to > *hi)
+                *hi = to;
+        }
+    return 0;
+}
+
+static bool within(void *frame, uintptr_t lo, uintptr_t hi)
+{
+    return (uintptr_t)frame >= lo && (uintptr_t)frame < hi;
+}
+
+/* Who makes the allocation being made: Xapian's code (somewhere on the stack), and whether
+ * its first caller outside the C and C++ runtimes is Trawl's code. backtrace is loaded before
+ * spare_xapian is set, so it does not allocate here. */
+static void caller_of(bool *xapian, bool *trawl)
+{
+    void *frames[10];
+    int n = backtrace(frames, 10);
+    *xapian = *trawl = false;
+    bool first = true;
+    for (int i = 2; i < n; i++) {
+        Dl_info info = {0};
+        if (first && dladdr(frames[i], &info) && info.dli_fname &&
+            (strstr(info.dli_fname, "libc.so") || strstr(info.dli_fname, "libstdc++")))
+            continue;
+        if (first)
+            *trawl = within(frames[i], trawl_lo, trawl_hi);
+        first = false;
+        *xapian = *xapian || within(frames[i], xapian_lo, xapian_hi);
+    }
+}
+
+/* TRAWL_OOM_AT=N runs only the Nth allocation's failure and prints where that allocation and
+ * each one left live are made: "main+OFFSET" (addr2line -f -e test_oom with main's address
+ * from nm added) or the library's name. */
+static bool debugging;
+
+static void where(const char *what, void *p)
+{
+    void *frames[12];
+    int n = backtrace(frames, 12);
+    for (int i = 2; i < n; i++) {
+        Dl_info info = {0};
+        dladdr(frames[i], &info);
+        fprintf(stderr, "%s %p: main%+td %s\n", what, p, (char *)frames[i] - (char *)(void *)main,
+                info.dli_sname   ? info.dli_sname
+                : info.dli_fname ? info.dli_fname
+                                 : "?");
+    }
+}
+
+static bool fail_now(bool *spared_out)
+{
+    bool xapian = false, trawl = true;
+    if (spare_xapian)
+        caller_of(&xapian, &trawl);
+    *spared_out = !trawl;
+    if (countdown < 0 || xapian)
         return false;
     if (countdown-- > 0)
         return false;
     failed = true;
+    if (debugging) {
+        debugging = false;
+        where("failing", NULL);
+        debugging = true;
+    }
     errno = ENOMEM; /* as glibc's malloc says it */
     return true;
 }
 
+/* Counts a new allocation `p`, or spares it. */
+static void count(void *p, bool spared_one)
+{
+    if (!p)
+        return;
+    if (spared_one) {
+        spare(p);
+        return;
+    }
+    live++;
+    if (debugging) {
+        debugging = false;
+        where("made", p);
+        debugging = true;
+    }
+}
+
+static void uncount(void *p)
+{
+    if (!p || (spare_xapian && unspare(p)))
+        return;
+    live--;
+    if (debugging) {
+        debugging = false;
+        fprintf(stderr, "freed %p\n", p);
+        debugging = true;
+    }
+}
+
 void *malloc(size_t size)
 {
-    if (fail_now())
+    bool spared_one;
+    if (fail_now(&spared_one))
         return NULL;
     void *p = __libc_malloc(size);
-    live += p != NULL;
+    count(p, spared_one);
     return p;
 }
 
 void *calloc(size_t n, size_t size)
 {
-    if (fail_now())
+    bool spared_one;
+    if (fail_now(&spared_one))
         return NULL;
     void *p = __libc_calloc(n, size);
-    live += p != NULL;
+    count(p, spared_one);
     return p;
 }
 
 void *realloc(void *old, size_t size)
 {
-    if (fail_now())
+    bool spared_one;
+    if (fail_now(&spared_one))
         return NULL;
     void *p = __libc_realloc(old, size);
-    live += !old && p;
+    if (p) {
+        uncount(old);
+        count(p, spared_one);
+    }
     return p;
 }
 
 void free(void *p)
 {
-    live -= p != NULL;
+    uncount(p);
     __libc_free(p);
 }
 
 /* Runs `op` with its first, second, ... allocation failing until a run makes no allocation
  * fail; returns how many allocations the operation makes. A failing allocation must give
- * TRAWL_ERR_NOMEM, `also` (when not TRAWL_OK), or a recovery (TRAWL_OK). */
+ * TRAWL_ERR_NOMEM, `also` (when not TRAWL_OK), or a recovery (TRAWL_OK), and the run must free
+ * all it allocated. */
 static long exhaust_or(const char *name, trawl_status (*op)(void), trawl_status also)
 {
-    long n = 0;
+    const char *at = getenv("TRAWL_OOM_AT");
+    void *warm[2];
+    backtrace(warm, 2); /* loads what backtrace needs before it runs inside malloc */
+    long n = at ? atol(at) : 0;
     for (;; n++) {
         live = 0;
         failed = false;
         countdown = n;
+        debugging = at != NULL;
         trawl_status st = op();
+        debugging = false;
         countdown = -1;
         if (live != 0 ||
             (failed && st != TRAWL_ERR_NOMEM && st != TRAWL_OK && (!also || st != also)) ||
@@ -90,7 +253,7 @@ static long exhaust_or(const char *name, trawl_status (*op)(void), trawl_status 
                     n, (int)st, live);
             CHECK(false);
         }
-        if (!failed)
+        if (!failed || at)
             break;
     }
     printf("%s: %ld allocations, each made to fail\n", name, n);
@@ -102,8 +265,67 @@ static long exhaust(const char *name, trawl_status (*op)(void))
     return exhaust_or(name, op, TRAWL_OK);
 }
 
-/* A corpus of a few files in two folders, with a manifest. */
-static char corpus[1100];
+/* As exhaust, for an operation on a handle that keeps state (caches, buffers) from one run
+ * to the next. Each allocation fails in turn, and after each such run, which must give
+ * TRAWL_ERR_NOMEM or recover, a run without a failure must succeed. Two passes: what the
+ * handle makes once and keeps (a lazily made cache) may be made in the first; in the second,
+ * no run may lose an allocation (the live count after each successful run is the same). */
+static void exhaust_stateful(const char *name, trawl_status (*op)(void))
+{
+    CHECK_INT(op(), TRAWL_OK);
+    long n = 0;
+    for (int pass = 1; pass <= 2; pass++) {
+        live = 0;
+        CHECK_INT(op(), TRAWL_OK);
+        long baseline = live;
+        for (n = 0;; n++) {
+            failed = false;
+            countdown = n;
+            trawl_status st = op();
+            countdown = -1;
+            if (!failed)
+                break;
+            trawl_status again = op();
+            if ((st != TRAWL_ERR_NOMEM && st != TRAWL_OK) || again != TRAWL_OK ||
+                (pass == 2 && live != baseline)) {
+                fprintf(stderr, "%s: allocation %ld failing: status %d, then %d, %ld lost\n", name,
+                        n, (int)st, (int)again, live - baseline);
+                CHECK(false);
+            }
+            baseline = live;
+        }
+    }
+    printf("%s: %ld allocations, each made to fail, twice\n", name, n);
+    CHECK(n > 100);
+}
+
+/* A corpus of a few files in two folders, with a manifest; an index of one document; the
+ * gazetteer's extractors. */
+static char corpus[1100], index_dir[1100];
+static trawl_gazetteer *gz;
+static trawl_extractor_set *extractors;
+static trawl_analyst *analyst; /* made outside the injection: libexttextcat's loading of its
+                                  language models crashes when an allocation fails */
+
+/* Declared English and written in Latin script only: libexttextcat, which crashes when an
+ * allocation fails, is not asked, nor ICU's dictionary engine for Chinese, which can loop for
+ * ever after one (ICU 72). */
+static const char article[] =
+    "---\nlang: en\n---\n= Harbor Cities =\n\nThe Chongqing International Communication Center "
+    "(iChongqing) opened in 2018 in Chongqing.\n\n== Abroad ==\n\nUniversities in Harbin and "
+    "Xinjiang sent students; the Fujian center was launched in 2021.\n";
+
+/* `text` read as the document `name` into `*doc` (the caller frees it and `*data`). */
+static trawl_status read_doc(const char *name, const char *text, char **data, trawl_document **doc)
+{
+    size_t len = strlen(text);
+    *doc = NULL;
+    if (!(*data = malloc(len + 1)))
+        return TRAWL_ERR_NOMEM;
+    memcpy(*data, text, len + 1);
+    trawl_read_info info;
+    return trawl_parse_document(name, NULL, data, &len, doc, &info, NULL);
+}
 
 static void setup(void)
 {
@@ -117,6 +339,47 @@ static void setup(void)
     write_file(sub, "c.html", "<title>C</title><p>Para</p>", 27);
     const char *manifest = "file\ttitle\tlanguage\ta.txt\tThe A\ten\nsub/c.html\tC\tfr\n";
     write_file(corpus, "MANIFEST.tsv", manifest, strlen(manifest));
+    /* The index's gazetteer names places in Latin script only: a query's names are analysed
+     * by ICU, whose dictionary engine for Chinese and Thai crashes or loops for ever after a
+     * failed allocation (ICU 72). */
+    const char *gazetteer = make_tmpdir();
+    const char *provinces = "key\tname\tkind\taliases\n"
+                            "chongqing\tChongqing\tmunicipality\tChongqing|Chungking\n"
+                            "heilongjiang\tHeilongjiang\tprovince\tHeilongjiang\n";
+    const char *cities = "key\tprovince\tname\taliases\nharbin\theilongjiang\tHarbin\tHarbin\n";
+    const char *centers = "key\tname\tprovince\tplace\taliases\toperators\n"
+                          "chongqing\tChongqing International Communication Center\tchongqing\t"
+                          "chongqing\tiChongqing|Chongqing International Communication Center\t"
+                          "Chongqing Media Group\n";
+    const char *regions = "key\tname\tprovinces\taliases\n";
+    write_file(gazetteer, "provinces.tsv", provinces, strlen(provinces));
+    write_file(gazetteer, "cities.tsv", cities, strlen(cities));
+    write_file(gazetteer, "centers.tsv", centers, strlen(centers));
+    write_file(gazetteer, "regions.tsv", regions, strlen(regions));
+    trawl_indexer_options latin = TRAWL_INDEXER_OPTIONS_INIT;
+    latin.gazetteer = gazetteer;
+    snprintf(index_dir, sizeof index_dir, "%s/index", make_tmpdir());
+    trawl_indexer *ix = NULL;
+    char *data = NULL;
+    trawl_document *doc = NULL;
+    unsigned n = 0;
+    if (trawl_gazetteer_load_dir(trawl_gazetteer_default_dir(), &gz, NULL) ||
+        trawl_extractor_set_new(gz, &extractors, NULL) ||
+        read_doc("harbor.txt", article, &data, &doc) ||
+        trawl_indexer_open(index_dir, &latin, &ix, NULL) ||
+        trawl_indexer_add(ix, doc, NULL, &n, NULL) || trawl_indexer_commit(ix, NULL)) {
+        fprintf(stderr, "test_oom: cannot make the fixtures\n");
+        exit(2);
+    }
+    trawl_indexer_close(ix);
+    trawl_document_free(doc);
+    free(data);
+}
+
+static void teardown(void)
+{
+    trawl_extractor_set_free(extractors);
+    trawl_gazetteer_free(gz);
 }
 
 static trawl_status list_folder(void)
@@ -243,6 +506,77 @@ static void a_record_written_and_read(void)
     CHECK(exhaust_or("record decoding", record_decode, TRAWL_ERR_CORRUPT) > 3);
 }
 
-CHECK_MAIN(setup, NULL, CHECK_CASE(listing_a_folder), CHECK_CASE(loading_a_manifest),
+/* The passages of the article, as the first analysis found them. */
+static size_t article_passages;
+
+static trawl_status analyse_article(void)
+{
+    char *data = NULL;
+    trawl_document *doc = NULL;
+    trawl_analysis *a = NULL;
+    trawl_status st = read_doc("harbor.txt", article, &data, &doc);
+    if (!st)
+        st = trawl_analyze_document(analyst, doc, &a, NULL);
+    if (!st && article_passages && a->npassages != article_passages)
+        st = TRAWL_ERR_INTERNAL;
+    if (!st && !article_passages)
+        article_passages = a->npassages;
+    trawl_analysis_free(a);
+    trawl_document_free(doc);
+    free(data);
+    return st;
+}
+
+/* Analysing a document in three languages (ICU words and folding, Snowball, CJK bigrams,
+ * facets, the passages' Xapian documents), after a first run has made ICU's caches and the
+ * analyst's analysers; a failed run leaves the analyst usable. */
+static void analysing_a_document(void)
+{
+    CHECK_INT(trawl_analyst_new(extractors, "en", 600, &analyst, NULL), TRAWL_OK);
+    exhaust_stateful("analysis", analyse_article);
+    trawl_analyst_free(analyst);
+}
+
+/* The matches of the query, as the first search counted them. */
+static unsigned search_total;
+
+static trawl_status search_index(void)
+{
+    trawl_searcher *s = NULL;
+    trawl_error why = {TRAWL_OK, ""}; /* told under TRAWL_OOM_AT */
+    trawl_results *r = NULL;
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.facets = 1u << TRAWL_FACET_PROVINCE;
+    trawl_status st = trawl_searcher_open(index_dir, NULL, &s, &why);
+    if (!st)
+        st = trawl_search(s, "\"international communication\" OR harbin province:chongqing", &o, &r,
+                          NULL);
+    if (!st && search_total && trawl_results_total(r) != search_total)
+        st = TRAWL_ERR_INTERNAL;
+    if (!st && !search_total)
+        search_total = trawl_results_total(r);
+    if (getenv("TRAWL_OOM_AT"))
+        fprintf(stderr, "search: status %d: %s\n", (int)st, why.message);
+    trawl_results_free(r);
+    trawl_searcher_close(s);
+    return st;
+}
+
+/* Opening the index and searching it: a phrase, a word naming a place, a facet filter,
+ * highlights, counts; every allocation but Xapian's fails in turn, Trawl's count (above). */
+static void searching_an_index(void)
+{
+    void *warm[2];
+    backtrace(warm, 2); /* loads what backtrace needs before it runs inside malloc */
+    dl_iterate_phdr(find_ranges, NULL);
+    CHECK(xapian_hi > xapian_lo && trawl_hi > trawl_lo);
+    spare_xapian = true;
+    CHECK_INT(search_index(), TRAWL_OK);
+    CHECK(exhaust_or("search", search_index, TRAWL_ERR_CORRUPT) > 100); /* jansson, above */
+    spare_xapian = false;
+}
+
+CHECK_MAIN(setup, teardown, CHECK_CASE(listing_a_folder), CHECK_CASE(loading_a_manifest),
            CHECK_CASE(reading_wiki_and_plain_text), CHECK_CASE(parsing_a_query),
-           CHECK_CASE(a_record_written_and_read))
+           CHECK_CASE(a_record_written_and_read), CHECK_CASE(analysing_a_document),
+           CHECK_CASE(searching_an_index))

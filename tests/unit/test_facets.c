@@ -751,8 +751,9 @@ static void folded_names_found_in_any_script(void)
         {"Suzhou", NULL},         {"Atlantis", NULL}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         trawl_alias_entity e1, e2;
-        bool f1 = trawl_aliases_find(folded, zh, names[i][0], &e1);
-        bool f2 = trawl_aliases_find(loaded, ru, names[i][0], &e2);
+        bool f1 = false, f2 = false;
+        CHECK_INT(trawl_aliases_find(folded, zh, names[i][0], &e1, &f1, NULL), TRAWL_OK);
+        CHECK_INT(trawl_aliases_find(loaded, ru, names[i][0], &e2, &f2, NULL), TRAWL_OK);
         if (!names[i][1]) {
             CHECK(!f1 && !f2);
             continue;
@@ -774,7 +775,9 @@ static void folded_names_found_in_any_script(void)
     CHECK_INT(trawl_aliases_load(gz, "x\tp atlantis\n", strlen("x\tp atlantis\n"), &loaded, NULL),
               TRAWL_OK);
     trawl_alias_entity none;
-    CHECK(!trawl_aliases_find(loaded, en, "X", &none));
+    bool found = true;
+    CHECK_INT(trawl_aliases_find(loaded, en, "X", &none, &found, NULL), TRAWL_OK);
+    CHECK(!found);
     trawl_aliases_free(loaded);
     trawl_aliases_free(folded);
     trawl_buf_free(&saved);
