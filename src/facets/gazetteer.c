@@ -311,6 +311,8 @@ trawl_status trawl_gazetteer_load_dir(const char *dir, trawl_gazetteer **gz_out,
         size_t len = 0;
         trawl_buf_reset(&path);
         trawl_buf_printf(&path, "%s/%s", dir, files[f]);
+        if (path.failed)
+            break; /* said below */
         trawl_error why;
         if (f >= REQUIRED_FILES && access(trawl_buf_str(&path), F_OK) != 0)
             break; /* an optional table the folder lacks */

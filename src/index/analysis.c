@@ -167,8 +167,11 @@ static int add_term(void *ctx, const trawl_term *t)
     trawl_buf_reset(b);
     trawl_buf_puts(b, s->field->prefix);
     trawl_buf_append(b, t->term, t->term_len);
-    if (!b->failed)
-        s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
+    if (b->failed) { /* said now: building the stem's name below resets the buffer */
+        s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
+        return 1;
+    }
+    s->st = trawl_xdoc_add_posting(s->xdoc, b->data, b->len, t->position, 1, s->err);
     if (!s->st && (t->stem_len != t->term_len || memcmp(t->stem, t->term, t->term_len) != 0)) {
         /* The word joins its stem's expansion in this language ("LANG:STEM\tWORD"); a word
          * that is its own stem needs none. */
@@ -216,52 +219,77 @@ typedef struct doc_job {
     trawl_error *err;
 } doc_job;
 
-/* The evidence of each facet value: {"icc": [{"value", "text", "start", "end", "rule"}], ...},
- * the first mention of each distinct value, offsets in bytes of the passage; facets without
- * values are left out, and NULL when none has one. */
-static json_t *facets_json(const trawl_facets *f, const trawl_passage *p)
+/* Sets `key` of `o` to `v` (taking it), or appends `v` to the array `o` (key NULL); false, with
+ * `v` released, when `v` is NULL (it could not be built) or memory runs out. */
+static bool put_json(json_t *o, const char *key, json_t *v)
 {
+    if (!v)
+        return false;
+    return (key ? json_object_set_new(o, key, v) : json_array_append_new(o, v)) == 0;
+}
+
+/* The facet values of a passage with their evidence: {"province": [{"value", "text", "start",
+ * "end", "rule"}], ...} (the words that gave each value and their bytes in the passage), into
+ * `*out`; NULL when it has none. False when memory runs out. */
+static bool facets_json(const trawl_facets *f, const trawl_passage *p, json_t **out)
+{
+    *out = NULL;
     if (f->n == 0)
-        return NULL;
+        return true;
     json_t *o = json_object();
-    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && o; facet++) {
+    bool ok = o != NULL;
+    for (int facet = 0; facet < TRAWL_FACET_EXTRACTED && ok; facet++) {
         json_t *list = json_array();
-        for (size_t i = 0; i < f->n; i++) {
+        ok = list != NULL;
+        for (size_t i = 0; i < f->n && ok; i++) {
             const trawl_mention *m = &f->mentions[i];
             bool seen = m->facet != (trawl_facet_id)facet;
             for (size_t k = 0; k < i && !seen; k++)
                 seen =
                     f->mentions[k].facet == m->facet && strcmp(f->mentions[k].value, m->value) == 0;
-            if (seen)
-                continue;
-            json_array_append_new(list, json_pack("{s:s,s:s%,s:I,s:I,s:s}", "value", m->value,
-                                                  "text", p->text + m->start, m->end - m->start,
-                                                  "start", (json_int_t)m->start, "end",
-                                                  (json_int_t)m->end, "rule", m->rule));
+            if (!seen)
+                ok = put_json(list, NULL,
+                              json_pack("{s:s,s:s%,s:I,s:I,s:s}", "value", m->value, "text",
+                                        p->text + m->start, m->end - m->start, "start",
+                                        (json_int_t)m->start, "end", (json_int_t)m->end, "rule",
+                                        m->rule));
         }
-        if (json_array_size(list))
-            json_object_set_new(o, trawl_facet_name((trawl_facet_id)facet), list);
+        if (ok && json_array_size(list))
+            ok = put_json(o, trawl_facet_name((trawl_facet_id)facet), list);
         else
             json_decref(list);
     }
-    return o;
+    if (!ok) {
+        json_decref(o);
+        return false;
+    }
+    *out = o;
+    return true;
 }
 
 /* The foundings of a passage: [{"icc", "year", "text", "start", "end"}] (the sentence that
- * says so and its bytes in the passage), or NULL when none. */
-static json_t *foundings_json(const trawl_facets *f, const trawl_passage *p)
+ * says so and its bytes in the passage) into `*out`; NULL when none. False when memory runs
+ * out. */
+static bool foundings_json(const trawl_facets *f, const trawl_passage *p, json_t **out)
 {
+    *out = NULL;
     if (f->nfoundings == 0)
-        return NULL;
+        return true;
     json_t *list = json_array();
-    for (size_t i = 0; i < f->nfoundings && list; i++) {
+    bool ok = list != NULL;
+    for (size_t i = 0; i < f->nfoundings && ok; i++) {
         const trawl_founding *e = &f->foundings[i];
-        json_array_append_new(list,
-                              json_pack("{s:s,s:i,s:s%,s:I,s:I}", "icc", e->center, "year", e->year,
-                                        "text", p->text + e->start, e->end - e->start, "start",
-                                        (json_int_t)e->start, "end", (json_int_t)e->end));
+        ok = put_json(list, NULL,
+                      json_pack("{s:s,s:i,s:s%,s:I,s:I}", "icc", e->center, "year", e->year, "text",
+                                p->text + e->start, e->end - e->start, "start",
+                                (json_int_t)e->start, "end", (json_int_t)e->end));
     }
-    return list;
+    if (!ok) {
+        json_decref(list);
+        return false;
+    }
+    *out = list;
+    return true;
 }
 
 /* The facets of a passage: filter terms, and the centers the gazetteer lacks
@@ -301,27 +329,26 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
                           const char *section, size_t *len_out)
 {
     json_t *o = json_object();
-    if (!o)
+    const char *url = trawl_document_url(job->doc), *kind = trawl_document_kind(job->doc);
+    json_t *facets = NULL, *foundings = NULL;
+    bool ok = o && put_json(o, "id", json_string(id)) &&
+              put_json(o, "path", json_string(trawl_document_path(job->doc))) &&
+              put_json(o, "title", json_string(trawl_document_title(job->doc))) &&
+              (!*url || put_json(o, "url", json_string(url))) &&
+              (!*section || put_json(o, "section", json_string(section))) &&
+              put_json(o, "ordinal", json_integer(p->ordinal)) &&
+              put_json(o, "offset", json_integer((json_int_t)p->offset)) &&
+              put_json(o, "length", json_integer((json_int_t)p->len)) &&
+              put_json(o, "lang", json_string(trawl_analyzer_language(job->pl->an))) &&
+              (!*kind || put_json(o, "kind", json_string(kind))) &&
+              facets_json(&job->an->facets, p, &facets) &&
+              (!facets || put_json(o, "facets", facets)) &&
+              foundings_json(&job->an->facets, p, &foundings) &&
+              (!foundings || put_json(o, "foundings", foundings));
+    if (!ok) {
+        json_decref(o);
         return NULL;
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "path", json_string(trawl_document_path(job->doc)));
-    json_object_set_new(o, "title", json_string(trawl_document_title(job->doc)));
-    if (*trawl_document_url(job->doc))
-        json_object_set_new(o, "url", json_string(trawl_document_url(job->doc)));
-    if (*section)
-        json_object_set_new(o, "section", json_string(section));
-    json_object_set_new(o, "ordinal", json_integer(p->ordinal));
-    json_object_set_new(o, "offset", json_integer((json_int_t)p->offset));
-    json_object_set_new(o, "length", json_integer((json_int_t)p->len));
-    json_object_set_new(o, "lang", json_string(trawl_analyzer_language(job->pl->an)));
-    if (*trawl_document_kind(job->doc))
-        json_object_set_new(o, "kind", json_string(trawl_document_kind(job->doc)));
-    json_t *facets = facets_json(&job->an->facets, p);
-    if (facets)
-        json_object_set_new(o, "facets", facets);
-    json_t *foundings = foundings_json(&job->an->facets, p);
-    if (foundings)
-        json_object_set_new(o, "foundings", foundings);
+    }
     trawl_buf data = TRAWL_BUF_INIT;
     trawl_status st = trawl_passage_data_encode(o, p->text, p->len, &data, NULL);
     json_decref(o);

@@ -211,9 +211,17 @@ static trawl_status shaping_of(trawl_xdb *db, const trawl_indexer_options *given
     const char *gz = given ? given->gazetteer : NULL;
     out->max_passage = given && given->max_passage_bytes ? given->max_passage_bytes : 0;
     out->gazetteer = NULL;
+    size_t stored_len = 0;
+    bool nomem = false;
     if (db && (!gz || !out->max_passage) &&
-        trawl_xdb_get_metadata(db, TRAWL_META_OPTIONS, &stored, NULL, NULL) == TRAWL_OK && *stored)
-        o = json_loads(stored, 0, NULL);
+        (st = trawl_xdb_get_metadata(db, TRAWL_META_OPTIONS, &stored, &stored_len, err)))
+        return st;
+    if (stored && stored_len)
+        o = trawl_json_parse(stored, stored_len, JSON_COMPACT | JSON_SORT_KEYS, &nomem, NULL);
+    if (nomem) {
+        free(stored);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading the index's options");
+    }
     if (!out->max_passage)
         out->max_passage = o && json_integer_value(json_object_get(o, "max_passage")) > 0
                                ? (size_t)json_integer_value(json_object_get(o, "max_passage"))
@@ -223,7 +231,9 @@ static trawl_status shaping_of(trawl_xdb *db, const trawl_indexer_options *given
     if (gz && strcmp(gz, TRAWL_GAZETTEER_BUILTIN) != 0) {
         /* A folder given is remembered absolute: later runs may start elsewhere. */
         out->gazetteer = realpath(gz, NULL);
-        if (!out->gazetteer)
+        if (!out->gazetteer && errno == ENOMEM)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else if (!out->gazetteer)
             st = trawl_error_set(err, TRAWL_ERR_ARG,
                                  "the gazetteer %s%s cannot be read (%s): give --gazetteer DIR, "
                                  "or --gazetteer %s for the built-in one",
@@ -854,10 +864,19 @@ static int on_edges(void *ctx, const char *key, const char *value, size_t len)
     return 0;
 }
 
+/* The linker being filled from the document records, and the first failure. */
+typedef struct linking {
+    trawl_linker *l;
+    trawl_status st;
+    trawl_error *err;
+} linking;
+
 static int on_record(void *ctx, const char *key, const char *value, size_t len)
 {
+    linking *k = ctx;
     (void)key;
-    return trawl_linker_add(ctx, value, len, NULL) != TRAWL_OK;
+    k->st = trawl_linker_add(k->l, value, len, k->err);
+    return k->st != TRAWL_OK;
 }
 
 /* Resolves the links of every document of the index and stores each document's edges where
@@ -877,7 +896,11 @@ static trawl_status resolve_links(trawl_indexer *ix, trawl_error *err)
     trawl_status st = trawl_linker_new(&l, err);
     for (size_t i = 0; i < ix->layout.nshards && !st; i++) {
         e.shard = i;
-        if (!(st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_DOC, on_record, l, err)))
+        linking k = {l, TRAWL_OK, err};
+        st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_DOC, on_record, &k, err);
+        if (!st)
+            st = k.st;
+        if (!st)
             st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_LINKS, on_edges, &e, err);
     }
     if (!st && e.failed)
@@ -933,8 +956,10 @@ trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
         st = trawl_layout_publish(ix->dir, &ix->layout, err);
         ix->publish = ix->flushing = false;
     }
+    /* The run is committed: removing what readers no longer open is best effort, what stays is
+     * swept by the next commit (a failure here must not say the run failed). */
     if (!st)
-        st = trawl_layout_remove(ix->dir, &ix->old, &ix->layout, err);
+        trawl_layout_remove(ix->dir, &ix->old, &ix->layout, NULL);
     trawl_layout_free(&ix->old);
     /* What comes next is a transaction of its own. */
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)

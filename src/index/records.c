@@ -39,22 +39,13 @@ trawl_status trawl_doc_record_encode(const trawl_doc_record *r, trawl_buf *out, 
                 out, err);
 }
 
-/* Parses JSON text into `*nomem` = whether the parse ran out of memory (rather than found the
- * text malformed). */
-static json_t *load(const char *text, size_t len, bool *nomem, json_error_t *jerr)
-{
-    json_t *o = json_loadb(text, len, 0, jerr);
-    *nomem = !o && json_error_code(jerr) == json_error_out_of_memory;
-    return o;
-}
-
 trawl_status trawl_doc_record_decode(const char *text, size_t len, trawl_doc_record *r,
                                      trawl_error *err)
 {
     memset(r, 0, sizeof *r);
     bool nomem;
     json_error_t jerr;
-    json_t *o = load(text, len, &nomem, &jerr);
+    json_t *o = trawl_json_parse(text, len, JSON_COMPACT, &nomem, &jerr);
     json_t *links = json_object_get(o, "links");
     if (nomem)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
@@ -148,7 +139,7 @@ trawl_status trawl_doc_edges_decode(const char *text, size_t len, trawl_doc_edge
         return TRAWL_OK;
     bool nomem;
     json_error_t jerr;
-    json_t *o = load(text, len, &nomem, &jerr);
+    json_t *o = trawl_json_parse(text, len, JSON_COMPACT, &nomem, &jerr);
     if (nomem)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     json_t *outs = json_object_get(o, "out"), *ins = json_object_get(o, "in");
@@ -196,7 +187,8 @@ trawl_status trawl_passage_data_decode(const char *data, size_t len, json_t **he
     json_error_t jerr;
     bool nomem = false;
     const char *nl = memchr(data, '\n', len);
-    json_t *head = nl ? load(data, (size_t)(nl - data), &nomem, &jerr) : NULL;
+    json_t *head =
+        nl ? trawl_json_parse(data, (size_t)(nl - data), JSON_COMPACT, &nomem, &jerr) : NULL;
     if (nomem)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     size_t text_bytes = nl ? len - (size_t)(nl + 1 - data) : 0;

@@ -109,8 +109,10 @@ trawl_status trawl_layout_read(const char *dir, trawl_layout *out, trawl_error *
     } else if (stat(stub, &sb) == 0) {
         stub_walk w = {out, "", false, false};
         trawl_error why;
-        if (trawl_xdb_stub_shards(dir, on_shard, &w, &why))
-            st = trawl_error_set(err, TRAWL_ERR_NO_INDEX, "%s", why.message);
+        trawl_status got = trawl_xdb_stub_shards(dir, on_shard, &w, &why);
+        if (got)
+            st = trawl_error_set(err, got == TRAWL_ERR_NOMEM ? got : TRAWL_ERR_NO_INDEX, "%s",
+                                 why.message);
         else if (w.nomem)
             st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
         else if (*w.remote)

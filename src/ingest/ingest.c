@@ -130,6 +130,7 @@ static trawl_status remove_leftovers(trawl_indexer *ix, const trawl_inputs *in, 
 /* Whether the input `it` is a file a run indexes or leaves out, comparing it with its record
  * `before` (NULL when none). Parses it only when its bytes or manifest row changed. */
 typedef enum check_outcome {
+    CHECK_FAILED, /* memory ran out: the check stops */
     CHECK_LEFT_OUT,
     CHECK_MISSING,
     CHECK_STALE,
@@ -146,6 +147,8 @@ static check_outcome check_input(const trawl_input *it, const trawl_meta *meta,
     char *data = NULL;
     size_t len = 0;
     if (trawl_read_bytes(it->file, &data, &len, &info, &err)) {
+        if (err.status == TRAWL_ERR_NOMEM)
+            return CHECK_FAILED;
         tell(ev, TRAWL_INGEST_SKIPPED, err.message);
         return CHECK_LEFT_OUT;
     }
@@ -158,6 +161,8 @@ static check_outcome check_input(const trawl_input *it, const trawl_meta *meta,
     trawl_status st = trawl_parse_read(it->file, it->id, meta, &data, &len, &doc, &info, &err);
     free(data);
     trawl_document_free(doc);
+    if (st == TRAWL_ERR_NOMEM)
+        return CHECK_FAILED;
     if (st) {
         if (info.binary && !it->named)
             tell(ev, TRAWL_INGEST_BINARY, it->id);
@@ -216,6 +221,9 @@ trawl_status trawl_ingest_check(const char *dir, const trawl_inputs *in,
             (st = trawl_catalog_get(db, it->id, &before, &known, err)))
             break;
         switch (check_input(it, meta, known ? &before : NULL, &ev)) {
+        case CHECK_FAILED:
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", it->file);
+            break;
         case CHECK_LEFT_OUT:
             out->skipped++;
             break;
@@ -441,6 +449,10 @@ static trawl_status take(pipeline *pl, trawl_lanes *writers, size_t k, events *e
     trawl_status st = TRAWL_OK;
     switch (s->outcome) {
     case SLOT_UNREADABLE:
+        if (s->err.status == TRAWL_ERR_NOMEM) { /* not the file's fault: the run stops */
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s", s->err.message);
+            break;
+        }
         out->skipped++;
         if (s->info.binary && !it->named) {
             out->binary++;

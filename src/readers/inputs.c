@@ -50,6 +50,10 @@ typedef struct dir_id {
 
 static void problem(trawl_inputs *in, const char *path, const char *why)
 {
+    if (errno == ENOMEM) { /* memory ran out, the path is fine: the listing fails */
+        in->failed = true;
+        return;
+    }
     trawl_buf b = TRAWL_BUF_INIT;
     trawl_buf_printf(&b, "%s: %s", path, why);
     char *line = trawl_buf_detach(&b);
@@ -60,6 +64,13 @@ static void problem(trawl_inputs *in, const char *path, const char *why)
         return;
     }
     in->problems[in->nproblems++] = line;
+}
+
+/* A problem that no errno explains. */
+static void problem_said(trawl_inputs *in, const char *path, const char *why)
+{
+    errno = 0;
+    problem(in, path, why);
 }
 
 /* Remembers `dir` (canonical when it resolves) as not listed whole. */
@@ -160,19 +171,19 @@ static void visit(trawl_inputs *in, const char *file, const char *name, const ch
     if (S_ISDIR(sb.st_mode)) {
         for (size_t i = 0; i < depth; i++) {
             if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
-                problem(in, file, "symbolic link loop (a folder inside itself)");
+                problem_said(in, file, "symbolic link loop (a folder inside itself)");
                 return;
             }
         }
         if (depth == MAX_DEPTH) {
-            problem(in, file, "folders nested too deeply");
+            problem_said(in, file, "folders nested too deeply");
             incomplete(in, file);
             return;
         }
         stack[depth] = (dir_id){sb.st_dev, sb.st_ino};
         walk(in, file, id, stack, depth + 1);
     } else if (!S_ISREG(sb.st_mode)) {
-        problem(in, file, "not a regular file");
+        problem_said(in, file, "not a regular file");
     } else if (o && o->ninclude && !matches(o->include, o->ninclude, name, id)) {
         in->ignored++;
     } else {
@@ -205,7 +216,7 @@ static void walk(trawl_inputs *in, const char *dir, const char *id, dir_id *stac
             continue; /* hidden files, ".", "..", and manifests, read as metadata */
         if (!trawl_array_grow((void **)&names, &cap, n, sizeof *names) ||
             !(names[n] = trawl_strdup(e->d_name))) {
-            problem(in, dir, "out of memory listing the folder");
+            in->failed = true;
             whole = false;
             break;
         }
@@ -262,7 +273,10 @@ static void resolve_roots(trawl_inputs *in, const char *const *paths, size_t npa
     for (size_t k = 0; k < npaths; k++) {
         root *r = &in->roots[in->nroots++];
         struct stat sb;
-        r->given = trawl_strdup(paths[k]);
+        if (!(r->given = trawl_strdup(paths[k]))) {
+            in->failed = true;
+            return;
+        }
         if (stat(paths[k], &sb) != 0) {
             r->missing = true;
             continue; /* the walk says why */
@@ -283,17 +297,21 @@ static void resolve_roots(trawl_inputs *in, const char *const *paths, size_t npa
             trawl_buf_free(&dir);
         }
         r->missing = !r->real;
+        if (!r->real && errno == ENOMEM)
+            in->failed = true;
         if (!r->real)
             continue;
-        if (!in->base)
-            in->base = trawl_strdup(r->real);
-        else
+        if (!in->base && !(in->base = trawl_strdup(r->real)))
+            in->failed = true;
+        else if (in->base)
             common_folder(in->base, r->real);
     }
     if (!in->base)
         in->base = realpath(".", NULL);
     if (!in->base)
         in->base = trawl_strdup("/");
+    if (!in->base)
+        in->failed = true;
 }
 
 trawl_status trawl_inputs_new(const char *const *paths, size_t npaths,
@@ -340,7 +358,7 @@ trawl_status trawl_inputs_new(const char *const *paths, size_t npaths,
         if (stat(paths[k], &sb) != 0)
             problem(in, paths[k], strerror(errno));
         else if (!S_ISREG(sb.st_mode))
-            problem(in, paths[k], "not a regular file");
+            problem_said(in, paths[k], "not a regular file");
         else if (!id.failed)
             add(in, paths[k], id.data, &sb, true);
     }
