@@ -54,6 +54,16 @@ json_t *trawl_json_parse(const char *text, size_t len, size_t flags, bool *nomem
     return NULL;
 }
 
+void trawl_json_put(json_t *o, const char *key, json_t *v, bool *ok)
+{
+    if (!*ok || !o || !v) {
+        json_decref(v);
+        *ok = false;
+        return;
+    }
+    *ok = (key ? json_object_set_new(o, key, v) : json_array_append_new(o, v)) == 0;
+}
+
 bool trawl_json_append(trawl_buf *out, const json_t *value, size_t flags)
 {
     if (!value || json_dump_callback(value, append, out, flags) != 0)

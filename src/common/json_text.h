@@ -15,6 +15,12 @@
  * when memory ran out or `value` is NULL (so a value that could not be built fails here). */
 bool trawl_json_append(trawl_buf *out, const json_t *value, size_t flags);
 
+/* Sets `key` of the object `o` to `v`, or appends `v` to the array `o` (key NULL), taking
+ * `v`. Once a put fails (`v` NULL, as a value that could not be built is, or memory running
+ * out), `*ok` stays false and later puts only release their value: a builder puts freely and
+ * checks `*ok` once, as with trawl_buf. */
+void trawl_json_put(json_t *o, const char *key, json_t *v, bool *ok);
+
 /* Parses `len` bytes of JSON text that trawl_json_append wrote with `flags`: the value (the
  * caller releases it), or NULL with `*nomem` saying whether memory ran out (else the text is
  * malformed). A value that does not write back as `text` is parsed again: one equal to the

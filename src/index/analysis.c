@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/json_text.h"
 #include "common/strmap.h"
 #include "facets/facets.h"
 #include "index/passages.h"
@@ -219,13 +220,12 @@ typedef struct doc_job {
     trawl_error *err;
 } doc_job;
 
-/* Sets `key` of `o` to `v` (taking it), or appends `v` to the array `o` (key NULL); false, with
- * `v` released, when `v` is NULL (it could not be built) or memory runs out. */
+/* trawl_json_put for a chain of conditions: false when this put fails. */
 static bool put_json(json_t *o, const char *key, json_t *v)
 {
-    if (!v)
-        return false;
-    return (key ? json_object_set_new(o, key, v) : json_array_append_new(o, v)) == 0;
+    bool ok = true;
+    trawl_json_put(o, key, v, &ok);
+    return ok;
 }
 
 /* The facet values of a passage with their evidence: {"province": [{"value", "text", "start",

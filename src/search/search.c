@@ -290,7 +290,7 @@ static const char *str_field(json_t *o, const char *key)
     return s ? s : "";
 }
 
-/* A label for a facet value, kept by the results. */
+/* A label for a facet value, kept by the results; NULL when memory runs out. */
 static const char *keep_label(trawl_results *r, trawl_searcher *s, int facet, const char *value)
 {
     char *label = NULL;
@@ -306,7 +306,7 @@ static const char *keep_label(trawl_results *r, trawl_searcher *s, int facet, co
     if (!label ||
         !trawl_array_grow((void **)&r->labels, &r->clabels, r->nlabels, sizeof *r->labels)) {
         free(label);
-        return value;
+        return NULL;
     }
     r->labels[r->nlabels++] = label;
     return label;
@@ -333,7 +333,8 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
             trawl_hit_facet *hf = &r->facets[i][h->nfacets++];
             hf->facet = (trawl_facet_id)f;
             hf->value = str_field(e, "value");
-            hf->label = keep_label(r, s, f, hf->value);
+            if (!(hf->label = keep_label(r, s, f, hf->value)))
+                return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
             hf->text = str_field(e, "text");
             hf->rule = str_field(e, "rule");
             hf->start = (size_t)json_integer_value(json_object_get(e, "start"));
@@ -348,7 +349,8 @@ static trawl_status load_facets(trawl_results *r, trawl_searcher *s, size_t i, j
         json_t *e = json_array_get(foundings, k);
         trawl_hit_founding *hf = &r->foundings[i][h->nfoundings++];
         hf->center = str_field(e, "icc");
-        hf->label = keep_label(r, s, TRAWL_FACET_ICC, hf->center);
+        if (!(hf->label = keep_label(r, s, TRAWL_FACET_ICC, hf->center)))
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
         hf->year = (int)json_integer_value(json_object_get(e, "year"));
         hf->text = str_field(e, "text");
         hf->start = (size_t)json_integer_value(json_object_get(e, "start"));

@@ -28,6 +28,7 @@
 #include "readers/inputs.h"
 #include "readers/metadata.h"
 #include "readers/reader.h"
+#include "output/printer.h"
 #include "search/fingerprint.h"
 #include "search/search.h"
 
@@ -448,6 +449,57 @@ static void copy_index(const char *from, const char *to)
     }
 }
 
+/* The JSON of the search's results and its province counts, as printed when nothing fails. */
+static char *printed_json;
+
+static trawl_status print_results(void)
+{
+    trawl_searcher *s = NULL;
+    trawl_results *r = NULL;
+    trawl_printer *pr = NULL;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    trawl_search_options o = TRAWL_SEARCH_OPTIONS_INIT;
+    o.facets = 1u << TRAWL_FACET_PROVINCE;
+    trawl_status st = out ? trawl_searcher_open(index_dir, NULL, &s, NULL) : TRAWL_ERR_NOMEM;
+    if (!st)
+        st = trawl_search(s, "\"international communication\" OR harbin", &o, &r, NULL);
+    if (!st)
+        st = trawl_printer_new(TRAWL_OUTPUT_JSON, out, false, &pr, NULL);
+    if (!st)
+        st = trawl_print_results(pr, r, NULL);
+    trawl_printer_free(pr);
+    trawl_results_free(r);
+    trawl_searcher_close(s);
+    if (out && fclose(out) != 0 && !st)
+        st = TRAWL_ERR_NOMEM; /* the stream could not grow: the test's own memory */
+    if (!st && !buf)
+        st = TRAWL_ERR_NOMEM;
+    if (!st && printed_json && strcmp(buf, printed_json) != 0)
+        st = TRAWL_ERR_INTERNAL; /* printed, but not all of it */
+    if (!st && !printed_json)
+        printed_json = buf;
+    else
+        free(buf);
+    return st;
+}
+
+/* Printing results as JSON: printed whole, or NOMEM (jansson would drop the values it could not
+ * add: every one is checked). */
+static void printing_results_as_json(void)
+{
+    void *warm[2];
+    backtrace(warm, 2);
+    dl_iterate_phdr(find_ranges, NULL);
+    spare_xapian = true;
+    CHECK_INT(print_results(), TRAWL_OK);
+    CHECK(printed_json && strstr(printed_json, "\"facets\""));
+    CHECK(exhaust("JSON results", print_results) > 100);
+    spare_xapian = false;
+    free(printed_json);
+}
+
 /* An ingest run that changes one document and adds one, into an index of two: each of
  * Trawl's allocations fails in turn (Xapian's and libexttextcat's are spared, as above, and
  * ICU's: its sentence iterator with abbreviation rules crashes after a failure). A run
@@ -705,4 +757,5 @@ static void searching_an_index(void)
 CHECK_MAIN(setup, teardown, CHECK_CASE(listing_a_folder), CHECK_CASE(loading_a_manifest),
            CHECK_CASE(reading_wiki_and_plain_text), CHECK_CASE(parsing_a_query),
            CHECK_CASE(a_record_written_and_read), CHECK_CASE(analysing_a_document),
-           CHECK_CASE(searching_an_index), CHECK_CASE(ingesting_into_an_index))
+           CHECK_CASE(searching_an_index), CHECK_CASE(printing_results_as_json),
+           CHECK_CASE(ingesting_into_an_index))
