@@ -157,6 +157,17 @@ static void where(const char *what, void *p)
     }
 }
 
+/* Spares the fragile libraries (and ICU too when `icu`), or stops sparing them. */
+static void spare_libraries(bool on, bool icu)
+{
+    void *warm[2];
+    backtrace(warm, 2); /* loads what backtrace needs before it runs inside malloc */
+    if (on && !trawl_hi)
+        dl_iterate_phdr(find_ranges, NULL);
+    spare_xapian = on;
+    spare_icu = on && icu;
+}
+
 static bool fail_now(bool *spared_out)
 {
     bool xapian = false, trawl = true;
@@ -489,14 +500,11 @@ static trawl_status print_results(void)
  * add: every one is checked). */
 static void printing_results_as_json(void)
 {
-    void *warm[2];
-    backtrace(warm, 2);
-    dl_iterate_phdr(find_ranges, NULL);
-    spare_xapian = true;
+    spare_libraries(true, false);
     CHECK_INT(print_results(), TRAWL_OK);
     CHECK(printed_json && strstr(printed_json, "\"facets\""));
     CHECK(exhaust("JSON results", print_results) > 100);
-    spare_xapian = false;
+    spare_libraries(false, false);
     free(printed_json);
 }
 
@@ -526,10 +534,7 @@ static void ingesting_into_an_index(void)
     CHECK(strlen(before_print) == 32 && strlen(after_print) == 32);
     CHECK(strcmp(before_print, after_print) != 0);
 
-    void *warm[2];
-    backtrace(warm, 2);
-    dl_iterate_phdr(find_ranges, NULL);
-    spare_xapian = spare_icu = true;
+    spare_libraries(true, true);
     const char *at = getenv("TRAWL_OOM_AT");
     long n = at ? atol(at) : 0;
     for (;; n++) {
@@ -556,7 +561,7 @@ static void ingesting_into_an_index(void)
         if (!failed || at)
             break;
     }
-    spare_xapian = spare_icu = false;
+    spare_libraries(false, false);
     printf("ingest: %ld allocations, each made to fail\n", n);
     CHECK(n > 100);
 }
@@ -744,14 +749,11 @@ static trawl_status search_index(void)
  * highlights, counts; every allocation but Xapian's fails in turn, Trawl's count (above). */
 static void searching_an_index(void)
 {
-    void *warm[2];
-    backtrace(warm, 2); /* loads what backtrace needs before it runs inside malloc */
-    dl_iterate_phdr(find_ranges, NULL);
+    spare_libraries(true, false);
     CHECK(xapian_hi > xapian_lo && trawl_hi > trawl_lo);
-    spare_xapian = true;
     CHECK_INT(search_index(), TRAWL_OK);
     CHECK(exhaust("search", search_index) > 100);
-    spare_xapian = false;
+    spare_libraries(false, false);
 }
 
 CHECK_MAIN(setup, teardown, CHECK_CASE(listing_a_folder), CHECK_CASE(loading_a_manifest),
