@@ -87,6 +87,7 @@ typedef struct leftovers {
     const trawl_inputs *in;
     trawl_buf ids; /* their ids, NUL-separated */
     size_t count;  /* how many */
+    events *tell;  /* a check: each is told as extra (may be NULL) */
 } leftovers;
 
 static int note_leftover(void *ctx, const char *path, const char *file)
@@ -98,6 +99,8 @@ static int note_leftover(void *ctx, const char *path, const char *file)
     l->count++;
     trawl_buf_puts(&l->ids, path);
     trawl_buf_putc(&l->ids, '\0');
+    if (l->tell)
+        tell(l->tell, TRAWL_INGEST_EXTRA, path);
     return 0;
 }
 
@@ -116,7 +119,7 @@ static trawl_status remove_leftovers(trawl_indexer *ix, const trawl_inputs *in, 
 {
     trawl_status st = TRAWL_OK;
     for (size_t i = 0; i < trawl_indexer_shard_count(ix) && !st; i++) {
-        leftovers l = {in, TRAWL_BUF_INIT, 0};
+        leftovers l = {in, TRAWL_BUF_INIT, 0, NULL};
         st = find_leftovers(trawl_indexer_shard(ix, i), &l, err);
         for (size_t at = 0; !st && at < l.ids.len; at += strlen(l.ids.data + at) + 1) {
             st = trawl_indexer_remove(ix, l.ids.data + at, err);
@@ -171,16 +174,6 @@ static check_outcome check_input(const trawl_input *it, const trawl_meta *meta,
         return CHECK_LEFT_OUT;
     }
     return before ? CHECK_STALE : CHECK_MISSING;
-}
-
-static int tell_extra(void *ctx, const char *path, const char *file)
-{
-    void **pair = ctx; /* the leftovers, the events */
-    size_t before = ((leftovers *)pair[0])->count;
-    note_leftover(pair[0], path, file);
-    if (((leftovers *)pair[0])->count > before)
-        tell(pair[1], TRAWL_INGEST_EXTRA, path);
-    return 0;
 }
 
 trawl_status trawl_ingest_check(const char *dir, const trawl_inputs *in,
@@ -243,11 +236,8 @@ trawl_status trawl_ingest_check(const char *dir, const trawl_inputs *in,
         ev.bytes_done += (double)it->size;
     }
     if (!st) {
-        leftovers extra = {in, TRAWL_BUF_INIT, 0};
-        void *pair[2] = {&extra, &ev};
-        st = trawl_catalog_each(db, tell_extra, pair, err);
-        if (!st && extra.ids.failed)
-            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        leftovers extra = {in, TRAWL_BUF_INIT, 0, &ev};
+        st = find_leftovers(db, &extra, err);
         out->extra = extra.count;
         trawl_buf_free(&extra.ids);
     }
