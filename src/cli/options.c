@@ -62,6 +62,18 @@ static void say_choices(const char *choices, char *out, size_t size)
     out[at] = '\0';
 }
 
+/* Appends `value` to `list` (room for argc values made on first use); false after an error
+ * message. */
+static bool list_add(trawl_cli_list *list, const char *value, int argc)
+{
+    if (!list->items && !(list->items = calloc((size_t)argc, sizeof *list->items))) {
+        trawl_cli_error("out of memory");
+        return false;
+    }
+    list->items[list->n++] = value; /* at most argc - 1 values */
+    return true;
+}
+
 /* Sets the target of `o` from `value`; false after an error message. */
 static bool take_value(const trawl_cli_option *o, const char *value, int argc)
 {
@@ -82,15 +94,8 @@ static bool take_value(const trawl_cli_option *o, const char *value, int argc)
         *(int *)o->target = pos;
         return true;
     }
-    case TRAWL_CLI_LIST: {
-        trawl_cli_list *list = o->target;
-        if (!list->items && !(list->items = calloc((size_t)argc, sizeof *list->items))) {
-            trawl_cli_error("out of memory");
-            return false;
-        }
-        list->items[list->n++] = value; /* at most argc / 2 values */
-        return true;
-    }
+    case TRAWL_CLI_LIST:
+        return list_add(o->target, value, argc);
     case TRAWL_CLI_FLAG:
     case TRAWL_CLI_HELP:
         break;
@@ -98,16 +103,15 @@ static bool take_value(const trawl_cli_option *o, const char *value, int argc)
     return false;
 }
 
-int trawl_cli_parse(const trawl_cli_spec *spec, int argc, char **argv, const char **operands,
-                    size_t *noperands)
+int trawl_cli_parse(const trawl_cli_spec *spec, int argc, char **argv, trawl_cli_list *operands)
 {
     bool options_done = false;
-    *noperands = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool option = !options_done && a[0] == '-' && a[1] && (a[1] == '-' || !spec->dash_operands);
         if (!option) {
-            operands[(*noperands)++] = a;
+            if (!list_add(operands, a, argc))
+                return TRAWL_CLI_FAILED;
             continue;
         }
         if (strcmp(a, "--") == 0) {

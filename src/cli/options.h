@@ -5,7 +5,7 @@
  * Options may come before, between or after the operands; "--" ends them. A value is the next
  * argument ("--index DIR"). Errors are one line on stderr naming the option, as
  * trawl_cli_error prints them. Tables and their targets belong to the caller; nothing here
- * allocates but the arrays of repeatable options (trawl_cli_list). */
+ * allocates but the arrays of operands and repeatable options (trawl_cli_list). */
 #ifndef TRAWL_CLI_OPTIONS_H
 #define TRAWL_CLI_OPTIONS_H
 
@@ -57,11 +57,10 @@ enum {
     TRAWL_CLI_FAILED  /* an error was printed: exit 2 */
 };
 
-/* Parses argv[1..argc) by `spec`: sets the targets, and puts the other arguments into
- * `operands` (room for argc entries), their count into `*noperands`. Returns one of the
- * TRAWL_CLI_* results above. */
-int trawl_cli_parse(const trawl_cli_spec *spec, int argc, char **argv, const char **operands,
-                    size_t *noperands);
+/* Parses argv[1..argc) by `spec`: sets the targets, and appends the other arguments to
+ * `operands` (which the caller frees with trawl_cli_list_free, whatever the result). Returns
+ * one of the TRAWL_CLI_* results above. */
+int trawl_cli_parse(const trawl_cli_spec *spec, int argc, char **argv, trawl_cli_list *operands);
 
 /* Prints the help of `spec`: usage, about, one entry per option, epilog. */
 void trawl_cli_help(const trawl_cli_spec *spec, FILE *out);

@@ -25,7 +25,6 @@
 typedef struct console {
     bool live;       /* a progress line is drawn on stderr (a terminal, not --quiet) */
     bool quiet;      /* --quiet */
-    bool check;      /* --check: documents listed on stdout */
     bool line_shown; /* the progress line is on the screen */
     double start;    /* when the run started */
     double drawn;    /* when the progress line was last drawn */
@@ -216,28 +215,17 @@ int main(int argc, char **argv)
         options,
         sizeof options / sizeof *options,
         false};
-    const char **paths = calloc((size_t)argc, sizeof *paths);
-    size_t npaths = 0;
-    if (!paths) {
-        trawl_cli_error("out of memory");
-        return TRAWL_EXIT_FATAL;
-    }
-    int parsed = trawl_cli_parse(&spec, argc, argv, paths, &npaths);
+    trawl_cli_list paths = {0};
+    int parsed = trawl_cli_parse(&spec, argc, argv, &paths);
     int code = parsed == TRAWL_CLI_HELPED ? TRAWL_EXIT_OK : TRAWL_EXIT_FATAL;
     trawl_inputs *in = NULL;
-    console c = {!quiet && isatty(STDERR_FILENO),
-                 quiet,
-                 check_only,
-                 false,
-                 trawl_cli_now(),
-                 0,
-                 0,
-                 TRAWL_BUF_INIT};
+    console c = {
+        !quiet && isatty(STDERR_FILENO), quiet, false, trawl_cli_now(), 0, 0, TRAWL_BUF_INIT};
     trawl_inputs_options walk = {include.items, include.n, exclude.items, exclude.n};
     trawl_error err;
     if (parsed != TRAWL_CLI_PARSED)
         goto done;
-    if (trawl_inputs_new(paths, npaths, &walk, &in, &err)) {
+    if (trawl_inputs_new(paths.items, paths.n, &walk, &in, &err)) {
         trawl_cli_error("%s", err.message);
         goto done;
     }
@@ -256,6 +244,6 @@ done:
     trawl_inputs_free(in);
     trawl_cli_list_free(&include);
     trawl_cli_list_free(&exclude);
-    free(paths);
+    trawl_cli_list_free(&paths);
     return code;
 }

@@ -207,19 +207,14 @@ int main(int argc, char **argv)
         options,
         sizeof options / sizeof *options,
         true};
-    const char **words = calloc((size_t)argc, sizeof *words);
-    size_t nwords = 0;
-    if (!words) {
-        trawl_cli_error("out of memory");
-        return TRAWL_EXIT_FATAL;
-    }
-    int parsed = trawl_cli_parse(&cli, argc, argv, words, &nwords);
-    for (size_t k = 0; k < nwords; k++) {
+    trawl_cli_list words = {0};
+    int parsed = trawl_cli_parse(&cli, argc, argv, &words);
+    for (size_t k = 0; k < words.n; k++) {
         if (k)
             trawl_buf_putc(&query, ' ');
-        trawl_buf_puts(&query, words[k]);
+        trawl_buf_puts(&query, words.items[k]);
     }
-    free(words);
+    trawl_cli_list_free(&words);
     if (parsed != TRAWL_CLI_PARSED) {
         trawl_buf_free(&query);
         return parsed == TRAWL_CLI_HELPED ? TRAWL_EXIT_OK : TRAWL_EXIT_FATAL;

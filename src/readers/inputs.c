@@ -48,12 +48,9 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
+/* Records "PATH: why" as a problem. */
 static void problem(trawl_inputs *in, const char *path, const char *why)
 {
-    if (errno == ENOMEM) { /* memory ran out, the path is fine: the listing fails */
-        in->failed = true;
-        return;
-    }
     trawl_buf b = TRAWL_BUF_INIT;
     trawl_buf_printf(&b, "%s: %s", path, why);
     char *line = trawl_buf_detach(&b);
@@ -66,11 +63,14 @@ static void problem(trawl_inputs *in, const char *path, const char *why)
     in->problems[in->nproblems++] = line;
 }
 
-/* A problem that no errno explains. */
-static void problem_said(trawl_inputs *in, const char *path, const char *why)
+/* A system call's failure on `path` (its errno): a problem of the path, but memory running out,
+ * which fails the listing. */
+static void sys_problem(trawl_inputs *in, const char *path, int errnum)
 {
-    errno = 0;
-    problem(in, path, why);
+    if (errnum == ENOMEM)
+        in->failed = true;
+    else
+        problem(in, path, strerror(errnum));
 }
 
 /* Remembers `dir` (canonical when it resolves) as not listed whole. */
@@ -114,7 +114,7 @@ static void add(trawl_inputs *in, const char *file, const char *id, const struct
     char *real = realpath(file, NULL);
     if (!real) {
         /* Left out: its folder is not listed whole, so its document is not taken as gone. */
-        problem(in, file, strerror(errno));
+        sys_problem(in, file, errno);
         char *dir = trawl_strdup(file), *slash = dir ? strrchr(dir, '/') : NULL;
         if (slash)
             *slash = '\0';
@@ -161,7 +161,10 @@ static void visit(trawl_inputs *in, const char *file, const char *name, const ch
     const trawl_inputs_options *o = in->options;
     struct stat sb;
     if (stat(file, &sb) != 0) {
-        problem(in, file, errno == ELOOP ? "symbolic link loop" : strerror(errno));
+        if (errno == ELOOP)
+            problem(in, file, "symbolic link loop");
+        else
+            sys_problem(in, file, errno);
         return;
     }
     if (o && matches(o->exclude, o->nexclude, name, id)) {
@@ -171,19 +174,19 @@ static void visit(trawl_inputs *in, const char *file, const char *name, const ch
     if (S_ISDIR(sb.st_mode)) {
         for (size_t i = 0; i < depth; i++) {
             if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
-                problem_said(in, file, "symbolic link loop (a folder inside itself)");
+                problem(in, file, "symbolic link loop (a folder inside itself)");
                 return;
             }
         }
         if (depth == MAX_DEPTH) {
-            problem_said(in, file, "folders nested too deeply");
+            problem(in, file, "folders nested too deeply");
             incomplete(in, file);
             return;
         }
         stack[depth] = (dir_id){sb.st_dev, sb.st_ino};
         walk(in, file, id, stack, depth + 1);
     } else if (!S_ISREG(sb.st_mode)) {
-        problem_said(in, file, "not a regular file");
+        problem(in, file, "not a regular file");
     } else if (o && o->ninclude && !matches(o->include, o->ninclude, name, id)) {
         in->ignored++;
     } else {
@@ -195,7 +198,7 @@ static void walk(trawl_inputs *in, const char *dir, const char *id, dir_id *stac
 {
     DIR *d = opendir(dir);
     if (!d) {
-        problem(in, dir, strerror(errno));
+        sys_problem(in, dir, errno);
         incomplete(in, dir);
         return;
     }
@@ -207,7 +210,7 @@ static void walk(trawl_inputs *in, const char *dir, const char *id, dir_id *stac
         struct dirent *e = readdir(d);
         if (!e) {
             if (errno) {
-                problem(in, dir, strerror(errno));
+                sys_problem(in, dir, errno);
                 whole = false;
             }
             break;
@@ -337,8 +340,10 @@ trawl_status trawl_inputs_new(const char *const *paths, size_t npaths,
         const root *r = &in->roots[k];
         if (r->missing) {
             struct stat sb;
-            problem(in, paths[k],
-                    stat(paths[k], &sb) != 0 ? strerror(errno) : "cannot be resolved");
+            if (stat(paths[k], &sb) != 0)
+                sys_problem(in, paths[k], errno);
+            else
+                problem(in, paths[k], "cannot be resolved");
             continue;
         }
         trawl_buf_reset(&id);
@@ -356,9 +361,9 @@ trawl_status trawl_inputs_new(const char *const *paths, size_t npaths,
         trawl_buf_puts(&id, name);
         struct stat sb;
         if (stat(paths[k], &sb) != 0)
-            problem(in, paths[k], strerror(errno));
+            sys_problem(in, paths[k], errno);
         else if (!S_ISREG(sb.st_mode))
-            problem_said(in, paths[k], "not a regular file");
+            problem(in, paths[k], "not a regular file");
         else if (!id.failed)
             add(in, paths[k], id.data, &sb, true);
     }
