@@ -281,9 +281,7 @@ static bool names_place_here(const trawl_extractor *ex, const name_span *s)
     if (s->senses[0].kind != ENT_PROVINCE || !province || !letters ||
         strcmp(province, TRAWL_GAZETTEER_CAPITAL) != 0)
         return true;
-    const char *last = ftext_term(t, b - 1);
-    size_t len = strlen(last);
-    bool possessive = len > 2 && strcmp(last + len - 2, "'s") == 0; /* "Beijing's efforts" */
+    bool possessive = t->toks[b - 1].possessive; /* "Beijing's efforts" */
     return (has_before && !possessive && word_in(ex, &ex->locative_words, a - 1, sentence)) ||
            word_in(ex, &ex->place_heads, b, sentence) ||
            (b < t->n && sentence_of(ex, b) == sentence && is_year_word(ftext_term(t, b)));

@@ -17,6 +17,7 @@
 typedef struct loader {
     ftext *t;
     const char *text; /* what is analysed: the text, or a copy without pinyin readings */
+    size_t len;       /* its length */
     bool failed;
 } loader;
 
@@ -109,6 +110,12 @@ static int on_term(void *ctx, const trawl_term *w)
     int32_t i = 0;
     U8_NEXT((const uint8_t *)ld->text + w->start, i, (int32_t)(w->end - w->start), c);
     k->upper = c >= 0 && u_isupper(c);
+    const char *after = ld->text + w->end;
+    size_t left = ld->len - w->end;
+    size_t apostrophe = left >= 2 && after[0] == '\''                  ? 1
+                        : left >= 4 && memcmp(after, "\u2019", 3) == 0 ? 3
+                                                                       : 0;
+    k->possessive = apostrophe && (after[apostrophe] | 0x20) == 's';
     return 0;
 }
 
@@ -143,7 +150,7 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
     size_t *map = NULL, clean_len = len;
     char *clean = without_readings(text, len, &map, &clean_len);
     const char *analysed = clean ? clean : text;
-    loader ld = {t, analysed, false};
+    loader ld = {t, analysed, clean_len, false};
     trawl_status st = trawl_analyze(an, analysed, clean_len, on_term, &ld, err);
     if (!st && (ld.failed || t->pool.failed))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");

@@ -17,6 +17,7 @@ typedef struct ftoken {
     size_t term;           /* offset in the pool of the folded word */
     size_t key;            /* offset in the pool of its stem */
     bool upper;            /* written with an initial capital */
+    bool possessive;       /* followed by a possessive "'s", which analysis drops */
     unsigned sentence;     /* 0-based sentence index */
 } ftoken;
 

@@ -36,8 +36,10 @@
  *      sentence gives) instead of every center-year pair of a sentence, in the tally value
  *      and in the stored data ("foundings"); file records keep the file's canonical path;
  *      the options that shape the index (TRAWL_META_OPTIONS); links resolved at commit
- *      (TRAWL_META_LINKS). */
-#define TRAWL_SCHEMA_VERSION 7
+ *      (TRAWL_META_LINKS).
+ *   8: the parts of words (text/word_parts.h): words joined by a full stop or colon split,
+ *      elided articles and possessives dropped; Korean indexed with bigrams too. */
+#define TRAWL_SCHEMA_VERSION 8
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */

@@ -8,6 +8,7 @@
 #include "common/buf.h"
 #include "text/fold.h"
 #include "text/stemmer.h"
+#include "text/word_parts.h"
 
 struct trawl_analyzer {
     char lang[16];          /* ISO 639 code */
@@ -90,18 +91,19 @@ typedef struct analysis {
     trawl_error *err;
 } analysis;
 
-static int on_token(void *ctx, const trawl_token *tk)
+/* Indexes text[start, end), a word or a part of one, of kind `kind`. */
+static int on_word(analysis *a, size_t start, size_t end, trawl_token_kind kind)
 {
-    analysis *a = ctx;
     trawl_analyzer *an = a->an;
-    a->st = trawl_fold(an->folder, a->text + tk->start, tk->end - tk->start, &an->folded, a->err);
+    a->st = trawl_fold(an->folder, a->text + start, end - start, &an->folded, a->err);
     if (a->st)
         return 1;
     if (an->folded.len == 0 || an->folded.len > TRAWL_MAX_TERM_BYTES)
         return 0;
-    trawl_term t = {tk->start,       tk->end,        ++a->position,   tk->kind,
-                    an->folded.data, an->folded.len, an->folded.data, an->folded.len};
-    if (a->stem && an->stemmer && tk->kind == TRAWL_TOKEN_LETTER) {
+    trawl_term t = {
+        start,           end,           ++a->position, kind, an->folded.data, an->folded.len,
+        an->folded.data, an->folded.len};
+    if (a->stem && an->stemmer && kind == TRAWL_TOKEN_LETTER) {
         a->st = trawl_stem(an->stemmer, an->folded.data, an->folded.len, &an->stem, a->err);
         if (a->st)
             return 1;
@@ -111,6 +113,19 @@ static int on_token(void *ctx, const trawl_token *tk)
         }
     }
     return a->fn(a->ctx, &t);
+}
+
+static int on_token(void *ctx, const trawl_token *tk)
+{
+    analysis *a = ctx;
+    if (tk->kind != TRAWL_TOKEN_LETTER)
+        return on_word(a, tk->start, tk->end, tk->kind);
+    trawl_span parts[TRAWL_MAX_WORD_PARTS];
+    size_t n = trawl_word_parts(a->text, tk->start, tk->end, parts);
+    for (size_t i = 0; i < n; i++)
+        if (on_word(a, parts[i].start, parts[i].end, tk->kind))
+            return 1;
+    return 0;
 }
 
 static trawl_status analyze(trawl_analyzer *an, const char *text, size_t len, bool stem,

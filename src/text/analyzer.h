@@ -1,5 +1,6 @@
 /* analyzer.h: the one analysis chain shared by ingest, query parsing and highlighting:
- * ICU words -> folded terms (fold.h) -> Snowball stems for letter words. Whatever indexes a
+ * ICU words -> their parts (word_parts.h: joined words split, elisions and possessives
+ * dropped) -> folded terms (fold.h) -> Snowball stems for letter words. Whatever indexes a
  * text and whatever searches it go through here, so they always agree.
  * An analyzer is used by one thread at a time (ICU's iterators keep state); threads each make
  * their own. */

@@ -14,9 +14,15 @@ bool trawl_is_cjk(const trawl_term *t)
 {
     if (t->kind == TRAWL_TOKEN_IDEOGRAPHIC || t->kind == TRAWL_TOKEN_KANA)
         return true;
-    /* Thai: U+0E00..U+0E7F, E0 B8 80 .. E0 B9 BF in UTF-8. */
-    const unsigned char *s = (const unsigned char *)t->term;
-    return t->term_len >= 3 && s[0] == 0xE0 && (s[1] == 0xB8 || s[1] == 0xB9);
+    if (t->term_len < 3)
+        return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT((const uint8_t *)t->term, i, (int32_t)t->term_len, c);
+    return (c >= 0x0E00 && c <= 0x0E7F) || /* Thai */
+           (c >= 0xAC00 && c <= 0xD7A3) || /* Hangul syllables */
+           (c >= 0x1100 && c <= 0x11FF) || /* Hangul jamo */
+           (c >= 0x3130 && c <= 0x318F);   /* Hangul compatibility jamo */
 }
 
 /* Whether ICU's word rules hand `c` to a dictionary: its $dictionary set, Complex_Context line

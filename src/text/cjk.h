@@ -1,7 +1,7 @@
 /* cjk.h: the scripts whose words ICU finds with a dictionary (Chinese, Japanese, Thai), where
- * the same characters can be segmented differently in a query and in a passage. Trawl also
- * indexes their text as overlapping character pairs (bigrams), which match whatever the
- * segmentation. */
+ * the same characters can be segmented differently in a query and in a passage, and Korean,
+ * whose words carry their particles. Trawl also indexes their text as overlapping character
+ * pairs (bigrams), which match whatever the segmentation. */
 #ifndef TRAWL_CJK_H
 #define TRAWL_CJK_H
 
@@ -10,7 +10,9 @@
 
 #include "text/analyzer.h"
 
-/* Whether an analysed word is Chinese, Japanese or Thai. */
+/* Whether an analysed word is Chinese, Japanese, Thai or Korean. Korean is written with
+ * spaces, but its particles and endings are glued to the noun (중국의, 중국이, 중국은): its
+ * bigrams find the noun inside them. */
 bool trawl_is_cjk(const trawl_term *t);
 
 /* Spans of UTF-8 text, in byte offsets. */
