@@ -13,9 +13,13 @@
 typedef enum trawl_match_kind {
     TRAWL_MATCH_WORD,   /* one exact folded word */
     TRAWL_MATCH_PREFIX, /* one folded word prefix */
-    TRAWL_MATCH_PHRASE, /* exact folded words in a row */
+    TRAWL_MATCH_PHRASE, /* folded words in a row; each may list alternatives (TRAWL_MATCH_ALT)
+                           and an alternative ending in '*' is a prefix */
     TRAWL_MATCH_CHARS   /* one run of folded CJK characters, whatever the words */
 } trawl_match_kind;
+
+/* Separates the alternatives of one phrase word ("centre\x1fcenter"). */
+#define TRAWL_MATCH_ALT '\x1f'
 
 typedef struct trawl_matches trawl_matches;
 

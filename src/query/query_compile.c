@@ -9,6 +9,7 @@
 #include "common/buf.h"
 #include "index/schema.h"
 #include "text/cjk.h"
+#include "text/spelling.h"
 
 typedef struct compiler {
     const trawl_filter_context *ctx;
@@ -29,6 +30,9 @@ typedef struct tokens {
     trawl_buf chars;             /* their folded characters; a NUL ends each run of words
                                     written without a break */
     size_t last_end;             /* where the last token ended in the text */
+    const char *text;            /* the text analysed */
+    size_t text_len;             /* its length */
+    trawl_buf prefix;            /* per token: 1 when a '*' follows it (a prefix), else 0 */
     /* The words a single word matches: its stems and their expansions, found once (expand)
      * for all the fields and the highlights that need them. */
     bool expanded;
@@ -50,6 +54,7 @@ static int collect(void *ctx, const trawl_term *t)
     trawl_buf_putc(&k->terms, '\0');
     trawl_buf_append(&k->stems, t->stem, t->stem_len);
     trawl_buf_putc(&k->stems, '\0');
+    trawl_buf_putc(&k->prefix, t->end < k->text_len && k->text[t->end] == '*');
     k->n++;
     return 0;
 }
@@ -69,20 +74,34 @@ static void tokens_free(tokens *k)
     trawl_buf_free(&k->stems);
     trawl_buf_free(&k->chars);
     trawl_buf_free(&k->words);
+    trawl_buf_free(&k->prefix);
 }
 
-static bool analyse(compiler *c, const char *text, tokens *k)
+/* Analyses the text of a word or phrase node; the last word of a prefix node (word*) is a
+ * prefix, as is each word of a phrase written with a '*' after it. */
+static bool analyse(compiler *c, const trawl_qnode *n, tokens *k)
 {
     *k = (tokens){.terms = TRAWL_BUF_INIT,
                   .stems = TRAWL_BUF_INIT,
                   .first_kind = TRAWL_TOKEN_LETTER,
                   .all_cjk = true,
                   .chars = TRAWL_BUF_INIT,
+                  .text = n->text,
+                  .text_len = strlen(n->text),
+                  .prefix = TRAWL_BUF_INIT,
                   .words = TRAWL_BUF_INIT};
-    c->st = trawl_analyze(c->an, text, strlen(text), collect, k, c->err);
-    if (!c->st && (k->terms.failed || k->stems.failed || k->chars.failed))
+    c->st = trawl_analyze(c->an, n->text, k->text_len, collect, k, c->err);
+    if (!c->st && (k->terms.failed || k->stems.failed || k->chars.failed || k->prefix.failed))
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory analysing the query");
+    if (!c->st && n->kind == TRAWL_QNODE_WILDCARD && k->n)
+        k->prefix.data[k->n - 1] = 1;
     return c->st == TRAWL_OK;
+}
+
+/* Whether any token is a prefix. */
+static bool has_prefix(const tokens *k)
+{
+    return k->n && memchr(k->prefix.data, 1, k->n) != NULL;
 }
 
 static trawl_xquery *term_query(compiler *c, const char *prefix, const char *term, unsigned pos);
@@ -204,12 +223,12 @@ typedef struct expansion {
     trawl_buf stem, name, key;
 } expansion;
 
-/* Adds the stem of the single word in `k` in the language of `an` (`stem` when given: the
+/* Adds the stem of the folded word `term` in the language of `an` (`stem` when given: the
  * query analyzer's, found already) and the words of that language's list for it. */
-static void expand_in(compiler *c, tokens *k, trawl_analyzer *an, const char *stem, expansion *x)
+static void expand_in(compiler *c, tokens *k, trawl_analyzer *an, const char *term,
+                      const char *stem, expansion *x)
 {
     if (!stem) {
-        const char *term = nth(&k->terms, 0);
         if ((c->st = trawl_analyzer_stem(an, term, strlen(term), &x->stem, c->err)))
             return;
         stem = trawl_buf_str(&x->stem);
@@ -226,18 +245,23 @@ static void expand_in(compiler *c, tokens *k, trawl_analyzer *an, const char *st
 
 /* Finds, once, the words a single word matches (schema.h, TRAWL_META_STEM): its stem in the
  * query's language and, for a letter word, in every other language of the index, and the
- * words each language lists for its stem. */
+ * words each language lists for its stem; the same for its other spelling (spelling.h). */
 static void expand(compiler *c, tokens *k)
 {
     if (k->expanded)
         return;
     k->expanded = true;
     expansion x = {TRAWL_BUF_INIT, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
-    expand_in(c, k, c->an, nth(&k->stems, 0), &x);
-    for (size_t i = 0; k->first_kind == TRAWL_TOKEN_LETTER && i < c->ctx->nstemmers &&
-                       c->st == TRAWL_OK && !k->words.failed;
-         i++)
-        expand_in(c, k, c->ctx->stemmers[i], NULL, &x);
+    const char *term = nth(&k->terms, 0);
+    const char *other = trawl_spelling_variant(term, strlen(term));
+    for (int v = 0; v < (other ? 2 : 1) && c->st == TRAWL_OK; v++) {
+        const char *word = v ? other : term;
+        expand_in(c, k, c->an, word, v ? NULL : nth(&k->stems, 0), &x);
+        for (size_t i = 0; k->first_kind == TRAWL_TOKEN_LETTER && i < c->ctx->nstemmers &&
+                           c->st == TRAWL_OK && !k->words.failed;
+             i++)
+            expand_in(c, k, c->ctx->stemmers[i], word, NULL, &x);
+    }
     for (const char *w = k->words.data; w && w < k->words.data + k->words.len; w += strlen(w) + 1)
         k->nwords++;
     if ((k->words.failed || x.stem.failed || x.name.failed || x.key.failed) && c->st == TRAWL_OK)
@@ -266,20 +290,91 @@ static trawl_xquery *stems_query(compiler *c, const trawl_field *f, tokens *k)
     return q;
 }
 
+typedef struct prefix_job {
+    compiler *c;
+    const char *word;    /* the prefix as typed, for messages */
+    trawl_xquery **subs; /* one term query per word */
+    size_t n, cap;
+} prefix_job;
+
+static int prefix_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    prefix_job *j = ctx;
+    (void)freq;
+    if (j->n == TRAWL_MAX_WILDCARD_TERMS) {
+        j->c->st = trawl_error_set(j->c->err, TRAWL_ERR_QUERY_SYNTAX,
+                                   "'%s*' matches more than %d words; make the prefix longer",
+                                   j->word, TRAWL_MAX_WILDCARD_TERMS);
+        return 1;
+    }
+    if (!trawl_array_grow((void **)&j->subs, &j->cap, j->n, sizeof *j->subs)) {
+        j->c->st = trawl_error_set(j->c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    j->c->st = trawl_xquery_term(term, len, 1, 0, &j->subs[j->n], j->c->err);
+    j->n += j->c->st == TRAWL_OK;
+    return j->c->st != TRAWL_OK;
+}
+
+/* The words of field `f` that begin with the folded `prefix`, as an OR of terms (what a phrase
+ * can hold, unlike Xapian's wildcard query); a query matching nothing when there are none. */
+static trawl_xquery *prefix_words(compiler *c, const trawl_field *f, const char *prefix)
+{
+    if (!c->ctx->db) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_ARG, "a prefix in a phrase needs an index");
+        return NULL;
+    }
+    prefix_job j = {c, prefix, NULL, 0, 0};
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_buf_puts(&b, f->prefix);
+    trawl_buf_puts(&b, prefix);
+    trawl_xquery *q = NULL;
+    if (b.failed) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    } else {
+        trawl_status st =
+            trawl_xdb_each_term(c->ctx->db, trawl_buf_str(&b), prefix_term, &j, c->err);
+        if (st && c->st == TRAWL_OK)
+            c->st = st;
+    }
+    trawl_buf_free(&b);
+    if (c->st == TRAWL_OK && j.n == 0)
+        c->st = trawl_xquery_match_nothing(&q, c->err);
+    else
+        q = combine(c, TRAWL_XOP_OR, j.subs, j.n, 0);
+    for (size_t i = 0; c->st != TRAWL_OK && i < j.n; i++)
+        trawl_xquery_free(j.subs[i]);
+    free(j.subs);
+    return q;
+}
+
+/* Token `i` as one position of a phrase in field `f`: its folded word or its other spelling
+ * (an OR of the two terms), or, for a prefix, the field's words it begins. */
+static trawl_xquery *position_query(compiler *c, const trawl_field *f, const tokens *k, size_t i)
+{
+    const char *term = nth(&k->terms, i);
+    if (k->prefix.data[i])
+        return prefix_words(c, f, term);
+    const char *other = trawl_spelling_variant(term, strlen(term));
+    trawl_xquery *subs[2] = {term_query(c, f->prefix, term, (unsigned)i + 1), NULL};
+    if (other && c->st == TRAWL_OK)
+        subs[1] = term_query(c, f->prefix, other, (unsigned)i + 1);
+    return combine(c, TRAWL_XOP_OR, subs, 2, 0);
+}
+
 /* The tokens in one field: a single token by its stems (or exact form when `exact`), several
  * as an exact phrase. */
 static trawl_xquery *field_query(compiler *c, const trawl_field *f, tokens *k, bool exact)
 {
     if (k->n == 1)
-        return exact ? term_query(c, f->prefix, nth(&k->terms, 0), 0) : stems_query(c, f, k);
+        return exact ? position_query(c, f, k, 0) : stems_query(c, f, k);
     trawl_xquery **subs = calloc(k->n, sizeof *subs);
     if (!subs) {
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    const char *t = k->terms.data;
-    for (size_t i = 0; i < k->n && c->st == TRAWL_OK; i++, t += strlen(t) + 1)
-        subs[i] = term_query(c, f->prefix, t, (unsigned)i + 1);
+    for (size_t i = 0; i < k->n && c->st == TRAWL_OK; i++)
+        subs[i] = position_query(c, f, k, i);
     trawl_xquery *q = combine(c, TRAWL_XOP_PHRASE, subs, k->n, (unsigned)k->n);
     free(subs);
     return q;
@@ -295,6 +390,19 @@ static trawl_xquery *scaled(compiler *c, trawl_xquery *q, double factor)
     return s;
 }
 
+/* Token `i` as a phrase word of matches.h: its word and other spelling, or its prefix. */
+static void phrase_word(const tokens *k, size_t i, trawl_buf *out)
+{
+    const char *term = nth(&k->terms, i);
+    const char *other = trawl_spelling_variant(term, strlen(term));
+    trawl_buf_puts(out, term);
+    if (k->prefix.data[i])
+        trawl_buf_putc(out, '*');
+    else if (other)
+        trawl_buf_printf(out, "%c%s", TRAWL_MATCH_ALT, other);
+    trawl_buf_putc(out, '\0');
+}
+
 static void mark(compiler *c, tokens *k, bool exact)
 {
     if (!c->matches)
@@ -305,21 +413,24 @@ static void mark(compiler *c, tokens *k, bool exact)
         const char *w = k->words.data;
         for (size_t i = 0; i < k->nwords && !st && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
             st = trawl_matches_add_one(c->matches, TRAWL_MATCH_WORD, w, strlen(w), NULL);
-    } else if (k->n == 1) {
-        st = trawl_matches_add_one(c->matches, TRAWL_MATCH_WORD, nth(&k->terms, 0),
-                                   strlen(nth(&k->terms, 0)), NULL);
     } else {
+        /* A phrase (of one word, when exact): each word with its alternatives. */
+        trawl_buf words = TRAWL_BUF_INIT;
         const char **terms = calloc(k->n, sizeof *terms);
         size_t *lens = calloc(k->n, sizeof *lens);
-        if (terms && lens) {
-            for (size_t i = 0; i < k->n; i++) {
-                terms[i] = nth(&k->terms, i);
-                lens[i] = strlen(terms[i]);
+        for (size_t i = 0; i < k->n; i++)
+            phrase_word(k, i, &words);
+        if (terms && lens && !words.failed) {
+            const char *w = words.data;
+            for (size_t i = 0; i < k->n; i++, w += strlen(w) + 1) {
+                terms[i] = w;
+                lens[i] = strlen(w);
             }
             st = trawl_matches_add(c->matches, TRAWL_MATCH_PHRASE, terms, lens, k->n, NULL);
         } else {
             st = TRAWL_ERR_NOMEM;
         }
+        trawl_buf_free(&words);
         free(terms);
         free(lens);
     }
@@ -369,20 +480,20 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
         return any_name(c, n, named.names, positive);
     tokens k;
     trawl_xquery *q = NULL;
-    bool exact = n->kind == TRAWL_QNODE_PHRASE;
-    if (!analyse(c, n->text, &k) || k.n == 0)
+    bool exact = n->kind != TRAWL_QNODE_WORD;
+    if (!analyse(c, n, &k) || k.n == 0)
         goto cleanup;
-    bool bigrams = bigram_run(&k);
+    bool bigrams = bigram_run(&k) && !has_prefix(&k);
     const trawl_field *body = trawl_schema_field(TRAWL_FIELD_BODY);
-    if (n->field || exact) {
-        const trawl_field *f = n->field ? n->field : body;
-        q = bigrams && f == body ? bigram_query(c, &k) : field_query(c, f, &k, exact);
+    if (n->field) {
+        q = bigrams && n->field == body ? bigram_query(c, &k) : field_query(c, n->field, &k, exact);
     } else {
+        /* Words and phrases alike match in every field, each weighted. */
         trawl_xquery *per_field[TRAWL_FIELD_COUNT] = {NULL};
         for (int f = 0; f < TRAWL_FIELD_COUNT && c->st == TRAWL_OK; f++) {
             const trawl_field *field = trawl_schema_field((trawl_field_id)f);
             trawl_xquery *one =
-                bigrams && field == body ? bigram_query(c, &k) : field_query(c, field, &k, false);
+                bigrams && field == body ? bigram_query(c, &k) : field_query(c, field, &k, exact);
             per_field[f] = scaled(c, one, field->weight);
         }
         q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
@@ -399,15 +510,21 @@ cleanup:
     return q;
 }
 
+/* word*: a single word by Xapian's wildcard query; words joined (state-own*) as a phrase
+ * whose last word is a prefix. */
 static trawl_xquery *wildcard_query(compiler *c, const trawl_qnode *n, bool positive)
 {
     tokens k;
     trawl_xquery *q = NULL;
-    if (!analyse(c, n->text, &k))
+    if (!analyse(c, n, &k))
         goto cleanup;
-    if (k.n != 1) {
+    if (k.n > 1) {
+        tokens_free(&k);
+        return text_query(c, n, positive);
+    }
+    if (k.n == 0) {
         c->st = trawl_error_set(c->err, TRAWL_ERR_QUERY_SYNTAX,
-                                "'%s*': a wildcard must follow a single word", n->text);
+                                "'%s*': a prefix needs a word before the '*'", n->text);
         goto cleanup;
     }
     const trawl_field *f = n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY);
@@ -428,6 +545,63 @@ cleanup:
 }
 
 static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive);
+
+/* One word of a NEAR or ADJ in its field, as a query a window can hold (a term, or an OR of
+ * terms): the words its stems give, or for a prefix, the words it begins. */
+static trawl_xquery *near_word(compiler *c, const trawl_qnode *n, bool positive)
+{
+    tokens k;
+    trawl_xquery *q = NULL;
+    const trawl_field *f = n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY);
+    if (!analyse(c, n, &k))
+        goto cleanup;
+    if (k.n != 1) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_QUERY_SYNTAX,
+                                k.n ? "NEAR and ADJ join single words: '%s' is %zu words"
+                                    : "NEAR and ADJ join words: '%s' has none",
+                                n->text, k.n);
+        goto cleanup;
+    }
+    if (k.prefix.data[0]) {
+        q = prefix_words(c, f, nth(&k.terms, 0));
+        if (positive && c->matches && f->id == TRAWL_FIELD_BODY && c->st == TRAWL_OK)
+            c->st = trawl_matches_add_one(c->matches, TRAWL_MATCH_PREFIX, nth(&k.terms, 0),
+                                          strlen(nth(&k.terms, 0)), c->err);
+        goto cleanup;
+    }
+    expand(c, &k);
+    trawl_xquery **subs = calloc(k.nwords ? k.nwords : 1, sizeof *subs);
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        goto cleanup;
+    }
+    const char *w = k.words.data;
+    for (size_t i = 0; i < k.nwords && c->st == TRAWL_OK; i++, w += strlen(w) + 1)
+        subs[i] = term_query(c, f->prefix, w, 0);
+    q = combine(c, TRAWL_XOP_OR, subs, k.nwords, 0);
+    free(subs);
+    if (positive && f->id == TRAWL_FIELD_BODY)
+        mark(c, &k, false);
+cleanup:
+    tokens_free(&k);
+    return q;
+}
+
+/* a NEAR/N b ...: the words within a window of N words besides them; ADJ in their order. */
+static trawl_xquery *near_query(compiler *c, const trawl_qnode *n, bool positive)
+{
+    trawl_xquery **subs = calloc(n->nkids, sizeof *subs);
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n->nkids && c->st == TRAWL_OK; i++)
+        subs[i] = near_word(c, n->kids[i], positive);
+    trawl_xquery *q = combine(c, n->ordered ? TRAWL_XOP_PHRASE : TRAWL_XOP_NEAR, subs, n->nkids,
+                              n->distance + (unsigned)n->nkids);
+    free(subs);
+    return q;
+}
 
 /* Everything matches except the excluded: for a query of exclusions only. */
 static trawl_xquery *exclude(compiler *c, trawl_xquery *keep, trawl_xquery *drop)
@@ -476,6 +650,8 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
         return text_query(c, n, positive);
     case TRAWL_QNODE_WILDCARD:
         return wildcard_query(c, n, positive);
+    case TRAWL_QNODE_NEAR:
+        return near_query(c, n, positive);
     case TRAWL_QNODE_FILTER: {
         trawl_xquery *q = NULL;
         c->st = trawl_filter_query(c->ctx, n->filter, n->text, &q, c->err);

@@ -25,6 +25,7 @@ typedef enum tok_kind {
     TOK_AND,
     TOK_OR,
     TOK_NOT,  /* NOT, or '-' glued to what follows */
+    TOK_NEAR, /* NEAR, NEAR/N, ADJ, ADJ/N: distance and order in the token's fields */
     TOK_FIELD /* text: the field name; what follows (word, phrase, group) belongs to it */
 } tok_kind;
 
@@ -32,7 +33,9 @@ typedef struct token {
     tok_kind kind;
     const char *text; /* into the query */
     size_t len;
-    size_t column; /* 1-based byte column, for messages */
+    size_t column;     /* 1-based byte column, for messages */
+    unsigned distance; /* TOK_NEAR: at most this many words between */
+    bool ordered;      /* TOK_NEAR: ADJ, in the order written */
 } token;
 
 typedef struct parser {
@@ -62,13 +65,43 @@ static void fail(parser *p, size_t column, const char *what)
                                 column, what);
 }
 
+/* Whether the word `t` is a proximity operator: NEAR (at most TRAWL_NEAR_DISTANCE words
+ * between, any order), NEAR/N, ADJ (in order, adjacent) or ADJ/N; sets its distance and
+ * order. A malformed distance ("NEAR/x", "NEAR/1000") fails. */
+static bool proximity(parser *p, token *t)
+{
+    bool near = t->len >= 4 && memcmp(t->text, "NEAR", 4) == 0;
+    bool adj = t->len >= 3 && memcmp(t->text, "ADJ", 3) == 0;
+    size_t name = near ? 4 : 3;
+    if ((!near && !adj) || (t->len > name && t->text[name] != '/'))
+        return false;
+    t->ordered = adj;
+    t->distance = near ? TRAWL_NEAR_DISTANCE : 0;
+    if (t->len == name)
+        return true;
+    unsigned n = 0;
+    size_t i = name + 1;
+    for (; i < t->len && t->text[i] >= '0' && t->text[i] <= '9' && n <= TRAWL_MAX_DISTANCE; i++)
+        n = n * 10 + (unsigned)(t->text[i] - '0');
+    if (i == name + 1 || i < t->len || n > TRAWL_MAX_DISTANCE) {
+        char what[128];
+        snprintf(what, sizeof what, "%.*s/N needs a number of words from 0 to %d, not '%.*s'",
+                 (int)name, t->text, TRAWL_MAX_DISTANCE, (int)(t->len - name - 1),
+                 t->text + name + 1);
+        fail(p, t->column, what);
+        return true;
+    }
+    t->distance = n;
+    return true;
+}
+
 static void next(parser *p)
 {
     const char *q = p->q;
     while (is_space(q[p->pos]))
         p->pos++;
     size_t start = p->pos;
-    token t = {TOK_END, q + start, 0, start + 1};
+    token t = {TOK_END, q + start, 0, start + 1, 0, false};
     char c = q[start];
     if (c == '\0') {
         p->tok = t;
@@ -118,6 +151,8 @@ static void next(parser *p)
             t.kind = TOK_AND;
         } else if (t.len == 3 && memcmp(t.text, "NOT", 3) == 0) {
             t.kind = TOK_NOT;
+        } else if (proximity(p, &t)) {
+            t.kind = TOK_NEAR;
         }
         p->pos = end;
     }
@@ -284,6 +319,9 @@ static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
     case TOK_NOT:
         fail(p, t.column, "NOT needs a word, phrase or group after it");
         return NULL;
+    case TOK_NEAR:
+        fail(p, t.column, "NEAR and ADJ need a word on both sides");
+        return NULL;
     case TOK_END:
         fail(p, t.column, "the query ends where a word, phrase or group was expected");
         return NULL;
@@ -291,9 +329,57 @@ static trawl_qnode *parse_primary(parser *p, const trawl_field *field)
     return NULL;
 }
 
+/* The words a proximity operator joins: words and prefixes, not phrases or groups. */
+static bool near_operand(parser *p, const trawl_qnode *n, size_t column)
+{
+    if (!n || n->kind == TRAWL_QNODE_WORD || n->kind == TRAWL_QNODE_WILDCARD)
+        return true;
+    fail(p, column, "NEAR and ADJ join words or prefixes, not phrases, groups or filters");
+    return false;
+}
+
+/* word NEAR word ...: one node for a chain of the same operator. */
+static trawl_qnode *parse_near(parser *p, const trawl_field *field)
+{
+    size_t column = p->tok.column;
+    trawl_qnode *first = parse_primary(p, field);
+    if (p->st || p->tok.kind != TOK_NEAR)
+        return first;
+    token op = p->tok;
+    trawl_qnode *near = new_node(p, TRAWL_QNODE_NEAR);
+    if (!near || !near_operand(p, first, column)) {
+        trawl_qnode_free(first);
+        trawl_qnode_free(near);
+        return NULL;
+    }
+    near->distance = op.distance;
+    near->ordered = op.ordered;
+    add_kid(p, near, first);
+    while (p->st == TRAWL_OK && p->tok.kind == TOK_NEAR) {
+        if (p->tok.distance != op.distance || p->tok.ordered != op.ordered) {
+            fail(p, p->tok.column, "a chain of NEAR or ADJ must repeat one operator");
+            break;
+        }
+        size_t at = p->tok.column;
+        next(p);
+        if (p->tok.kind == TOK_END || p->tok.kind == TOK_RPAREN || p->tok.kind == TOK_OR ||
+            p->tok.kind == TOK_AND || p->tok.kind == TOK_NEAR) {
+            fail(p, at, "NEAR and ADJ need a word on both sides");
+            break;
+        }
+        column = p->tok.column;
+        trawl_qnode *kid = parse_primary(p, field);
+        if (near_operand(p, kid, column))
+            add_kid(p, near, kid);
+        else
+            trawl_qnode_free(kid);
+    }
+    return near;
+}
+
 static trawl_qnode *parse_or(parser *p, const trawl_field *field)
 {
-    trawl_qnode *first = parse_primary(p, field);
+    trawl_qnode *first = parse_near(p, field);
     if (p->st || p->tok.kind != TOK_OR)
         return first;
     trawl_qnode * or = new_node(p, TRAWL_QNODE_OR);
@@ -304,7 +390,7 @@ static trawl_qnode *parse_or(parser *p, const trawl_field *field)
     add_kid(p, or, first);
     while (p->st == TRAWL_OK && p->tok.kind == TOK_OR) {
         next(p);
-        add_kid(p, or, parse_primary(p, field));
+        add_kid(p, or, parse_near(p, field));
     }
     return or ;
 }
@@ -349,7 +435,7 @@ trawl_status trawl_query_parse(const char *query, trawl_qnode **root_out, trawl_
         return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
                                "query too long (%zu bytes; at most %d)", strlen(query),
                                MAX_QUERY_BYTES);
-    parser p = {query, 0, {TOK_END, query, 0, 1}, 0, 0, TRAWL_OK, err};
+    parser p = {query, 0, {TOK_END, query, 0, 1, 0, false}, 0, 0, TRAWL_OK, err};
     next(&p);
     trawl_qnode *root = parse_seq(&p, NULL);
     if (p.st == TRAWL_OK && p.tok.kind == TOK_RPAREN)
@@ -377,8 +463,11 @@ void trawl_qnode_free(trawl_qnode *node)
 
 static void describe(const trawl_qnode *n, trawl_buf *b)
 {
-    static const char *const names[] = {"word", "phrase", "prefix", "AND", "OR", "NOT", "filter"};
+    static const char *const names[] = {"word", "phrase", "prefix", "AND",
+                                        "OR",   "NOT",    "filter", "NEAR"};
     trawl_buf_puts(b, names[n->kind]);
+    if (n->kind == TRAWL_QNODE_NEAR)
+        trawl_buf_printf(b, "[%s/%u]", n->ordered ? "ADJ" : "NEAR", n->distance);
     if (n->field && n->field->name)
         trawl_buf_printf(b, "[%s]", n->field->name);
     if (n->kind == TRAWL_QNODE_FILTER)

@@ -292,6 +292,24 @@ static trawl_status analyse(scan *s, trawl_analyzer *an, const char *text, size_
     return st;
 }
 
+/* Whether the folded word `term` is the phrase word `want`: one of its alternatives
+ * (TRAWL_MATCH_ALT-separated), an alternative ending in '*' being a prefix. */
+static bool phrase_word_is(const char *want, const char *term)
+{
+    size_t tl = strlen(term);
+    for (;;) {
+        size_t n = strcspn(want, "\x1f");
+        bool prefix = n > 0 && want[n - 1] == '*';
+        size_t wl = prefix ? n - 1 : n;
+        if (prefix ? tl >= wl && memcmp(term, want, wl) == 0
+                   : tl == wl && memcmp(term, want, wl) == 0)
+            return true;
+        if (!want[n])
+            return false;
+        want += n + 1;
+    }
+}
+
 /* Marks every run of words that spells a phrase, as one range. */
 static void mark_phrases(scan *s)
 {
@@ -301,8 +319,8 @@ static void mark_phrases(scan *s)
         size_t len = hl->phrase_len[p];
         for (size_t i = 0; i + len <= s->n; i++) {
             size_t j = 0;
-            while (j < len && strcmp(strlist_get(&s->terms, s->words[i + j].term),
-                                     strlist_get(&hl->phrase_words, first + j)) == 0)
+            while (j < len && phrase_word_is(strlist_get(&hl->phrase_words, first + j),
+                                             strlist_get(&s->terms, s->words[i + j].term)))
                 j++;
             if (j == len)
                 add_range(s, s->words[i].start, s->words[i + len - 1].end);

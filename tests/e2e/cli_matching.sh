@@ -40,8 +40,28 @@ lang: ko
 ---
 중국의 매체와 중국이 만든 방송, 그리고 중국은 말했다.
 TXT
+cat >"$DOCS/title-only.txt" <<'TXT'
+Device tree overlays
+
+Overlays change the hardware description at boot. Xen reads it too.
+TXT
+cat >"$DOCS/spelling-gb.txt" <<'TXT'
+British spelling
+
+The centre runs a training programme for the organisation and its travelled reporters.
+TXT
+cat >"$DOCS/spelling-us.txt" <<'TXT'
+American spelling
+
+The center runs a training program for the organization and its traveled reporters.
+TXT
+cat >"$DOCS/launch.txt" <<'TXT'
+Launches
+
+The Tibet International Communication Center launched its site; Tibet launches a channel.
+TXT
 run 0 "$INGEST" --index "$IDX" "$DOCS"
-contains "$out" "indexed 5 documents, 5 passages" "fixtures indexed"
+contains "$out" "indexed 9 documents, 9 passages" "fixtures indexed"
 
 # count QUERY...: the number of passages matching QUERY, into $n (exit 0, or 1 for none).
 count() {
@@ -90,5 +110,80 @@ run 0 "$QUERY" --index "$IDX" 중국
 contains "$out" "[중국]의" "the noun highlighted inside the word"
 count 중국이
 equals "$n" 1 "the whole word"
+
+# 5 a prefix inside a phrase
+count '"tibet launch*"'
+equals "$n" 1 "a prefix as the last word of a phrase"
+run 0 "$QUERY" --index "$IDX" '"tibet launch*"'
+contains "$out" "[Tibet launches]" "the phrase with its prefix highlighted"
+count '"communication center launch*"'
+equals "$n" 1 "after two words"
+count '"tib* international"'
+equals "$n" 1 "a prefix first"
+count '"tibet launchpad*"'
+equals "$n" 0 "a prefix no word begins"
+
+# 6 phrases match the title and headings as words do
+count '"device tree"'
+equals "$n" 1 "a phrase only in the title"
+count device tree xen
+equals "$n" 1 "words, one only in the text"
+count '"device tree"' xen
+equals "$n" 1 "a phrase in the title and a word in the text"
+count 'title:"device tree"'
+equals "$n" 1 "a phrase in the title field"
+
+# 7 British and American spellings match each other
+# (center: also the Jinan and Tibet centers)
+for pair in "centre center 4" "programme program 2" "organisation organization 2" \
+  "travelled traveled 2"; do
+  set -- $pair
+  count "$1"
+  equals "$n" "$3" "$1 finds $2"
+  count "$2"
+  equals "$n" "$3" "$2 finds $1"
+done
+count '"training programme"'
+equals "$n" 2 "a spelling variant inside a phrase"
+run 0 "$QUERY" --index "$IDX" '"training programme"'
+contains "$out" "[training program]" "the variant highlighted"
+count '"centres"'
+equals "$n" 0 "a quoted plural is exact"
+
+# 8 proximity: NEAR (any order, default 10 words), NEAR/N, ADJ (in order), ADJ/N
+cat >"$DOCS/near.txt" <<'TXT'
+Proximity
+
+The delegation from Lhasa arrived on Monday, and after a long and tiring journey across the
+plateau, with several stops in small towns, many meetings and a great deal of paperwork, the
+media officers finally opened the new studio in Shigatse.
+TXT
+run 0 "$INGEST" --index "$IDX" "$DOCS"
+count lhasa NEAR delegation
+equals "$n" 1 "NEAR in any order"
+count delegation NEAR/1 lhasa
+equals "$n" 1 "NEAR/1: one word between"
+count delegation NEAR/0 lhasa
+equals "$n" 0 "NEAR/0: adjacent only"
+count delegation ADJ/1 lhasa
+equals "$n" 1 "ADJ/1 in order"
+count lhasa ADJ/1 delegation
+equals "$n" 0 "ADJ/1 against the order"
+count lhasa NEAR shigatse
+equals "$n" 0 "NEAR: more than 10 words apart"
+count lhasa NEAR/40 shigatse
+equals "$n" 1 "NEAR/40"
+count deleg* NEAR/2 lhasa
+equals "$n" 1 "a prefix in NEAR"
+count delegations NEAR/1 lhasa
+equals "$n" 1 "NEAR words match their stems"
+count lhasa NAER delegation
+equals "$n" 0 "a misspelt operator is a word"
+run 2 "$QUERY" --index "$IDX" "tibet NEAR"
+equals "$err" "trawl-query: query error at column 7: NEAR and ADJ need a word on both sides" \
+  "NEAR with nothing after it"
+run 2 "$QUERY" --index "$IDX" "NEAR/3 tibet"
+equals "$err" "trawl-query: query error at column 1: NEAR and ADJ need a word on both sides" \
+  "NEAR with nothing before it"
 
 finish

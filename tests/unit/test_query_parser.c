@@ -141,8 +141,36 @@ static void deep_nesting_and_huge_queries(void)
     free(huge);
 }
 
+/* NEAR and ADJ: distance, order, precedence over OR, chains, and their errors with columns;
+ * lowercase or misspelt forms are words. */
+static void proximity_operators(void)
+{
+    CHECK_STR(parsed("tibet NEAR launched"), "NEAR[NEAR/10](word\"tibet\", word\"launched\")");
+    CHECK_STR(parsed("a NEAR/3 b NEAR/3 c*"), "NEAR[NEAR/3](word\"a\", word\"b\", prefix\"c\")");
+    CHECK_STR(parsed("a ADJ b"), "NEAR[ADJ/0](word\"a\", word\"b\")");
+    CHECK_STR(parsed("x a ADJ/2 b OR c"),
+              "AND(word\"x\", OR(NEAR[ADJ/2](word\"a\", word\"b\"), word\"c\"))");
+    CHECK_STR(parsed("title:(a NEAR b)"), "NEAR[NEAR/10](word[title]\"a\", word[title]\"b\")");
+    CHECK_STR(parsed("a near b NAER c NEARBY ADJUST"),
+              "AND(word\"a\", word\"near\", word\"b\", word\"NAER\", word\"c\", "
+              "word\"NEARBY\", word\"ADJUST\")");
+    CHECK_STR(parsed("NEAR tibet"),
+              "ERROR query error at column 1: NEAR and ADJ need a word on both sides");
+    CHECK_STR(parsed("tibet NEAR"),
+              "ERROR query error at column 7: NEAR and ADJ need a word on both sides");
+    CHECK_STR(parsed("a NEAR/x b"), "ERROR query error at column 3: NEAR/N needs a number of "
+                                    "words from 0 to 100, not 'x'");
+    CHECK_STR(parsed("a ADJ/101 b"), "ERROR query error at column 3: ADJ/N needs a number of "
+                                     "words from 0 to 100, not '101'");
+    CHECK_STR(parsed("a NEAR \"b c\""), "ERROR query error at column 8: NEAR and ADJ join "
+                                        "words or prefixes, not phrases, groups or filters");
+    CHECK_STR(parsed("a NEAR b ADJ c"),
+              "ERROR query error at column 10: a chain of NEAR or ADJ must repeat one operator");
+}
+
 CHECK_MAIN(NULL, NULL, CHECK_CASE(words_all_must_match), CHECK_CASE(phrases_keep_their_text),
            CHECK_CASE(or_binds_tighter), CHECK_CASE(not_and_word_exclude_a_query),
            CHECK_CASE(parentheses_group), CHECK_CASE(fields_title_word_title_phrase),
            CHECK_CASE(facet_filters_keep_their_value), CHECK_CASE(prefixes),
-           CHECK_CASE(errors_name_the_problem), CHECK_CASE(deep_nesting_and_huge_queries))
+           CHECK_CASE(errors_name_the_problem), CHECK_CASE(deep_nesting_and_huge_queries),
+           CHECK_CASE(proximity_operators))
