@@ -29,6 +29,10 @@
  * rules found is rebuilt rather than counted together with new ones. */
 #define TRAWL_FACET_RULES 7
 
+/* The years the year facet takes: four digits in this range, in a date context. */
+#define TRAWL_FIRST_YEAR 1900
+#define TRAWL_LAST_YEAR 2099
+
 /* The facets, in id order: each id's suffix and its name, the one list the enum, the names
  * (trawl_facet_name) and the index's filter table (index/schema.c) are made from.
  *   ICC: center keys; PROVINCE: province keys; YEAR: four-digit years; LANG: the passage's

@@ -26,7 +26,7 @@ static int year_of(const char *term)
         if (term[i] < '0' || term[i] > '9')
             return 0;
     int y = atoi(term);
-    return y >= 1900 && y <= 2099 ? y : 0;
+    return y >= TRAWL_FIRST_YEAR && y <= TRAWL_LAST_YEAR ? y : 0;
 }
 
 /* A small number (a day or a month) of at most two digits, or 0. */
@@ -278,7 +278,7 @@ static int han_year(const ftext *t, size_t i, size_t *end)
         y = y * 10 + d;
         p += len;
     }
-    if (strncmp(p, "年", 3) != 0 || y < 1900 || y > 2099)
+    if (strncmp(p, "年", 3) != 0 || y < TRAWL_FIRST_YEAR || y > TRAWL_LAST_YEAR)
         return 0;
     *end = (size_t)(p - t->text);
     return y;

@@ -11,9 +11,6 @@
 #include "index/schema.h"
 #include "text/language.h"
 
-/* A range of more years than this is refused. */
-#define MAX_YEARS 300
-
 /* The key of what `name` means when it is of `kind`, or NULL. */
 /* The key of the `kind` of place or center `name` names into `*key` (the gazetteer's), NULL
  * when none. */
@@ -63,25 +60,80 @@ trawl_status trawl_resolve_center(const trawl_filter_context *ctx, const char *n
     return st ? st : copy_key(freq > 0 ? name : NULL, key_out, err);
 }
 
-/* Parses "2024" or "2018..2020". */
-static bool parse_years(const char *s, int *from, int *to)
+/* One end of a year range: digits only, into `*year`; false when malformed. An empty end
+ * (an open range) leaves `*year` alone. */
+static bool year_end(const char *s, size_t len, long *year)
 {
-    char *end;
-    long a = strtol(s, &end, 10);
-    long b = a;
-    if (end == s)
+    if (len == 0)
+        return true;
+    if (len > 6 || strspn(s, "0123456789") < len)
         return false;
-    if (strncmp(end, "..", 2) == 0) {
-        const char *rest = end + 2;
-        b = strtol(rest, &end, 10);
-        if (end == rest)
-            return false;
+    *year = strtol(s, NULL, 10);
+    return true;
+}
+
+typedef struct year_span {
+    long first, last; /* the index's first and last year */
+} year_span;
+
+static int on_year_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    year_span *y = ctx;
+    const char *prefix = trawl_schema_facet(TRAWL_FILTER_YEAR)->prefix;
+    size_t pl = strlen(prefix);
+    long year = 0;
+    (void)freq;
+    if (len > pl && year_end(term + pl, len - pl, &year) && year >= TRAWL_FIRST_YEAR &&
+        year <= TRAWL_LAST_YEAR) {
+        if (y->first == 0 || year < y->first)
+            y->first = year;
+        if (year > y->last)
+            y->last = year;
     }
-    if (*end || a < 1000 || b > 2999 || b < a || b - a >= MAX_YEARS)
-        return false;
+    return 0;
+}
+
+/* Parses "2024", "2018..2020", "2024.." (up to the index's last year) or "..2019" (from its
+ * first) into [*from, *to]; TRAWL_ERR_QUERY_SYNTAX with a message when malformed or out of
+ * range. */
+static trawl_status parse_years(const trawl_filter_context *ctx, const char *s, int *from, int *to,
+                                trawl_error *err)
+{
+    const char *dots = strstr(s, "..");
+    size_t alen = dots ? (size_t)(dots - s) : strlen(s);
+    const char *bs = dots ? dots + 2 : s;
+    long a = -1, b = -1;
+    if ((alen == 0 && (!dots || !*bs)) || !year_end(s, alen, &a) || !year_end(bs, strlen(bs), &b))
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "year:%s: expected a year like 2024, a range like 2018..2020, or "
+                               "an open range like 2024.. or ..2019",
+                               s);
+    if ((a >= 0 && (a < TRAWL_FIRST_YEAR || a > TRAWL_LAST_YEAR)) ||
+        (b >= 0 && (b < TRAWL_FIRST_YEAR || b > TRAWL_LAST_YEAR)))
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "year:%s: years go from %d to %d (the years ingest takes as dates)",
+                               s, TRAWL_FIRST_YEAR, TRAWL_LAST_YEAR);
+    if (a >= 0 && b >= 0 && b < a)
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "year:%s: the range ends before it begins", s);
+    if (a < 0 || b < 0) {
+        year_span y = {0, 0};
+        trawl_status st =
+            ctx->db ? trawl_xdb_each_term(ctx->db, trawl_schema_facet(TRAWL_FILTER_YEAR)->prefix,
+                                          on_year_term, &y, err)
+                    : TRAWL_OK;
+        if (st)
+            return st;
+        if (a < 0)
+            a = y.first ? y.first : TRAWL_FIRST_YEAR;
+        if (b < 0)
+            b = y.last ? y.last : TRAWL_LAST_YEAR;
+        if (b < a) /* no year of the index in the range: an empty range */
+            b = a - 1;
+    }
     *from = (int)a;
     *to = (int)b;
-    return true;
+    return TRAWL_OK;
 }
 
 /* OR of the filter terms of `values`, weighted 0. */
@@ -117,6 +169,50 @@ static void free_values(char **values, size_t n)
     free(values);
 }
 
+void trawl_languages_describe(const char *languages, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    for (const char *w = languages; *w;) {
+        size_t n = strcspn(w, " ");
+        char code[16];
+        snprintf(code, sizeof code, "%.*s", (int)(n < sizeof code ? n : sizeof code - 1), w);
+        const char *name = trawl_language_name(code);
+        trawl_buf_printf(out, "%s%s", out->len ? ", " : "", code);
+        if (strcmp(name, code) != 0)
+            trawl_buf_printf(out, " (%s)", name);
+        w += n + (w[n] == ' ');
+    }
+    if (!out->len)
+        trawl_buf_puts(out, "none");
+}
+
+bool trawl_languages_have(const char *languages, const char *code)
+{
+    size_t len = strlen(code);
+    for (const char *w = languages; *w;) {
+        size_t n = strcspn(w, " ");
+        if (n == len && memcmp(w, code, n) == 0)
+            return true;
+        w += n + (w[n] == ' ');
+    }
+    return false;
+}
+
+/* The error for `lang:value` naming no language: the index's languages. */
+static trawl_status unknown_language(const trawl_filter_context *ctx, const char *value,
+                                     trawl_error *err)
+{
+    trawl_buf names = TRAWL_BUF_INIT;
+    trawl_languages_describe(ctx->languages ? ctx->languages : "", &names);
+    trawl_status st = names.failed
+                          ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                          : trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                                            "lang:%s: no such language (the index's languages: %s)",
+                                            value, trawl_buf_str(&names));
+    trawl_buf_free(&names);
+    return st;
+}
+
 /* The error for `facet:value` naming no province or center (a city's name: its province). */
 static trawl_status unknown_place(const trawl_filter_context *ctx, trawl_filter_id facet,
                                   const char *value, const char *city_key, trawl_error *err)
@@ -144,11 +240,9 @@ static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_
     *values_out = NULL;
     *n_out = 0;
     if (facet == TRAWL_FILTER_YEAR) {
-        if (!parse_years(value, &from, &to))
-            return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
-                                   "year:%s: expected a year like 2024 or a range like "
-                                   "2018..2020",
-                                   value);
+        trawl_status st = parse_years(ctx, value, &from, &to, err);
+        if (st)
+            return st;
     } else if (facet == TRAWL_FILTER_LANG || facet == TRAWL_FILTER_KIND ||
                facet == TRAWL_FILTER_URL) {
         /* Metadata: a language by code or English name; a kind in any case; a URL exactly. */
@@ -158,6 +252,12 @@ static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_
         for (char *c = key; facet != TRAWL_FILTER_URL && *c; c++)
             if (*c >= 'A' && *c <= 'Z')
                 *c = (char)(*c + 32);
+        /* A language is one Trawl knows, or one the index has (a code of its own). */
+        if (facet == TRAWL_FILTER_LANG && !code &&
+            !trawl_languages_have(ctx->languages ? ctx->languages : "", key)) {
+            free(key);
+            return unknown_language(ctx, value, err);
+        }
     } else {
         trawl_status st = facet == TRAWL_FILTER_PROVINCE
                               ? trawl_resolve_province(ctx, value, &key, err)
@@ -171,6 +271,8 @@ static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_
             return unknown_place(ctx, facet, value, city_key, err);
     }
     size_t n = key ? 1 : (size_t)(to - from + 1);
+    if (n == 0) /* an open range beyond the index's years */
+        return TRAWL_OK;
     char **values = calloc(n, sizeof *values);
     bool failed = !values;
     for (size_t i = 0; i < n && !failed; i++) {
@@ -195,7 +297,9 @@ trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id
     size_t n = 0;
     *query_out = NULL;
     trawl_status st = filter_values(ctx, facet, value, &values, &n, err);
-    if (!st)
+    if (!st && n == 0)
+        st = trawl_xquery_match_nothing(query_out, err);
+    else if (!st)
         st = terms_query(facet, (const char *const *)values, n, query_out, err);
     free_values(values, n);
     return st;

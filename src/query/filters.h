@@ -7,6 +7,7 @@
 #ifndef TRAWL_FILTERS_H
 #define TRAWL_FILTERS_H
 
+#include "common/buf.h"
 #include "common/status.h"
 #include "common/strmap.h"
 #include "facets/aliases.h"
@@ -24,11 +25,18 @@ typedef struct trawl_filter_context {
     const trawl_gazetteer *gz; /* the index's gazetteer */
     trawl_aliases *aliases;    /* its names, folded */
     trawl_xdb *db;             /* the index, for centers the gazetteer lacks */
+    const char *languages;     /* the codes of its passages' languages, space-separated */
 } trawl_filter_context;
+
+/* "de (German), en (English)" for the space-separated codes `languages`, into `out` (reset
+ * first): for messages naming an index's languages. */
+void trawl_languages_describe(const char *languages, trawl_buf *out);
+/* Whether the space-separated list `languages` holds `code`. */
+bool trawl_languages_have(const char *languages, const char *code);
 
 /* A query matching the passages that carry `value` for filter `facet` (a trawl_facet_id or
  * TRAWL_FILTER_URL), adding no weight. TRAWL_ERR_QUERY_SYNTAX, with a message, for an unknown name
- * or a malformed year. */
+ * (a language neither known nor in the index), a malformed year or one out of range. */
 trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id facet,
                                 const char *value, trawl_xquery **query_out, trawl_error *err);
 

@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "search/searcher_impl.h"
 #include "search/tally.h"
 #include "text/analyzer.h"
+#include "text/language.h"
 #include "text/utf8.h"
 #include "xapian-c/xapian_c.h"
 
@@ -386,11 +388,36 @@ static trawl_status analyzer_of(trawl_searcher *s, const char *lang, trawl_analy
     return st;
 }
 
+/* The code of the query language `lang` (a code or an English name) into `code`; an error
+ * naming the index's languages when the index has none of its passages. */
+static trawl_status query_language(const trawl_searcher *s, const char *lang, char code[16],
+                                   trawl_error *err)
+{
+    const char *known = trawl_language_code(lang);
+    snprintf(code, 16, "%s", known ? known : lang);
+    if (trawl_languages_have(s->languages, code))
+        return TRAWL_OK;
+    trawl_buf names = TRAWL_BUF_INIT;
+    trawl_languages_describe(s->languages, &names);
+    trawl_status st =
+        names.failed
+            ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+            : trawl_error_set(err, TRAWL_ERR_ARG, "--lang %s: %s (the index's languages: %s)", lang,
+                              known ? "the index has no passages in it" : "no such language",
+                              trawl_buf_str(&names));
+    trawl_buf_free(&names);
+    return st;
+}
+
 static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzers *a,
                                    trawl_error *err)
 {
     a->n = 0;
-    trawl_status st = analyzer_of(s, lang && *lang ? lang : s->language, &a->all[0], err);
+    char code[16];
+    trawl_status st = lang && *lang ? query_language(s, lang, code, err) : TRAWL_OK;
+    if (st)
+        return st;
+    st = analyzer_of(s, lang && *lang ? code : s->language, &a->all[0], err);
     if (st)
         return st;
     a->n = 1;
@@ -546,7 +573,8 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
      * (folding is the same in every language). */
     if (!s->aliases && (st = trawl_aliases_new(s->gz, an->all[0], &s->aliases, err)))
         return st;
-    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1, s->gz, s->aliases, s->db};
+    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1,   s->gz,
+                                s->aliases, s->db,       s->languages};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)) &&
         !(st = trawl_query_compile(tree, &ctx, matches, q, err)) && scope)
         st = trawl_filter_scope_of(&ctx, tree, scope, err);

@@ -99,7 +99,7 @@ equals "$err" "trawl-query: province:wenzhou: Wenzhou is a city of Zhejiang; use
 run 2 "$QUERY" --index "$IDX" province:atlantis
 contains "$err" "no such province" "unknown province"
 run 2 "$QUERY" --index "$IDX" year:20x
-contains "$err" "year:20x: expected a year like 2024 or a range like 2018..2020" "bad year"
+contains "$err" "year:20x: expected a year like 2024, a range like 2018..2020, or an open range" "bad year"
 run 2 "$QUERY" --index "$IDX" --report colour
 contains "$err" "--report wants a facet" "bad report"
 run 2 "$QUERY" --index "$IDX" --chart x.svg ICC

@@ -186,4 +186,48 @@ run 2 "$QUERY" --index "$IDX" "NEAR/3 tibet"
 equals "$err" "trawl-query: query error at column 1: NEAR and ADJ need a word on both sides" \
   "NEAR with nothing before it"
 
+# 9 wrong input is never silent: languages, years
+cat >"$DOCS/year-2019.txt" <<'TXT'
+Opening
+
+The channel opened in 2019 in Lhasa.
+TXT
+cat >"$DOCS/year-2024.txt" <<'TXT'
+Expansion
+
+In 2024 the studio in Lhasa expanded.
+TXT
+run 0 "$INGEST" --index "$IDX" "$DOCS"
+languages="the index's languages: en (English), fr (French), it (Italian), ko (Korean)"
+run 2 "$QUERY" --index "$IDX" --lang klingon lhasa
+equals "$err" "trawl-query: --lang klingon: no such language ($languages)" "--lang klingon"
+run 2 "$QUERY" --index "$IDX" --lang xx lhasa
+equals "$err" "trawl-query: --lang xx: no such language ($languages)" "--lang xx"
+run 2 "$QUERY" --index "$IDX" --lang German lhasa
+equals "$err" "trawl-query: --lang German: the index has no passages in it ($languages)" \
+  "--lang of a language the index lacks"
+count --lang Italian estero
+equals "$n" 1 "--lang by name"
+run 2 "$QUERY" --index "$IDX" lang:russe
+equals "$err" "trawl-query: lang:russe: no such language ($languages)" "lang:russe"
+count lang:Italian
+equals "$n" 1 "lang: by name"
+count lang:de
+equals "$n" 0 "lang: of a known language the index lacks"
+run 2 "$QUERY" --index "$IDX" year:1000..3000
+equals "$err" "trawl-query: year:1000..3000: years go from 1900 to 2099 (the years ingest takes as dates)" \
+  "the year limit explained"
+run 2 "$QUERY" --index "$IDX" year:2024..2019
+equals "$err" "trawl-query: year:2024..2019: the range ends before it begins" "a reversed range"
+count year:2024..
+equals "$n" 1 "an open range after"
+count year:..2019
+equals "$n" 1 "an open range before"
+count year:2020..
+equals "$n" 1 "an open range between the years"
+count year:2025..
+equals "$n" 0 "an open range past the index's years"
+count lhasa year:..2024
+equals "$n" 2 "open range with words"
+
 finish
