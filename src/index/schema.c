@@ -13,8 +13,8 @@
 
 static const trawl_field fields[TRAWL_FIELD_COUNT] = {
     {TRAWL_FIELD_BODY, NULL, "", 1.0},
-    {TRAWL_FIELD_TITLE, "title", "S", 2.0},
-    {TRAWL_FIELD_SECTION, "section", "XH", 1.5},
+    {TRAWL_FIELD_TITLE, "title", "S", 0.25},
+    {TRAWL_FIELD_SECTION, "section", "XH", 0.2},
 };
 
 /* Each filter's term prefix. */

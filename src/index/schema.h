@@ -52,7 +52,9 @@ typedef struct trawl_field {
     trawl_field_id id;
     const char *name;   /* as typed in queries ("title:"); NULL for the body */
     const char *prefix; /* folded words, with positions */
-    double weight;      /* weight factor when an unfielded query word matches here */
+    double weight;      /* weight factor when an unfielded query word matches here: below 1
+                           for the title and headings, which lift a passage whose own text
+                           matches rather than outrank it */
 } trawl_field;
 
 /* The field with id `id`. Static storage. */

@@ -547,13 +547,14 @@ cleanup:
 static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive);
 
 /* One word of a NEAR or ADJ in its field, as a query a window can hold (a term, or an OR of
- * terms): the words its stems give, or for a prefix, the words it begins. */
-static trawl_xquery *near_word(compiler *c, const trawl_qnode *n, bool positive)
+ * terms): the words its stems give, or for a prefix, the words it begins. `quiet`: NULL,
+ * without failing, for what is not one word (for the proximity of an AND's words). */
+static trawl_xquery *near_word(compiler *c, const trawl_qnode *n, bool positive, bool quiet)
 {
     tokens k;
     trawl_xquery *q = NULL;
     const trawl_field *f = n->field ? n->field : trawl_schema_field(TRAWL_FIELD_BODY);
-    if (!analyse(c, n, &k))
+    if (!analyse(c, n, &k) || (quiet && k.n != 1))
         goto cleanup;
     if (k.n != 1) {
         c->st = trawl_error_set(c->err, TRAWL_ERR_QUERY_SYNTAX,
@@ -596,7 +597,7 @@ static trawl_xquery *near_query(compiler *c, const trawl_qnode *n, bool positive
         return NULL;
     }
     for (size_t i = 0; i < n->nkids && c->st == TRAWL_OK; i++)
-        subs[i] = near_word(c, n->kids[i], positive);
+        subs[i] = near_word(c, n->kids[i], positive, false);
     trawl_xquery *q = combine(c, n->ordered ? TRAWL_XOP_PHRASE : TRAWL_XOP_NEAR, subs, n->nkids,
                               n->distance + (unsigned)n->nkids);
     free(subs);
@@ -612,6 +613,34 @@ static trawl_xquery *exclude(compiler *c, trawl_xquery *keep, trawl_xquery *drop
         c->st = trawl_xquery_match_all(&keep, c->err);
     trawl_xquery *pair[2] = {keep, drop};
     return combine(c, TRAWL_XOP_AND_NOT, pair, 2, 0);
+}
+
+/* Words of a window beyond the AND's words themselves, within which they rank higher. */
+#define PROXIMITY_SLACK 8
+
+/* For an AND of two or more unquoted words of the passage text: the window of those words,
+ * which adds weight to the passages where they stand close together (NULL when there is
+ * none). */
+static trawl_xquery *proximity(compiler *c, const trawl_qnode *n)
+{
+    trawl_xquery **subs = calloc(n->nkids, sizeof *subs);
+    size_t m = 0;
+    if (!subs) {
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n->nkids && c->st == TRAWL_OK; i++) {
+        const trawl_qnode *kid = n->kids[i];
+        if (kid->kind == TRAWL_QNODE_WORD && (!kid->field || kid->field->id == TRAWL_FIELD_BODY))
+            if ((subs[m] = near_word(c, kid, false, true)))
+                m++;
+    }
+    trawl_xquery *q = m >= 2 ? combine(c, TRAWL_XOP_NEAR, subs, m, (unsigned)m + PROXIMITY_SLACK)
+                             : combine(c, TRAWL_XOP_OR, subs, 0, 0);
+    for (size_t i = 0; m < 2 && i < m; i++)
+        trawl_xquery_free(subs[i]);
+    free(subs);
+    return q;
 }
 
 static trawl_xquery *compile_and(compiler *c, const trawl_qnode *n, bool positive)
@@ -632,6 +661,10 @@ static trawl_xquery *compile_and(compiler *c, const trawl_qnode *n, bool positiv
             pos[np++] = compile(c, kid, positive);
     }
     trawl_xquery *keep = combine(c, TRAWL_XOP_AND, pos, np, 0);
+    if (keep && positive && np >= 2) {
+        trawl_xquery *pair[2] = {keep, proximity(c, n)};
+        keep = combine(c, TRAWL_XOP_AND_MAYBE, pair, 2, 0);
+    }
     trawl_xquery *drop = combine(c, TRAWL_XOP_OR, neg, nn, 0);
     q = exclude(c, keep, drop);
 cleanup:

@@ -1,7 +1,10 @@
 /* query_compile.h: a query tree -> a Xapian query, through the same analyzer as ingest:
- * unquoted words match stems in the body, title and section fields (title and section
- * weighted up); a word that analyses to several tokens (pan-green, 国际传播中心) and quoted
- * phrases match those exact folded words in order; word* matches folded prefixes. What the
+ * words and phrases match in the body, title and section fields (title and section weighted
+ * down: they lift a passage whose own text matches); unquoted words match their stems, a word
+ * that analyses to several tokens (pan-green, 国际传播中心) and quoted phrases match those
+ * folded words in order, each with its other spelling (text/spelling.h); word* matches folded
+ * prefixes, also in a phrase; NEAR and ADJ match words within a window of the text; and the
+ * passages where the unquoted words of an AND stand close together rank higher. What the
  * positive parts match is also described, for highlighting (query/matches.h). */
 #ifndef TRAWL_QUERY_COMPILE_H
 #define TRAWL_QUERY_COMPILE_H

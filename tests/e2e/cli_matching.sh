@@ -230,4 +230,36 @@ equals "$n" 0 "an open range past the index's years"
 count lhasa year:..2024
 equals "$n" 2 "open range with words"
 
+# 10 ranking: the passage's own text before the title; words close together first. Each
+# document's passages are alike in length, and ties would rank by path (a- before b-).
+mkdir -p "$WORK/rank"
+cat >"$WORK/rank/a-title.txt" <<'TXT'
+Harbor Studio Opens Today
+
+The new studio stands by the port, and reporters film boats there at dawn.
+TXT
+cat >"$WORK/rank/b-text.txt" <<'TXT'
+Notes
+
+The harbor studio opens today by the water, and reporters film there at dawn.
+TXT
+cat >"$WORK/rank/c-far.txt" <<'TXT'
+Far
+
+Quiet tourists admire boats while fog covers every roof and the old town sleeps until the harbor wakes and one studio opens.
+TXT
+cat >"$WORK/rank/d-near.txt" <<'TXT'
+Near
+
+Tourists admire boats while fog covers every roof and the old town sleeps until the quiet harbor studio wakes and one boat opens.
+TXT
+run 0 "$INGEST" --index "$WORK/rankidx" "$WORK/rank"
+run 0 "$QUERY" --index "$WORK/rankidx" --format csv --limit 3 harbor studio opens today
+ids=$(printf '%s\n' "$out" | sed -n '2,3p' | cut -d, -f3 | tr '\n' ' ')
+equals "$ids" "b-text.txt#1 a-title.txt#1 " \
+  "all the words in the text rank before the title's, which still find their passage"
+run 0 "$QUERY" --index "$WORK/rankidx" --format csv --limit 2 quiet harbor studio
+ids=$(printf '%s\n' "$out" | sed -n '2,3p' | cut -d, -f3 | tr '\n' ' ')
+equals "$ids" "d-near.txt#1 c-far.txt#1 " "words together rank above words apart"
+
 finish
