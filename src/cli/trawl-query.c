@@ -322,7 +322,9 @@ int main(int argc, char **argv)
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }
-        code = trawl_results_total(r) > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
+        /* Partial matches (a relaxed query) are offered, but the query matched nothing. */
+        code = trawl_results_total(r) > 0 && !trawl_results_relaxed(r, NULL) ? TRAWL_EXIT_OK
+                                                                             : TRAWL_EXIT_PARTIAL;
     }
 cleanup:
     trawl_printer_free(p);

@@ -195,6 +195,11 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
                              (json_int_t)trawl_results_total(r), "offset",
                              (json_int_t)trawl_results_offset(r));
     bool ok = root != NULL;
+    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses);
+    if (relaxed)
+        trawl_json_put(
+            root, "relaxed",
+            json_pack("{s:I,s:I}", "matched", (json_int_t)relaxed, "of", (json_int_t)clauses), &ok);
     for (size_t i = 0; i < trawl_results_count(r); i++)
         trawl_json_put(results, NULL, hit_json(trawl_results_hit(r, i)), &ok);
     trawl_json_put(root, "results", results, &ok);

@@ -243,12 +243,20 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     (void)err;
     unsigned total = trawl_results_total(r);
     size_t count = trawl_results_count(r);
+    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses);
     if (total == 0) {
         fprintf(p->out, "no passages match: %s\n", trawl_results_query(r));
         return TRAWL_OK;
     }
-    fprintf(p->out, "%u passage%s match%s: %s", total, total == 1 ? "" : "s",
-            total == 1 ? "es" : "", trawl_results_query(r));
+    if (relaxed)
+        fprintf(p->out,
+                "no passage matches all %zu words and phrases of: %s\n"
+                "%u passage%s match%s %zu of them, as partial matches",
+                clauses, trawl_results_query(r), total, total == 1 ? "" : "s",
+                total == 1 ? "es" : "", relaxed);
+    else
+        fprintf(p->out, "%u passage%s match%s: %s", total, total == 1 ? "" : "s",
+                total == 1 ? "es" : "", trawl_results_query(r));
     if (count > 0 && count < total)
         fprintf(p->out, " (showing %u-%zu)", trawl_results_offset(r) + 1,
                 trawl_results_offset(r) + count);

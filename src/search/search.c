@@ -13,6 +13,7 @@
 #include "index/schema.h"
 #include "query/query_compile.h"
 #include "query/query_parser.h"
+#include "query/relax.h"
 #include "search/searcher_impl.h"
 #include "search/tally.h"
 #include "text/analyzer.h"
@@ -61,6 +62,7 @@ struct trawl_results {
     char **labels;                           /* labels of the evidence, owned */
     size_t nlabels, clabels;
     trawl_doc_links **links; /* each hit's document's links, when asked for */
+    size_t relaxed, clauses; /* a partial match: `relaxed` of the query's `clauses` */
 };
 
 /* The languages of the index's passages, as they are gathered. */
@@ -237,6 +239,13 @@ const char *trawl_results_query(const trawl_results *r)
 unsigned trawl_results_total(const trawl_results *r)
 {
     return r->total;
+}
+
+size_t trawl_results_relaxed(const trawl_results *r, size_t *clauses)
+{
+    if (clauses)
+        *clauses = r->clauses;
+    return r->relaxed;
 }
 
 unsigned trawl_results_offset(const trawl_results *r)
@@ -557,11 +566,18 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
     return st;
 }
 
+/* How to prepare a query: relaxed to `relax` of its clauses (0: whole, relax.h); `clauses`,
+ * when not NULL, gets the number of its clauses. */
+typedef struct relaxation {
+    size_t relax;
+    size_t *clauses;
+} relaxation;
+
 /* Parses and compiles `query` (NULL: every passage), recording what it matches in `matches`
  * when not NULL; fills `scope`, when not NULL, with the facet values its filters admit. */
 static trawl_status prepare(trawl_searcher *s, const char *query, const analyzers *an,
-                            trawl_matches *matches, trawl_xquery **q, trawl_filter_scope *scope,
-                            trawl_error *err)
+                            relaxation rx, trawl_matches *matches, trawl_xquery **q,
+                            trawl_filter_scope *scope, trawl_error *err)
 {
     if (scope)
         memset(scope, 0, sizeof *scope);
@@ -575,8 +591,16 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
         return st;
     trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1,   s->gz,
                                 s->aliases, s->db,       s->languages};
-    if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err)) &&
-        !(st = trawl_query_compile(tree, &ctx, matches, q, err)) && scope)
+    if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err))) {
+        if (rx.clauses)
+            *rx.clauses = trawl_query_clauses(tree);
+        trawl_qnode *relaxed = NULL;
+        if (rx.relax && !(st = trawl_query_relax(tree, rx.relax, &relaxed, err))) {
+            trawl_qnode_free(tree);
+            tree = relaxed;
+        }
+    }
+    if (!st && !(st = trawl_query_compile(tree, &ctx, matches, q, err)) && scope)
         st = trawl_filter_scope_of(&ctx, tree, scope, err);
     trawl_qnode_free(tree);
     return st;
@@ -656,19 +680,48 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     trawl_search_options o = opts ? *opts : (trawl_search_options)TRAWL_SEARCH_OPTIONS_INIT;
     trawl_filter_scope scope;
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
+    size_t clauses = 0, relax = 0;
     *results_out = NULL;
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);
-    if ((st = analyzers_open(s, o.language, &an, err)) || (st = trawl_matches_new(&matches, err)) ||
-        (st = prepare(s, query, &an, matches, &q, o.facets ? &scope : NULL, err)) ||
-        (st = trawl_highlighter_new(&hl, err)) ||
-        (st = trawl_highlighter_add_matches(hl, matches, err)))
+    if ((st = analyzers_open(s, o.language, &an, err)))
         goto cleanup;
-    job.query = q;
-    if ((st = run_retrying(s, &job, err)) ||
-        (st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)))
+    /* The query whole, then, when nothing matches a query of enough clauses, relaxed to the
+     * passages matching the most of them. */
+    for (;;) {
+        if ((st = trawl_matches_new(&matches, err)) ||
+            (st = prepare(s, query, &an, (relaxation){relax, relax ? NULL : &clauses}, matches, &q,
+                          o.facets ? &scope : NULL, err)) ||
+            (st = trawl_highlighter_new(&hl, err)) ||
+            (st = trawl_highlighter_add_matches(hl, matches, err)))
+            goto cleanup;
+        job.query = q;
+        if ((st = run_retrying(s, &job, err)))
+            goto cleanup;
+        if (job.total > 0 || clauses < TRAWL_RELAX_MIN_CLAUSES || relax == 1)
+            break;
+        relax = relax ? relax - 1 : clauses - 1;
+        if (clauses > TRAWL_RELAX_MAX_SUBSETS_CLAUSES)
+            relax = 1; /* the subsets of more clauses would be too many: any one of them */
+        trawl_xmset_free(job.mset);
+        trawl_xquery_free(q);
+        trawl_highlighter_free(hl);
+        trawl_matches_free(matches);
+        trawl_filter_scope_free(&scope);
+        trawl_tally_free(&tally);
+        trawl_tally_init(&tally);
+        job.mset = NULL;
+        q = NULL;
+        hl = NULL;
+        matches = NULL;
+    }
+    if ((st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)))
         goto cleanup;
     r->total = job.total;
+    if (relax && job.total > 0) {
+        r->relaxed = relax;
+        r->clauses = clauses;
+    }
     for (size_t i = 0; i < trawl_xmset_size(job.mset); i++) {
         trawl_xmatch m;
         if ((st = trawl_xmset_item(job.mset, i, &m, err)))
@@ -721,7 +774,7 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);
     if (!(st = analyzers_open(s, language, &an, err)) &&
-        !(st = prepare(s, query, &an, NULL, &q, &scope, err))) {
+        !(st = prepare(s, query, &an, (relaxation){0, NULL}, NULL, &q, &scope, err))) {
         job.query = q;
         if (!(st = run_retrying(s, &job, err)))
             st = trawl_tally_report(&tally, spec, &scope, query, s->gz, s->db, report_out, err);

@@ -90,8 +90,11 @@ typedef struct trawl_hit {
 typedef struct trawl_results trawl_results;
 
 /* Runs `query`: passages by descending BM25 weight, those of equal weight in document order
- * (path, then position); a NULL query matches every passage, in document order. `*results_out`
- * belongs to the caller. Query errors give TRAWL_ERR_QUERY_SYNTAX with the parser's message. */
+ * (path, then position); a NULL query matches every passage, in document order. When no
+ * passage matches a query of TRAWL_RELAX_MIN_CLAUSES or more clauses (query/relax.h), the
+ * results are the passages matching the most of them (trawl_results_relaxed says how many).
+ * `*results_out` belongs to the caller. Query errors give TRAWL_ERR_QUERY_SYNTAX with the
+ * parser's message. */
 trawl_status trawl_search(trawl_searcher *s, const char *query, const trawl_search_options *opts,
                           trawl_results **results_out, trawl_error *err);
 
@@ -111,6 +114,9 @@ trawl_status trawl_search_report(trawl_searcher *s, const char *query,
 const char *trawl_results_query(const trawl_results *r);
 unsigned trawl_results_total(const trawl_results *r); /* exact number of matching passages */
 unsigned trawl_results_offset(const trawl_results *r);
+/* 0 when the results match the whole query; else they are partial matches, each matching this
+ * many of the query's `*clauses` clauses (words, phrases ...) and none matching more. */
+size_t trawl_results_relaxed(const trawl_results *r, size_t *clauses);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */
 const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i);
 /* The counts of `facet` over all matches when the options asked for them, else NULL. */

@@ -262,4 +262,19 @@ run 0 "$QUERY" --index "$WORK/rankidx" --format csv --limit 2 quiet harbor studi
 ids=$(printf '%s\n' "$out" | sed -n '2,3p' | cut -d, -f3 | tr '\n' ' ')
 equals "$ids" "d-near.txt#1 c-far.txt#1 " "words together rank above words apart"
 
+# 11 no passage has all the words: the passages with the most of them, marked as partial
+run 1 "$QUERY" --index "$IDX" --limit 1 lhasa studio expanded channel
+has_line "$out" "no passage matches all 4 words and phrases of: lhasa studio expanded channel" \
+  "says that nothing has all the words"
+has_line "$out" "1 passage matches 3 of them, as partial matches" "offers the best partial match"
+contains "$out" "year-2024.txt#1" "the passage with three of the four words"
+run 1 "$QUERY" --index "$IDX" --format json lhasa studio expanded channel
+contains "$out" '"relaxed": {' "JSON marks partial matches"
+contains "$(printf '%s' "$out" | tr -d ' \n')" '"relaxed":{"matched":3,"of":4}' "and how partial"
+run 1 "$QUERY" --index "$IDX" lhasa boats
+equals "$out" "no passages match: lhasa boats" "two words are not relaxed"
+run 1 "$QUERY" --index "$IDX" lhasa channel '"no such phrase"' year:2019
+has_line "$out" "1 passage matches 2 of them, as partial matches" "filters are kept whole"
+contains "$out" "year-2019.txt#1" "the passage of 2019 with two of the three clauses"
+
 finish

@@ -9,7 +9,7 @@ run 0 "$INGEST" --quiet --index "$IDX" "$SHARED_CORPUS/.."
 grep -v '^#' "$TRAWL_SRC/tests/data/judged-queries.tsv" | cut -f1 >"$WORK/queries.txt"
 run 0 "$QUERY" --index "$IDX" --batch "$WORK/queries.txt" --limit 10
 printf '%s\n' "$out" >"$WORK/results.jsonl"
-run 0 "$JUDGE" --min-mrr 0.91 --min-top3 0.95 "$TRAWL_SRC/tests/data/judged-queries.tsv" \
+run 0 "$JUDGE" --min-mrr 0.95 --min-top3 0.97 "$TRAWL_SRC/tests/data/judged-queries.tsv" \
   "$WORK/results.jsonl"
 echo "$out"
 finish

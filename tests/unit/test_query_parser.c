@@ -1,6 +1,8 @@
-/* test_query_parser: the query syntax -> tree, its precedence, and its error messages. */
+/* test_query_parser: the query syntax -> tree, its precedence, its error messages, and the
+ * relaxed trees of queries nothing matches whole (query/relax.h). */
 #include "check.h"
 #include "query/query_parser.h"
+#include "query/relax.h"
 
 static const char *parsed(const char *q)
 {
@@ -168,9 +170,43 @@ static void proximity_operators(void)
               "ERROR query error at column 10: a chain of NEAR or ADJ must repeat one operator");
 }
 
+static const char *relaxed(const char *q, size_t keep)
+{
+    static char out[1024];
+    trawl_qnode *root = NULL, *r = NULL;
+    CHECK_INT(trawl_query_parse(q, &root, NULL), TRAWL_OK);
+    trawl_error err;
+    if (trawl_query_relax(root, keep, &r, &err) != TRAWL_OK) {
+        snprintf(out, sizeof out, "ERROR %s", err.message);
+    } else {
+        char *d = trawl_qnode_describe(r);
+        snprintf(out, sizeof out, "%s", d);
+        free(d);
+    }
+    trawl_qnode_free(root);
+    trawl_qnode_free(r);
+    return out;
+}
+
+/* Relaxation: any `keep` of an AND's clauses, its filters and exclusions kept whole. */
+static void relaxed_queries(void)
+{
+    trawl_qnode *root = NULL;
+    CHECK_INT(trawl_query_parse("a \"b c\" d OR e -f year:2024", &root, NULL), TRAWL_OK);
+    CHECK_INT((int)trawl_query_clauses(root), 3);
+    trawl_qnode_free(root);
+    CHECK_STR(relaxed("a b c", 2), "AND(OR(AND(word\"a\", word\"b\"), AND(word\"a\", word\"c\"), "
+                                   "AND(word\"b\", word\"c\")))");
+    CHECK_STR(relaxed("a \"b c\" d OR e -f year:2024", 1),
+              "AND(NOT(word\"f\"), filter[year]\"2024\", OR(word\"a\", phrase\"b c\", "
+              "OR(word\"d\", word\"e\")))");
+    CHECK_STR(relaxed("a b c", 3), "ERROR relaxing 3 clauses to 3");
+    CHECK_STR(relaxed("a OR b", 1), "ERROR relaxing 0 clauses to 1");
+}
+
 CHECK_MAIN(NULL, NULL, CHECK_CASE(words_all_must_match), CHECK_CASE(phrases_keep_their_text),
            CHECK_CASE(or_binds_tighter), CHECK_CASE(not_and_word_exclude_a_query),
            CHECK_CASE(parentheses_group), CHECK_CASE(fields_title_word_title_phrase),
            CHECK_CASE(facet_filters_keep_their_value), CHECK_CASE(prefixes),
            CHECK_CASE(errors_name_the_problem), CHECK_CASE(deep_nesting_and_huge_queries),
-           CHECK_CASE(proximity_operators))
+           CHECK_CASE(proximity_operators), CHECK_CASE(relaxed_queries))
