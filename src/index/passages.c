@@ -34,19 +34,31 @@ typedef struct cutter {
     spans *out;       /* sentence-sized pieces, none longer than the bound */
 } cutter;
 
-/* Cuts [start, end) into pieces within the bound, at the last space before the bound when
- * there is one, else at the last UTF-8 character boundary. */
+/* The UTF-8 character boundary at or before `at` (not before `start`). */
+static size_t char_start(const char *text, size_t start, size_t at)
+{
+    while (at > start && ((unsigned char)text[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+/* Cuts [start, end), a sentence longer than the bound, into the fewest pieces the bound allows,
+ * of about equal length: each cut at the space nearest its target (within a quarter of the
+ * target, never past the bound), else at the character boundary at the target (text without
+ * spaces, such as Chinese). No piece is a stray word left over. */
 static void cut_long(cutter *c, size_t start, size_t end)
 {
     while (end - start > c->max) {
-        size_t cut = start + c->max;
-        while (cut > start && ((unsigned char)c->text[cut] & 0xC0) == 0x80)
-            cut--;
-        size_t sp = cut;
-        while (sp > start + c->max / 2 && c->text[sp - 1] != ' ' && c->text[sp - 1] != '\n')
-            sp--;
-        if (sp > start + c->max / 2)
-            cut = sp;
+        size_t k = (end - start + c->max - 1) / c->max; /* pieces still needed */
+        size_t target = (end - start) / k, slack = target / 4;
+        size_t at = char_start(c->text, start, start + target), cut = at;
+        for (size_t d = 1; d <= slack && cut == at; d++) {
+            if (c->text[at - d] == ' ' || c->text[at - d] == '\n')
+                cut = at - d + 1;
+            else if (target + d <= c->max && at + d < end &&
+                     (c->text[at + d] == ' ' || c->text[at + d] == '\n'))
+                cut = at + d + 1;
+        }
         if (cut == start)
             cut = start + trawl_utf8_seqlen((unsigned char)c->text[start]);
         push(c->out, start, cut);

@@ -1,8 +1,10 @@
 /* passages.h: a document's passages, the unit of retrieval. A paragraph or list item is a
  * passage; consecutive short ones of one section and one script are joined (by a newline) until
  * the passage reaches half the bound, within the bound; one longer than the bound is split at
- * sentence boundaries (ICU) into passages of about equal length, each within the bound unless
- * one sentence alone exceeds it, in which case that sentence is cut at spaces. */
+ * sentence boundaries (ICU) into the fewest passages the bound allows, of about equal length;
+ * a sentence longer than the bound is first cut into the fewest equal parts that fit, at the
+ * spaces nearest their targets (at characters where there are none), so that no passage is a
+ * stray word cut from a long sentence. */
 #ifndef TRAWL_PASSAGES_H
 #define TRAWL_PASSAGES_H
 

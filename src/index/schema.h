@@ -38,7 +38,8 @@
  *      the options that shape the index (TRAWL_META_OPTIONS); links resolved at commit
  *      (TRAWL_META_LINKS).
  *   8: the parts of words (text/word_parts.h): words joined by a full stop or colon split,
- *      elided articles and possessives dropped; Korean indexed with bigrams too. */
+ *      elided articles and possessives dropped; Korean indexed with bigrams too; a sentence
+ *      longer than the passage bound cut into equal parts (passages.h). */
 #define TRAWL_SCHEMA_VERSION 8
 
 typedef enum trawl_field_id {

@@ -167,7 +167,38 @@ static void text_without_any_space_is_cut(void)
     CHECK(g.offsets_ok);
 }
 
+/* No stray fragment: a sentence a little longer than the bound becomes two passages of about
+ * half of it (600 bytes, one of 610: two of 300 or so, not 600 and a word), in Latin script and
+ * in Chinese; every part of a longer one is near the same length. */
+static void no_orphan_fragments(void)
+{
+    char text[4096] = "= T =\n\n";
+    for (int i = 0; i < 61; i++)
+        strcat(text, "abcdefghi "); /* 610 bytes, one sentence */
+    strcat(text, "\n");
+    got g = split(text, 600);
+    CHECK_INT(g.n, 2);
+    CHECK(strlen(strchr(g.joined, '|') + 1) >= 290 && strchr(g.joined, '|') - g.joined >= 290);
+    char cjk[4096] = "= T =\n\n";
+    for (int i = 0; i < 210; i++)
+        strcat(cjk, "国"); /* 630 bytes, no space, no sentence end */
+    strcat(cjk, "\n");
+    g = split(cjk, 600);
+    CHECK_INT(g.n, 2);
+    CHECK(g.maxlen <= 330);
+    CHECK(g.offsets_ok);
+    char longer[8192] = "= T =\n\n";
+    for (int i = 0; i < 250; i++)
+        strcat(longer, "word "); /* 1,250 bytes: three parts of about 417 */
+    strcat(longer, "\n");
+    g = split(longer, 600);
+    CHECK_INT(g.n, 3);
+    CHECK(g.maxlen <= 430);
+    CHECK(strstr(g.joined, "wor|d") == NULL);
+}
+
 CHECK_MAIN(NULL, NULL, CHECK_CASE(short_paragraphs_and_list_items),
            CHECK_CASE(joining_stops_once_a_passage), CHECK_CASE(blocks_are_not_joined_across),
            CHECK_CASE(a_long_paragraph_splits), CHECK_CASE(nothing_is_lost_the_passages),
-           CHECK_CASE(one_sentence_longer), CHECK_CASE(text_without_any_space_is_cut))
+           CHECK_CASE(one_sentence_longer), CHECK_CASE(text_without_any_space_is_cut),
+           CHECK_CASE(no_orphan_fragments))
