@@ -130,7 +130,8 @@ int main(int argc, char **argv)
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
     int format = TRAWL_OUTPUT_TEXT, count_documents = 0;
     size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0;
-    const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL;
+    const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
+               *glossary = NULL;
     bool fingerprint = false, explain = false, show_links = false, allow_partial = false;
     trawl_xdb_read_options read = TRAWL_XDB_READ_OPTIONS_INIT;
     trawl_report_spec spec;
@@ -154,6 +155,11 @@ int main(int argc, char **argv)
         {"--lang", 0, TRAWL_CLI_STRING, "CODE",
          "analyse the query as this language (default: the index's)", &opts.language, 0, 0, NULL},
         {"--facets", 0, TRAWL_CLI_STRING, "LIST", facets_help, &facets, 0, 0, NULL},
+        {"--glossary", 0, TRAWL_CLI_STRING, "FILE",
+         "groups of equivalent words and phrases, one group per line (a = b = c d); a query term "
+         "of a group matches every member (default: " TRAWL_GLOSSARY_FILE
+         " beside the index, when there is one)",
+         &glossary, 0, 0, NULL},
         {"--explain", 0, TRAWL_CLI_FLAG, NULL, "show why each passage carries its facet values",
          &explain, 0, 0, NULL},
         {"--show-links", 0, TRAWL_CLI_FLAG, NULL,
@@ -189,7 +195,7 @@ int main(int argc, char **argv)
     const trawl_cli_spec cli = {
         "usage: trawl-query [--index DIR] [--limit N] [--offset N]\n"
         "                   [--format text|json|csv] [--lang CODE] [--facets LIST]\n"
-        "                   [--explain] [--show-links] QUERY...\n"
+        "                   [--glossary FILE] [--explain] [--show-links] QUERY...\n"
         "       trawl-query --report FACET[,FACET]|icc-registry\n"
         "                   [--count passages|documents] [--chart FILE.svg]\n"
         "                   [--format text|json|csv] [QUERY...]\n"
@@ -272,6 +278,7 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     if (trawl_searcher_open(index_dir, &read, &s, &err) ||
+        trawl_searcher_use_glossary(s, glossary, &err) ||
         trawl_printer_new((trawl_output_format)format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;

@@ -200,6 +200,18 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
         trawl_json_put(
             root, "relaxed",
             json_pack("{s:I,s:I}", "matched", (json_int_t)relaxed, "of", (json_int_t)clauses), &ok);
+    size_t nexp = 0;
+    const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
+    json_t *glossary = nexp ? json_array() : NULL;
+    for (size_t i = 0; i < nexp; i++) {
+        json_t *members = json_array();
+        for (size_t k = 0; k < exp[i].n; k++)
+            trawl_json_put(members, NULL, json_string(exp[i].members[k]), &ok);
+        trawl_json_put(glossary, NULL,
+                       json_pack("{s:s,s:o}", "term", exp[i].term, "members", members), &ok);
+    }
+    if (nexp)
+        trawl_json_put(root, "glossary", glossary, &ok);
     for (size_t i = 0; i < trawl_results_count(r); i++)
         trawl_json_put(results, NULL, hit_json(trawl_results_hit(r, i)), &ok);
     trawl_json_put(root, "results", results, &ok);

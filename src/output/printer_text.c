@@ -263,6 +263,14 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     else if (count == 0 && trawl_results_offset(r) >= total)
         fprintf(p->out, " (none from %u)", trawl_results_offset(r) + 1);
     fputc('\n', p->out);
+    size_t nexp = 0;
+    const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
+    for (size_t i = 0; p->explain && i < nexp; i++) {
+        fprintf(p->out, "glossary: %s matches ", exp[i].term);
+        for (size_t k = 0; k < exp[i].n; k++)
+            fprintf(p->out, "%s%s", k ? " = " : "", exp[i].members[k]);
+        fputc('\n', p->out);
+    }
     for (size_t i = 0; i < count; i++) {
         const trawl_hit *h = trawl_results_hit(r, i);
         fprintf(p->out, "\n%u. %s", h->rank, h->title);

@@ -13,6 +13,7 @@
 #include "facets/aliases.h"
 #include "facets/facets.h"
 #include "facets/gazetteer.h"
+#include "query/glossary.h"
 #include "query/query_parser.h"
 #include "text/analyzer.h"
 #include "xapian-c/xapian_c.h"
@@ -26,6 +27,7 @@ typedef struct trawl_filter_context {
     trawl_aliases *aliases;    /* its names, folded */
     trawl_xdb *db;             /* the index, for centers the gazetteer lacks */
     const char *languages;     /* the codes of its passages' languages, space-separated */
+    trawl_glossary *glossary;  /* the user's groups of equivalent terms, or NULL */
 } trawl_filter_context;
 
 /* "de (German), en (English)" for the space-separated codes `languages`, into `out` (reset

@@ -441,7 +441,8 @@ static void mark(compiler *c, tokens *k, bool exact)
 static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive);
 
 /* A word or phrase that names a place or center in the gazetteer: any of its names, in every
- * script ("Chongqing" also finds 重庆, 重慶 and Чунцин; GWICC finds 长城国际传播中心). */
+ * script ("Chongqing" also finds 重庆, 重慶 and Чунцин; GWICC finds 长城国际传播中心); or one
+ * of a glossary group: any of its members. */
 static trawl_xquery *any_name(compiler *c, const trawl_qnode *n, const trawl_names *names,
                               bool positive)
 {
@@ -468,6 +469,12 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
 {
     trawl_alias_entity named;
     bool is_name = false;
+    const trawl_names *group = NULL;
+    if (!c->expanding && c->ctx->glossary &&
+        (c->st = trawl_glossary_find(c->ctx->glossary, c->ctx->an, n->text, &group, c->err)))
+        return NULL;
+    if (group)
+        return any_name(c, n, group, positive);
     if (!c->expanding && c->ctx->aliases) {
         trawl_status st =
             trawl_aliases_find(c->ctx->aliases, c->ctx->an, n->text, &named, &is_name, c->err);

@@ -1,4 +1,5 @@
 /* search.c: query -> enquire -> passages with highlights, facet evidence and counts. */
+#define _POSIX_C_SOURCE 200809L /* access */
 #include "search/search.h"
 
 #include <jansson.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/buf.h"
 #include "facets/facets.h"
@@ -46,7 +48,8 @@ struct trawl_searcher {
     size_t nmade;
     const char **missing; /* shards left out (allow_partial): the handle's messages */
     size_t nmissing;
-    bool allow_partial; /* a shard that stops answering is left out, not an error */
+    bool allow_partial;       /* a shard that stops answering is left out, not an error */
+    trawl_glossary *glossary; /* groups of equivalent terms (trawl_searcher_use_glossary) */
 };
 
 struct trawl_results {
@@ -61,8 +64,10 @@ struct trawl_results {
     trawl_report *counts[TRAWL_FACET_COUNT]; /* facet counts, when asked for */
     char **labels;                           /* labels of the evidence, owned */
     size_t nlabels, clabels;
-    trawl_doc_links **links; /* each hit's document's links, when asked for */
-    size_t relaxed, clauses; /* a partial match: `relaxed` of the query's `clauses` */
+    trawl_doc_links **links;     /* each hit's document's links, when asked for */
+    size_t relaxed, clauses;     /* a partial match: `relaxed` of the query's `clauses` */
+    trawl_expansion *expansions; /* the query's terms the glossary expanded, owned */
+    size_t nexpansions;
 };
 
 /* The languages of the index's passages, as they are gathered. */
@@ -223,6 +228,7 @@ void trawl_searcher_close(trawl_searcher *s)
         return;
     trawl_xdb_close(s->db);
     trawl_aliases_free(s->aliases);
+    trawl_glossary_free(s->glossary);
     for (size_t i = 0; i < s->nmade; i++)
         trawl_analyzer_free(s->made[i]);
     trawl_gazetteer_free(s->gz);
@@ -239,6 +245,12 @@ const char *trawl_results_query(const trawl_results *r)
 unsigned trawl_results_total(const trawl_results *r)
 {
     return r->total;
+}
+
+const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n)
+{
+    *n = r->nexpansions;
+    return r->nexpansions ? r->expansions : NULL;
 }
 
 size_t trawl_results_relaxed(const trawl_results *r, size_t *clauses)
@@ -272,6 +284,13 @@ void trawl_results_free(trawl_results *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->nexpansions; i++) {
+        free(r->expansions[i].term);
+        for (size_t k = 0; k < r->expansions[i].n; k++)
+            free(r->expansions[i].members[k]);
+        free(r->expansions[i].members);
+    }
+    free(r->expansions);
     for (size_t i = 0; i < r->count; i++) {
         json_decref(r->data[i]);
         free(r->ranges[i]);
@@ -442,6 +461,42 @@ static trawl_status analyzers_open(trawl_searcher *s, const char *lang, analyzer
     return TRAWL_OK;
 }
 
+trawl_status trawl_searcher_use_glossary(trawl_searcher *s, const char *path, trawl_error *err)
+{
+    trawl_buf beside = TRAWL_BUF_INIT;
+    if (!path) {
+        size_t len = strlen(s->dir);
+        while (len > 1 && s->dir[len - 1] == '/')
+            len--;
+        while (len > 0 && s->dir[len - 1] != '/')
+            len--;
+        trawl_buf_printf(&beside, "%.*s%s", (int)len, s->dir, TRAWL_GLOSSARY_FILE);
+        if (beside.failed) {
+            trawl_buf_free(&beside);
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        }
+    }
+    trawl_analyzer *an = NULL;
+    trawl_glossary *g = NULL;
+    trawl_status st = TRAWL_OK;
+    if (path || access(trawl_buf_str(&beside), F_OK) == 0) {
+        st = analyzer_of(s, s->language, &an, err);
+        if (!st)
+            st = trawl_glossary_load(path ? path : trawl_buf_str(&beside), an, &g, err);
+    }
+    trawl_buf_free(&beside);
+    if (!st) {
+        trawl_glossary_free(s->glossary);
+        s->glossary = g;
+    }
+    return st;
+}
+
+const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s)
+{
+    return s->glossary;
+}
+
 /* Fills hit `i` from the stored passage of match `m`, highlighting it as analysed in its own
  * language when the search has that language's analyzer. */
 static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
@@ -589,8 +644,8 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
      * (folding is the same in every language). */
     if (!s->aliases && (st = trawl_aliases_new(s->gz, an->all[0], &s->aliases, err)))
         return st;
-    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1,   s->gz,
-                                s->aliases, s->db,       s->languages};
+    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1,    s->gz,
+                                s->aliases, s->db,       s->languages, s->glossary};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err))) {
         if (rx.clauses)
             *rx.clauses = trawl_query_clauses(tree);
@@ -602,6 +657,43 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
     }
     if (!st && !(st = trawl_query_compile(tree, &ctx, matches, q, err)) && scope)
         st = trawl_filter_scope_of(&ctx, tree, scope, err);
+    trawl_qnode_free(tree);
+    return st;
+}
+
+/* Records in `r` the words and phrases of `node` that the glossary expands. */
+static trawl_status note_expansions(trawl_searcher *s, trawl_analyzer *an, const trawl_qnode *node,
+                                    trawl_results *r, trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < node->nkids && !st; i++)
+        st = note_expansions(s, an, node->kids[i], r, err);
+    const trawl_names *group = NULL;
+    if (st || (node->kind != TRAWL_QNODE_WORD && node->kind != TRAWL_QNODE_PHRASE) ||
+        (st = trawl_glossary_find(s->glossary, an, node->text, &group, err)) || !group)
+        return st;
+    trawl_expansion *grown = realloc(r->expansions, (r->nexpansions + 1) * sizeof *grown);
+    if (!grown)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    r->expansions = grown;
+    trawl_expansion *e = &r->expansions[r->nexpansions++];
+    *e = (trawl_expansion){trawl_strdup(node->text), calloc(group->n, sizeof *e->members), 0};
+    bool ok = e->term && e->members;
+    for (; ok && e->n < group->n; e->n++)
+        ok = (e->members[e->n] = trawl_strdup(group->items[e->n])) != NULL;
+    return ok ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+}
+
+/* The glossary's expansions of `query`'s words and phrases, into `r`. */
+static trawl_status glossary_notes(trawl_searcher *s, const char *query, trawl_analyzer *an,
+                                   trawl_results *r, trawl_error *err)
+{
+    trawl_qnode *tree = NULL;
+    if (!s->glossary || !query)
+        return TRAWL_OK;
+    trawl_status st = trawl_query_parse(query, &tree, err);
+    if (!st)
+        st = note_expansions(s, an, tree, r, err);
     trawl_qnode_free(tree);
     return st;
 }
@@ -715,7 +807,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         hl = NULL;
         matches = NULL;
     }
-    if ((st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)))
+    if ((st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)) ||
+        (st = glossary_notes(s, query, an.all[0], r, err)))
         goto cleanup;
     r->total = job.total;
     if (relax && job.total > 0) {

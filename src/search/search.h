@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "common/status.h"
+#include "query/glossary.h"
 #include "search/highlight.h"
 #include "search/links.h"
 #include "search/report.h"
@@ -30,6 +31,13 @@ trawl_status trawl_searcher_open(const char *dir, const trawl_xdb_read_options *
  * owned by the searcher, valid until its next search (NULL when none). */
 const char *const *trawl_searcher_missing(const trawl_searcher *s, size_t *n_out);
 void trawl_searcher_close(trawl_searcher *s);
+
+/* Expands this searcher's queries with the glossary `path` (query/glossary.h); NULL: the file
+ * TRAWL_GLOSSARY_FILE beside the index (in the folder that holds it), when there is one, else
+ * none. Fails, naming the file and line, when the file cannot be read or is malformed. */
+trawl_status trawl_searcher_use_glossary(trawl_searcher *s, const char *path, trawl_error *err);
+/* The glossary in use, or NULL. */
+const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s);
 
 typedef struct trawl_search_options {
     unsigned offset;      /* results to skip */
@@ -87,6 +95,13 @@ typedef struct trawl_hit {
     const trawl_doc_links *links; /* its document's links, when asked for; else NULL */
 } trawl_hit;
 
+/* A word or phrase of a query that the glossary expanded: it matched every member. */
+typedef struct trawl_expansion {
+    char *term;     /* as the query wrote it */
+    char **members; /* its group, as the glossary writes it */
+    size_t n;
+} trawl_expansion;
+
 typedef struct trawl_results trawl_results;
 
 /* Runs `query`: passages by descending BM25 weight, those of equal weight in document order
@@ -117,6 +132,8 @@ unsigned trawl_results_offset(const trawl_results *r);
 /* 0 when the results match the whole query; else they are partial matches, each matching this
  * many of the query's `*clauses` clauses (words, phrases ...) and none matching more. */
 size_t trawl_results_relaxed(const trawl_results *r, size_t *clauses);
+/* The query's words and phrases the glossary expanded (`*n` of them; NULL when none). */
+const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */
 const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i);
 /* The counts of `facet` over all matches when the options asked for them, else NULL. */

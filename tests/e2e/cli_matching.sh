@@ -277,4 +277,31 @@ run 1 "$QUERY" --index "$IDX" lhasa channel '"no such phrase"' year:2019
 has_line "$out" "1 passage matches 2 of them, as partial matches" "filters are kept whole"
 contains "$out" "year-2019.txt#1" "the passage of 2019 with two of the three clauses"
 
+# 12 a glossary: groups of equivalent terms, by --glossary or beside the index
+printf '# the analyst'"'"'s terms\nstudio = plateau = "hardware description"\n' >"$WORK/terms.txt"
+count studio
+equals "$n" 3 "without a glossary"
+count --glossary "$WORK/terms.txt" studio
+equals "$n" 4 "with it: the members' passages too (near.txt has two; a phrase)"
+run 0 "$QUERY" --index "$IDX" --glossary "$WORK/terms.txt" --explain --limit 1 studio
+has_line "$out" 'glossary: studio matches studio = plateau = "hardware description"' \
+  "--explain shows the group"
+run 0 "$QUERY" --index "$IDX" --glossary "$WORK/terms.txt" --format json --limit 0 Plateau
+contains "$(printf '%s' "$out" | tr -d ' \n')" \
+  '"glossary":[{"term":"Plateau","members":["studio","plateau","\"hardwaredescription\""]}]' \
+  "JSON lists the expansion"
+cp "$WORK/terms.txt" "$WORK/glossary.txt"
+count studio
+equals "$n" 4 "glossary.txt beside the index is the default"
+rm "$WORK/glossary.txt"
+printf 'studio = plateau\nlonely\n' >"$WORK/bad.txt"
+run 2 "$QUERY" --index "$IDX" --glossary "$WORK/bad.txt" studio
+equals "$err" "trawl-query: $WORK/bad.txt:2: a group needs two members or more, separated by '='" \
+  "a malformed glossary names its line"
+printf 'studio = plateau\nplateau = lhasa\n' >"$WORK/bad.txt"
+run 2 "$QUERY" --index "$IDX" --glossary "$WORK/bad.txt" studio
+equals "$err" "trawl-query: $WORK/bad.txt:2: 'plateau' is in two groups" "a term in two groups"
+run 2 "$QUERY" --index "$IDX" --glossary "$WORK/none.txt" studio
+contains "$err" "$WORK/none.txt" "a missing glossary is named"
+
 finish

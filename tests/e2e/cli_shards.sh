@@ -118,6 +118,14 @@ equals "$("$QUERY" --index "$WORK/remote.stub" --format json --facets icc,provin
   --limit 0 international communication center)" \
   "$("$QUERY" --index "$WORK/one" --format json --facets icc,province,year --limit 0 \
     international communication center)" "remote: facet counts merged exactly"
+printf 'harbour = "river trade"\n' >"$WORK/glossary-test.txt"
+total() { "$QUERY" "$@" --format json --limit 0 | grep -m1 '"total"'; }
+plain=$(total --index "$WORK/one" harbour)
+expanded=$(total --index "$WORK/one" --glossary "$WORK/glossary-test.txt" harbour)
+[ "$plain" != "$expanded" ] || fail "the glossary finds more: $plain, $expanded"
+equals "$("$QUERY" --index "$WORK/remote.stub" --glossary "$WORK/glossary-test.txt" --format json \
+  harbour)" "$("$QUERY" --index "$WORK/one" --glossary "$WORK/glossary-test.txt" --format json \
+  harbour)" "remote: a glossary expands queries to remote shards as to one database"
 run 2 "$INGEST" --index "$WORK/remote.stub" "$C"
 contains "$err" "remote.stub" "ingest does not write through a stub file"
 
