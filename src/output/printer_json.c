@@ -200,6 +200,16 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
         trawl_json_put(
             root, "relaxed",
             json_pack("{s:I,s:I}", "matched", (json_int_t)relaxed, "of", (json_int_t)clauses), &ok);
+    size_t nsug = 0;
+    const trawl_suggestion *sug = trawl_results_suggestions(r, &nsug);
+    json_t *suggestions = nsug ? json_array() : NULL;
+    for (size_t i = 0; i < nsug; i++)
+        trawl_json_put(suggestions, NULL,
+                       json_pack("{s:s,s:o}", "word", sug[i].word, "suggestion",
+                                 sug[i].suggestion ? json_string(sug[i].suggestion) : json_null()),
+                       &ok);
+    if (nsug)
+        trawl_json_put(root, "suggestions", suggestions, &ok);
     size_t nexp = 0;
     const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
     json_t *glossary = nexp ? json_array() : NULL;

@@ -243,12 +243,11 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     (void)err;
     unsigned total = trawl_results_total(r);
     size_t count = trawl_results_count(r);
-    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses);
-    if (total == 0) {
-        fprintf(p->out, "no passages match: %s\n", trawl_results_query(r));
-        return TRAWL_OK;
-    }
-    if (relaxed)
+    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses), nsug = 0;
+    const trawl_suggestion *sug = trawl_results_suggestions(r, &nsug);
+    if (total == 0)
+        fprintf(p->out, "no passages match: %s", trawl_results_query(r));
+    else if (relaxed)
         fprintf(p->out,
                 "no passage matches all %zu words and phrases of: %s\n"
                 "%u passage%s match%s %zu of them, as partial matches",
@@ -260,9 +259,16 @@ static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl
     if (count > 0 && count < total)
         fprintf(p->out, " (showing %u-%zu)", trawl_results_offset(r) + 1,
                 trawl_results_offset(r) + count);
-    else if (count == 0 && trawl_results_offset(r) >= total)
+    else if (total > 0 && count == 0 && trawl_results_offset(r) >= total)
         fprintf(p->out, " (none from %u)", trawl_results_offset(r) + 1);
     fputc('\n', p->out);
+    for (size_t i = 0; i < nsug; i++) {
+        if (sug[i].suggestion)
+            fprintf(p->out, "no passage has \"%s\"; did you mean \"%s\"?\n", sug[i].word,
+                    sug[i].suggestion);
+        else
+            fprintf(p->out, "no passage has \"%s\", nor a word close to it\n", sug[i].word);
+    }
     size_t nexp = 0;
     const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
     for (size_t i = 0; p->explain && i < nexp; i++) {

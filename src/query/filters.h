@@ -28,6 +28,8 @@ typedef struct trawl_filter_context {
     trawl_xdb *db;             /* the index, for centers the gazetteer lacks */
     const char *languages;     /* the codes of its passages' languages, space-separated */
     trawl_glossary *glossary;  /* the user's groups of equivalent terms, or NULL */
+    trawl_buf *unknown;        /* when not NULL, the compiler appends the query's words that no
+                                  field of the index holds, folded, each NUL-terminated */
 } trawl_filter_context;
 
 /* "de (German), en (English)" for the space-separated codes `languages`, into `out` (reset

@@ -271,6 +271,37 @@ static void expand(compiler *c, tokens *k)
     trawl_buf_free(&x.key);
 }
 
+/* Appends the word of `k` to the context's unknown words when no field of the index holds any
+ * of the words it matches (its stems' words, its other spelling's). */
+static void note_unknown(compiler *c, tokens *k)
+{
+    if (!c->ctx->unknown || !c->ctx->db || k->n != 1 || k->first_kind != TRAWL_TOKEN_LETTER)
+        return;
+    expand(c, k);
+    trawl_buf term = TRAWL_BUF_INIT;
+    const char *w = k->words.data;
+    for (size_t i = 0; i < k->nwords && c->st == TRAWL_OK; i++, w += strlen(w) + 1) {
+        for (int f = 0; f < TRAWL_FIELD_COUNT && c->st == TRAWL_OK; f++) {
+            unsigned freq = 0;
+            trawl_buf_reset(&term);
+            trawl_buf_puts(&term, trawl_schema_field((trawl_field_id)f)->prefix);
+            trawl_buf_puts(&term, w);
+            c->st = term.failed
+                        ? trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory")
+                        : trawl_xdb_termfreq(c->ctx->db, term.data, term.len, &freq, c->err);
+            if (freq > 0) {
+                trawl_buf_free(&term);
+                return;
+            }
+        }
+    }
+    trawl_buf_free(&term);
+    trawl_buf_puts(c->ctx->unknown, nth(&k->terms, 0));
+    trawl_buf_putc(c->ctx->unknown, '\0');
+    if (c->ctx->unknown->failed && c->st == TRAWL_OK)
+        c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+}
+
 /* A single word in one field: its stems and their words, as one synonym group. */
 static trawl_xquery *stems_query(compiler *c, const trawl_field *f, tokens *k)
 {
@@ -505,6 +536,8 @@ static trawl_xquery *text_query(compiler *c, const trawl_qnode *n, bool positive
         }
         q = combine(c, TRAWL_XOP_OR, per_field, TRAWL_FIELD_COUNT, 0);
     }
+    if (positive && !exact && !bigrams && !c->expanding)
+        note_unknown(c, &k);
     if (positive && bigrams && (!n->field || n->field == body) && c->matches) {
         for (size_t at = 0; at < k.chars.len && !c->st; at += strlen(k.chars.data + at) + 1)
             c->st = trawl_matches_add_one(c->matches, TRAWL_MATCH_CHARS, k.chars.data + at,

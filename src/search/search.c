@@ -17,6 +17,7 @@
 #include "query/query_parser.h"
 #include "query/relax.h"
 #include "search/searcher_impl.h"
+#include "search/suggest.h"
 #include "search/tally.h"
 #include "text/analyzer.h"
 #include "text/language.h"
@@ -64,8 +65,10 @@ struct trawl_results {
     trawl_report *counts[TRAWL_FACET_COUNT]; /* facet counts, when asked for */
     char **labels;                           /* labels of the evidence, owned */
     size_t nlabels, clabels;
-    trawl_doc_links **links;     /* each hit's document's links, when asked for */
-    size_t relaxed, clauses;     /* a partial match: `relaxed` of the query's `clauses` */
+    trawl_doc_links **links;       /* each hit's document's links, when asked for */
+    size_t relaxed, clauses;       /* a partial match: `relaxed` of the query's `clauses` */
+    trawl_suggestion *suggestions; /* for words no passage holds, owned */
+    size_t nsuggestions;
     trawl_expansion *expansions; /* the query's terms the glossary expanded, owned */
     size_t nexpansions;
 };
@@ -247,6 +250,12 @@ unsigned trawl_results_total(const trawl_results *r)
     return r->total;
 }
 
+const trawl_suggestion *trawl_results_suggestions(const trawl_results *r, size_t *n)
+{
+    *n = r->nsuggestions;
+    return r->nsuggestions ? r->suggestions : NULL;
+}
+
 const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n)
 {
     *n = r->nexpansions;
@@ -284,6 +293,11 @@ void trawl_results_free(trawl_results *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->nsuggestions; i++) {
+        free(r->suggestions[i].word);
+        free(r->suggestions[i].suggestion);
+    }
+    free(r->suggestions);
     for (size_t i = 0; i < r->nexpansions; i++) {
         free(r->expansions[i].term);
         for (size_t k = 0; k < r->expansions[i].n; k++)
@@ -622,10 +636,12 @@ static trawl_status check_utf8(const char *query, trawl_error *err)
 }
 
 /* How to prepare a query: relaxed to `relax` of its clauses (0: whole, relax.h); `clauses`,
- * when not NULL, gets the number of its clauses. */
+ * when not NULL, gets the number of its clauses; `unknown`, when not NULL, its words that no
+ * field of the index holds (filters.h). */
 typedef struct relaxation {
     size_t relax;
     size_t *clauses;
+    trawl_buf *unknown;
 } relaxation;
 
 /* Parses and compiles `query` (NULL: every passage), recording what it matches in `matches`
@@ -644,8 +660,8 @@ static trawl_status prepare(trawl_searcher *s, const char *query, const analyzer
      * (folding is the same in every language). */
     if (!s->aliases && (st = trawl_aliases_new(s->gz, an->all[0], &s->aliases, err)))
         return st;
-    trawl_filter_context ctx = {an->all[0], an->all + 1, an->n - 1,    s->gz,
-                                s->aliases, s->db,       s->languages, s->glossary};
+    trawl_filter_context ctx = {an->all[0], an->all + 1,  an->n - 1,   s->gz,     s->aliases,
+                                s->db,      s->languages, s->glossary, rx.unknown};
     if (!(st = check_utf8(query, err)) && !(st = trawl_query_parse(query, &tree, err))) {
         if (rx.clauses)
             *rx.clauses = trawl_query_clauses(tree);
@@ -695,6 +711,31 @@ static trawl_status glossary_notes(trawl_searcher *s, const char *query, trawl_a
     if (!st)
         st = note_expansions(s, an, tree, r, err);
     trawl_qnode_free(tree);
+    return st;
+}
+
+/* For a query that found nothing whole: its words that no passage holds, each with the
+ * closest indexed word (suggest.h), into `r`. */
+static trawl_status suggest(trawl_searcher *s, const char *query, const analyzers *an,
+                            trawl_results *r, trawl_error *err)
+{
+    trawl_buf unknown = TRAWL_BUF_INIT;
+    trawl_xquery *q = NULL;
+    trawl_status st = prepare(s, query, an, (relaxation){0, NULL, &unknown}, NULL, &q, NULL, err);
+    trawl_xquery_free(q);
+    size_t n = 0;
+    for (size_t at = 0; !st && at < unknown.len; at += strlen(unknown.data + at) + 1)
+        n++;
+    if (!st && n && !(r->suggestions = calloc(n, sizeof *r->suggestions)))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t at = 0; !st && at < unknown.len; at += strlen(unknown.data + at) + 1) {
+        trawl_suggestion *sg = &r->suggestions[r->nsuggestions++];
+        if (!(sg->word = trawl_strdup(unknown.data + at)))
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        else
+            st = trawl_suggest_word(s->db, sg->word, &sg->suggestion, err);
+    }
+    trawl_buf_free(&unknown);
     return st;
 }
 
@@ -782,8 +823,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
      * passages matching the most of them. */
     for (;;) {
         if ((st = trawl_matches_new(&matches, err)) ||
-            (st = prepare(s, query, &an, (relaxation){relax, relax ? NULL : &clauses}, matches, &q,
-                          o.facets ? &scope : NULL, err)) ||
+            (st = prepare(s, query, &an, (relaxation){relax, relax ? NULL : &clauses, NULL},
+                          matches, &q, o.facets ? &scope : NULL, err)) ||
             (st = trawl_highlighter_new(&hl, err)) ||
             (st = trawl_highlighter_add_matches(hl, matches, err)))
             goto cleanup;
@@ -815,6 +856,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         r->relaxed = relax;
         r->clauses = clauses;
     }
+    if (query && (job.total == 0 || r->relaxed) && (st = suggest(s, query, &an, r, err)))
+        goto cleanup;
     for (size_t i = 0; i < trawl_xmset_size(job.mset); i++) {
         trawl_xmatch m;
         if ((st = trawl_xmset_item(job.mset, i, &m, err)))
@@ -867,7 +910,7 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);
     if (!(st = analyzers_open(s, language, &an, err)) &&
-        !(st = prepare(s, query, &an, (relaxation){0, NULL}, NULL, &q, &scope, err))) {
+        !(st = prepare(s, query, &an, (relaxation){0, NULL, NULL}, NULL, &q, &scope, err))) {
         job.query = q;
         if (!(st = run_retrying(s, &job, err)))
             st = trawl_tally_report(&tally, spec, &scope, query, s->gz, s->db, report_out, err);

@@ -102,6 +102,12 @@ typedef struct trawl_expansion {
     size_t n;
 } trawl_expansion;
 
+/* A word of a query that no passage holds, and the indexed word closest to it (NULL: none). */
+typedef struct trawl_suggestion {
+    char *word;       /* folded */
+    char *suggestion; /* search/suggest.h */
+} trawl_suggestion;
+
 typedef struct trawl_results trawl_results;
 
 /* Runs `query`: passages by descending BM25 weight, those of equal weight in document order
@@ -132,6 +138,9 @@ unsigned trawl_results_offset(const trawl_results *r);
 /* 0 when the results match the whole query; else they are partial matches, each matching this
  * many of the query's `*clauses` clauses (words, phrases ...) and none matching more. */
 size_t trawl_results_relaxed(const trawl_results *r, size_t *clauses);
+/* For a query that matched nothing whole (no results, or partial ones): its words that no
+ * passage holds, with the closest indexed word (`*n` of them; NULL when none). */
+const trawl_suggestion *trawl_results_suggestions(const trawl_results *r, size_t *n);
 /* The query's words and phrases the glossary expanded (`*n` of them; NULL when none). */
 const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */

@@ -87,7 +87,8 @@ contains "$err" "no query given" "no query"
 run 2 "$QUERY" --index "$IDX" --limit lots ICC
 contains "$err" "--limit wants a whole number" "bad limit"
 run 1 "$QUERY" --index "$IDX" xylophone
-equals "$out" "no passages match: xylophone" "no match"
+equals "$out" "no passages match: xylophone
+no passage has \"xylophone\", nor a word close to it" "no match"
 
 # batch: one process, one JSON object per line, the same results as one query at a time
 printf 'Winter Olympics\n\n# a comment\n"unclosed\nuniversities\r\nzzzqqq\n' >"$WORK/queries"
@@ -98,7 +99,8 @@ contains "$line1" '{"query":"Winter Olympics","total":1,"offset":0,"results":[{"
 contains "$line1" '"id":"international-communication-center.txt#5"' "first line's passage"
 equals "$(printf '%s\n' "$out" | sed -n 2p)" '{"query":"\"unclosed","error":"query error at column 1: unbalanced quote: this \" has no closing quote"}' "a bad query is a line, not the end"
 contains "$(printf '%s\n' "$out" | sed -n 3p)" '{"query":"universities","total":3,' "CRLF line"
-equals "$(printf '%s\n' "$out" | sed -n 4p)" '{"query":"zzzqqq","total":0,"offset":0,"results":[]}' "no match"
+equals "$(printf '%s\n' "$out" | sed -n 4p)" '{"query":"zzzqqq","total":0,"offset":0,"suggestions":[{"word":"zzzqqq","suggestion":null}],"results":[]}' \
+  "no match, no word close to it"
 run 0 "$QUERY" --index "$IDX" --limit 1 --format json Winter Olympics
 equals "$(printf '%s' "$out" | tr -d ' \n')" "$(printf '%s' "$line1" | tr -d ' \n')" "the same object as one query"
 printf 'icc:ichongqing\n' >"$WORK/one-query"

@@ -92,11 +92,12 @@ static void text_paging_is_announced(void)
     free(out);
 }
 
-/* Text: no match. */
+/* Text: no match, and a word no passage holds, with the closest word or none. */
 static void text_no_match(void)
 {
     char *out = print(index_dir, "anchors", TRAWL_OUTPUT_TEXT, false, 10);
-    CHECK_STR(out, "no passages match: anchors\n");
+    CHECK_STR(out,
+              "no passages match: anchors\nno passage has \"anchors\", nor a word close to it\n");
     free(out);
 }
 

@@ -10,6 +10,8 @@
 #include "readers/reader.h"
 #include "search/highlight.h"
 #include "search/search.h"
+#include "search/searcher_impl.h"
+#include "search/suggest.h"
 #include "text/cjk.h"
 #include "xapian-c/xapian_c.h"
 
@@ -218,6 +220,34 @@ static void chinese_queries_match_whatever(void)
     CHECK_STR(search("2018", 0, 10), "2: harbor.txt#1[2018] sub/river.txt#2[2018]");
     CHECK_STR(search("\"际传播中\"", 0, 10), "1: sub/river.txt#2[际传播中]");
     CHECK_STR(search("國際傳播", 0, 10), "1: sub/river.txt#2[国际传播]");
+}
+
+/* The closest indexed word to one no passage holds (search/suggest.h). */
+static const char *suggestion(const char *word)
+{
+    static char out[64];
+    trawl_searcher *s = NULL;
+    char *got = NULL;
+    CHECK_INT(trawl_searcher_open(index_dir, NULL, &s, NULL), TRAWL_OK);
+    CHECK_INT(trawl_suggest_word(trawl_searcher_db(s), word, &got, NULL), TRAWL_OK);
+    snprintf(out, sizeof out, "%s", got ? got : "-");
+    free(got);
+    trawl_searcher_close(s);
+    return out;
+}
+
+/* Suggestions: one edit for short words, two for longer ones, a transposition counting one;
+ * the same first letter; never the word itself. */
+static void suggestions_of_close_words(void)
+{
+    CHECK_NEEDS(a_second_writer_is_refused_while);
+    CHECK_STR(suggestion("harbr"), "harbor");
+    CHECK_STR(suggestion("habror"), "harbor");
+    CHECK_STR(suggestion("unversitis"), "universities");
+    CHECK_STR(suggestion("rde"), "red");
+    CHECK_STR(suggestion("rxx"), "-");
+    CHECK_STR(suggestion("arbor"), "-");
+    CHECK_STR(suggestion("zzzzzz"), "-");
 }
 
 /* Prefixes. */
@@ -576,11 +606,11 @@ CHECK_MAIN(setup, NULL, CHECK_CASE(no_index_yet_the_searcher_says),
            CHECK_CASE(words_match_their_stems), CHECK_CASE(phrases_match_exact_words),
            CHECK_CASE(not_and_word_exclude_or_widens), CHECK_CASE(title_and_section_words),
            CHECK_CASE(accents_fold_sao_paulo_finds_s_o), CHECK_CASE(chinese_queries_match_whatever),
-           CHECK_CASE(prefixes), CHECK_CASE(exact_totals_and_paging),
-           CHECK_CASE(hit_fields_id_path_title_section), CHECK_CASE(query_errors_come_back),
-           CHECK_CASE(re_indexing_a_document_replaces), CHECK_CASE(another_analyser_passage_bound),
-           CHECK_CASE(another_schema_version_refused), CHECK_CASE(a_run_that_is_not_committed),
-           CHECK_CASE(the_index_keeps_the_gazetteer_s), CHECK_CASE(each_commit_lists_the_passages),
-           CHECK_CASE(a_stem_s_words_are_listed_per), CHECK_CASE(stored_data_not_a_passage_s),
-           CHECK_CASE(a_folder_holding_other_files), CHECK_CASE(a_folder_with_only_readme_md),
-           CHECK_CASE(highlights_runs_of_dictionary))
+           CHECK_CASE(suggestions_of_close_words), CHECK_CASE(prefixes),
+           CHECK_CASE(exact_totals_and_paging), CHECK_CASE(hit_fields_id_path_title_section),
+           CHECK_CASE(query_errors_come_back), CHECK_CASE(re_indexing_a_document_replaces),
+           CHECK_CASE(another_analyser_passage_bound), CHECK_CASE(another_schema_version_refused),
+           CHECK_CASE(a_run_that_is_not_committed), CHECK_CASE(the_index_keeps_the_gazetteer_s),
+           CHECK_CASE(each_commit_lists_the_passages), CHECK_CASE(a_stem_s_words_are_listed_per),
+           CHECK_CASE(stored_data_not_a_passage_s), CHECK_CASE(a_folder_holding_other_files),
+           CHECK_CASE(a_folder_with_only_readme_md), CHECK_CASE(highlights_runs_of_dictionary))
