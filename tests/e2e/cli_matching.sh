@@ -316,4 +316,19 @@ contains "$(printf '%s' "$out" | tr -d ' \n')" '"suggestions":[{"word":"xqzvw","
 run 0 "$QUERY" --index "$IDX" --limit 0 lhasa
 equals "$out" "3 passages match: lhasa" "no suggestion when the query matches"
 
+# 14 passages: a sentence a little longer than the bound (600 bytes) is cut into two halves,
+# never into 600 bytes and a stray word
+mkdir -p "$WORK/long"
+{
+  printf 'Long\n\n'
+  for i in $(seq 61); do printf 'abcdefghi '; done
+  printf '\n'
+} >"$WORK/long/sentence.txt"
+run 0 "$INGEST" --index "$WORK/longidx" "$WORK/long"
+contains "$out" "indexed 1 document, 2 passages" "two passages"
+run 0 "$QUERY" --index "$WORK/longidx" --format csv --limit 5 abcdefghi
+lens=$(printf '%s\n' "$out" | tr -d '\r' | sed -n '2,3p' | awk -F, '{ print length($NF) }' |
+  sort -n | tr '\n' ' ')
+equals "$lens" "299 309 " "of about equal length"
+
 finish
