@@ -23,25 +23,12 @@ struct trawl_aliases {
     trawl_buf scratch;
 };
 
-static int join_term(void *ctx, const trawl_term *t)
-{
-    trawl_buf *b = ctx;
-    if (b->len)
-        trawl_buf_putc(b, ' ');
-    trawl_buf_append(b, t->term, t->term_len);
-    return 0;
-}
-
-/* `name` as its folded words joined by spaces, in `scratch`. */
 /* `name` folded by `an` as the index's names are, words joined, into `*folded` (owned by
  * `scratch`). */
 static trawl_status fold_query_name(trawl_buf *scratch, trawl_analyzer *an, const char *name,
                                     const char **folded, trawl_error *err)
 {
-    trawl_buf_reset(scratch);
-    trawl_status st = trawl_analyze(an, name, strlen(name), join_term, scratch, err);
-    if (!st && scratch->failed)
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding a name");
+    trawl_status st = trawl_analyzer_fold_words(an, name, strlen(name), scratch, err);
     *folded = st ? NULL : trawl_buf_str(scratch);
     return st;
 }

@@ -17,23 +17,10 @@ struct trawl_glossary {
     trawl_buf scratch;   /* lookups: the folded text */
 };
 
-static int join_term(void *ctx, const trawl_term *t)
-{
-    trawl_buf *b = ctx;
-    if (b->len)
-        trawl_buf_putc(b, ' ');
-    trawl_buf_append(b, t->term, t->term_len);
-    return 0;
-}
-
 /* `text` folded by `an`, its words joined by spaces, into `out` (reset first). */
 static trawl_status fold(trawl_analyzer *an, const char *text, trawl_buf *out, trawl_error *err)
 {
-    trawl_buf_reset(out);
-    trawl_status st = trawl_analyze_folded(an, text, strlen(text), join_term, out, err);
-    if (!st && out->failed)
-        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading the glossary");
-    return st;
+    return trawl_analyzer_fold_words(an, text, strlen(text), out, err);
 }
 
 void trawl_glossary_free(trawl_glossary *g)

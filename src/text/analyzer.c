@@ -149,3 +149,22 @@ trawl_status trawl_analyze_folded(trawl_analyzer *an, const char *text, size_t l
 {
     return analyze(an, text, len, false, fn, ctx, err);
 }
+
+static int join_word(void *ctx, const trawl_term *t)
+{
+    trawl_buf *b = ctx;
+    if (b->len)
+        trawl_buf_putc(b, ' ');
+    trawl_buf_append(b, t->term, t->term_len);
+    return 0;
+}
+
+trawl_status trawl_analyzer_fold_words(trawl_analyzer *an, const char *text, size_t len,
+                                       trawl_buf *out, trawl_error *err)
+{
+    trawl_buf_reset(out);
+    trawl_status st = analyze(an, text, len, false, join_word, out, err);
+    if (!st && out->failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory folding words");
+    return st;
+}

@@ -57,5 +57,9 @@ trawl_status trawl_analyze(trawl_analyzer *an, const char *text, size_t len, tra
  * folded words only). */
 trawl_status trawl_analyze_folded(trawl_analyzer *an, const char *text, size_t len,
                                   trawl_term_fn fn, void *ctx, trawl_error *err);
+/* The folded words of the valid UTF-8 `text`, joined by single spaces, into `out` (reset
+ * first): how names and glossary terms are compared, whatever their spacing and case. */
+trawl_status trawl_analyzer_fold_words(trawl_analyzer *an, const char *text, size_t len,
+                                       trawl_buf *out, trawl_error *err);
 
 #endif
