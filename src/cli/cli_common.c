@@ -7,6 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+
+#include "common/buf.h"
+#include "common/datadir.h"
+#include "facets/gazetteer.h"
+#include "index/passages.h"
+#include "index/schema.h"
+#include "text/stemmer.h"
+#include "xapian-c/xapian_c.h"
 
 static const char *program = "trawl";
 
@@ -51,6 +61,49 @@ bool trawl_cli_parse_count(const char *option, const char *value, size_t min, si
     }
     *out = (size_t)v;
     return true;
+}
+
+const char *trawl_cli_index(const char *given, const char **rule)
+{
+    const char *env = getenv("TRAWL_INDEX"), *unused;
+    if (!rule)
+        rule = &unused;
+    if (given) {
+        *rule = "--index";
+        return given;
+    }
+    if (env && *env) {
+        *rule = "$TRAWL_INDEX";
+        return env;
+    }
+    *rule = "the default";
+    return "index";
+}
+
+void trawl_cli_version(FILE *out)
+{
+    UVersionInfo icu, unicode;
+    char icu_s[U_MAX_VERSION_STRING_LENGTH], unicode_s[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(icu);
+    u_getUnicodeVersion(unicode);
+    u_versionToString(icu, icu_s);
+    u_versionToString(unicode, unicode_s);
+    fprintf(out, "trawl %s (index schema %d)\n", TRAWL_VERSION, TRAWL_SCHEMA_VERSION);
+    fprintf(out, "Xapian %s, ICU %s, Unicode %s, Snowball (libstemmer) %s\n",
+            trawl_xapian_version(), icu_s, unicode_s, trawl_stemmer_library_version());
+    trawl_gazetteer *gz = NULL;
+    trawl_error err;
+    trawl_buf identity = TRAWL_BUF_INIT;
+    if (trawl_gazetteer_load_dir(trawl_gazetteer_default_dir(), &gz, &err)) {
+        fprintf(out, "data: %s (%s)\n", trawl_data_dir(), err.message);
+    } else {
+        trawl_schema_analyzer_identity(TRAWL_DEFAULT_MAX_PASSAGE, trawl_gazetteer_hash(gz),
+                                       &identity);
+        fprintf(out, "data: %s\nanalyser of a new index: %s\n", trawl_data_dir(),
+                trawl_buf_str(&identity));
+    }
+    trawl_buf_free(&identity);
+    trawl_gazetteer_free(gz);
 }
 
 double trawl_cli_now(void)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum {
     TRAWL_EXIT_OK = 0,      /* everything asked for was done / something matched */
@@ -25,6 +26,16 @@ void trawl_cli_set_program(const char *name);
 /* Parses a decimal count in [min, max]; false (after an error naming `option`) otherwise. */
 bool trawl_cli_parse_count(const char *option, const char *value, size_t min, size_t max,
                            size_t *out);
+
+/* The index folder: `given` (--index), else $TRAWL_INDEX, else "index" (in the current folder);
+ * `*rule`, unless `rule` is NULL, says which, for messages ("--index", "$TRAWL_INDEX", "the
+ * default"). */
+const char *trawl_cli_index(const char *given, const char **rule);
+
+/* Prints Trawl's version, its index schema, and the versions of the libraries it runs with
+ * that an index records (Xapian, ICU, Unicode, Snowball), with the analyser identity a new
+ * index would record (index/schema.h). */
+void trawl_cli_version(FILE *out);
 
 /* Seconds since an arbitrary start, monotonic. */
 double trawl_cli_now(void);

@@ -98,6 +98,7 @@ static bool take_value(const trawl_cli_option *o, const char *value, int argc)
         return list_add(o->target, value, argc);
     case TRAWL_CLI_FLAG:
     case TRAWL_CLI_HELP:
+    case TRAWL_CLI_VERSION:
         break;
     }
     return false;
@@ -123,8 +124,11 @@ int trawl_cli_parse(const trawl_cli_spec *spec, int argc, char **argv, trawl_cli
             trawl_cli_error("%s: unknown option (see --help)", a);
             return TRAWL_CLI_FAILED;
         }
-        if (o->kind == TRAWL_CLI_HELP) {
-            trawl_cli_help(spec, stdout);
+        if (o->kind == TRAWL_CLI_HELP || o->kind == TRAWL_CLI_VERSION) {
+            if (o->kind == TRAWL_CLI_HELP)
+                trawl_cli_help(spec, stdout);
+            else
+                trawl_cli_version(stdout);
             return TRAWL_CLI_HELPED;
         }
         if (o->kind == TRAWL_CLI_FLAG) {

@@ -19,7 +19,8 @@ typedef enum trawl_cli_kind {
     TRAWL_CLI_COUNT,  /* target: size_t, a whole number from min to max */
     TRAWL_CLI_CHOICE, /* target: int, the position of the value among `choices` */
     TRAWL_CLI_LIST,   /* repeatable; target: trawl_cli_list, each value appended */
-    TRAWL_CLI_HELP    /* prints the help and ends the program's parse (no target) */
+    TRAWL_CLI_HELP,   /* prints the help and ends the program's parse (no target) */
+    TRAWL_CLI_VERSION /* prints the versions (trawl_cli_version) and ends the parse */
 } trawl_cli_kind;
 
 /* The values of a repeatable option, in the order given; `items` is malloc'd by the parser
@@ -53,7 +54,7 @@ typedef struct trawl_cli_spec {
 
 enum {
     TRAWL_CLI_PARSED, /* the options are set and the operands collected */
-    TRAWL_CLI_HELPED, /* --help was given and printed on stdout: exit 0 */
+    TRAWL_CLI_HELPED, /* --help or --version was given and printed on stdout: exit 0 */
     TRAWL_CLI_FAILED  /* an error was printed: exit 2 */
 };
 

@@ -159,12 +159,13 @@ int main(int argc, char **argv)
      * 10,000 keep the run's memory flat whatever the corpus, and are no slower. Set before
      * any thread starts; a value the user set wins. */
     setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
-    const char *index_dir = "index";
+    const char *index_dir = NULL;
     trawl_ingest_options o = TRAWL_INGEST_OPTIONS_INIT;
     bool quiet = false, check_only = false, rebuild = false;
     trawl_cli_list include = {0}, exclude = {0};
     const trawl_cli_option options[] = {
-        {"--index", 0, TRAWL_CLI_STRING, "DIR", "the index folder", &index_dir, 0, 0, NULL},
+        {"--index", 0, TRAWL_CLI_STRING, "DIR",
+         "the index folder (default $TRAWL_INDEX, else index/)", &index_dir, 0, 0, NULL},
         {"--quiet", 'q', TRAWL_CLI_FLAG, NULL, "no progress line and no summary", &quiet, 0, 0,
          NULL},
         {"--rebuild", 0, TRAWL_CLI_FLAG, NULL, "discard the existing index and build it anew",
@@ -199,6 +200,8 @@ int main(int argc, char **argv)
          &include, 0, 0, NULL},
         {"--exclude", 0, TRAWL_CLI_LIST, "GLOB",
          "never read files or folders matching a GLOB (repeatable)", &exclude, 0, 0, NULL},
+        {"--version", 0, TRAWL_CLI_VERSION, NULL,
+         "Trawl's version and those of the libraries an index records", NULL, 0, 0, NULL},
         {"--help", 'h', TRAWL_CLI_HELP, NULL, "this help", NULL, 0, 0, NULL},
     };
     const trawl_cli_spec spec = {
@@ -234,6 +237,7 @@ int main(int argc, char **argv)
     o.index.rebuild = rebuild;
     o.on_event = on_event;
     o.ctx = &c;
+    index_dir = trawl_cli_index(index_dir, NULL);
     code = check_only ? check(index_dir, in, &o) : ingest(index_dir, in, &o, &c);
     if (c.binary) /* even with --quiet: files left out of the index */
         trawl_cli_error("%zu binary file%s skipped (not text): %s%s", c.binary,

@@ -126,7 +126,7 @@ static void facet_names(char *out, size_t size)
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
-    const char *index_dir = "index";
+    const char *index_dir = NULL, *index_rule = NULL;
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
     int format = TRAWL_OUTPUT_TEXT, count_documents = 0;
     size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0;
@@ -144,8 +144,8 @@ int main(int argc, char **argv)
     _Static_assert(TRAWL_OUTPUT_TEXT == 0 && TRAWL_OUTPUT_JSON == 1 && TRAWL_OUTPUT_CSV == 2,
                    "--format's choices are in the order of trawl_output_format");
     const trawl_cli_option options[] = {
-        {"--index", 0, TRAWL_CLI_STRING, "DIR", "the index (default index/)", &index_dir, 0, 0,
-         NULL},
+        {"--index", 0, TRAWL_CLI_STRING, "DIR", "the index (default $TRAWL_INDEX, else index/)",
+         &index_dir, 0, 0, NULL},
         {"--limit", 0, TRAWL_CLI_COUNT, "N", "passages to show (default 10)", &limit, 0, 100000,
          NULL},
         {"--offset", 0, TRAWL_CLI_COUNT, "N", "skip the first N (for paging)", &offset, 0,
@@ -190,6 +190,8 @@ int main(int argc, char **argv)
          "answer from the shards that can be reached, saying which could not (default: a shard out "
          "of reach is an error)",
          &allow_partial, 0, 0, NULL},
+        {"--version", 0, TRAWL_CLI_VERSION, NULL,
+         "Trawl's version and those of the libraries an index records", NULL, 0, 0, NULL},
         {"--help", 0, TRAWL_CLI_HELP, NULL, "this help", NULL, 0, 0, NULL},
     };
     const trawl_cli_spec cli = {
@@ -208,8 +210,11 @@ int main(int argc, char **argv)
         "shards (`auto PATH`, `remote HOST:PORT` for xapian-tcpsrv), searched as one.\n"
         "Query syntax: words (all must match; stems match: universities ~ university),\n"
         "\"exact phrase\", a OR b, NOT word, -word, (groups), title:word, section:word,\n"
-        "word* (prefix), icc:KEY, province:NAME, year:2024, year:2018..2020.\n"
-        "OR binds tighter than the implicit AND.\n",
+        "word* and \"a phrase*\" (prefixes), a NEAR b, a NEAR/5 b, a ADJ b, a ADJ/2 b,\n"
+        "icc:KEY, province:NAME, year:2024, year:2018..2020, year:2024.., lang:ru.\n"
+        "NEAR and ADJ bind tighter than OR, OR tighter than the implicit AND.\n"
+        "The index: --index DIR, else $TRAWL_INDEX, else ./index. Data (gazetteer,\n"
+        "languages): $TRAWL_DATA_DIR, else share/trawl found from the program.\n",
         options,
         sizeof options / sizeof *options,
         true};
@@ -277,8 +282,17 @@ int main(int argc, char **argv)
         trawl_cli_error("out of memory");
         goto cleanup;
     }
-    if (trawl_searcher_open(index_dir, &read, &s, &err) ||
-        trawl_searcher_use_glossary(s, glossary, &err) ||
+    index_dir = trawl_cli_index(index_dir, &index_rule);
+    if (trawl_searcher_open(index_dir, &read, &s, &err)) {
+        if (err.status == TRAWL_ERR_NO_INDEX)
+            trawl_cli_error("%s [the index folder from %s: --index DIR, else $TRAWL_INDEX, else "
+                            "./index]",
+                            err.message, index_rule);
+        else
+            trawl_cli_error("%s", err.message);
+        goto cleanup;
+    }
+    if (trawl_searcher_use_glossary(s, glossary, &err) ||
         trawl_printer_new((trawl_output_format)format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;

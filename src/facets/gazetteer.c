@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L /* access */
 #include "facets/gazetteer.h"
 
+#include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/datadir.h"
 #include "common/fileio.h"
 #include "common/hash.h"
 #include "common/strmap.h"
@@ -317,7 +320,9 @@ trawl_status trawl_gazetteer_load_dir(const char *dir, trawl_gazetteer **gz_out,
         if (f >= REQUIRED_FILES && access(trawl_buf_str(&path), F_OK) != 0)
             break; /* an optional table the folder lacks */
         if ((st = trawl_read_file(trawl_buf_str(&path), MAX_GAZETTEER_BYTES, &data, &len, &why))) {
-            trawl_error_set(err, st, "gazetteer not found or unreadable (%s); give --gazetteer DIR",
+            trawl_error_set(err, st,
+                            "gazetteer not found or unreadable (%s); give --gazetteer DIR, or "
+                            "set TRAWL_DATA_DIR to Trawl's data folder (share/trawl)",
                             why.message);
             break;
         }
@@ -399,8 +404,20 @@ const char *trawl_gazetteer_place_province(const trawl_gazetteer *gz, const char
     return c ? c->province : NULL;
 }
 
-const char *trawl_gazetteer_default_dir(void)
+static char default_dir[PATH_MAX + 96]; /* the data folder (datadir.h) and gazetteer/ */
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void find_default_dir(void)
 {
     const char *env = getenv("TRAWL_GAZETTEER");
-    return env && *env ? env : TRAWL_GAZETTEER_DIR;
+    if (env && *env)
+        snprintf(default_dir, sizeof default_dir, "%s", env);
+    else
+        snprintf(default_dir, sizeof default_dir, "%s/gazetteer", trawl_data_dir());
+}
+
+const char *trawl_gazetteer_default_dir(void)
+{
+    pthread_once(&default_once, find_default_dir);
+    return default_dir;
 }

@@ -85,7 +85,8 @@ const trawl_center *trawl_gazetteer_center(const trawl_gazetteer *gz, const char
  * unknown. */
 const char *trawl_gazetteer_place_province(const trawl_gazetteer *gz, const char *place);
 
-/* The folder ingest loads by default: $TRAWL_GAZETTEER, else the source tree's copy. */
+/* The folder ingest loads by default: $TRAWL_GAZETTEER, else gazetteer/ in Trawl's data folder
+ * (common/datadir.h). Static storage; safe from any thread. */
 const char *trawl_gazetteer_default_dir(void);
 
 #endif

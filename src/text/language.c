@@ -8,6 +8,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "common/buf.h"
+#include "common/datadir.h"
+
 /* How much of a text is looked at. */
 #define SAMPLE_BYTES 4096
 /* Texts with fewer letters than this are not guessed from n-grams. */
@@ -132,14 +135,23 @@ trawl_status trawl_langid_new(trawl_langid **id_out, trawl_error *err)
     trawl_langid *id = calloc(1, sizeof *id);
     if (!id)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
-    id->textcat = special_textcat_Init(TRAWL_LANGID_CONF, TRAWL_TEXTCAT_DIR "/");
-    if (!id->textcat) {
+    trawl_buf conf = TRAWL_BUF_INIT;
+    trawl_buf_printf(&conf, "%s/langid.conf", trawl_data_dir());
+    if (conf.failed) {
         free(id);
-        return trawl_error_set(err, TRAWL_ERR_IO,
-                               "language models of %s not found in %s (package "
-                               "libexttextcat-data)",
-                               TRAWL_LANGID_CONF, TRAWL_TEXTCAT_DIR);
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     }
+    id->textcat = special_textcat_Init(conf.data, TRAWL_TEXTCAT_DIR "/");
+    if (!id->textcat) {
+        trawl_status st = trawl_error_set(err, TRAWL_ERR_IO,
+                                          "%s, or the language models it names in %s (package "
+                                          "libexttextcat-data), cannot be read",
+                                          conf.data, TRAWL_TEXTCAT_DIR);
+        trawl_buf_free(&conf);
+        free(id);
+        return st;
+    }
+    trawl_buf_free(&conf);
     *id_out = id;
     return TRAWL_OK;
 }
