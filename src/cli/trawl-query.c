@@ -11,9 +11,11 @@
  * could not). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -123,13 +125,40 @@ static void facet_names(char *out, size_t size)
                                trawl_facet_name((trawl_facet_id)f));
 }
 
+/* The width text is wrapped at: --width (`given`, SIZE_MAX when not given), else $COLUMNS,
+ * else the terminal's width, else TRAWL_DEFAULT_WIDTH. */
+static size_t text_width(size_t given)
+{
+    if (given != SIZE_MAX)
+        return given;
+    const char *columns = getenv("COLUMNS");
+    char *end = NULL;
+    long n = columns ? strtol(columns, &end, 10) : 0;
+    if (columns && *columns && end && !*end && n > 0 && n <= 10000)
+        return (size_t)n;
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return TRAWL_DEFAULT_WIDTH;
+}
+
+/* --color: always, never, or (auto) on a terminal unless $NO_COLOR is set or $TERM is "dumb". */
+static bool use_color(int when)
+{
+    if (when != 0)
+        return when == 1;
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+}
+
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
     const char *index_dir = NULL, *index_rule = NULL;
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
     int format = TRAWL_OUTPUT_TEXT, count_documents = 0;
-    size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0;
+    size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0, width = SIZE_MAX;
+    int color = 0; /* auto, always, never */
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
                *glossary = NULL;
     bool fingerprint = false, explain = false, show_links = false, allow_partial = false;
@@ -160,6 +189,14 @@ int main(int argc, char **argv)
          "of a group matches every member (default: " TRAWL_GLOSSARY_FILE
          " beside the index, when there is one)",
          &glossary, 0, 0, NULL},
+        {"--width", 0, TRAWL_CLI_COUNT, "N",
+         "wrap text at N columns, 0 for none (default: $COLUMNS, else the terminal's width, "
+         "else 80)",
+         &width, 0, 10000, NULL},
+        {"--color", 0, TRAWL_CLI_CHOICE, "WHEN",
+         "auto (default: on a terminal, unless $NO_COLOR is set), always or never; without "
+         "color, matched words are marked **like this**",
+         &color, 0, 0, "auto|always|never"},
         {"--explain", 0, TRAWL_CLI_FLAG, NULL, "show why each passage carries its facet values",
          &explain, 0, 0, NULL},
         {"--show-links", 0, TRAWL_CLI_FLAG, NULL,
@@ -293,7 +330,7 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     if (trawl_searcher_use_glossary(s, glossary, &err) ||
-        trawl_printer_new((trawl_output_format)format, stdout, isatty(STDOUT_FILENO), &p, &err)) {
+        trawl_printer_new((trawl_output_format)format, stdout, &p, &err)) {
         trawl_cli_error("%s", err.message);
         goto cleanup;
     }
@@ -302,6 +339,7 @@ int main(int argc, char **argv)
         trawl_cli_error("--fingerprint needs every shard: %zu could not be reached", warned);
         goto cleanup;
     }
+    trawl_printer_set_style(p, text_width(width), use_color(color));
     trawl_printer_set_explain(p, explain);
     trawl_printer_set_lines(p, batch != NULL);
     if (batch) {

@@ -4,9 +4,10 @@
 #include <string.h>
 
 #include "output/printer_impl.h"
+#include "output/wrap.h"
 
-trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool terminal,
-                               trawl_printer **printer_out, trawl_error *err)
+trawl_status trawl_printer_new(trawl_output_format format, FILE *out, trawl_printer **printer_out,
+                               trawl_error *err)
 {
     trawl_printer *p = calloc(1, sizeof *p);
     *printer_out = NULL;
@@ -16,7 +17,7 @@ trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool termi
              : format == TRAWL_OUTPUT_CSV ? &trawl_printer_csv_ops
                                           : &trawl_printer_text_ops;
     p->out = out;
-    p->terminal = terminal;
+    p->width = TRAWL_DEFAULT_WIDTH;
     *printer_out = p;
     return TRAWL_OK;
 }
@@ -28,7 +29,15 @@ void trawl_printer_set_lines(trawl_printer *p, bool lines)
 
 void trawl_printer_free(trawl_printer *p)
 {
+    if (p)
+        trawl_wrapper_free(p->wrapper);
     free(p);
+}
+
+void trawl_printer_set_style(trawl_printer *p, size_t width, bool color)
+{
+    p->width = width;
+    p->color = color;
 }
 
 void trawl_printer_set_explain(trawl_printer *p, bool explain)

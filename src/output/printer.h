@@ -1,7 +1,8 @@
 /* printer.h: the one output interface. Search results and facet reports go through a
- * printer, whose back end decides the format: text for people (highlights in bold on a
- * terminal, [brackets] otherwise, reports as aligned tables), JSON for programs (its keys:
- * docs/USAGE.md, "JSON output"), or CSV (RFC 4180) for spreadsheets.
+ * printer, whose back end decides the format: text for people (wrapped to a width at ICU's
+ * line break opportunities, highlights in color or between ** markers, reports as aligned
+ * tables), JSON for programs (its keys: docs/USAGE.md, "JSON output"), or CSV (RFC 4180) for
+ * spreadsheets.
  * A printer is used by one thread at a time. */
 #ifndef TRAWL_PRINTER_H
 #define TRAWL_PRINTER_H
@@ -22,11 +23,18 @@ typedef enum trawl_output_format {
 
 typedef struct trawl_printer trawl_printer;
 
-/* A printer writing to `out` (which stays the caller's). `terminal`: the text back end marks
- * highlights with bold instead of brackets. */
-trawl_status trawl_printer_new(trawl_output_format format, FILE *out, bool terminal,
-                               trawl_printer **printer_out, trawl_error *err);
+/* A printer writing to `out` (which stays the caller's); text is wrapped at
+ * TRAWL_DEFAULT_WIDTH columns, without color, until trawl_printer_set_style says otherwise. */
+trawl_status trawl_printer_new(trawl_output_format format, FILE *out, trawl_printer **printer_out,
+                               trawl_error *err);
 void trawl_printer_free(trawl_printer *p);
+
+/* Columns of text output when nothing says otherwise. */
+#define TRAWL_DEFAULT_WIDTH 80
+/* Text output: wrapped to `width` display columns (0: not wrapped), with ANSI colors (the
+ * matched words in bold red, as grep marks them; titles in bold) or, without, matched words
+ * between ** markers. */
+void trawl_printer_set_style(trawl_printer *p, size_t width, bool color);
 /* Results also show why each passage carries its facet values (text; JSON always does). */
 void trawl_printer_set_explain(trawl_printer *p, bool explain);
 

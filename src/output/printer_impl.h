@@ -11,12 +11,14 @@ typedef struct trawl_printer_ops {
 } trawl_printer_ops;
 
 struct trawl_printer {
-    const trawl_printer_ops *ops; /* the back end */
-    FILE *out;                    /* where it writes; not owned */
-    bool terminal;                /* out is a terminal */
-    bool explain;                 /* show facet evidence with results */
-    bool lines;                   /* JSON: one object per line (JSON Lines) */
-    const char *const *missing;   /* shards the answers were made without; not owned */
+    const trawl_printer_ops *ops;  /* the back end */
+    FILE *out;                     /* where it writes; not owned */
+    size_t width;                  /* text: wrap at this many columns; 0: do not */
+    bool color;                    /* text: ANSI colors */
+    struct trawl_wrapper *wrapper; /* text: made on first use */
+    bool explain;                  /* show facet evidence with results */
+    bool lines;                    /* JSON: one object per line (JSON Lines) */
+    const char *const *missing;    /* shards the answers were made without; not owned */
     size_t nmissing;
 };
 

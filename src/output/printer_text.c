@@ -2,65 +2,157 @@
  * the passage id (path#ordinal) and URL; the passage wrapped to the width, highlights marked;
  * with --explain, each facet value and the words that gave it. Facet counts and reports are
  * aligned tables. */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "facets/facets.h"
 #include "output/printer_impl.h"
+#include "output/wrap.h"
+#include "text/utf8.h"
 
-#define WRAP_COLUMNS 96
 #define INDENT "   "
+
+/* ANSI styles: matched words as grep marks them, titles in bold. */
+#define STYLE_MATCH "\033[1;31m"
+#define STYLE_TITLE "\033[1m"
+#define STYLE_END "\033[0m"
+/* Matched words without color: a marker no bracket of the text can be taken for. */
+#define MARK "**"
 
 static void mark(const trawl_printer *p, bool open)
 {
-    if (p->terminal)
-        fputs(open ? "\033[1m" : "\033[0m", p->out);
-    else
-        fputc(open ? '[' : ']', p->out);
+    fputs(p->color ? (open ? STYLE_MATCH : STYLE_END) : MARK, p->out);
 }
 
-/* Width in characters of the word at the start of s[0, len). */
-static size_t word_width(const char *s, size_t len)
+/* Writes text[start, end), newlines and tabs as spaces. */
+static void put_span(const trawl_printer *p, const char *text, size_t start, size_t end)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t'; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w++;
-    return w;
+    for (size_t i = start; i < end; i++)
+        fputc(text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ? ' ' : text[i], p->out);
 }
 
-/* Writes the passage wrapped at spaces, newlines in the source made spaces, highlights
- * marked. Columns count characters (UTF-8 lead bytes). */
-static void print_passage(const trawl_printer *p, const trawl_hit *h)
+/* A paragraph being printed: its text, highlight ranges and indents. */
+typedef struct para {
+    const trawl_printer *p;
+    const char *text;
+    const trawl_range *hl; /* sorted, disjoint */
+    size_t nhl, next;      /* the first range not yet behind */
+    const char *indent;    /* of each line after the first */
+    const char *first;     /* of the first line */
+    const char *style;     /* of the whole paragraph (color only), or NULL */
+    bool started;
+} para;
+
+/* Prints one line, each highlight within it marked on its own (a highlight that a line break
+ * cuts is closed at the end of the line and opened again on the next). */
+static int on_line(void *ctx, size_t start, size_t end)
 {
-    size_t next = 0, col = 0;
-    bool inside = false;
-    fputs(INDENT, p->out);
-    for (size_t i = 0; i < h->text_len; i++) {
-        if (inside && i == h->highlights[next].end) {
-            mark(p, false);
-            inside = false;
-            next++;
-        }
-        if (!inside && next < h->nhighlights && i == h->highlights[next].start) {
+    para *a = ctx;
+    const trawl_printer *p = a->p;
+    fputs(a->started ? a->indent : a->first, p->out);
+    a->started = true;
+    if (a->style && p->color)
+        fputs(a->style, p->out);
+    for (size_t i = start; i < end;) {
+        while (a->next < a->nhl && a->hl[a->next].end <= i)
+            a->next++;
+        const trawl_range *h = a->next < a->nhl ? &a->hl[a->next] : NULL;
+        if (h && h->start <= i) {
+            size_t e = h->end < end ? h->end : end;
             mark(p, true);
-            inside = true;
+            put_span(p, a->text, i, e);
+            mark(p, false);
+            if (a->style && p->color)
+                fputs(a->style, p->out);
+            i = e;
+        } else {
+            size_t e = h && h->start < end ? h->start : end;
+            put_span(p, a->text, i, e);
+            i = e;
         }
-        char c = h->text[i];
-        if (c == '\n' || c == '\r' || c == '\t')
-            c = ' ';
-        if (c == ' ' && col + 1 + word_width(h->text + i + 1, h->text_len - i - 1) > WRAP_COLUMNS &&
-            col > 0) {
-            fputs("\n" INDENT, p->out);
-            col = 0;
-            continue;
-        }
-        fputc(c, p->out);
-        if (((unsigned char)c & 0xC0) != 0x80)
-            col++;
     }
-    if (inside)
-        mark(p, false);
+    if (a->style && p->color)
+        fputs(STYLE_END, p->out);
     fputc('\n', p->out);
+    return 0;
+}
+
+/* Prints text[0, len) wrapped to the printer's width, the first line after `first`, the others
+ * after `indent`, with the highlights `hl` marked. */
+static trawl_status print_para(trawl_printer *p, const char *text, size_t len,
+                               const trawl_range *hl, size_t nhl, const char *first,
+                               const char *indent, const char *style, trawl_error *err)
+{
+    if (!p->wrapper) {
+        trawl_status st = trawl_wrapper_new(&p->wrapper, err);
+        if (st)
+            return st;
+    }
+    para a = {p, text, hl, nhl, 0, indent, first, style, false};
+    size_t fw = strlen(first), iw = strlen(indent);
+    size_t w1 = p->width > fw ? p->width - fw : 1, w2 = p->width > iw ? p->width - iw : 1;
+    return trawl_wrap(p->wrapper, text, len, w1, p->width ? w2 : 0, on_line, &a, err);
+}
+
+/* A paragraph of plain text in `b`, wrapped, with the indents of print_para. */
+static trawl_status print_line(trawl_printer *p, trawl_buf *b, const char *first,
+                               const char *indent, const char *style, trawl_error *err)
+{
+    if (b->failed)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory printing");
+    return print_para(p, b->data ? b->data : "", b->len, NULL, 0, first, indent, style, err);
+}
+
+/* A URL for people: percent-escaped UTF-8 characters shown as the characters (as browsers show
+ * them), ASCII escapes kept; into `out` (reset first). */
+static void readable_url(const char *url, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    for (size_t i = 0; url[i];) {
+        /* One character: as many escapes as its first byte says it has. */
+        char bytes[4];
+        size_t n = 0, want = 1, j = i;
+        while (n < want && url[j] == '%' && isxdigit((unsigned char)url[j + 1]) &&
+               isxdigit((unsigned char)url[j + 2])) {
+            char hex[3] = {url[j + 1], url[j + 2], 0};
+            bytes[n] = (char)strtoul(hex, NULL, 16);
+            if (n++ == 0)
+                want =
+                    (unsigned char)bytes[0] < 0x80 ? 0 : trawl_utf8_seqlen((unsigned char)bytes[0]);
+            j += 3;
+        }
+        if (want > 1 && n == want && trawl_utf8_valid_length(bytes, n) == n) {
+            trawl_buf_append(out, bytes, n);
+            i = j;
+        } else {
+            trawl_buf_putc(out, url[i++]);
+        }
+    }
+}
+
+/* Writes the passage wrapped, newlines in the source made spaces, highlights marked: in
+ * color, or between markers that are wrapped with the words they mark (they take columns). */
+static trawl_status print_passage(trawl_printer *p, const trawl_hit *h, trawl_error *err)
+{
+    if (p->color)
+        return print_para(p, h->text, h->text_len, h->highlights, h->nhighlights, INDENT, INDENT,
+                          NULL, err);
+    trawl_buf marked = TRAWL_BUF_INIT;
+    size_t at = 0;
+    for (size_t i = 0; i < h->nhighlights; i++) {
+        trawl_buf_append(&marked, h->text + at, h->highlights[i].start - at);
+        trawl_buf_puts(&marked, MARK);
+        trawl_buf_append(&marked, h->text + h->highlights[i].start,
+                         h->highlights[i].end - h->highlights[i].start);
+        trawl_buf_puts(&marked, MARK);
+        at = h->highlights[i].end;
+    }
+    trawl_buf_append(&marked, h->text + at, h->text_len - at);
+    trawl_status st = print_line(p, &marked, INDENT, INDENT, NULL, err);
+    trawl_buf_free(&marked);
+    return st;
 }
 
 /* "links to: a.txt, b.txt; linked from: c.txt" under a result. */
@@ -238,69 +330,108 @@ static trawl_status text_report(trawl_printer *p, const trawl_report *r, trawl_e
     return TRAWL_OK;
 }
 
-static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
+/* The header of results: how many match (or that none do, or only partly), and what the
+ * search says about the query's words. */
+static trawl_status print_header(trawl_printer *p, const trawl_results *r, trawl_buf *line,
+                                 trawl_error *err)
 {
-    (void)err;
     unsigned total = trawl_results_total(r);
     size_t count = trawl_results_count(r);
-    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses), nsug = 0;
+    size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses), nsug = 0, nexp = 0;
     const trawl_suggestion *sug = trawl_results_suggestions(r, &nsug);
-    if (total == 0)
-        fprintf(p->out, "no passages match: %s", trawl_results_query(r));
-    else if (relaxed)
-        fprintf(p->out,
-                "no passage matches all %zu words and phrases of: %s\n"
-                "%u passage%s match%s %zu of them, as partial matches",
-                clauses, trawl_results_query(r), total, total == 1 ? "" : "s",
-                total == 1 ? "es" : "", relaxed);
-    else
-        fprintf(p->out, "%u passage%s match%s: %s", total, total == 1 ? "" : "s",
-                total == 1 ? "es" : "", trawl_results_query(r));
-    if (count > 0 && count < total)
-        fprintf(p->out, " (showing %u-%zu)", trawl_results_offset(r) + 1,
-                trawl_results_offset(r) + count);
-    else if (total > 0 && count == 0 && trawl_results_offset(r) >= total)
-        fprintf(p->out, " (none from %u)", trawl_results_offset(r) + 1);
-    fputc('\n', p->out);
-    for (size_t i = 0; i < nsug; i++) {
-        if (sug[i].suggestion)
-            fprintf(p->out, "no passage has \"%s\"; did you mean \"%s\"?\n", sug[i].word,
-                    sug[i].suggestion);
-        else
-            fprintf(p->out, "no passage has \"%s\", nor a word close to it\n", sug[i].word);
-    }
-    size_t nexp = 0;
     const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
-    for (size_t i = 0; p->explain && i < nexp; i++) {
-        fprintf(p->out, "glossary: %s matches ", exp[i].term);
+    trawl_status st = TRAWL_OK;
+    trawl_buf_reset(line);
+    if (relaxed && total > 0) {
+        trawl_buf_printf(line, "no passage matches all %zu words and phrases of: %s", clauses,
+                         trawl_results_query(r));
+        if ((st = print_line(p, line, "", "", NULL, err)))
+            return st;
+        trawl_buf_reset(line);
+        trawl_buf_printf(line, "%u passage%s match%s %zu of them, as partial matches", total,
+                         total == 1 ? "" : "s", total == 1 ? "es" : "", relaxed);
+    } else if (total == 0) {
+        trawl_buf_printf(line, "no passages match: %s", trawl_results_query(r));
+    } else {
+        trawl_buf_printf(line, "%u passage%s match%s: %s", total, total == 1 ? "" : "s",
+                         total == 1 ? "es" : "", trawl_results_query(r));
+    }
+    if (count > 0 && count < total)
+        trawl_buf_printf(line, " (showing %u-%zu)", trawl_results_offset(r) + 1,
+                         trawl_results_offset(r) + count);
+    else if (total > 0 && count == 0 && trawl_results_offset(r) >= total)
+        trawl_buf_printf(line, " (none from %u)", trawl_results_offset(r) + 1);
+    st = print_line(p, line, "", "", NULL, err);
+    for (size_t i = 0; i < nsug && !st; i++) {
+        trawl_buf_reset(line);
+        if (sug[i].suggestion)
+            trawl_buf_printf(line, "no passage has \"%s\"; did you mean \"%s\"?", sug[i].word,
+                             sug[i].suggestion);
+        else
+            trawl_buf_printf(line, "no passage has \"%s\", nor a word close to it", sug[i].word);
+        st = print_line(p, line, "", "", NULL, err);
+    }
+    for (size_t i = 0; p->explain && i < nexp && !st; i++) {
+        trawl_buf_reset(line);
+        trawl_buf_printf(line, "glossary: %s matches ", exp[i].term);
         for (size_t k = 0; k < exp[i].n; k++)
-            fprintf(p->out, "%s%s", k ? " = " : "", exp[i].members[k]);
-        fputc('\n', p->out);
+            trawl_buf_printf(line, "%s%s", k ? " = " : "", exp[i].members[k]);
+        st = print_line(p, line, "", INDENT, NULL, err);
     }
-    for (size_t i = 0; i < count; i++) {
-        const trawl_hit *h = trawl_results_hit(r, i);
-        fprintf(p->out, "\n%u. %s", h->rank, h->title);
-        if (*h->section)
-            fprintf(p->out, " > %s", h->section);
-        fprintf(p->out, "  (score %.3f; %s%s%s)\n" INDENT "%s", h->score, h->lang,
-                *h->kind ? ", " : "", h->kind, h->id);
-        if (*h->url)
-            fprintf(p->out, "  %s", h->url);
-        fputc('\n', p->out);
-        print_passage(p, h);
-        if (p->explain)
-            print_evidence(p, h);
-        if (h->links)
-            print_hit_links(p, h->links);
-    }
-    for (int f = 0; f < TRAWL_FACET_COUNT; f++) {
+    return st;
+}
+
+/* One result: its rank, title, section and score; its id and URL; the passage. */
+static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *line,
+                              trawl_error *err)
+{
+    trawl_buf_reset(line);
+    trawl_buf_printf(line, "%u. %s", h->rank, h->title);
+    if (*h->section)
+        trawl_buf_printf(line, " > %s", h->section);
+    trawl_buf_printf(line, "  (score %.3f; %s%s%s)", h->score, h->lang, *h->kind ? ", " : "",
+                     h->kind);
+    fputc('\n', p->out);
+    trawl_status st = print_line(p, line, "", INDENT, STYLE_TITLE, err);
+    if (st)
+        return st;
+    /* The id and the URL on one line when they fit, else each on its own: a URL is never
+     * broken, so that it can be copied. */
+    trawl_buf url = TRAWL_BUF_INIT;
+    readable_url(h->url, &url);
+    size_t idw = trawl_text_width(h->id, strlen(h->id));
+    size_t urlw = trawl_text_width(url.data ? url.data : "", url.len);
+    bool one = !url.len || !p->width || strlen(INDENT) + idw + 2 + urlw <= p->width;
+    fprintf(p->out, INDENT "%s%s", h->id, url.len ? (one ? "  " : "\n" INDENT) : "");
+    if (url.len)
+        fwrite(url.data, 1, url.len, p->out);
+    fputc('\n', p->out);
+    st = url.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+    trawl_buf_free(&url);
+    if (!st)
+        st = print_passage(p, h, err);
+    if (!st && p->explain)
+        print_evidence(p, h);
+    if (!st && h->links)
+        print_hit_links(p, h->links);
+    return st;
+}
+
+static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
+{
+    trawl_buf line = TRAWL_BUF_INIT;
+    trawl_status st = print_header(p, r, &line, err);
+    for (size_t i = 0; i < trawl_results_count(r) && !st; i++)
+        st = print_hit(p, trawl_results_hit(r, i), &line, err);
+    trawl_buf_free(&line);
+    for (int f = 0; f < TRAWL_FACET_COUNT && !st; f++) {
         const trawl_report *counts = trawl_results_facet(r, f);
         if (counts) {
             fputc('\n', p->out);
             print_counts(p, counts);
         }
     }
-    return TRAWL_OK;
+    return st;
 }
 
 static trawl_status text_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)

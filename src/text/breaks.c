@@ -25,6 +25,8 @@ trawl_status trawl_breaks_new(trawl_break_rules rules, trawl_breaks **breaks_out
      * locale. Sentences: English abbreviation suppressions ("Mr.", "e.g."). */
     if (rules == TRAWL_BREAK_WORDS)
         b->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &uerr);
+    else if (rules == TRAWL_BREAK_LINES)
+        b->bi = ubrk_open(UBRK_LINE, "", NULL, 0, &uerr);
     else
         b->bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &uerr);
     if (U_FAILURE(uerr)) {

@@ -1,6 +1,7 @@
-/* breaks.h: ICU break iterators (word or sentence rules) over UTF-8 text through a UText, so
- * every boundary is a byte offset. The tokenizer builds on the word rules; passages are split
- * at sentence boundaries (with ICU's abbreviation suppressions: "Mr." ends no sentence).
+/* breaks.h: ICU break iterators (word, sentence or line rules) over UTF-8 text through a UText,
+ * so every boundary is a byte offset. The tokenizer builds on the word rules; passages are split
+ * at sentence boundaries (with ICU's abbreviation suppressions: "Mr." ends no sentence); text
+ * output wraps at line break opportunities.
  * A handle is used by one thread at a time. */
 #ifndef TRAWL_BREAKS_H
 #define TRAWL_BREAKS_H
@@ -10,8 +11,9 @@
 #include "common/status.h"
 
 typedef enum trawl_break_rules {
-    TRAWL_BREAK_WORDS,    /* Unicode word boundaries, with ICU's dictionaries for CJK and Thai */
-    TRAWL_BREAK_SENTENCES /* sentence boundaries */
+    TRAWL_BREAK_WORDS,     /* Unicode word boundaries, with ICU's dictionaries for CJK and Thai */
+    TRAWL_BREAK_SENTENCES, /* sentence boundaries */
+    TRAWL_BREAK_LINES      /* line break opportunities (UAX #14): where text may wrap */
 } trawl_break_rules;
 
 typedef struct trawl_breaks trawl_breaks;

@@ -36,26 +36,26 @@ matches "$out" 4 "kind filter, any case"
 # 3 stems follow the language: Russian cases, Portuguese verb forms
 run 0 "$QUERY" --index "$IDX" Харбин
 matches "$out" 1 "Russian inflections"
-contains "$out" "[Харбине]" "inflected form highlighted"
+contains "$out" "**Харбине**" "inflected form highlighted"
 run 0 "$QUERY" --index "$IDX" inaugurar
-contains "$out" "[inaugurou]" "Portuguese verb forms"
+contains "$out" "**inaugurou**" "Portuguese verb forms"
 
 # 4 Chinese: Traditional and Simplified match; phrases match whatever the segmentation
 run 0 "$QUERY" --index "$IDX" 温州国际传播中心
-contains "$out" "[溫州國際傳播中心]" "Simplified query, Traditional text"
+contains "$out" "**溫州國際傳播中心**" "Simplified query, Traditional text"
 run 0 "$QUERY" --index "$IDX" '"际传播中"'
-contains "$out" "[际传播中]" "a phrase across word boundaries"
-contains "$out" "[際傳播中]" "in both scripts"
+contains "$out" "**际传播中**" "a phrase across word boundaries"
+contains "$out" "**際傳播中**" "in both scripts"
 
 # 5 names across scripts; a Thai word; accents
 run 0 "$QUERY" --index "$IDX" Wenzhou
-contains "$out" "[溫州]" "Wenzhou finds 溫州"
+contains "$out" "**溫州**" "Wenzhou finds 溫州"
 run 0 "$QUERY" --index "$IDX" Yunnan
-contains "$out" "[ยูนนาน]" "Yunnan finds ยูนนาน"
+contains "$out" "**ยูนนาน**" "Yunnan finds ยูนนาน"
 run 0 "$QUERY" --index "$IDX" ยูนนาน
 contains "$out" "thai.txt#" "a Thai word"
 run 0 "$QUERY" --index "$IDX" '"sao paulo"' agencia
-contains "$out" "[São Paulo]" "accents fold"
+contains "$out" "**São Paulo**" "accents fold"
 run 0 "$QUERY" --index "$IDX" --lang ru --limit 0 Харбине
 matches "$out" 1 "--lang narrows the analysis"
 
@@ -79,11 +79,11 @@ if have_shared; then
   run 0 "$INGEST" --quiet --index "$WORK/shared" "$SHARED_CORPUS"
   run 0 "$QUERY" --index "$WORK/shared" --limit 20 Харбин
   contains "$out" "127-ru-visitchina-mediaforum2017.txt#" "Russian document"
-  contains "$out" "[Харбине]" "Russian inflection in the corpus"
+  contains "$out" "**Харбине**" "Russian inflection in the corpus"
   run 0 "$QUERY" --index "$WORK/shared" --limit 0 --facets lang Chongqing
   contains "$out" "  zh     Chinese" "Chongqing finds Chinese passages"
   run 0 "$QUERY" --index "$WORK/shared" --limit 1 國際傳播中心
-  contains "$out" "[国际传播中心]" "Traditional query, Simplified passage"
+  contains "$out" "**国际传播中心**" "Traditional query, Simplified passage"
   run 0 "$QUERY" --index "$WORK/shared" --limit 0 lang:th
   contains "$out" "passages match" "Thai passages"
   # one thread or several analysing: the same index, passage for passage

@@ -75,9 +75,9 @@ count() {
 # 1 possessives never hide a word nor break a phrase
 count '"Xi Jinping"'
 equals "$n" 1 "a phrase over 's and ’s"
-run 0 "$QUERY" --index "$IDX" '"Xi Jinping"'
-contains "$out" "[Xi Jinping]'s letter" "the name highlighted, not its 's"
-contains "$out" "[Xi Jinping]’s speech" "the name highlighted before ’s"
+run 0 "$QUERY" --index "$IDX" --width 0 '"Xi Jinping"'
+contains "$out" "**Xi Jinping**'s letter" "the name highlighted, not its 's"
+contains "$out" "**Xi Jinping**’s speech" "the name highlighted before ’s"
 count '"Jinan International Communication Center"'
 equals "$n" 1 "a phrase ending in Center's"
 
@@ -85,7 +85,7 @@ equals "$n" 1 "a phrase ending in Center's"
 count estero
 equals "$n" 1 "all'estero, all’estero"
 run 0 "$QUERY" --index "$IDX" estero
-contains "$out" "all'[estero] e all’[estero]" "both elisions highlighted"
+contains "$out" "all'**estero** e all’**estero**" "both elisions highlighted"
 count Asia
 equals "$n" 1 "dell'Asia"
 count édition
@@ -107,15 +107,15 @@ equals "$n" 0 "ichongqing.info is one word"
 count 중국
 equals "$n" 1 "중국 inside 중국의, 중국이, 중국은"
 run 0 "$QUERY" --index "$IDX" 중국
-contains "$out" "[중국]의" "the noun highlighted inside the word"
+contains "$out" "**중국**의" "the noun highlighted inside the word"
 count 중국이
 equals "$n" 1 "the whole word"
 
 # 5 a prefix inside a phrase
 count '"tibet launch*"'
 equals "$n" 1 "a prefix as the last word of a phrase"
-run 0 "$QUERY" --index "$IDX" '"tibet launch*"'
-contains "$out" "[Tibet launches]" "the phrase with its prefix highlighted"
+run 0 "$QUERY" --index "$IDX" --width 0 '"tibet launch*"'
+contains "$out" "**Tibet launches**" "the phrase with its prefix highlighted"
 count '"communication center launch*"'
 equals "$n" 1 "after two words"
 count '"tib* international"'
@@ -146,7 +146,7 @@ done
 count '"training programme"'
 equals "$n" 2 "a spelling variant inside a phrase"
 run 0 "$QUERY" --index "$IDX" '"training programme"'
-contains "$out" "[training program]" "the variant highlighted"
+contains "$out" "**training program**" "the variant highlighted"
 count '"centres"'
 equals "$n" 0 "a quoted plural is exact"
 

@@ -25,17 +25,17 @@ run 0 "$INGEST" --quiet --index "$IDX" corpus
 equals "$out$err" "" "--quiet"
 
 # 2 "Winter Olympics" ranks the Chongqing passage first
-run 0 "$QUERY" --index "$IDX" Winter Olympics
+run 0 "$QUERY" --index "$IDX" --width 0 Winter Olympics
 first=$(printf '%s\n' "$out" | sed -n '3,5p')
 contains "$first" "1. International communication center > History" "first result heading"
 contains "$first" "international-communication-center.txt#5" "first result id"
 contains "$out" "In 2018, Chongqing established the first ICC" "Chongqing passage"
-contains "$out" "[Winter] [Olympics]" "highlights"
+contains "$out" "**Winter** **Olympics**" "highlights"
 
 # 3 "universities" finds the University of Nottingham Ningbo China passage
-run 0 "$QUERY" --index "$IDX" --limit 10 universities
+run 0 "$QUERY" --index "$IDX" --width 0 --limit 10 universities
 matches "$out" 3 "universities total"
-contains "$out" "[University] of Nottingham Ningbo China" "stemmed match highlighted"
+contains "$out" "**University** of Nottingham Ningbo China" "stemmed match highlighted"
 
 # 4 a phrase finds only passages with its words in that order
 run 0 "$QUERY" --index "$IDX" '"propaganda department"'
@@ -45,7 +45,7 @@ equals "$out" "no passages match: \"department propaganda\"" "reversed phrase"
 run 0 "$QUERY" --index "$IDX" department propaganda
 matches "$out" 4 "the same words unquoted, in any order"
 run 0 "$QUERY" --index "$IDX" '"Gansu Provincial"'
-contains "$out" "[Gansu Provincial]" "phrase highlighted whole"
+contains "$out" "**Gansu Provincial**" "phrase highlighted whole"
 lacks "$out" "[Gansu] Daily" "only the phrase is highlighted"
 
 # 5 NOT and -word exclude
@@ -110,5 +110,31 @@ run 2 "$QUERY" --index "$IDX" --batch "$WORK/none"
 equals "$err" "trawl-query: $WORK/none: cannot open: No such file or directory" "missing batch file"
 run 2 "$QUERY" --index "$IDX" --batch "$WORK/queries" --format csv
 contains "$err" "--batch writes JSON Lines" "no CSV batch"
+
+# text fits the width: 80 columns in a pipe, $COLUMNS, --width; color only when asked
+# widest TEXT: the most characters of a line of TEXT (the seed's text takes one column each).
+widest() {
+  local line w=0
+  while IFS= read -r line; do
+    [ "${#line}" -gt "$w" ] && w=${#line}
+  done <<<"$1"
+  echo "$w"
+}
+export LC_ALL=C.UTF-8
+run 0 "$QUERY" --index "$IDX" --limit 20 --color never ICC
+[ "$(widest "$out")" -le 80 ] || fail "lines of at most 80 columns in a pipe: $(widest "$out")"
+checks=$((checks + 1))
+COLUMNS=50 run 0 "$QUERY" --index "$IDX" --limit 20 ICC
+[ "$(widest "$out")" -le 50 ] || fail "\$COLUMNS=50: $(widest "$out")"
+checks=$((checks + 1))
+COLUMNS=50 run 0 "$QUERY" --index "$IDX" --limit 20 --width 64 ICC
+[ "$(widest "$out")" -le 64 ] && [ "$(widest "$out")" -gt 50 ] || fail "--width 64: $(widest "$out")"
+checks=$((checks + 1))
+run 0 "$QUERY" --index "$IDX" --width 0 --color always Winter Olympics
+contains "$out" "$(printf '\033[1;31mWinter\033[0m \033[1;31mOlympics\033[0m')" "--color always"
+NO_COLOR=1 run 0 "$QUERY" --index "$IDX" --width 0 Winter Olympics
+contains "$out" "**Winter** **Olympics**" "no color in a pipe, NO_COLOR or not"
+run 2 "$QUERY" --index "$IDX" --color sometimes ICC
+equals "$err" "trawl-query: --color wants auto, always or never, not 'sometimes'" "a bad --color"
 
 finish

@@ -477,7 +477,7 @@ static trawl_status print_results(void)
     if (!st)
         st = trawl_search(s, "\"international communication\" OR harbin", &o, &r, NULL);
     if (!st)
-        st = trawl_printer_new(TRAWL_OUTPUT_JSON, out, false, &pr, NULL);
+        st = trawl_printer_new(TRAWL_OUTPUT_JSON, out, &pr, NULL);
     if (!st)
         st = trawl_print_results(pr, r, NULL);
     trawl_printer_free(pr);

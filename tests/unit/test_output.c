@@ -7,10 +7,11 @@
 #include "check.h"
 #include "index/indexer.h"
 #include "output/printer.h"
+#include "output/wrap.h"
 #include "readers/reader.h"
 #include "search/search.h"
 
-static char *print(const char *index, const char *query, trawl_output_format format, bool terminal,
+static char *print(const char *index, const char *query, trawl_output_format format, bool color,
                    unsigned limit)
 {
     char *buf = NULL;
@@ -23,7 +24,8 @@ static char *print(const char *index, const char *query, trawl_output_format for
     o.limit = limit;
     CHECK_INT(trawl_searcher_open(index, NULL, &s, NULL), TRAWL_OK);
     CHECK_INT(trawl_search(s, query, &o, &r, NULL), TRAWL_OK);
-    CHECK_INT(trawl_printer_new(format, out, terminal, &p, NULL), TRAWL_OK);
+    CHECK_INT(trawl_printer_new(format, out, &p, NULL), TRAWL_OK);
+    trawl_printer_set_style(p, TRAWL_DEFAULT_WIDTH, color);
     CHECK_INT(trawl_print_results(p, r, NULL), TRAWL_OK);
     trawl_printer_free(p);
     trawl_results_free(r);
@@ -36,6 +38,8 @@ static char *print(const char *index, const char *query, trawl_output_format for
                 *c = '9';
     return buf;
 }
+
+static int on_wrapped_line(void *ctx, size_t start, size_t end);
 
 static const char doc[] = "= Port Notes =\n"
                           "\n"
@@ -79,16 +83,17 @@ static void text_header_with_the_exact_total(void)
                    "\n"
                    "1. Port Notes > Ships  (score 9.999; en)\n"
                    "   notes/port.txt#1\n"
-                   "   The [ships] of [São Paulo] sail at dawn.\n");
+                   "   The **ships** of **São Paulo** sail at dawn.\n");
     free(out);
 }
 
-/* Text: paging is announced; a terminal gets bold instead of brackets. */
+/* Text: paging is announced; with color, matched words are bold red instead of marked. */
 static void text_paging_is_announced(void)
 {
     char *out = print(index_dir, "ships", TRAWL_OUTPUT_TEXT, true, 1);
     CHECK(strstr(out, "2 passages match: ships (showing 1-1)\n") == out);
-    CHECK(strstr(out, "\033[1mShips\033[0m") != NULL || strstr(out, "\033[1mships\033[0m"));
+    CHECK(strstr(out, "\033[1;31mShips\033[0m") != NULL ||
+          strstr(out, "\033[1;31mships\033[0m") != NULL);
     free(out);
 }
 
@@ -138,7 +143,7 @@ static void json_lines_batch_one_object_per(void)
     size_t size = 0;
     FILE *stream = open_memstream(&buf, &size);
     trawl_printer *p = NULL;
-    CHECK_INT(trawl_printer_new(TRAWL_OUTPUT_JSON, stream, false, &p, NULL), TRAWL_OK);
+    CHECK_INT(trawl_printer_new(TRAWL_OUTPUT_JSON, stream, &p, NULL), TRAWL_OK);
     trawl_printer_set_lines(p, true);
     CHECK_INT(trawl_print_json_error(p, "\"open", "unbalanced quote", NULL), TRAWL_OK);
     CHECK_INT(trawl_print_json_error(p, "a (", "unclosed", NULL), TRAWL_OK);
@@ -149,6 +154,49 @@ static void json_lines_batch_one_object_per(void)
     free(buf);
 }
 
+static char wrap_out[2048];
+
+static int on_wrapped_line(void *ctx, size_t start, size_t end)
+{
+    const char *text = ctx;
+    if (wrap_out[0])
+        strcat(wrap_out, "|");
+    strncat(wrap_out, text + start, end - start);
+    for (char *c = wrap_out; *c; c++)
+        if (*c == '\n' || *c == '\t')
+            *c = ' ';
+    return 0;
+}
+
+/* "line|line|..." of text wrapped at `first` and `width` columns. */
+static const char *wrapped(const char *text, size_t first, size_t width)
+{
+    trawl_wrapper *w = NULL;
+    CHECK_INT(trawl_wrapper_new(&w, NULL), TRAWL_OK);
+    wrap_out[0] = '\0';
+    CHECK_INT(trawl_wrap(w, text, strlen(text), first, width, on_wrapped_line, (void *)text, NULL),
+              TRAWL_OK);
+    trawl_wrapper_free(w);
+    return wrap_out;
+}
+
+/* Wrapping: at spaces for Latin text, never past the width; Chinese between characters, each
+ * two columns wide; a word longer than a line cut; no wrapping at width 0. */
+static void text_wraps_to_the_width(void)
+{
+    CHECK_STR(wrapped("the ships of Sao Paulo sail at dawn", 12, 12),
+              "the ships of|Sao Paulo|sail at dawn");
+    CHECK_STR(wrapped("the ships of Sao Paulo", 5, 12), "the|ships of Sao|Paulo");
+    CHECK_STR(wrapped("西藏国际传播中心成立", 8, 8), "西藏国际|传播中心|成立");
+    CHECK_STR(wrapped("see https://example.org/a/very/long/path now", 10, 10),
+              "see|https://|example.or|g/a/very/|long/path|now");
+    CHECK_STR(wrapped("line\nbreaks\tand tabs", 80, 80), "line breaks and tabs");
+    CHECK_STR(wrapped("no wrapping at all here", 5, 0), "no wrapping at all here");
+    CHECK_INT((int)trawl_text_width("中文abc", strlen("中文abc")), 7);
+    CHECK_INT((int)trawl_text_width("e\xcc\x81", 3), 1); /* e + combining acute */
+}
+
 CHECK_MAIN(setup, NULL, CHECK_CASE(text_header_with_the_exact_total),
-           CHECK_CASE(text_paging_is_announced), CHECK_CASE(text_no_match),
-           CHECK_CASE(json_query_total_results), CHECK_CASE(json_lines_batch_one_object_per))
+           CHECK_CASE(text_wraps_to_the_width), CHECK_CASE(text_paging_is_announced),
+           CHECK_CASE(text_no_match), CHECK_CASE(json_query_total_results),
+           CHECK_CASE(json_lines_batch_one_object_per))
