@@ -161,7 +161,8 @@ int main(int argc, char **argv)
     int color = 0; /* auto, always, never */
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
                *glossary = NULL;
-    bool fingerprint = false, explain = false, show_links = false, allow_partial = false;
+    bool fingerprint = false, explain = false, show_links = false, allow_partial = false,
+         wide = false;
     trawl_xdb_read_options read = TRAWL_XDB_READ_OPTIONS_INIT;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
@@ -193,6 +194,9 @@ int main(int argc, char **argv)
          "wrap text at N columns, 0 for none (default: $COLUMNS, else the terminal's width, "
          "else 80)",
          &width, 0, 10000, NULL},
+        {"--wide", 0, TRAWL_CLI_FLAG, NULL,
+         "text and reports as wide as they come: no wrapping, names never shortened (--width 0)",
+         &wide, 0, 0, NULL},
         {"--color", 0, TRAWL_CLI_CHOICE, "WHEN",
          "auto (default: on a terminal, unless $NO_COLOR is set), always or never; without "
          "color, matched words are marked **like this**",
@@ -339,7 +343,7 @@ int main(int argc, char **argv)
         trawl_cli_error("--fingerprint needs every shard: %zu could not be reached", warned);
         goto cleanup;
     }
-    trawl_printer_set_style(p, text_width(width), use_color(color));
+    trawl_printer_set_style(p, wide ? 0 : text_width(width), use_color(color));
     trawl_printer_set_explain(p, explain);
     trawl_printer_set_lines(p, batch != NULL);
     if (batch) {

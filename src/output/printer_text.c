@@ -196,21 +196,67 @@ static void pad(FILE *out, size_t used, size_t width)
         fputc(' ', out);
 }
 
-/* A table of values: count, value, name (the name column only where it says more). */
+/* `s` in at most `cols` display columns: whole, or its first characters and an ellipsis; into
+ * `out` (reset first). Returns its columns. */
+static size_t shortened(const char *s, size_t cols, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    size_t w = trawl_display_width(s);
+    if (w <= cols || cols == 0) {
+        trawl_buf_puts(out, s);
+        return w;
+    }
+    size_t used = 0, at = 0, len = strlen(s);
+    while (at < len) {
+        size_t n = trawl_utf8_seqlen((unsigned char)s[at]);
+        size_t cw = trawl_text_width(s + at, n);
+        if (used + cw + 1 > cols)
+            break;
+        used += cw;
+        at += n;
+    }
+    trawl_buf_append(out, s, at);
+    trawl_buf_puts(out, "\u2026");
+    return used + 1;
+}
+
+/* Prints `s` shortened to `cols` columns (0: whole) and pads it to `cols`. */
+static void put_cell(const trawl_printer *p, const char *s, size_t cols, trawl_buf *scratch)
+{
+    size_t w = shortened(s, cols, scratch);
+    fputs(trawl_buf_str(scratch), p->out);
+    pad(p->out, w, cols);
+}
+
+/* A table of values: count, value, name (the name column only where it says more), names
+ * shortened to the printer's width. */
 static void print_rows(const trawl_printer *p, const trawl_report_row *rows, size_t n)
 {
     size_t vw = 5;
+    trawl_buf cell = TRAWL_BUF_INIT;
     for (size_t i = 0; i < n; i++)
         if (trawl_display_width(rows[i].value) > vw)
             vw = trawl_display_width(rows[i].value);
+    /* "  %8zu  value  name": 12 columns, the value, 2, the name. */
+    if (p->width && 12 + vw > p->width / 2)
+        vw = p->width / 2 > 12 ? p->width / 2 - 12 : 1;
+    size_t nw = p->width > 12 + vw + 2 ? p->width - 12 - vw - 2 : 0;
     for (size_t i = 0; i < n; i++) {
-        fprintf(p->out, "  %8zu  %s", rows[i].count, rows[i].value);
-        if (strcmp(rows[i].label, rows[i].value) != 0) {
-            pad(p->out, trawl_display_width(rows[i].value), vw + 2);
-            fputs(rows[i].label, p->out);
+        fprintf(p->out, "  %8zu  ", rows[i].count);
+        bool named = strcmp(rows[i].label, rows[i].value) != 0;
+        if (named) {
+            put_cell(p, rows[i].value, p->width ? vw : 0, &cell);
+            if (!p->width)
+                pad(p->out, trawl_display_width(rows[i].value), vw);
+            fputs("  ", p->out);
+            shortened(rows[i].label, p->width ? nw : 0, &cell);
+        } else {
+            shortened(rows[i].value, p->width ? vw + 2 + nw : 0, &cell);
         }
+        fputs(trawl_buf_str(&cell), p->out);
         fputc('\n', p->out);
     }
+    trawl_buf_free(&cell);
 }
 
 static void print_counts(const trawl_printer *p, const trawl_report *r)
@@ -235,6 +281,42 @@ static size_t column_width(const trawl_report_row *col)
     return w < 5 ? 5 : w;
 }
 
+/* Columns [from, to) of a cross-tab, the row labels (`rw` columns) first, with the total column
+ * when `last`. */
+static void print_crosstab_page(const trawl_printer *p, const trawl_report *r, size_t rw,
+                                size_t from, size_t to, bool last)
+{
+    fputs(trawl_facet_name(r->spec.facets[0]), p->out);
+    pad(p->out, trawl_display_width(trawl_facet_name(r->spec.facets[0])), rw);
+    for (size_t j = from; j < to; j++)
+        if (shown(&r->cols[j]))
+            fprintf(p->out, "  %*s", (int)column_width(&r->cols[j]), r->cols[j].value);
+    fputs(last ? "  total\n" : "\n", p->out);
+    for (size_t i = 0; i < r->nrows; i++) {
+        if (!shown(&r->rows[i]))
+            continue;
+        fputs(r->rows[i].value, p->out);
+        pad(p->out, trawl_display_width(r->rows[i].value), rw);
+        for (size_t j = from; j < to; j++)
+            if (shown(&r->cols[j]))
+                fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]),
+                        r->cells[i * r->ncols + j]);
+        if (last)
+            fprintf(p->out, "  %5zu", r->rows[i].count);
+        fputc('\n', p->out);
+    }
+    fputs("total", p->out);
+    pad(p->out, 5, rw);
+    for (size_t j = from; j < to; j++)
+        if (shown(&r->cols[j]))
+            fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]), r->cols[j].count);
+    if (last)
+        fprintf(p->out, "  %5zu", r->total);
+    fputc('\n', p->out);
+}
+
+/* A cross-tab, in pages of as many columns as the width holds (each page repeating the row
+ * labels), the total column on the last. */
 static void print_crosstab(const trawl_printer *p, const trawl_report *r)
 {
     char title[64];
@@ -243,38 +325,53 @@ static void print_crosstab(const trawl_printer *p, const trawl_report *r)
             "%s over %zu %s\n(a total counts the %s with its value; one %s can have several)\n",
             title, r->total, trawl_report_unit(r), trawl_report_unit(r),
             r->spec.documents ? "document" : "passage");
-    size_t rw = 5;
+    size_t rw = 5, shown_cols = 0;
     for (size_t i = 0; i < r->nrows; i++)
         if (shown(&r->rows[i]) && trawl_display_width(r->rows[i].value) > rw)
             rw = trawl_display_width(r->rows[i].value);
-    fputs(trawl_facet_name(r->spec.facets[0]), p->out);
-    pad(p->out, trawl_display_width(trawl_facet_name(r->spec.facets[0])), rw);
     for (size_t j = 0; j < r->ncols; j++)
-        if (shown(&r->cols[j]))
-            fprintf(p->out, "  %*s", (int)column_width(&r->cols[j]), r->cols[j].value);
-    fputs("  total\n", p->out);
-    for (size_t i = 0; i < r->nrows; i++) {
-        if (!shown(&r->rows[i]))
-            continue;
-        fputs(r->rows[i].value, p->out);
-        pad(p->out, trawl_display_width(r->rows[i].value), rw);
-        for (size_t j = 0; j < r->ncols; j++)
-            if (shown(&r->cols[j]))
-                fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]),
-                        r->cells[i * r->ncols + j]);
-        fprintf(p->out, "  %5zu\n", r->rows[i].count);
+        shown_cols += shown(&r->cols[j]);
+    size_t from = 0, page = 0;
+    while (from < r->ncols || (from == 0 && r->ncols == 0)) {
+        size_t used = rw, to = from;
+        for (; to < r->ncols; to++) {
+            size_t w = shown(&r->cols[to]) ? 2 + column_width(&r->cols[to]) : 0;
+            /* a page holds at least one column; the last page also the total (7 columns) */
+            size_t total = to + 1 == r->ncols ? 7 : 0;
+            if (p->width && to > from && used + w + total > p->width)
+                break;
+            used += w;
+        }
+        bool last = to >= r->ncols;
+        if (!(from == 0 && last)) {
+            size_t a = 0, b = 0;
+            for (size_t j = 0; j < to; j++) {
+                if (shown(&r->cols[j]) && j < from)
+                    a++;
+                else if (shown(&r->cols[j]))
+                    b++;
+            }
+            if (b == 1)
+                fprintf(p->out, "%s(%s column %zu of %zu)\n", page ? "\n" : "",
+                        trawl_facet_name(r->spec.facets[1]), a + 1, shown_cols);
+            else
+                fprintf(p->out, "%s(%s columns %zu-%zu of %zu)\n", page ? "\n" : "",
+                        trawl_facet_name(r->spec.facets[1]), a + 1, a + b, shown_cols);
+        }
+        print_crosstab_page(p, r, rw, from, to, last);
+        page++;
+        from = to;
+        if (last)
+            break;
     }
-    fputs("total", p->out);
-    pad(p->out, 5, rw);
-    for (size_t j = 0; j < r->ncols; j++)
-        if (shown(&r->cols[j]))
-            fprintf(p->out, "  %*zu", (int)column_width(&r->cols[j]), r->cols[j].count);
-    fprintf(p->out, "  %5zu\n", r->total);
 }
 
+/* The registry of centers: key, name, province, earliest year, counts; the name and province
+ * shortened so that a row fits the printer's width. */
 static void print_registry(const trawl_printer *p, const trawl_report *r)
 {
     size_t kw = 6, nw = 4, pw = 8;
+    trawl_buf cell = TRAWL_BUF_INIT;
     for (size_t i = 0; i < r->ncenters; i++) {
         const trawl_registry_row *c = &r->centers[i];
         if (trawl_display_width(c->key) > kw)
@@ -284,21 +381,25 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
         if (trawl_display_width(c->province_name) > pw)
             pw = trawl_display_width(c->province_name);
     }
-    fputs("center", p->out);
-    pad(p->out, 6, kw + 2);
-    fputs("name", p->out);
-    pad(p->out, 4, nw + 2);
-    fputs("province", p->out);
-    pad(p->out, 8, pw + 2);
+    /* The numbers take "earliest  passages  documents": 29 columns. */
+    if (p->width && kw + 2 + nw + 2 + pw + 2 + 29 > p->width) {
+        if (pw > 12)
+            pw = 12;
+        size_t rest = kw + 2 + pw + 2 + 29 + 2;
+        nw = p->width > rest + 12 ? p->width - rest : 12;
+    }
+    put_cell(p, "center", kw + 2, &cell);
+    put_cell(p, "name", nw + 2, &cell);
+    put_cell(p, "province", pw + 2, &cell);
     fputs("earliest  passages  documents\n", p->out);
     for (size_t i = 0; i < r->ncenters; i++) {
         const trawl_registry_row *c = &r->centers[i];
-        fputs(c->key, p->out);
-        pad(p->out, trawl_display_width(c->key), kw + 2);
-        fputs(c->name, p->out);
-        pad(p->out, trawl_display_width(c->name), nw + 2);
-        fputs(*c->province_name ? c->province_name : "-", p->out);
-        pad(p->out, *c->province_name ? trawl_display_width(c->province_name) : 1, pw + 2);
+        put_cell(p, c->key, kw, &cell);
+        fputs("  ", p->out);
+        put_cell(p, c->name, nw, &cell);
+        fputs("  ", p->out);
+        put_cell(p, *c->province_name ? c->province_name : "-", pw, &cell);
+        fputs("  ", p->out);
         if (c->earliest)
             fprintf(p->out, "%8d", c->earliest);
         else
@@ -314,6 +415,7 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
     fprintf(p->out, "%zu center%s in %zu %.*s\n", r->ncenters, r->ncenters == 1 ? "" : "s",
             r->total, (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0),
             trawl_report_unit(r));
+    trawl_buf_free(&cell);
 }
 
 static trawl_status text_report(trawl_printer *p, const trawl_report *r, trawl_error *err)

@@ -134,6 +134,21 @@ run 0 "$QUERY" --index "$IDX" --width 0 --color always Winter Olympics
 contains "$out" "$(printf '\033[1;31mWinter\033[0m \033[1;31mOlympics\033[0m')" "--color always"
 NO_COLOR=1 run 0 "$QUERY" --index "$IDX" --width 0 Winter Olympics
 contains "$out" "**Winter** **Olympics**" "no color in a pipe, NO_COLOR or not"
+# reports fit 80 columns: names shortened with an ellipsis, a wide cross-tab in pages of columns;
+# --wide (and JSON) keep everything whole
+for rep in icc icc-registry year,province; do
+  run 0 "$QUERY" --index "$IDX" --report "$rep"
+  [ "$(widest "$out")" -le 80 ] || fail "report $rep in 80 columns: $(widest "$out")"
+  checks=$((checks + 1))
+done
+run 0 "$QUERY" --index "$IDX" --report icc-registry
+has_line "$out" "chongqing        Chongqing Interna…  Chongqing         2018         1          1" \
+  "a long name shortened"
+run 0 "$QUERY" --index "$IDX" --report icc-registry --wide
+contains "$out" "Chongqing International Communication Center (iChongqing)" "--wide: whole names"
+run 0 "$QUERY" --index "$IDX" --report year,province
+has_line "$out" "(province columns 1-8 of 23)" "the first page of columns"
+contains "$out" "(province column 23 of 23)" "the last page, with the totals"
 run 2 "$QUERY" --index "$IDX" --color sometimes ICC
 equals "$err" "trawl-query: --color wants auto, always or never, not 'sometimes'" "a bad --color"
 
