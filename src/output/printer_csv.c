@@ -4,6 +4,7 @@
  * a column per column value, then the total). */
 #include <string.h>
 
+#include "common/buf.h"
 #include "facets/facets.h"
 #include "output/printer_impl.h"
 
@@ -45,28 +46,64 @@ static void end(FILE *out)
     fputs("\r\n", out);
 }
 
+/* The passage's values of `facet`, each once, separated by spaces, into `b` (reset first). */
+static void facet_values(const trawl_hit *h, trawl_facet_id facet, trawl_buf *b)
+{
+    trawl_buf_reset(b);
+    for (size_t i = 0; i < h->nfacets; i++) {
+        if (h->facets[i].facet != facet)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = h->facets[k].facet == facet && !strcmp(h->facets[k].value, h->facets[i].value);
+        if (!seen)
+            trawl_buf_printf(b, "%s%s", b->len ? " " : "", h->facets[i].value);
+    }
+}
+
+/* One row per passage: what JSON gives of it, facets as space-separated values, foundings as
+ * center:year, highlights as start-end byte ranges of the text, and the text last. */
 static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
 {
-    (void)err;
     FILE *o = p->out;
-    fputs("rank,score,id,path,title,section,url,text\r\n", o);
+    trawl_buf b = TRAWL_BUF_INIT;
+    fputs("rank,score,id,path,title,section,url,lang,kind,ordinal,offset", o);
+    for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
+        fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
+    fputs(",foundings,highlights,text\r\n", o);
     for (size_t i = 0; i < trawl_results_count(r); i++) {
         const trawl_hit *h = trawl_results_hit(r, i);
         fprintf(o, "%u,%.6f,", h->rank, h->score);
-        text(o, h->id);
+        const char *fields[] = {h->id, h->path, h->title, h->section, h->url, h->lang, h->kind};
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+            text(o, fields[k]);
+            sep(o);
+        }
+        fprintf(o, "%u,%zu", h->ordinal, h->offset);
+        for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
+            facet_values(h, (trawl_facet_id)f, &b);
+            sep(o);
+            field(o, b.data ? b.data : "", b.len);
+        }
+        trawl_buf_reset(&b);
+        for (size_t k = 0; k < h->nfoundings; k++)
+            trawl_buf_printf(&b, "%s%s:%d", k ? " " : "", h->foundings[k].center,
+                             h->foundings[k].year);
         sep(o);
-        text(o, h->path);
+        field(o, b.data ? b.data : "", b.len);
+        trawl_buf_reset(&b);
+        for (size_t k = 0; k < h->nhighlights; k++)
+            trawl_buf_printf(&b, "%s%zu-%zu", k ? " " : "", h->highlights[k].start,
+                             h->highlights[k].end);
         sep(o);
-        text(o, h->title);
-        sep(o);
-        text(o, h->section);
-        sep(o);
-        text(o, h->url);
+        field(o, b.data ? b.data : "", b.len);
         sep(o);
         field(o, h->text, h->text_len);
         end(o);
     }
-    return TRAWL_OK;
+    bool failed = b.failed;
+    trawl_buf_free(&b);
+    return failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
 }
 
 static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_error *err)

@@ -149,6 +149,14 @@ contains "$out" "Chongqing International Communication Center (iChongqing)" "--w
 run 0 "$QUERY" --index "$IDX" --report year,province
 has_line "$out" "(province columns 1-8 of 23)" "the first page of columns"
 contains "$out" "(province column 23 of 23)" "the last page, with the totals"
+# CSV results carry what JSON does: language, kind, ordinal, offset, facets, foundings,
+# highlight ranges (bytes of the text)
+run 0 "$QUERY" --index "$IDX" --format csv --limit 1 ICC
+equals "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
+  "rank,score,id,path,title,section,url,lang,kind,ordinal,offset,icc,province,year,foundings,highlights,text" \
+  "the CSV header"
+contains "$out" ",en,,7,2411,shenzhen,guangdong,2021 2022 2023,shenzhen:2023,27-31 74-78 192-195,\"From 2021 to 2023, over 30 ICCs were created." \
+  "a row: language, ordinal, offset, facets, foundings, highlights"
 run 2 "$QUERY" --index "$IDX" --color sometimes ICC
 equals "$err" "trawl-query: --color wants auto, always or never, not 'sometimes'" "a bad --color"
 
