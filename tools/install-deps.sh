@@ -2,11 +2,12 @@
 # install-deps.sh: installs what Trawl needs to build and test on Debian 12 (as root, or
 # through sudo): the compiler and CMake, Xapian and its tools (xapian-tcpsrv, for the
 # remote-shard tests), ICU, libstemmer, jansson, libexttextcat, gumbo (HTML) and cmark
-# (Markdown); clang and its runtime for the libFuzzer targets.
+# (Markdown); clang and its runtime for the libFuzzer targets; scdoc (the manual pages' sources
+# to roff) and man-db (their test).
 set -euo pipefail
 packages=(build-essential cmake pkg-config clang-format clang libclang-rt-14-dev
           libxapian-dev xapian-tools libicu-dev libstemmer-dev libjansson-dev
-          libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev)
+          libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev scdoc man-db)
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

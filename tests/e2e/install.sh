@@ -1,10 +1,13 @@
-# install: `cmake --install` puts the programs in bin/ and their data in share/trawl, and the
+# install: `cmake --install` puts the programs in bin/, their data in share/trawl, their manual
+# pages and bash completion where man and bash-completion look, and the
 # installed programs run from anywhere, after the prefix is moved, with no path of the build
 # or source tree inside them.
 . "$(dirname "$0")/lib.sh"
 run 0 cmake --install "$TRAWL_BIN" --prefix "$WORK/prefix"
 for f in bin/trawl-ingest bin/trawl-query share/trawl/langid.conf \
-  share/trawl/gazetteer/provinces.tsv share/trawl/gazetteer/centers.tsv; do
+  share/trawl/gazetteer/provinces.tsv share/trawl/gazetteer/centers.tsv \
+  share/man/man1/trawl-ingest.1 share/man/man1/trawl-query.1 share/man/man7/trawl-syntax.7 \
+  share/bash-completion/completions/trawl-ingest share/bash-completion/completions/trawl-query; do
   checks=$((checks + 1))
   [ -f "$WORK/prefix/$f" ] || fail "installed: $f"
 done
