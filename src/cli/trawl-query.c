@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -151,6 +152,24 @@ static bool use_color(int when)
     return isatty(STDOUT_FILENO) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
 }
 
+/* Writes the chart of `rep` to `path`, its source line naming the index by its fingerprint and
+ * the day ($SOURCE_DATE_EPOCH when set, for reproducible charts). */
+static trawl_status draw_chart(trawl_searcher *s, const trawl_report *rep, const char *path,
+                               trawl_error *err)
+{
+    char digest[33], date[16];
+    size_t passages = 0;
+    trawl_status st = trawl_fingerprint(s, digest, &passages, err);
+    if (st)
+        return st;
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm day;
+    strftime(date, sizeof date, "%Y-%m-%d", gmtime_r(&now, &day));
+    trawl_chart_source src = {digest, date};
+    return trawl_chart_write(rep, &src, path, err);
+}
+
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
@@ -211,8 +230,9 @@ int main(int argc, char **argv)
          &report, 0, 0, NULL},
         {"--count", 0, TRAWL_CLI_CHOICE, "UNIT", "count passages (default) or documents",
          &count_documents, 0, 0, "passages|documents"},
-        {"--chart", 0, TRAWL_CLI_STRING, "FILE.svg", "also draw the report as a chart", &chart, 0,
-         0, NULL},
+        {"--chart", 0, TRAWL_CLI_STRING, "FILE",
+         "also draw the report as a chart: FILE.svg, or FILE.png (rendered, twice the size)",
+         &chart, 0, 0, NULL},
         {"--links", 0, TRAWL_CLI_STRING, "DOC",
          "the documents DOC (a path, title or URL) links to, and those linking to it", &links, 0, 0,
          NULL},
@@ -240,7 +260,7 @@ int main(int argc, char **argv)
         "                   [--format text|json|csv] [--lang CODE] [--facets LIST]\n"
         "                   [--glossary FILE] [--explain] [--show-links] QUERY...\n"
         "       trawl-query --report FACET[,FACET]|icc-registry\n"
-        "                   [--count passages|documents] [--chart FILE.svg]\n"
+        "                   [--count passages|documents] [--chart FILE.svg|png]\n"
         "                   [--format text|json|csv] [QUERY...]\n"
         "       trawl-query --links DOC [--format text|json|csv]\n"
         "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
@@ -370,7 +390,7 @@ int main(int argc, char **argv)
             note_missing(s, p, warned);
             st = trawl_print_report(p, rep, &err);
         }
-        if (st || (chart && trawl_chart_svg(rep, chart, &err))) {
+        if (st || (chart && draw_chart(s, rep, chart, &err))) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }

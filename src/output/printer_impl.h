@@ -2,6 +2,7 @@
 #ifndef TRAWL_PRINTER_IMPL_H
 #define TRAWL_PRINTER_IMPL_H
 
+#include "common/buf.h"
 #include "output/printer.h"
 
 typedef struct trawl_printer_ops {
@@ -37,5 +38,8 @@ const char *trawl_report_unit(const trawl_report *r);
 void trawl_report_title(const trawl_report *r, char *buf, size_t size);
 /* Columns `s` takes on a terminal: East Asian wide characters count two. */
 size_t trawl_display_width(const char *s);
+/* `s` in at most `cols` display columns (0: no limit): whole, or its first characters and an
+ * ellipsis; into `out` (reset first). Returns its columns. */
+size_t trawl_shortened(const char *s, size_t cols, trawl_buf *out);
 
 #endif

@@ -1,25 +1,38 @@
 /* printer_shared.c: what the printer back ends share: a report's unit and title, and the
- * columns text takes on a terminal. */
-#include <stdint.h>
+ * columns text takes on a terminal, and text shortened to some of them. */
 #include <stdio.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "facets/facets.h"
 #include "output/printer_impl.h"
+#include "output/wrap.h"
+#include "text/utf8.h"
 
 size_t trawl_display_width(const char *s)
 {
-    size_t width = 0;
-    int32_t i = 0, len = (int32_t)strlen(s);
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, len, c);
-        int ea = c < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    return trawl_text_width(s, strlen(s));
+}
+
+size_t trawl_shortened(const char *s, size_t cols, trawl_buf *out)
+{
+    trawl_buf_reset(out);
+    size_t w = trawl_display_width(s);
+    if (w <= cols || cols == 0) {
+        trawl_buf_puts(out, s);
+        return w;
     }
-    return width;
+    size_t used = 0, at = 0, len = strlen(s);
+    while (at < len) {
+        size_t n = trawl_utf8_seqlen((unsigned char)s[at]);
+        size_t cw = trawl_text_width(s + at, n);
+        if (used + cw + 1 > cols)
+            break;
+        used += cw;
+        at += n;
+    }
+    trawl_buf_append(out, s, at);
+    trawl_buf_puts(out, "\u2026");
+    return used + 1;
 }
 
 const char *trawl_report_unit(const trawl_report *r)

@@ -196,34 +196,10 @@ static void pad(FILE *out, size_t used, size_t width)
         fputc(' ', out);
 }
 
-/* `s` in at most `cols` display columns: whole, or its first characters and an ellipsis; into
- * `out` (reset first). Returns its columns. */
-static size_t shortened(const char *s, size_t cols, trawl_buf *out)
-{
-    trawl_buf_reset(out);
-    size_t w = trawl_display_width(s);
-    if (w <= cols || cols == 0) {
-        trawl_buf_puts(out, s);
-        return w;
-    }
-    size_t used = 0, at = 0, len = strlen(s);
-    while (at < len) {
-        size_t n = trawl_utf8_seqlen((unsigned char)s[at]);
-        size_t cw = trawl_text_width(s + at, n);
-        if (used + cw + 1 > cols)
-            break;
-        used += cw;
-        at += n;
-    }
-    trawl_buf_append(out, s, at);
-    trawl_buf_puts(out, "\u2026");
-    return used + 1;
-}
-
 /* Prints `s` shortened to `cols` columns (0: whole) and pads it to `cols`. */
 static void put_cell(const trawl_printer *p, const char *s, size_t cols, trawl_buf *scratch)
 {
-    size_t w = shortened(s, cols, scratch);
+    size_t w = trawl_shortened(s, cols, scratch);
     fputs(trawl_buf_str(scratch), p->out);
     pad(p->out, w, cols);
 }
@@ -249,9 +225,9 @@ static void print_rows(const trawl_printer *p, const trawl_report_row *rows, siz
             if (!p->width)
                 pad(p->out, trawl_display_width(rows[i].value), vw);
             fputs("  ", p->out);
-            shortened(rows[i].label, p->width ? nw : 0, &cell);
+            trawl_shortened(rows[i].label, p->width ? nw : 0, &cell);
         } else {
-            shortened(rows[i].value, p->width ? vw + 2 + nw : 0, &cell);
+            trawl_shortened(rows[i].value, p->width ? vw + 2 + nw : 0, &cell);
         }
         fputs(trawl_buf_str(&cell), p->out);
         fputc('\n', p->out);

@@ -66,6 +66,8 @@ typedef struct trawl_report {
     size_t *cells; /* CROSSTAB: nrows * ncols counts, row-major: matches having both */
     trawl_registry_row *centers; /* REGISTRY */
     size_t ncenters;
+    int first_year, last_year; /* the years the query's year filter admits (charts span them);
+                                  0 when it has none */
 } trawl_report;
 
 void trawl_report_free(trawl_report *r);

@@ -445,6 +445,16 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
         goto cleanup;
     }
     r->spec = *spec;
+    for (size_t i = 0; scope && scope->restricted[TRAWL_FACET_YEAR] &&
+                       i < scope->allowed[TRAWL_FACET_YEAR].cap;
+         i++) {
+        const char *key = scope->allowed[TRAWL_FACET_YEAR].keys[i];
+        int year = key ? atoi(key) : 0;
+        if (year && (!r->first_year || year < r->first_year))
+            r->first_year = year;
+        if (year > r->last_year)
+            r->last_year = year;
+    }
     /* The registry shows passages and documents; other reports count one or the other. */
     bool passages = spec->kind == TRAWL_REPORT_REGISTRY || !spec->documents;
     bool documents = spec->kind == TRAWL_REPORT_REGISTRY || spec->documents;

@@ -13,7 +13,21 @@ for f in bin/trawl-ingest bin/trawl-query share/trawl/langid.conf \
 done
 # Moved elsewhere, as a package manager or a user would.
 mv "$WORK/prefix" "$WORK/moved"
+# No data path of the build or source tree is compiled in; a program without debug information
+# (a release build) holds no path of either tree at all. (A debug or sanitizer build keeps
+# source paths in its debug information and sanitizer tables, which locate code, not data.)
 for prog in trawl-ingest trawl-query; do
+  if readelf -S "$WORK/moved/bin/$prog" | grep -q '\.debug_info'; then
+    # The data's own paths, as whole strings.
+    for data in "$TRAWL_SRC/src/facets/gazetteer" "$TRAWL_SRC/src/text/langid.conf" \
+      "$TRAWL_BIN/share/trawl"; do
+      checks=$((checks + 1))
+      if LC_ALL=C grep -qaP "\\Q$data\\E\\x00" "$WORK/moved/bin/$prog"; then
+        fail "$prog holds the path $data"
+      fi
+    done
+    continue
+  fi
   for tree in "$TRAWL_SRC" "$TRAWL_BIN"; do
     checks=$((checks + 1))
     if grep -qaF "$tree" "$WORK/moved/bin/$prog"; then
