@@ -97,22 +97,6 @@ static int run_batch(trawl_searcher *s, trawl_printer *p, const char *path,
     return code;
 }
 
-/* Parses "icc,year,province" into a mask of (1 << trawl_facet_id). */
-static bool parse_facets(const char *list, unsigned *mask)
-{
-    *mask = 0;
-    for (const char *p = list; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        trawl_facet_id f;
-        if (!trawl_facet_parse(p, len, &f))
-            return false;
-        *mask |= 1u << f;
-        p += len + (comma ? 1 : 0);
-    }
-    return *mask != 0;
-}
-
 /* "icc, province, year, lang and kind": every facet, from the facet table. */
 static void facet_names(char *out, size_t size)
 {
@@ -298,7 +282,7 @@ int main(int argc, char **argv)
     read.allow_partial = allow_partial;
     if (timeout_ms)
         read.timeout_ms = (unsigned)timeout_ms;
-    if (facets && !parse_facets(facets, &opts.facets)) {
+    if (facets && !trawl_facets_parse_list(facets, &opts.facets)) {
         trawl_cli_error("--facets wants facets among %s, separated by commas, not '%s'", facet_list,
                         facets);
         goto usage_error;

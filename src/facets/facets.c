@@ -28,6 +28,21 @@ bool trawl_facet_parse(const char *name, size_t len, trawl_facet_id *facet_out)
     return false;
 }
 
+bool trawl_facets_parse_list(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        trawl_facet_id f;
+        if (!trawl_facet_parse(p, len, &f))
+            return false;
+        *mask |= 1u << f;
+        p += len + (comma ? 1 : 0);
+    }
+    return *mask != 0;
+}
+
 void trawl_facets_reset(trawl_facets *f)
 {
     for (size_t i = 0; i < f->n; i++)

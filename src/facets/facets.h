@@ -59,6 +59,9 @@ typedef enum trawl_facet_id {
 const char *trawl_facet_name(trawl_facet_id facet);
 /* Parses a facet name; false when unknown. */
 bool trawl_facet_parse(const char *name, size_t len, trawl_facet_id *facet_out);
+/* Parses "icc,year,province" into a mask of (1 << trawl_facet_id); false when a name is
+ * unknown or the list is empty. */
+bool trawl_facets_parse_list(const char *list, unsigned *mask);
 
 typedef struct trawl_mention {
     trawl_facet_id facet;

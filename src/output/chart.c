@@ -85,7 +85,9 @@ static void header(trawl_buf *o, const trawl_report *r, int height)
                      "Noto Sans CJK SC, sans-serif\" "
                      "font-size=\"%d\">\n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n",
                      WIDTH, height, WIDTH, height, FONT, WIDTH, height);
-    snprintf(line, sizeof line, "%s: %zu %s", title, r->total, trawl_report_unit(r));
+    const char *unit = trawl_report_unit(r);
+    snprintf(line, sizeof line, "%s: %zu %.*s", title, r->total,
+             (int)strlen(unit) - (r->total == 1 ? 1 : 0), unit);
     label(o, 16, 26, "font-size=\"16\" font-weight=\"bold\"", line, (WIDTH - 32) / 1.34);
     label(o, 16, 46, "fill=\"#555\"", *r->query ? r->query : "the whole index", WIDTH - 32);
 }

@@ -4,7 +4,9 @@
 # or source tree inside them.
 . "$(dirname "$0")/lib.sh"
 run 0 cmake --install "$TRAWL_BIN" --prefix "$WORK/prefix"
-for f in bin/trawl-ingest bin/trawl-query share/trawl/langid.conf \
+for f in bin/trawl-ingest bin/trawl-query bin/trawl-serve share/trawl/langid.conf \
+  share/trawl/web/index.html share/trawl/web/app.js share/trawl/web/app.css \
+  share/man/man1/trawl-serve.1 \
   share/trawl/gazetteer/provinces.tsv share/trawl/gazetteer/centers.tsv \
   share/man/man1/trawl-ingest.1 share/man/man1/trawl-query.1 share/man/man7/trawl-syntax.7 \
   share/bash-completion/completions/trawl-ingest share/bash-completion/completions/trawl-query; do

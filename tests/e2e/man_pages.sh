@@ -5,7 +5,7 @@ command -v man >/dev/null || {
   echo "man not found: install man-db (tools/install-deps.sh does)" >&2
   exit 1
 }
-for page in trawl-ingest.1 trawl-query.1 trawl-syntax.7; do
+for page in trawl-ingest.1 trawl-query.1 trawl-serve.1 trawl-syntax.7; do
   f="$TRAWL_BIN/man/$page"
   checks=$((checks + 1))
   [ -f "$f" ] || fail "$page was not built"
@@ -16,7 +16,7 @@ for page in trawl-ingest.1 trawl-query.1 trawl-syntax.7; do
 done
 # The options of --help (lines "  --name" or "  -x, --name") against those the page's OPTIONS
 # section describes.
-for prog in trawl-ingest trawl-query; do
+for prog in trawl-ingest trawl-query trawl-serve; do
   help_opts=$("$TRAWL_BIN/$prog" --help | grep -oE '^  (-[a-z], )?--[a-z][a-z-]*' |
     grep -oE -- '--[a-z-]+' | sort -u | tr '\n' ' ')
   man_opts=$(MANWIDTH=200 man -l "$TRAWL_BIN/man/$prog.1" 2>/dev/null |

@@ -1,5 +1,5 @@
-# trawl.bash: bash completion for trawl-ingest and trawl-query, installed as
-# share/bash-completion/completions/trawl-ingest and .../trawl-query. Options come from the
+# trawl.bash: bash completion for trawl-ingest, trawl-query and trawl-serve, installed under
+# each one's name in share/bash-completion/completions. Options come from the
 # program's own --help; facet names, formats and colors are the programs' choices; the values
 # of --lang, lang:, icc: and province: come from the index named on the line (--index), else
 # $TRAWL_INDEX, else ./index.
@@ -84,4 +84,4 @@ _trawl() {
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
   fi
 }
-complete -F _trawl trawl-ingest trawl-query
+complete -F _trawl trawl-ingest trawl-query trawl-serve

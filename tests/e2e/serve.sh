@@ -1,0 +1,100 @@
+# serve: trawl-serve's JSON API gives the objects trawl-query gives; bad requests get clear 4xx
+# answers; every page answer carries a content security policy; a new version of the index is
+# picked up without a restart; a document made to attack the page is served as data.
+. "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null || {
+  echo "curl not found: install curl (tools/install-deps.sh does)" >&2
+  exit 1
+}
+SERVE="$TRAWL_BIN/trawl-serve"
+mkdir -p "$WORK/docs"
+cp "$TRAWL_SRC/corpus/"* "$WORK/docs/"
+cat >"$WORK/docs/hostile.md" <<'TXT'
+---
+title: <script>alert("title")</script> Harbour notes
+url: javascript:alert("url")
+---
+The harbour studio "onmouseover="alert('text') <img src=x onerror=alert('img')> opened.
+TXT
+run 0 "$INGEST" --index "$WORK/index" "$WORK/docs"
+"$SERVE" --index "$WORK/index" --listen 127.0.0.1:0 --threads 4 >"$WORK/serve.out" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; chmod -R u+rwx "$WORK"; rm -rf "$WORK"' EXIT
+for try in $(seq 50); do
+  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+checks=$((checks + 1))
+[ -n "$port" ] || fail "trawl-serve did not start: $(cat "$WORK/serve.out")"
+URL="http://127.0.0.1:$port"
+# get PATH: the body into $out, the status into $code, the headers into $WORK/headers.
+get() {
+  out=$(curl -s -D "$WORK/headers" -o "$WORK/body" -w '%{http_code}' "$@")
+  code=$out
+  out=$(cat "$WORK/body")
+}
+
+# 1 the API gives what trawl-query --format json gives
+get "$URL/api/search?q=Winter+Olympics"
+equals "$code" 200 "a search"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json Winter Olympics)" \
+  "the search's JSON, as trawl-query's"
+get "$URL/api/search?q=ICC&offset=2&limit=3&facets=icc,year"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json --offset 2 --limit 3 \
+  --facets icc,year ICC)" "paging and facet counts, as trawl-query's"
+get "$URL/api/report?spec=year,province&q=ICC"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json --report year,province ICC)" \
+  "a cross-tab, as trawl-query's"
+get "$URL/api/report?spec=icc&format=csv&count=documents"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format csv --report icc --count documents)" \
+  "a report as CSV"
+get "$URL/api/chart?spec=year"
+equals "$code" 200 "a chart"
+contains "$(cat "$WORK/headers")" "Content-Type: image/svg+xml" "an SVG"
+contains "$out" "<svg " "the chart itself"
+get "$URL/"
+contains "$out" '<script src="/app.js"></script>' "the page"
+contains "$(cat "$WORK/headers")" "Content-Security-Policy: default-src 'self'" \
+  "a content security policy: no inline script runs"
+
+# 2 bad requests: clear answers
+get "$URL/api/search?q=%22unclosed"
+equals "$code" 400 "a malformed query"
+contains "$out" '"error": "query error at column 1: unbalanced quote' "the parser's message"
+get "$URL/api/search?q=x&limit=1000"
+equals "$code" 400 "a limit over 100"
+get "$URL/api/report?spec=colour"
+equals "$code" 400 "an unknown report"
+get "$URL/nothing/here"
+equals "$code" 404 "an unknown path"
+get "$URL/../../etc/passwd" --path-as-is
+equals "$code" 404 "no file outside the page's"
+get -X POST "$URL/api/search?q=x"
+equals "$code" 405 "a POST"
+get "$URL/api/search?q=$(head -c 5000 /dev/zero | tr '\0' a)"
+equals "$code" 414 "a query too long"
+
+# 3 a document made to attack the page is data: JSON strings, never HTML
+get "$URL/api/search?q=harbour+studio"
+contains "$(cat "$WORK/headers")" "Content-Type: application/json" "served as JSON"
+contains "$out" '"title": "<script>alert(\"title\")</script> Harbour notes"' \
+  "the title as a JSON string"
+contains "$out" '"url": "javascript:alert(\"url\")"' "the URL as a JSON string"
+
+# 4 a new version of the index, picked up without a restart
+printf 'Lighthouse\n\nThe lighthouse keeper counted ships.\n' >"$WORK/docs/lighthouse.txt"
+run 0 "$INGEST" --index "$WORK/index" "$WORK/docs"
+sleep 1.1 # the server looks at the index at most once a second
+get "$URL/api/search?q=lighthouse"
+equals "$code" 200 "the new document"
+contains "$out" '"total": 1' "found without a restart"
+run 0 "$INGEST" --rebuild --index "$WORK/index" "$WORK/docs"
+sleep 1.1
+get "$URL/api/search?q=lighthouse"
+contains "$out" '"total": 1' "found after a rebuild, which replaces the shards"
+
+# 5 a missing index is said at the start
+run 2 "$SERVE" --index "$WORK/none" --listen 127.0.0.1:0
+contains "$err" "no index at $WORK/none" "the missing index named"
+finish
