@@ -41,7 +41,7 @@ static const char *attr(const char *tag, const char *name, char *out, size_t siz
 {
     const char *end = strchr(tag, '>');
     size_t nl = strlen(name);
-    for (const char *p = tag; p && p < end; p++) {
+    for (const char *p = tag + 1; p && p < end; p++) {
         if (p[-1] == ' ' && strncmp(p, name, nl) == 0 && p[nl] == '=' && p[nl + 1] == '"') {
             const char *v = p + nl + 2, *q = strchr(v, '"');
             size_t n = (size_t)(q - v) < size - 1 ? (size_t)(q - v) : size - 1;
