@@ -91,6 +91,36 @@ have_shared() {
   return 1
 }
 
+# start_server INDEX [OPTION...]: starts trawl-serve on a free port of 127.0.0.1 in the
+# background, stopped when the test ends; sets $port (empty, with a failure, when it did not
+# start) and $pid.
+start_server() {
+  local index=$1
+  shift
+  "$TRAWL_BIN/trawl-serve" --index "$index" --listen 127.0.0.1:0 "$@" >"$WORK/serve.out" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; chmod -R u+rwx "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+  port=""
+  for try in $(seq 50); do
+    port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  checks=$((checks + 1))
+  [ -n "$port" ] || fail "trawl-serve did not start: $(cat "$WORK/serve.out")"
+}
+
+# hostile_document DIR: writes a document whose title, text and URL are made to attack a page.
+hostile_document() {
+  cat >"$1/hostile.md" <<'TXT'
+---
+title: <script>alert("title")</script> Harbour notes
+url: javascript:alert("url")
+---
+The harbour studio "onmouseover="alert('text') <img src=x onerror=alert('img')> opened.
+TXT
+}
+
 finish() {
   echo "$((checks - failures)) passed, $failures failed"
   [ "$failures" -eq 0 ]

@@ -11,22 +11,9 @@ for need in chromium /usr/bin/python3; do
 done
 mkdir -p "$WORK/docs" "$TRAWL_BIN/page-screenshots"
 cp "$TRAWL_SRC/corpus/"* "$WORK/docs/"
-cat >"$WORK/docs/hostile.md" <<'TXT'
----
-title: <script>alert("title")</script> Harbour notes
-url: javascript:alert("url")
----
-The harbour studio "onmouseover="alert('text') <img src=x onerror=alert('img')> opened.
-TXT
+hostile_document "$WORK/docs"
 run 0 "$INGEST" --index "$WORK/index" "$WORK/docs"
-"$TRAWL_BIN/trawl-serve" --index "$WORK/index" --listen 127.0.0.1:0 >"$WORK/serve.out" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; chmod -R u+rwx "$WORK"; rm -rf "$WORK"' EXIT
-for try in $(seq 50); do
-  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+start_server "$WORK/index"
 run 0 timeout 180 /usr/bin/python3 "$TRAWL_SRC/tests/e2e/page_test.py" "http://127.0.0.1:$port/" \
   "$TRAWL_BIN/page-screenshots/"
 equals "$(printf '%s\n' "$out" | tail -1)" "0 failures" "the page, driven in Chromium"

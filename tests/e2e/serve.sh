@@ -6,27 +6,11 @@ command -v curl >/dev/null || {
   echo "curl not found: install curl (tools/install-deps.sh does)" >&2
   exit 1
 }
-SERVE="$TRAWL_BIN/trawl-serve"
 mkdir -p "$WORK/docs"
 cp "$TRAWL_SRC/corpus/"* "$WORK/docs/"
-cat >"$WORK/docs/hostile.md" <<'TXT'
----
-title: <script>alert("title")</script> Harbour notes
-url: javascript:alert("url")
----
-The harbour studio "onmouseover="alert('text') <img src=x onerror=alert('img')> opened.
-TXT
+hostile_document "$WORK/docs"
 run 0 "$INGEST" --index "$WORK/index" "$WORK/docs"
-"$SERVE" --index "$WORK/index" --listen 127.0.0.1:0 --threads 4 >"$WORK/serve.out" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; chmod -R u+rwx "$WORK"; rm -rf "$WORK"' EXIT
-for try in $(seq 50); do
-  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-checks=$((checks + 1))
-[ -n "$port" ] || fail "trawl-serve did not start: $(cat "$WORK/serve.out")"
+start_server "$WORK/index" --threads 4
 URL="http://127.0.0.1:$port"
 # get PATH: the body into $out, the status into $code, the headers into $WORK/headers.
 get() {
@@ -95,6 +79,6 @@ get "$URL/api/search?q=lighthouse"
 contains "$out" '"total": 1' "found after a rebuild, which replaces the shards"
 
 # 5 a missing index is said at the start
-run 2 "$SERVE" --index "$WORK/none" --listen 127.0.0.1:0
+run 2 "$TRAWL_BIN/trawl-serve" --index "$WORK/none" --listen 127.0.0.1:0
 contains "$err" "no index at $WORK/none" "the missing index named"
 finish

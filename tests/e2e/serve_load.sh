@@ -13,14 +13,7 @@ if have_shared; then
 else
   run 0 "$INGEST" --quiet --index "$IDX" "$TRAWL_SRC/corpus"
 fi
-"$TRAWL_BIN/trawl-serve" --index "$IDX" --listen 127.0.0.1:0 --threads 8 >"$WORK/serve.out" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; chmod -R u+rwx "$WORK"; rm -rf "$WORK"' EXIT
-for try in $(seq 50); do
-  port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
+start_server "$IDX" --threads 8
 U="http://127.0.0.1:$port"
 # Each line: the status expected, then the URL.
 {
@@ -46,7 +39,11 @@ total=$(wc -l <"$WORK/answers")
 wrong=$(awk '$1 != $2' "$WORK/answers" | wc -l)
 equals "$total" 2000 "2,000 answers"
 equals "$wrong" 0 "every answer as expected (200, or 400 for a bad query)"
-[ "$wrong" = 0 ] || awk '$1 != $2' "$WORK/answers" | sort | uniq -c | head >&2
+# On failure: how many of each (expected, got) pair, and the slowest answers.
+[ "$wrong" = 0 ] || {
+  awk '$1 != $2 { print "expected", $1, "got", $2 }' "$WORK/answers" | sort | uniq -c >&2
+  sort -rn -k3 "$WORK/answers" | head -3 >&2
+}
 sort -n -k3 "$WORK/answers" | awk -v n="$total" -v s="$start" -v e="$end" '
   { t[NR] = $3 }
   END { printf "%d requests, 16 clients: median %.1f ms, p99 %.1f ms, %.0f requests/s\n",
