@@ -58,6 +58,10 @@ get -X POST "$URL/api/search?q=x"
 equals "$code" 405 "a POST"
 get "$URL/api/search?q=$(head -c 5000 /dev/zero | tr '\0' a)"
 equals "$code" 414 "a query too long"
+get "$URL/api/search?q=x&pad=$(head -c 70000 /dev/zero | tr '\0' a)"
+equals "$code" 414 "a request line over 64 KB"
+get -H "X-Pad: $(head -c 70000 /dev/zero | tr '\0' a)" "$URL/api/search?q=x"
+equals "$code" 431 "headers over 64 KB"
 
 # 3 a document made to attack the page is data: JSON strings, never HTML
 get "$URL/api/search?q=harbour+studio"
