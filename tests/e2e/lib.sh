@@ -122,6 +122,10 @@ TXT
 }
 
 finish() {
+  if [ "$failures" -gt 0 ] && [ -s "$WORK/serve.out" ]; then
+    echo "--- trawl-serve's output:" >&2
+    cat "$WORK/serve.out" >&2
+  fi
   echo "$((checks - failures)) passed, $failures failed"
   [ "$failures" -eq 0 ]
   exit $?
