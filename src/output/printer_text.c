@@ -1,7 +1,8 @@
-/* printer_text.c: results and reports for people. Each hit: rank, title and section, score;
- * the passage id (path#ordinal) and URL; the passage wrapped to the width, highlights marked;
- * with --explain, each facet value and the words that gave it. Facet counts and reports are
- * aligned tables. */
+/* printer_text.c: results and reports for people, within the printer's width. Each hit: rank,
+ * title and section, score; the passage id (path#ordinal) and URL; the passage wrapped at line
+ * break opportunities (wrap.h), highlights in color or between ** markers; with --explain,
+ * each facet value and the words that gave it. Facet counts and reports are aligned tables,
+ * names shortened with an ellipsis, cross-tabs in pages of columns. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
