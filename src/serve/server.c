@@ -218,29 +218,44 @@ static bool count_arg(struct MHD_Connection *c, const char *name, unsigned max, 
     return true;
 }
 
-/* What an API call prints, into a memory stream. */
-typedef struct printing {
-    char *body;
-    size_t len;
-    FILE *out;
-    trawl_printer *p;
-} printing;
+typedef trawl_status (*print_fn)(trawl_printer *p, const void *what, trawl_error *err);
 
-static bool printing_open(printing *pr, trawl_output_format format)
+static trawl_status print_results(trawl_printer *p, const void *what, trawl_error *err)
 {
-    *pr = (printing){NULL, 0, NULL, NULL};
-    pr->out = open_memstream(&pr->body, &pr->len);
-    return pr->out && trawl_printer_new(format, pr->out, &pr->p, NULL) == TRAWL_OK;
+    return trawl_print_results(p, what, err);
 }
 
-/* Closes the stream: the body, owned by the caller, or NULL. */
-static char *printing_close(printing *pr, size_t *len)
+static trawl_status print_report(trawl_printer *p, const void *what, trawl_error *err)
 {
-    trawl_printer_free(pr->p);
-    if (pr->out)
-        fclose(pr->out);
-    *len = pr->len;
-    return pr->body;
+    return trawl_print_report(p, what, err);
+}
+
+static trawl_status print_links(trawl_printer *p, const void *what, trawl_error *err)
+{
+    return trawl_print_links(p, what, err);
+}
+
+/* What printing `what` with `fn` in `format` writes, into `*body` (malloc'd, the caller's) and
+ * `*len`; nothing when it fails. */
+static trawl_status printed(trawl_output_format format, print_fn fn, const void *what, char **body,
+                            size_t *len, trawl_error *err)
+{
+    char *data = NULL;
+    size_t n = 0;
+    FILE *out = open_memstream(&data, &n);
+    trawl_printer *p = NULL;
+    trawl_status st = out ? trawl_printer_new(format, out, &p, err)
+                          : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    if (!st)
+        st = fn(p, what, err);
+    trawl_printer_free(p);
+    if (out && fclose(out) && !st)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    *body = st ? NULL : data;
+    *len = st ? 0 : n;
+    if (st)
+        free(data);
+    return st;
 }
 
 static enum MHD_Result api_search(trawl_server *s, struct MHD_Connection *c)
@@ -262,17 +277,14 @@ static enum MHD_Result api_search(trawl_server *s, struct MHD_Connection *c)
     pooled *p = NULL;
     trawl_error err;
     trawl_results *r = NULL;
-    printing pr;
     trawl_status st = acquire(s, &p, &err);
     if (st)
         return respond_error(c, status_of(st), q, err.message);
-    st = trawl_search(p->s, q, &o, &r, &err);
-    if (!st && !printing_open(&pr, TRAWL_OUTPUT_JSON))
-        st = trawl_error_set(&err, TRAWL_ERR_NOMEM, "out of memory");
-    else if (!st)
-        st = trawl_print_results(pr.p, r, &err);
+    char *body = NULL;
     size_t len = 0;
-    char *body = st ? NULL : printing_close(&pr, &len);
+    st = trawl_search(p->s, q, &o, &r, &err);
+    if (!st)
+        st = printed(TRAWL_OUTPUT_JSON, print_results, r, &body, &len, &err);
     trawl_results_free(r);
     release(s, p);
     if (st)
@@ -331,16 +343,8 @@ static enum MHD_Result api_report(trawl_server *s, struct MHD_Connection *c, boo
         body = st ? NULL : trawl_buf_detach(&svg);
         trawl_buf_free(&svg);
     } else if (!st) {
-        printing pr;
-        if (!printing_open(&pr, csv ? TRAWL_OUTPUT_CSV : TRAWL_OUTPUT_JSON))
-            st = trawl_error_set(&err, TRAWL_ERR_NOMEM, "out of memory");
-        else
-            st = trawl_print_report(pr.p, rep, &err);
-        body = printing_close(&pr, &len);
-        if (st) {
-            free(body);
-            body = NULL;
-        }
+        st = printed(csv ? TRAWL_OUTPUT_CSV : TRAWL_OUTPUT_JSON, print_report, rep, &body, &len,
+                     &err);
     }
     trawl_report_free(rep);
     release(s, p);
@@ -365,15 +369,10 @@ static enum MHD_Result api_links(trawl_server *s, struct MHD_Connection *c)
     if (st)
         return respond_error(c, status_of(st), doc, err.message);
     st = trawl_search_links(p->s, doc, &l, &err);
-    printing pr;
     char *body = NULL;
     size_t len = 0;
-    if (!st && !printing_open(&pr, TRAWL_OUTPUT_JSON))
-        st = trawl_error_set(&err, TRAWL_ERR_NOMEM, "out of memory");
-    else if (!st)
-        st = trawl_print_links(pr.p, l, &err);
     if (!st)
-        body = printing_close(&pr, &len);
+        st = printed(TRAWL_OUTPUT_JSON, print_links, l, &body, &len, &err);
     trawl_doc_links_free(l);
     release(s, p);
     if (st)
