@@ -46,6 +46,13 @@ static void end(FILE *out)
     fputs("\r\n", out);
 }
 
+/* A separator, then the text `b` holds as a field. */
+static void buf_field(FILE *out, const trawl_buf *b)
+{
+    sep(out);
+    field(out, b->data ? b->data : "", b->len);
+}
+
 /* The passage's values of `facet`, each once, separated by spaces, into `b` (reset first). */
 static void facet_values(const trawl_hit *h, trawl_facet_id facet, trawl_buf *b)
 {
@@ -82,21 +89,18 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
         fprintf(o, "%u,%zu", h->ordinal, h->offset);
         for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
             facet_values(h, (trawl_facet_id)f, &b);
-            sep(o);
-            field(o, b.data ? b.data : "", b.len);
+            buf_field(o, &b);
         }
         trawl_buf_reset(&b);
         for (size_t k = 0; k < h->nfoundings; k++)
             trawl_buf_printf(&b, "%s%s:%d", k ? " " : "", h->foundings[k].center,
                              h->foundings[k].year);
-        sep(o);
-        field(o, b.data ? b.data : "", b.len);
+        buf_field(o, &b);
         trawl_buf_reset(&b);
         for (size_t k = 0; k < h->nhighlights; k++)
             trawl_buf_printf(&b, "%s%zu-%zu", k ? " " : "", h->highlights[k].start,
                              h->highlights[k].end);
-        sep(o);
-        field(o, b.data ? b.data : "", b.len);
+        buf_field(o, &b);
         sep(o);
         field(o, h->text, h->text_len);
         end(o);
