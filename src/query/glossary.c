@@ -8,6 +8,7 @@
 #include "common/buf.h"
 #include "common/fileio.h"
 #include "common/strmap.h"
+#include "readers/blocks.h"
 
 struct trawl_glossary {
     char *path;
@@ -39,32 +40,20 @@ void trawl_glossary_free(trawl_glossary *g)
     free(g);
 }
 
-/* Trims spaces and tabs at both ends of s[0, *len). */
-static const char *trim(const char *s, size_t *len)
-{
-    while (*len && (*s == ' ' || *s == '\t')) {
-        s++;
-        (*len)--;
-    }
-    while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\r'))
-        (*len)--;
-    return s;
-}
-
-/* Adds the group on line `line` (`len` bytes, no newline). */
-static trawl_status add_group(trawl_glossary *g, trawl_analyzer *an, const char *line, size_t len,
-                              size_t lineno, trawl_error *err)
+/* Adds the group of the line text[start, end) (trimmed, no newline). */
+static trawl_status add_group(trawl_glossary *g, trawl_analyzer *an, const char *text, size_t start,
+                              size_t end, size_t lineno, trawl_error *err)
 {
     if (!trawl_array_grow((void **)&g->groups, &g->cap, g->n, sizeof *g->groups))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading the glossary");
     trawl_names *group = &g->groups[g->n++];
     *group = (trawl_names){NULL, 0};
     size_t cap = 0;
-    for (const char *at = line, *end = line + len; at <= end;) {
-        const char *eq = memchr(at, '=', (size_t)(end - at));
-        size_t mlen = (size_t)((eq ? eq : end) - at);
-        const char *member = trim(at, &mlen);
-        char *copy = trawl_strndup(member, mlen);
+    for (size_t at = start; at <= end;) {
+        const char *eq = memchr(text + at, '=', end - at);
+        size_t a = at, b = eq ? (size_t)(eq - text) : end;
+        trawl_trim(text, &a, &b);
+        char *copy = trawl_strndup(text + a, b - a);
         if (!copy ||
             !trawl_array_grow((void **)&group->items, &cap, group->n, sizeof *group->items)) {
             free(copy);
@@ -88,7 +77,7 @@ static trawl_status add_group(trawl_glossary *g, trawl_analyzer *an, const char 
         *slot = g->n;
         if (!eq)
             break;
-        at = eq + 1;
+        at = (size_t)(eq - text) + 1;
     }
     if (group->n < 2)
         return trawl_error_set(err, TRAWL_ERR_INPUT,
@@ -112,15 +101,11 @@ trawl_status trawl_glossary_load(const char *path, trawl_analyzer *an, trawl_glo
         trawl_glossary_free(g);
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading the glossary");
     }
-    size_t lineno = 0;
-    for (size_t at = 0; at < len && !st; lineno++) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        size_t n = (nl ? (size_t)(nl - text) : len) - at;
-        size_t tl = n;
-        const char *line = trim(text + at, &tl);
-        if (tl && line[0] != '#')
-            st = add_group(g, an, line, tl, lineno + 1, err);
-        at += n + 1;
+    size_t pos = 0, start, end;
+    for (size_t lineno = 1; !st && trawl_next_line(text, len, &pos, &start, &end); lineno++) {
+        trawl_trim(text, &start, &end);
+        if (end > start && text[start] != '#')
+            st = add_group(g, an, text, start, end, lineno, err);
     }
     free(text);
     if (st) {

@@ -445,8 +445,8 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
         goto cleanup;
     }
     r->spec = *spec;
-    for (size_t i = 0; scope && scope->restricted[TRAWL_FACET_YEAR] &&
-                       i < scope->allowed[TRAWL_FACET_YEAR].cap;
+    for (size_t i = 0;
+         scope && scope->restricted[TRAWL_FACET_YEAR] && i < scope->allowed[TRAWL_FACET_YEAR].cap;
          i++) {
         const char *key = scope->allowed[TRAWL_FACET_YEAR].keys[i];
         int year = key ? atoi(key) : 0;
