@@ -128,6 +128,22 @@ static int year_step(double px_per_year)
     return 200;
 }
 
+/* The year axis of columns `col` px wide from x0 (year `first`): a tick from y1 to y2 in
+ * `stroke` and a label at `label_y` for every year_step-th year. */
+static void year_ticks(trawl_buf *o, int first, int last, double x0, double col, int y1, int y2,
+                       const char *stroke, int label_y)
+{
+    int step = year_step(col);
+    for (int y = (first + step - 1) / step * step; y <= last; y += step) {
+        char year[16];
+        snprintf(year, sizeof year, "%d", y);
+        double x = x0 + (y - first) * col + col / 2;
+        trawl_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>\n",
+                         x, y1, x, y2, stroke);
+        label(o, x, label_y, "text-anchor=\"middle\"", year, 0);
+    }
+}
+
 /* A horizontal value axis from x0 (0) at `scale` px per unit up to `max`, below y. */
 static void value_axis_x(trawl_buf *o, double x0, double scale, size_t max, int y_top, int y)
 {
@@ -245,15 +261,7 @@ static void timeline(trawl_buf *o, const trawl_report *r, const trawl_chart_sour
         if (text_px(count) + 2 <= col)
             label(o, x + col / 2, base - h - 4, "text-anchor=\"middle\"", count, 0);
     }
-    int step = year_step(col);
-    for (int y = (first + step - 1) / step * step; y <= last; y += step) {
-        char year[16];
-        snprintf(year, sizeof year, "%d", y);
-        double x = x0 + (y - first) * col + col / 2;
-        trawl_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n",
-                         x, base, x, base + 4);
-        label(o, x, base + 18, "text-anchor=\"middle\"", year, 0);
-    }
+    year_ticks(o, first, last, x0, col, base, base + 4, "#333", base + 18);
     source(o, r, src, height - 10);
 }
 
@@ -405,16 +413,7 @@ static void registry(trawl_buf *o, const trawl_report *r, const trawl_chart_sour
     double col = (WIDTH - x0 - 24) / (double)years;
     int axis = TOP + n * ROW, height = axis + 24 + 30;
     header(o, r, height);
-    int step = year_step(col);
-    for (int y = (first + step - 1) / step * step; y <= last; y += step) {
-        char year[16];
-        snprintf(year, sizeof year, "%d", y);
-        double x = x0 + (y - first) * col + col / 2;
-        trawl_buf_printf(o,
-                         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e4e4e4\"/>\n",
-                         x, TOP, x, axis);
-        label(o, x, axis + 16, "text-anchor=\"middle\"", year, 0);
-    }
+    year_ticks(o, first, last, x0, col, TOP, axis, "#e4e4e4", axis + 16);
     for (int i = 0; i < n; i++) {
         const trawl_registry_row *c = &r->centers[i];
         int y = TOP + i * ROW;
