@@ -11,8 +11,19 @@
 #include "text/cjk.h"
 #include "text/spelling.h"
 
+/* The words a single word matched (expand), kept for the rest of the compilation: a word is
+ * compiled again for the proximity of an AND's words, and may stand in a query twice. */
+typedef struct expanded_word {
+    char *term; /* its folded form */
+    trawl_token_kind kind;
+    trawl_buf words; /* NUL-separated */
+    size_t nwords;
+} expanded_word;
+
 typedef struct compiler {
     const trawl_filter_context *ctx;
+    expanded_word *seen; /* words expanded so far */
+    size_t nseen, cseen;
     bool expanding; /* compiling the other names of a place or center */
     trawl_analyzer *an;
     trawl_matches *matches; /* what positive parts match; may be NULL */
@@ -251,8 +262,17 @@ static void expand(compiler *c, tokens *k)
     if (k->expanded)
         return;
     k->expanded = true;
-    expansion x = {TRAWL_BUF_INIT, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
     const char *term = nth(&k->terms, 0);
+    for (size_t i = 0; i < c->nseen; i++) {
+        if (c->seen[i].kind == k->first_kind && !strcmp(c->seen[i].term, term)) {
+            trawl_buf_append(&k->words, c->seen[i].words.data, c->seen[i].words.len);
+            k->nwords = c->seen[i].nwords;
+            if (k->words.failed)
+                c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+            return;
+        }
+    }
+    expansion x = {TRAWL_BUF_INIT, TRAWL_BUF_INIT, TRAWL_BUF_INIT};
     const char *other = trawl_spelling_variant(term, strlen(term));
     for (int v = 0; v < (other ? 2 : 1) && c->st == TRAWL_OK; v++) {
         const char *word = v ? other : term;
@@ -266,6 +286,18 @@ static void expand(compiler *c, tokens *k)
         k->nwords++;
     if ((k->words.failed || x.stem.failed || x.name.failed || x.key.failed) && c->st == TRAWL_OK)
         c->st = trawl_error_set(c->err, TRAWL_ERR_NOMEM, "out of memory");
+    if (c->st == TRAWL_OK &&
+        trawl_array_grow((void **)&c->seen, &c->cseen, c->nseen, sizeof *c->seen)) {
+        expanded_word *e = &c->seen[c->nseen];
+        *e = (expanded_word){trawl_strdup(term), k->first_kind, TRAWL_BUF_INIT, k->nwords};
+        trawl_buf_append(&e->words, k->words.data, k->words.len);
+        if (e->term && !e->words.failed)
+            c->nseen++;
+        else {
+            free(e->term);
+            trawl_buf_free(&e->words);
+        }
+    }
     trawl_buf_free(&x.stem);
     trawl_buf_free(&x.name);
     trawl_buf_free(&x.key);
@@ -753,7 +785,7 @@ static trawl_xquery *compile(compiler *c, const trawl_qnode *n, bool positive)
 trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_context *ctx,
                                  trawl_matches *matches, trawl_xquery **query_out, trawl_error *err)
 {
-    compiler c = {ctx, false, ctx->an, matches, TRAWL_OK, err};
+    compiler c = {ctx, NULL, 0, 0, false, ctx->an, matches, TRAWL_OK, err};
     *query_out = compile(&c, root, true);
     if (c.st == TRAWL_OK && !*query_out)
         c.st = trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX, "the query has no searchable words");
@@ -761,5 +793,10 @@ trawl_status trawl_query_compile(const trawl_qnode *root, const trawl_filter_con
         trawl_xquery_free(*query_out);
         *query_out = NULL;
     }
+    for (size_t i = 0; i < c.nseen; i++) {
+        free(c.seen[i].term);
+        trawl_buf_free(&c.seen[i].words);
+    }
+    free(c.seen);
     return c.st;
 }
