@@ -1,5 +1,6 @@
 /* trawl-ingest: index folders and files of documents as passages.
  *
+ *   trawl-ingest --list-runs [--index DIR]
  *   trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]
  *                [--max-passage BYTES] [--jobs N] [--shards N] [--gazetteer DIR]
  *                [--include GLOB] [--exclude GLOB] [PATH...]
@@ -18,6 +19,8 @@
 #include "cli/options.h"
 #include "common/buf.h"
 #include "index/passages.h"
+#include "index/runs.h"
+#include "index/schema.h"
 #include "index/shards.h"
 #include "ingest/ingest.h"
 
@@ -119,6 +122,41 @@ static int check(const char *dir, const trawl_inputs *in, const trawl_ingest_opt
     return TRAWL_EXIT_OK;
 }
 
+/* --list-runs: the runs the index remembers, one line each; the exit code. */
+static int list_runs(const char *dir)
+{
+    trawl_xdb *db = NULL;
+    trawl_runs runs = TRAWL_RUNS_INIT;
+    trawl_error err;
+    trawl_buf term = TRAWL_BUF_INIT;
+    if (trawl_schema_open_read(dir, NULL, &db, &err) || trawl_runs_load(db, &runs, &err)) {
+        trawl_cli_error("%s", err.message);
+        trawl_xdb_close(db);
+        return TRAWL_EXIT_FATAL;
+    }
+    printf("%5s  %-20s  %7s  %7s  %7s  %9s  %8s  %s\n", "run", "time (UTC)", "added", "changed",
+           "removed", "unchanged", "passages", "passages now");
+    int code = TRAWL_EXIT_OK;
+    for (size_t i = 0; i < runs.n; i++) {
+        const trawl_run *r = &runs.items[i];
+        unsigned now = 0;
+        trawl_run_term(r->id, &term);
+        if (term.failed || trawl_xdb_termfreq(db, term.data, term.len, &now, &err)) {
+            trawl_cli_error("%s", term.failed ? "out of memory" : err.message);
+            code = TRAWL_EXIT_FATAL;
+            break;
+        }
+        printf("%5u  %-20s  %7zu  %7zu  %7zu  %9zu  %8zu  %u\n", r->id, r->time, r->added,
+               r->changed, r->removed, r->unchanged, r->passages, now);
+    }
+    if (!runs.n)
+        printf("(no runs recorded: the index was built before runs were)\n");
+    trawl_buf_free(&term);
+    trawl_runs_free(&runs);
+    trawl_xdb_close(db);
+    return code;
+}
+
 /* A run: prints the summary; the exit code. */
 static int ingest(const char *dir, const trawl_inputs *in, const trawl_ingest_options *o,
                   console *c)
@@ -136,11 +174,11 @@ static int ingest(const char *dir, const trawl_inputs *in, const trawl_ingest_op
         return TRAWL_EXIT_FATAL;
     size_t skipped = sum.skipped + trawl_inputs_problems(in);
     if (!c->quiet) {
-        printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s (%zu added, "
-               "%zu changed, %zu removed, %zu unchanged)",
+        printf("indexed %zu document%s, %zu passage%s, %.0f bytes in %.2f s into %s as run %u "
+               "(%zu added, %zu changed, %zu removed, %zu unchanged)",
                sum.documents, sum.documents == 1 ? "" : "s", sum.passages,
-               sum.passages == 1 ? "" : "s", sum.bytes, trawl_cli_now() - c->start, dir, sum.added,
-               sum.changed, sum.removed, sum.unchanged);
+               sum.passages == 1 ? "" : "s", sum.bytes, trawl_cli_now() - c->start, dir, sum.run,
+               sum.added, sum.changed, sum.removed, sum.unchanged);
         if (sum.described)
             printf("; %zu described by MANIFEST.tsv", sum.described);
         if (skipped)
@@ -161,7 +199,7 @@ int main(int argc, char **argv)
     setenv("XAPIAN_FLUSH_THRESHOLD", "1000", 0);
     const char *index_dir = NULL;
     trawl_ingest_options o = TRAWL_INGEST_OPTIONS_INIT;
-    bool quiet = false, check_only = false, rebuild = false;
+    bool quiet = false, check_only = false, rebuild = false, runs_only = false;
     trawl_cli_list include = {0}, exclude = {0};
     const trawl_cli_option options[] = {
         {"--index", 0, TRAWL_CLI_STRING, "DIR",
@@ -174,6 +212,10 @@ int main(int argc, char **argv)
          "change nothing; list the documents that are missing from, stale in or extra in the index "
          "(exit 1 if any)",
          &check_only, 0, 0, NULL},
+        {"--list-runs", 0, TRAWL_CLI_FLAG, NULL,
+         "change nothing; list the index's runs: id, time, what each did, and how many passages "
+         "each last added or changed are in the index now (for added:RUN in queries)",
+         &runs_only, 0, 0, NULL},
         {"--lang", 0, TRAWL_CLI_STRING, "CODE",
          "language of documents that do not say (default en)", &o.index.language, 0, 0, NULL},
         {"--max-passage", 0, TRAWL_CLI_COUNT, "BYTES",
@@ -206,6 +248,7 @@ int main(int argc, char **argv)
     };
     const trawl_cli_spec spec = {
         "usage: trawl-ingest [--index DIR] [--quiet] [--rebuild] [--check] [--lang CODE]\n"
+        "       trawl-ingest --list-runs [--index DIR]\n"
         "                    [--max-passage BYTES] [--jobs N] [--shards N]\n"
         "                    [--gazetteer DIR] [--include GLOB] [--exclude GLOB]\n"
         "                    [PATH...]\n",
@@ -228,6 +271,10 @@ int main(int argc, char **argv)
     trawl_error err;
     if (parsed != TRAWL_CLI_PARSED)
         goto done;
+    if (runs_only) {
+        code = list_runs(trawl_cli_index(index_dir, NULL));
+        goto done;
+    }
     if (trawl_inputs_new(paths.items, paths.n, &walk, &in, &err)) {
         trawl_cli_error("%s", err.message);
         goto done;

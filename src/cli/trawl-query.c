@@ -159,7 +159,7 @@ int main(int argc, char **argv)
     trawl_cli_set_program("trawl-query");
     const char *index_dir = NULL, *index_rule = NULL;
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
-    int format = TRAWL_OUTPUT_TEXT, count_documents = 0;
+    int format = TRAWL_OUTPUT_TEXT, count_documents = 0, sort = 0;
     size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0, width = SIZE_MAX;
     int color = 0; /* auto, always, never */
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
@@ -185,6 +185,10 @@ int main(int argc, char **argv)
          100000000, NULL},
         {"--format", 0, TRAWL_CLI_CHOICE, "FORMAT", "text (default), json or csv", &format, 0, 0,
          "text|json|csv"},
+        {"--sort", 0, TRAWL_CLI_CHOICE, "ORDER",
+         "score (default: the best passages first), date (oldest publication first) or -date "
+         "(newest first); undated documents last, passages of one date in document order",
+         &sort, 0, 0, "score|date|-date"},
         {"--lang", 0, TRAWL_CLI_STRING, "CODE",
          "analyse the query as this language (default: the index's)", &opts.language, 0, 0, NULL},
         {"--facets", 0, TRAWL_CLI_STRING, "LIST", facets_help, &facets, 0, 0, NULL},
@@ -210,7 +214,8 @@ int main(int argc, char **argv)
          "show the documents each result's document links to and from", &show_links, 0, 0, NULL},
         {"--report", 0, TRAWL_CLI_STRING, "SPEC",
          "counts of one facet, a cross-tab of two (year,province), or icc-registry, over all "
-         "matches (the whole index without QUERY)",
+         "matches (the whole index without QUERY); publication dates count by year "
+         "(published) or by month (published-month)",
          &report, 0, 0, NULL},
         {"--count", 0, TRAWL_CLI_CHOICE, "UNIT", "count passages (default) or documents",
          &count_documents, 0, 0, "passages|documents"},
@@ -278,6 +283,9 @@ int main(int argc, char **argv)
     opts.limit = (unsigned)limit;
     opts.offset = (unsigned)offset;
     opts.links = show_links;
+    _Static_assert(TRAWL_SORT_SCORE == 0 && TRAWL_SORT_DATE == 1 && TRAWL_SORT_DATE_DESC == 2,
+                   "--sort's choices are in the order of trawl_sort");
+    opts.sort = (trawl_sort)sort;
     opts.documents = count_documents == 1;
     read.allow_partial = allow_partial;
     if (timeout_ms)

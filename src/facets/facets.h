@@ -36,14 +36,16 @@
 /* The facets, in id order: each id's suffix and its name, the one list the enum, the names
  * (trawl_facet_name) and the index's filter table (index/schema.c) are made from.
  *   ICC: center keys; PROVINCE: province keys; YEAR: four-digit years; LANG: the passage's
- *   language (from metadata or detected); KIND: the document's kind (from metadata). The last
- *   two are not extracted from the text. */
+ *   language (from metadata or detected); KIND: the document's kind (from metadata);
+ *   PUBLISHED: the document's publication date (common/dates.h), counted by year or month. The
+ *   last three are not extracted from the text. */
 #define TRAWL_FACET_LIST(X)                                                                        \
     X(ICC, "icc")                                                                                  \
     X(PROVINCE, "province")                                                                        \
     X(YEAR, "year")                                                                                \
     X(LANG, "lang")                                                                                \
-    X(KIND, "kind")
+    X(KIND, "kind")                                                                                \
+    X(PUBLISHED, "published")
 
 typedef enum trawl_facet_id {
 #define TRAWL_FACET_ENUM(id, name) TRAWL_FACET_##id,
@@ -55,7 +57,7 @@ typedef enum trawl_facet_id {
 /* The facets extraction finds in the text: those before this one. */
 #define TRAWL_FACET_EXTRACTED TRAWL_FACET_LANG
 
-/* "icc", "province", "year", "lang", "kind". Static storage. */
+/* "icc", "province", "year", "lang", "kind", "published". Static storage. */
 const char *trawl_facet_name(trawl_facet_id facet);
 /* Parses a facet name; false when unknown. */
 bool trawl_facet_parse(const char *name, size_t len, trawl_facet_id *facet_out);

@@ -330,6 +330,7 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
 {
     json_t *o = json_object();
     const char *url = trawl_document_url(job->doc), *kind = trawl_document_kind(job->doc);
+    const char *published = trawl_document_published(job->doc);
     json_t *facets = NULL, *foundings = NULL;
     bool ok = o && put_json(o, "id", json_string(id)) &&
               put_json(o, "path", json_string(trawl_document_path(job->doc))) &&
@@ -341,6 +342,7 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
               put_json(o, "length", json_integer((json_int_t)p->len)) &&
               put_json(o, "lang", json_string(trawl_analyzer_language(job->pl->an))) &&
               (!*kind || put_json(o, "kind", json_string(kind))) &&
+              (!*published || put_json(o, "published", json_string(published))) &&
               facets_json(&job->an->facets, p, &facets) &&
               (!facets || put_json(o, "facets", facets)) &&
               foundings_json(&job->an->facets, p, &foundings) &&
@@ -415,6 +417,7 @@ static trawl_status set_tally(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     }
     parts[TRAWL_FACET_LANG] = trawl_analyzer_language(job->pl->an);
     parts[TRAWL_FACET_KIND] = trawl_document_kind(job->doc);
+    parts[TRAWL_FACET_PUBLISHED] = trawl_document_published(job->doc);
     parts[TRAWL_TALLY_FOUNDINGS] = joined[TRAWL_FACET_EXTRACTED] = trawl_facets_joined_foundings(f);
     parts[TRAWL_TALLY_PATH] = trawl_document_path(job->doc);
     ok = ok && joined[TRAWL_FACET_EXTRACTED];
@@ -470,6 +473,10 @@ static int add_passage(void *ctx, const trawl_passage *p)
         goto cleanup;
     }
     if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDER, an->term.data, an->term.len, err)))
+        goto cleanup;
+    const char *published = trawl_document_published(job->doc);
+    if (*published &&
+        (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_PUBLISHED, published, strlen(published), err)))
         goto cleanup;
     size_t data_len = 0;
     if (!(data = passage_data(job, p, trawl_buf_str(&id), section, &data_len)) || id.failed) {

@@ -22,6 +22,7 @@
 #include "index/catalog.h"
 #include "index/linker.h"
 #include "index/records.h"
+#include "index/runs.h"
 #include "index/passages.h"
 #include "index/schema.h"
 #include "index/shards.h"
@@ -68,6 +69,8 @@ struct trawl_indexer {
     trawl_buf identity;              /* the analyser this run indexes with: the identity an
                                         index must record to be added to */
     int lock_fd;                     /* WRITER_FILE, locked (lock_folder), or -1 */
+    trawl_runs runs;                 /* the runs the index remembers */
+    trawl_run run;                   /* this one: the next id, its time and what it did */
 };
 
 /* The folder's writer lock, naming its holder (lock_folder). */
@@ -605,7 +608,12 @@ trawl_status trawl_indexer_open(const char *dir, const trawl_indexer_options *op
     if (trawl_schema_open_read(dir, NULL, &found, NULL) != TRAWL_OK)
         found = NULL;
     st = shaping_of(found, options, &ix->shape, err);
+    if (!st && found)
+        st = trawl_runs_load(found, &ix->runs, err);
     trawl_xdb_close(found);
+    const trawl_run *last = trawl_runs_last(&ix->runs);
+    ix->run.id = last ? last->id + 1 : 1;
+    trawl_run_set_time(&ix->run, trawl_run_clock());
     if (st)
         goto fail;
     ix->max_passage = ix->shape.max_passage;
@@ -658,6 +666,7 @@ void trawl_indexer_close(trawl_indexer *ix)
     release_old(ix);
     unlock_folder(ix);
     free(ix->rebuilt);
+    trawl_runs_free(&ix->runs);
     shaping_free(&ix->shape);
     trawl_buf_free(&ix->identity);
     trawl_analyst_free(ix->analyst);
@@ -803,8 +812,16 @@ trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
     trawl_status st = remove_from(w, path, err);
     if (st == TRAWL_OK)
         st = put_stem_words(w, &a->stem_words, err);
+    char run[16];
+    snprintf(run, sizeof run, "%u", ix->run.id);
+    trawl_run_term(ix->run.id, &w->term);
+    if (st == TRAWL_OK && w->term.failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    /* Each passage carries this run: the analysis is the same whatever run writes it. */
     for (size_t i = 0; i < a->npassages && st == TRAWL_OK; i++)
-        st = trawl_xdb_add_document(w->db, a->passages[i], NULL, err);
+        if (!(st = trawl_xdoc_add_boolean_term(a->passages[i], w->term.data, w->term.len, err)) &&
+            !(st = trawl_xdoc_set_value(a->passages[i], TRAWL_SLOT_RUN, run, strlen(run), err)))
+            st = trawl_xdb_add_document(w->db, a->passages[i], NULL, err);
     for (size_t i = 0; i < a->ncenters && st == TRAWL_OK; i++)
         st = put_center(w, &a->centers[i], err);
     if (st == TRAWL_OK)
@@ -941,11 +958,36 @@ static trawl_status resolve_links(trawl_indexer *ix, trawl_error *err)
     return st;
 }
 
+void trawl_indexer_note_run(trawl_indexer *ix, const trawl_run *what)
+{
+    ix->run.added = what->added;
+    ix->run.changed = what->changed;
+    ix->run.removed = what->removed;
+    ix->run.unchanged = what->unchanged;
+    ix->run.passages = what->passages;
+}
+
+unsigned trawl_indexer_run_id(const trawl_indexer *ix)
+{
+    return ix->run.id;
+}
+
+/* Every run's record, this one's included, into shard `w`: a rebuilt index keeps the history
+ * of the one it replaces. */
+static trawl_status put_runs(trawl_indexer *ix, shard_writer *w, trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    for (size_t i = 0; i < ix->runs.n && !st; i++)
+        st = trawl_run_put(w->db, &ix->runs.items[i], err);
+    return st ? st : trawl_run_put(w->db, &ix->run, err);
+}
+
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
     trawl_status st = resolve_links(ix, err);
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
-        if (!(st = note_languages(&ix->shards[i], err)))
+        if (!(st = note_languages(&ix->shards[i], err)) &&
+            !(st = put_runs(ix, &ix->shards[i], err)))
             st = ix->flushing ? trawl_xdb_commit(ix->shards[i].db, err)
                               : trawl_xdb_commit_transaction(ix->shards[i].db, err);
     if (!st && ix->staged)

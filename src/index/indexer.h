@@ -20,6 +20,7 @@
 #include "common/status.h"
 #include "index/analysis.h"
 #include "index/catalog.h"
+#include "index/runs.h"
 #include "readers/document.h"
 #include "xapian-c/xapian_c.h"
 
@@ -81,8 +82,14 @@ trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
 /* Removes every passage and the records of the document at `path`. */
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err);
 
-/* Makes what was added since the last commit durable and visible to readers, at once; what
- * follows is the next transaction. */
+/* This run's id (runs.h): one more than the last the index remembers, 1 for a new index. */
+unsigned trawl_indexer_run_id(const trawl_indexer *ix);
+/* What the run did (the counts of `what`; its id and time are the indexer's), recorded with
+ * the run by the commit. */
+void trawl_indexer_note_run(trawl_indexer *ix, const trawl_run *what);
+
+/* Makes what was added since the last commit durable and visible to readers, at once, with the
+ * record of this run and every earlier one; what follows is the next transaction. */
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err);
 
 /* Why this run emptied the index first (a rebuild asked for, another schema or analyser),

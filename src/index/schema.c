@@ -23,12 +23,14 @@ static const trawl_field fields[TRAWL_FIELD_COUNT] = {
 #define PREFIX_YEAR "XY"
 #define PREFIX_LANG "L"
 #define PREFIX_KIND "K"
+#define PREFIX_PUBLISHED NULL /* a range of TRAWL_SLOT_PUBLISHED */
 
 static const trawl_facet_schema facets[TRAWL_FILTER_COUNT] = {
 #define FILTER_ROW(id, name) [TRAWL_FILTER_##id] = {name, PREFIX_##id},
     TRAWL_FACET_LIST(FILTER_ROW)
 #undef FILTER_ROW
         [TRAWL_FILTER_URL] = {"url", "U"},
+    [TRAWL_FILTER_ADDED] = {"added", TRAWL_PREFIX_RUN},
 };
 
 int trawl_schema_each_expansion(const char *list, size_t len, trawl_word_fn fn, void *ctx)

@@ -39,8 +39,11 @@
  *      (TRAWL_META_LINKS).
  *   8: the parts of words (text/word_parts.h): words joined by a full stop or colon split,
  *      elided articles and possessives dropped; Korean indexed with bigrams too; a sentence
- *      longer than the passage bound cut into equal parts (passages.h). */
-#define TRAWL_SCHEMA_VERSION 8
+ *      longer than the passage bound cut into equal parts (passages.h).
+ *   9: publication dates (TRAWL_SLOT_PUBLISHED, "published" in the stored data, the published
+ *      facet in the tally value); ingest runs (runs.h: TRAWL_META_RUN records, each passage's
+ *      run in a TRAWL_PREFIX_RUN term and TRAWL_SLOT_RUN). */
+#define TRAWL_SCHEMA_VERSION 9
 
 typedef enum trawl_field_id {
     TRAWL_FIELD_BODY,    /* the passage's own text */
@@ -71,6 +74,7 @@ typedef enum trawl_filter_id {
     TRAWL_FACET_LIST(TRAWL_FILTER_ENUM)
 #undef TRAWL_FILTER_ENUM
         TRAWL_FILTER_URL, /* url:ADDRESS */
+    TRAWL_FILTER_ADDED,   /* added:last, added:RUN, added:2026-11-01.. (runs.h) */
     TRAWL_FILTER_COUNT
 } trawl_filter_id;
 _Static_assert((int)TRAWL_FILTER_URL == (int)TRAWL_FACET_COUNT,
@@ -84,8 +88,10 @@ static inline trawl_filter_id trawl_filter_of(trawl_facet_id facet)
 
 /* A filter as stored: its query field and its filter terms. */
 typedef struct trawl_facet_schema {
-    const char *name;   /* "icc", "province", "year", "lang", "kind", "url": the query field */
-    const char *prefix; /* filter terms: prefix + value */
+    const char *name;   /* "icc", "province", "year", "lang", "kind", "published", "url",
+                           "added": the query field */
+    const char *prefix; /* filter terms: prefix + value; NULL for "published", which filters
+                           on TRAWL_SLOT_PUBLISHED */
 } trawl_facet_schema;
 
 /* The filter with id `id`, or NULL. */
@@ -118,21 +124,25 @@ void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len);
 /* Boolean (filter) term prefixes. */
 #define TRAWL_PREFIX_PASSAGE "Q" /* Q<passage id>: one per passage, unique */
 #define TRAWL_PREFIX_DOC "P"     /* P<document path>: every passage of a document */
+#define TRAWL_PREFIX_RUN "XR"    /* XR<run id>: the run that last added or changed it */
 
 /* Value slots. */
 #define TRAWL_SLOT_TALLY 0 /* what facet counts read: trawl_schema_tally_value() */
-#define TRAWL_SLOT_ORDER                                                                           \
-    1 /* document path, a NUL byte, ordinal "%08u": ties rank in this order                        \
-       */
+/* Document path, a NUL byte, ordinal "%08u": ties rank in this order. */
+#define TRAWL_SLOT_ORDER 1
+/* The document's publication date (dates.h normal form), absent when unknown. */
+#define TRAWL_SLOT_PUBLISHED 2
+/* The run that last added or changed the document, decimal (runs.h). */
+#define TRAWL_SLOT_RUN 3
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
- * provinces, years, language, kind; each sorted and space-separated), its foundings as
- * "center:year", then its document path, separated by TRAWL_TALLY_SEP. A
+ * provinces, years, language, kind, publication date; each sorted and space-separated), its
+ * foundings as "center:year", then its document path, separated by TRAWL_TALLY_SEP. A
  * separator inside a part other than the last becomes a space. */
 #define TRAWL_TALLY_SEP '\x1e'
-#define TRAWL_TALLY_FOUNDINGS 5 /* the part holding the foundings (after the facets) */
-#define TRAWL_TALLY_PATH 6      /* the part holding the path */
-#define TRAWL_TALLY_PARTS 7
+#define TRAWL_TALLY_FOUNDINGS TRAWL_FACET_COUNT  /* the part holding the foundings */
+#define TRAWL_TALLY_PATH (TRAWL_FACET_COUNT + 1) /* the part holding the path */
+#define TRAWL_TALLY_PARTS (TRAWL_FACET_COUNT + 2)
 void trawl_schema_tally_value(const char *const parts[TRAWL_TALLY_PARTS], trawl_buf *out);
 /* Splits a tally value into its parts (pointers into `value`); false when it does not have
  * TRAWL_TALLY_PARTS parts. */
@@ -170,6 +180,7 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
  * run that added, changed or removed documents. */
 #define TRAWL_META_LINKS "trawl.links."
 #define TRAWL_META_FILE "trawl.file." /* + path: the file it was read from (catalog.h) */
+#define TRAWL_META_RUN "trawl.run."   /* + run id "%08u": what the run did (runs.h) */
 #define TRAWL_META_ALL "trawl."       /* the prefix of every key Trawl writes */
 
 /* The one rule for a metadata key that several shards each hold, for reads of a shard set as

@@ -473,6 +473,12 @@ static trawl_status take(pipeline *pl, trawl_lanes *writers, size_t k, events *e
                             it->file, s->info.replaced, s->info.replaced == 1 ? "" : "s");
             tell(ev, TRAWL_INGEST_WARNING, said.message);
         }
+        if (*trawl_document_date_problem(s->doc)) {
+            trawl_error said;
+            trawl_error_set(&said, TRAWL_OK, "%s: %s", it->file,
+                            trawl_document_date_problem(s->doc));
+            tell(ev, TRAWL_INGEST_WARNING, said.message);
+        }
         out->documents++;
         out->passages += s->analysis->npassages;
         if (s->before)
@@ -559,8 +565,16 @@ trawl_status trawl_ingest_run(const char *dir, const trawl_inputs *in,
     pipeline_free(&pl);
     if (!st)
         st = remove_leftovers(ix, in, &out->removed, err);
-    if (!st)
+    if (!st) {
+        trawl_run what = {.added = out->added,
+                          .changed = out->changed,
+                          .removed = out->removed,
+                          .unchanged = out->unchanged,
+                          .passages = out->passages};
+        trawl_indexer_note_run(ix, &what);
+        out->run = trawl_indexer_run_id(ix);
         st = trawl_indexer_commit(ix, err);
+    }
     trawl_indexer_close(ix);
     if (mfs)
         out->skipped += trawl_manifests_errors(mfs);

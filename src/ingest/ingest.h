@@ -71,6 +71,7 @@ typedef struct trawl_ingest_summary {
     size_t skipped;   /* inputs and manifests left out (each told by an event), binary included */
     size_t binary;    /* of which binary files found by walking */
     size_t described; /* inputs that a manifest describes */
+    unsigned run;     /* the run's id (runs.h) */
 } trawl_ingest_summary;
 
 /* Indexes `in` into the index at `dir` (created when missing). TRAWL_OK when the run was

@@ -354,7 +354,7 @@ static void stacked(trawl_buf *o, const trawl_report *r, const trawl_chart_sourc
     snprintf(note_text, sizeof note_text,
              "A bar's number is the sum of its segments: a %s with several %s values counts in "
              "each of their segments.",
-             r->spec.documents ? "document" : "passage", trawl_facet_name(r->spec.facets[1]));
+             r->spec.documents ? "document" : "passage", trawl_report_facet_name(&r->spec, 1));
     label(o, 16, note, "fill=\"#555\"", note_text, WIDTH - 32);
     for (int s = 0, line = 0; s <= MAX_SERIES; s++) {
         const char *name = NULL;
@@ -439,7 +439,8 @@ trawl_status trawl_chart_svg(const trawl_report *r, const trawl_chart_source *sr
         registry(out, r, src);
     else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
         stacked(out, r, src);
-    else if (r->spec.facets[0] == TRAWL_FACET_YEAR)
+    else if (r->spec.facets[0] == TRAWL_FACET_YEAR ||
+             (r->spec.facets[0] == TRAWL_FACET_PUBLISHED && !r->spec.by_month))
         timeline(out, r, src);
     else
         bars(out, r, src);

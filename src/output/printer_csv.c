@@ -74,19 +74,22 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
 {
     FILE *o = p->out;
     trawl_buf b = TRAWL_BUF_INIT;
-    fputs("rank,score,id,path,title,section,url,lang,kind,ordinal,offset", o);
+    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset", o);
     for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
         fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
     fputs(",foundings,highlights,text\r\n", o);
     for (size_t i = 0; i < trawl_results_count(r); i++) {
         const trawl_hit *h = trawl_results_hit(r, i);
         fprintf(o, "%u,%.6f,", h->rank, h->score);
-        const char *fields[] = {h->id, h->path, h->title, h->section, h->url, h->lang, h->kind};
+        const char *fields[] = {h->id,  h->path, h->title, h->section,
+                                h->url, h->lang, h->kind,  h->published};
         for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
             text(o, fields[k]);
             sep(o);
         }
-        fprintf(o, "%u,%zu", h->ordinal, h->offset);
+        fprintf(o, "%u,", h->run);
+        text(o, h->added);
+        fprintf(o, ",%u,%zu", h->ordinal, h->offset);
         for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
             facet_values(h, (trawl_facet_id)f, &b);
             buf_field(o, &b);
@@ -115,7 +118,7 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
     (void)err;
     FILE *o = p->out;
     if (r->spec.kind == TRAWL_REPORT_COUNTS) {
-        fprintf(o, "%s,name,%s\r\n", trawl_facet_name(r->spec.facets[0]), trawl_report_unit(r));
+        fprintf(o, "%s,name,%s\r\n", trawl_report_facet_name(&r->spec, 0), trawl_report_unit(r));
         for (size_t i = 0; i < r->nrows; i++) {
             text(o, r->rows[i].value);
             sep(o);
@@ -128,7 +131,7 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
         count(o, r->none);
         end(o);
     } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {
-        text(o, trawl_facet_name(r->spec.facets[0]));
+        text(o, trawl_report_facet_name(&r->spec, 0));
         for (size_t j = 0; j < r->ncols; j++) {
             sep(o);
             text(o, r->cols[j].value);

@@ -30,6 +30,8 @@ static json_t *hit_json(const trawl_hit *h)
     trawl_json_put(o, "url", json_string(h->url), &ok);
     trawl_json_put(o, "lang", json_string(h->lang), &ok);
     trawl_json_put(o, "kind", json_string(h->kind), &ok);
+    trawl_json_put(o, "published", *h->published ? json_string(h->published) : json_null(), &ok);
+    trawl_json_put(o, "added", json_pack("{s:i,s:s}", "run", (int)h->run, "time", h->added), &ok);
     trawl_json_put(o, "ordinal", json_integer(h->ordinal), &ok);
     trawl_json_put(o, "offset", json_integer((json_int_t)h->offset), &ok);
     trawl_json_put(o, "text", json_stringn(h->text, h->text_len), &ok);
@@ -94,7 +96,7 @@ static json_t *report_json(const trawl_report *r)
                           trawl_report_unit(r), "total", (json_int_t)r->total);
     bool ok = o != NULL;
     if (r->spec.kind == TRAWL_REPORT_COUNTS) {
-        trawl_json_put(o, "facet", json_string(trawl_facet_name(r->spec.facets[0])), &ok);
+        trawl_json_put(o, "facet", json_string(trawl_report_facet_name(&r->spec, 0)), &ok);
         trawl_json_put(o, "rows", rows_json(r->rows, r->nrows), &ok);
         trawl_json_put(o, "none", json_integer((json_int_t)r->none), &ok);
     } else if (r->spec.kind == TRAWL_REPORT_CROSSTAB) {

@@ -45,8 +45,8 @@ void trawl_report_title(const trawl_report *r, char *buf, size_t size)
     if (r->spec.kind == TRAWL_REPORT_REGISTRY)
         snprintf(buf, size, "icc-registry");
     else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
-        snprintf(buf, size, "%s x %s", trawl_facet_name(r->spec.facets[0]),
-                 trawl_facet_name(r->spec.facets[1]));
+        snprintf(buf, size, "%s x %s", trawl_report_facet_name(&r->spec, 0),
+                 trawl_report_facet_name(&r->spec, 1));
     else
-        snprintf(buf, size, "%s", trawl_facet_name(r->spec.facets[0]));
+        snprintf(buf, size, "%s", trawl_report_facet_name(&r->spec, 0));
 }

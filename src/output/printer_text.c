@@ -238,7 +238,7 @@ static void print_rows(const trawl_printer *p, const trawl_report_row *rows, siz
 
 static void print_counts(const trawl_printer *p, const trawl_report *r)
 {
-    fprintf(p->out, "%s: %zu value%s over %zu %.*s\n", trawl_facet_name(r->spec.facets[0]),
+    fprintf(p->out, "%s: %zu value%s over %zu %.*s\n", trawl_report_facet_name(&r->spec, 0),
             r->nrows, r->nrows == 1 ? "" : "s", r->total,
             (int)strlen(trawl_report_unit(r)) - (r->total == 1 ? 1 : 0), trawl_report_unit(r));
     print_rows(p, r->rows, r->nrows);
@@ -263,8 +263,8 @@ static size_t column_width(const trawl_report_row *col)
 static void print_crosstab_page(const trawl_printer *p, const trawl_report *r, size_t rw,
                                 size_t from, size_t to, bool last)
 {
-    fputs(trawl_facet_name(r->spec.facets[0]), p->out);
-    pad(p->out, trawl_display_width(trawl_facet_name(r->spec.facets[0])), rw);
+    fputs(trawl_report_facet_name(&r->spec, 0), p->out);
+    pad(p->out, trawl_display_width(trawl_report_facet_name(&r->spec, 0)), rw);
     for (size_t j = from; j < to; j++)
         if (shown(&r->cols[j]))
             fprintf(p->out, "  %*s", (int)column_width(&r->cols[j]), r->cols[j].value);
@@ -330,10 +330,10 @@ static void print_crosstab(const trawl_printer *p, const trawl_report *r)
             }
             if (b == 1)
                 fprintf(p->out, "%s(%s column %zu of %zu)\n", page ? "\n" : "",
-                        trawl_facet_name(r->spec.facets[1]), a + 1, shown_cols);
+                        trawl_report_facet_name(&r->spec, 1), a + 1, shown_cols);
             else
                 fprintf(p->out, "%s(%s columns %zu-%zu of %zu)\n", page ? "\n" : "",
-                        trawl_facet_name(r->spec.facets[1]), a + 1, a + b, shown_cols);
+                        trawl_report_facet_name(&r->spec, 1), a + 1, a + b, shown_cols);
         }
         print_crosstab_page(p, r, rw, from, to, last);
         page++;
@@ -468,8 +468,8 @@ static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *l
     trawl_buf_printf(line, "%u. %s", h->rank, h->title);
     if (*h->section)
         trawl_buf_printf(line, " > %s", h->section);
-    trawl_buf_printf(line, "  (score %.3f; %s%s%s)", h->score, h->lang, *h->kind ? ", " : "",
-                     h->kind);
+    trawl_buf_printf(line, "  (score %.3f; %s%s%s%s%s)", h->score, h->lang, *h->kind ? ", " : "",
+                     h->kind, *h->published ? ", published " : "", h->published);
     fputc('\n', p->out);
     trawl_status st = print_line(p, line, "", INDENT, STYLE_TITLE, err);
     if (st)

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/dates.h"
 #include "common/strmap.h"
 #include "facets/facets.h"
+#include "index/runs.h"
 #include "index/schema.h"
 #include "text/language.h"
 
@@ -290,12 +292,164 @@ static trawl_status filter_values(const trawl_filter_context *ctx, trawl_filter_
     return TRAWL_OK;
 }
 
+/* Splits "A..B", "A..", "..B" or "A" (then both ends A) into its ends, each "" when open and
+ * at most `size` - 1 bytes; false when an end is too long or there is no end at all. */
+static bool range_ends(const char *value, char *from, char *to, size_t size)
+{
+    const char *dots = strstr(value, "..");
+    size_t alen = dots ? (size_t)(dots - value) : strlen(value);
+    const char *b = dots ? dots + 2 : value;
+    size_t blen = strlen(b);
+    if (alen >= size || blen >= size || (alen == 0 && blen == 0))
+        return false;
+    memcpy(from, value, alen);
+    from[alen] = 0;
+    memcpy(to, b, blen);
+    to[blen] = 0;
+    return true;
+}
+
+/* published:DATE or a range of dates: passages whose document's date lies within it, its whole
+ * span (dates.h: trawl_date_within), as a range of TRAWL_SLOT_PUBLISHED. */
+static trawl_status published_query(const char *value, trawl_xquery **query_out, trawl_error *err)
+{
+    char a[32], b[32], from[TRAWL_DATE_SIZE] = "", to[TRAWL_DATE_SIZE] = "";
+    if (!range_ends(value, a, b, sizeof a) || (*a && !trawl_date_parse_iso(a, strlen(a), from)) ||
+        (*b && !trawl_date_parse_iso(b, strlen(b), to)))
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "published:%s: expected a date like 2024, 2024-06 or 2024-06-15, "
+                               "or a range like 2023-06..2024-01 (either end may be left open)",
+                               value);
+    if (*from && *to && strcmp(from, to) > 0 && strncmp(from, to, strlen(to)) != 0)
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "published:%s: the range ends before it begins", value);
+    /* Dates sort as bytes, a less precise date before the dates it covers: within [from, to
+     * + "~"] ("~" sorts after every digit and "-"), less the dates that only begin `to`'s span
+     * ("2024" when `to` is 2024-06). Every date starts with a digit above "0". */
+    char hi[TRAWL_DATE_SIZE + 1];
+    snprintf(hi, sizeof hi, "%s~", to);
+    const char *lo = *from ? from : "0";
+    trawl_xquery *q = NULL, *parts[3] = {NULL, NULL, NULL};
+    size_t n = 0;
+    trawl_status st = trawl_xquery_value_range(TRAWL_SLOT_PUBLISHED, lo, strlen(lo), hi, strlen(hi),
+                                               &parts[n++], err);
+    for (size_t len = 4; !st && len < strlen(to); len += 3)
+        st = trawl_xquery_value_range(TRAWL_SLOT_PUBLISHED, to, len, to, len, &parts[n++], err);
+    if (!st)
+        st = n == 1 ? trawl_xquery_scale(parts[0], 0.0, &q, err)
+                    : trawl_xquery_combine(TRAWL_XOP_AND_NOT, parts, n, 0, &q, err);
+    if (!st && n > 1) {
+        trawl_xquery *scaled = NULL;
+        st = trawl_xquery_scale(q, 0.0, &scaled, err);
+        trawl_xquery_free(q);
+        q = scaled;
+    }
+    for (size_t i = 0; i < n; i++)
+        trawl_xquery_free(parts[i]);
+    *query_out = st ? NULL : q;
+    if (st)
+        trawl_xquery_free(q);
+    return st;
+}
+
+/* A run id as typed: digits, 1 or more. */
+static bool run_id(const char *s, unsigned *id)
+{
+    if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 8)
+        return false;
+    *id = (unsigned)strtoul(s, NULL, 10);
+    return *id > 0;
+}
+
+/* The run ids `added:value` names, among `runs`: "last", a run, a range of runs ("3..5",
+ * "3.."), or the runs whose day (UTC) lies within a date or range of dates. */
+static trawl_status added_runs(const trawl_runs *runs, const char *value, unsigned **ids_out,
+                               size_t *n_out, trawl_error *err)
+{
+    char a[32], b[32], from[TRAWL_DATE_SIZE] = "", to[TRAWL_DATE_SIZE] = "";
+    unsigned first = 0, last = 0;
+    bool by_id = false, by_date = false;
+    const trawl_run *newest = trawl_runs_last(runs);
+    *ids_out = NULL;
+    *n_out = 0;
+    if (strcmp(value, "last") == 0) {
+        if (!newest)
+            return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                                   "added:last: the index records no runs (it was built before "
+                                   "runs were: rebuild it with trawl-ingest --rebuild)");
+        first = last = newest->id;
+        by_id = true;
+    } else if (range_ends(value, a, b, sizeof a)) {
+        by_id = (!*a || run_id(a, &first)) && (!*b || run_id(b, &last));
+        by_date = !by_id && (!*a || trawl_date_parse_iso(a, strlen(a), from)) &&
+                  (!*b || trawl_date_parse_iso(b, strlen(b), to));
+        if (by_id && !*b)
+            last = newest ? newest->id : 0;
+        if (by_id && !strstr(value, "..") && !trawl_runs_find(runs, first))
+            return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                                   "added:%s: no run %u in the index (trawl-ingest --list-runs "
+                                   "lists its runs%s%u)",
+                                   value, first, newest ? ": 1 to " : "", newest ? newest->id : 0);
+    }
+    if (!by_id && !by_date)
+        return trawl_error_set(err, TRAWL_ERR_QUERY_SYNTAX,
+                               "added:%s: expected last, a run (3), a range of runs (3..5), a "
+                               "date (2026-11-01) or a range of dates (2026-11-01..)",
+                               value);
+    unsigned *ids = calloc(runs->n ? runs->n : 1, sizeof *ids);
+    if (!ids)
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < runs->n; i++) {
+        const trawl_run *r = &runs->items[i];
+        char day[TRAWL_DATE_SIZE];
+        trawl_date_of_time(r->epoch, day);
+        if (by_id ? r->id >= first && r->id <= last : trawl_date_within(day, from, to))
+            ids[n++] = r->id;
+    }
+    *ids_out = ids;
+    *n_out = n;
+    return TRAWL_OK;
+}
+
+/* added:VALUE: the passages the runs it names last added or changed. */
+static trawl_status added_query(const trawl_filter_context *ctx, const char *value,
+                                trawl_xquery **query_out, trawl_error *err)
+{
+    trawl_runs runs = TRAWL_RUNS_INIT;
+    unsigned *ids = NULL;
+    size_t n = 0;
+    trawl_status st = ctx->db ? trawl_runs_load(ctx->db, &runs, err) : TRAWL_OK;
+    if (!st)
+        st = added_runs(&runs, value, &ids, &n, err);
+    char **values = st ? NULL : calloc(n ? n : 1, sizeof *values);
+    if (!st && !values)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n && !st; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%u", ids[i]);
+        if (!(values[i] = trawl_strdup(id)))
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    }
+    if (!st)
+        st = n ? terms_query(TRAWL_FILTER_ADDED, (const char *const *)values, n, query_out, err)
+               : trawl_xquery_match_nothing(query_out, err);
+    free_values(values, n);
+    free(ids);
+    trawl_runs_free(&runs);
+    return st;
+}
+
 trawl_status trawl_filter_query(const trawl_filter_context *ctx, trawl_filter_id facet,
                                 const char *value, trawl_xquery **query_out, trawl_error *err)
 {
     char **values = NULL;
     size_t n = 0;
     *query_out = NULL;
+    if (facet == TRAWL_FILTER_PUBLISHED)
+        return published_query(value, query_out, err);
+    if (facet == TRAWL_FILTER_ADDED)
+        return added_query(ctx, value, query_out, err);
     trawl_status st = filter_values(ctx, facet, value, &values, &n, err);
     if (!st && n == 0)
         st = trawl_xquery_match_nothing(query_out, err);
@@ -317,7 +471,9 @@ static bool is_facet_filter(const trawl_qnode *n, int *facet)
 {
     if (n->kind == TRAWL_QNODE_FILTER) {
         *facet = (int)n->filter;
-        return n->filter < (trawl_filter_id)TRAWL_FACET_COUNT;
+        /* A date range admits dates, not the years or months a report counts by. */
+        return n->filter < (trawl_filter_id)TRAWL_FACET_COUNT &&
+               n->filter != TRAWL_FILTER_PUBLISHED;
     }
     if (n->kind != TRAWL_QNODE_OR || n->nkids == 0)
         return false;

@@ -1,5 +1,6 @@
 /* filters.h: facet and metadata filters (icc:KEY, province:NAME, year:2024, year:2018..2020,
- * lang:ru or lang:Russian, kind:news, url:ADDRESS) -> Xapian filter queries. Names are resolved
+ * lang:ru or lang:Russian, kind:news, url:ADDRESS, published:2023-06..2024-01, added:last,
+ * added:3, added:2026-11-01..) -> Xapian filter queries. Names are resolved
  * against the gazetteer the index was built with, folded as the documents were (province:浙江,
  * province:Chekiang and province:zhejiang agree); a center is known by its key, any of its names,
  * or, for centers the gazetteer lacks, the key ingest gave it. A query's filters also narrow

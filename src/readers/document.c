@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/dates.h"
 
 #define MAX_HEADING_LEVELS 8
 
 struct trawl_document {
     char *path;                             /* relative to the corpus root */
     char *title, *url, *lang, *kind, *note; /* metadata; NULL when unset */
+    char published[TRAWL_DATE_SIZE];        /* normal form, "" when unknown */
+    char *date_problem;                     /* a date refused, NULL when none */
     trawl_block *blocks;                    /* in document order */
     size_t nblocks, cblocks;                /* used, allocated */
     char **sections;                        /* section paths, in order of appearance */
@@ -62,6 +65,7 @@ void trawl_document_free(trawl_document *d)
     free(d->lang);
     free(d->kind);
     free(d->note);
+    free(d->date_problem);
     free(d);
 }
 
@@ -150,8 +154,42 @@ trawl_status trawl_document_set_language(trawl_document *d, const char *s)
     return set_string(&d->lang, s, strlen(s), NULL);
 }
 
+const char *trawl_document_published(const trawl_document *d)
+{
+    return d->published;
+}
+
+const char *trawl_document_date_problem(const trawl_document *d)
+{
+    return d->date_problem ? d->date_problem : "";
+}
+
+trawl_status trawl_document_set_date(trawl_document *d, const char *s, size_t len)
+{
+    char date[TRAWL_DATE_SIZE];
+    if (trawl_date_parse(s, len, date)) {
+        memcpy(d->published, date, sizeof date);
+        return TRAWL_OK;
+    }
+    trawl_buf why = TRAWL_BUF_INIT;
+    trawl_buf_puts(&why, "publication date '");
+    trawl_buf_append(&why, s, len < 80 ? len : 80);
+    trawl_buf_puts(&why, len > 80 ? "...' not understood" : "' not understood");
+    trawl_buf_puts(&why,
+                   " (expected a date like 2024-05-29, 29 May 2024 or 2024年5月29日); left unset");
+    if (why.failed) {
+        trawl_buf_free(&why);
+        return nomem(NULL);
+    }
+    free(d->date_problem);
+    d->date_problem = trawl_buf_detach(&why);
+    return TRAWL_OK;
+}
+
 trawl_status trawl_document_apply(trawl_document *d, const trawl_meta *m)
 {
+    if (m->date && *m->date && trawl_document_set_date(d, m->date, strlen(m->date)))
+        return nomem(NULL);
     const char *values[] = {m->title, m->url, m->language, m->kind, m->note};
     char **fields[] = {&d->title, &d->url, &d->lang, &d->kind, &d->note};
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)

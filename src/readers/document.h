@@ -44,6 +44,12 @@ const char *trawl_document_url(const trawl_document *doc);      /* "" when unset
 const char *trawl_document_language(const trawl_document *doc); /* "" when unset */
 const char *trawl_document_kind(const trawl_document *doc);     /* "" when unset */
 const char *trawl_document_note(const trawl_document *doc);     /* "" when unset */
+/* The publication date in its normal form (dates.h: "2024", "2024-05", "2024-05-29"); "" when
+ * unknown. */
+const char *trawl_document_published(const trawl_document *doc);
+/* Why a date given for the document was not taken ("publication date 'next Tuesday' not
+ * understood"), for a warning naming the file; "" when none was refused. */
+const char *trawl_document_date_problem(const trawl_document *doc);
 size_t trawl_document_block_count(const trawl_document *doc);
 const trawl_block *trawl_document_block(const trawl_document *doc, size_t i);
 size_t trawl_document_section_count(const trawl_document *doc);
@@ -56,7 +62,10 @@ const trawl_link *trawl_document_link(const trawl_document *doc, size_t i);
 trawl_status trawl_document_set_title(trawl_document *doc, const char *s, size_t len);
 trawl_status trawl_document_set_url(trawl_document *doc, const char *s);
 trawl_status trawl_document_set_language(trawl_document *doc, const char *s);
-/* Sets every field `meta` gives (title, URL, language, kind, note). */
+/* Sets the publication date from `len` bytes as written (dates.h reads them), unless they are no
+ * date: the date is then left as it was, and trawl_document_date_problem says why. */
+trawl_status trawl_document_set_date(trawl_document *doc, const char *s, size_t len);
+/* Sets every field `meta` gives (title, URL, language, kind, date, note). */
 trawl_status trawl_document_apply(trawl_document *doc, const trawl_meta *meta);
 /* Opens a section at heading `level` (1 = top): the section path keeps the open headings of
  * lower levels and replaces the rest. Later blocks belong to it. */

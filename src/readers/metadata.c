@@ -25,6 +25,7 @@ void trawl_meta_clear(trawl_meta *m)
     free(m->url);
     free(m->language);
     free(m->kind);
+    free(m->date);
     free(m->note);
     memset(m, 0, sizeof *m);
 }
@@ -45,7 +46,7 @@ trawl_status trawl_meta_merge(trawl_meta *to, const trawl_meta *from, trawl_erro
 {
     if (set(&to->title, from->title) || set(&to->url, from->url) ||
         set(&to->language, from->language) || set(&to->kind, from->kind) ||
-        set(&to->note, from->note))
+        set(&to->date, from->date) || set(&to->note, from->note))
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     return TRAWL_OK;
 }
@@ -53,8 +54,10 @@ trawl_status trawl_meta_merge(trawl_meta *to, const trawl_meta *from, trawl_erro
 /* The field of `m` a column or key names ("lang" and "language" alike), or NULL. */
 static char **field_named(trawl_meta *m, const char *name, size_t len)
 {
-    static const char *const names[] = {"title", "url", "language", "lang", "kind", "note"};
-    char **fields[] = {&m->title, &m->url, &m->language, &m->language, &m->kind, &m->note};
+    static const char *const names[] = {"title", "url",  "language",  "lang",
+                                        "kind",  "date", "published", "note"};
+    char **fields[] = {&m->title, &m->url,  &m->language, &m->language,
+                       &m->kind,  &m->date, &m->date,     &m->note};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
             return fields[i];
@@ -196,7 +199,7 @@ trawl_status trawl_manifest_load(const char *path, trawl_manifest **m_out, trawl
                 else if (!field_named(&none, cols[i], strlen(cols[i])) &&
                          !warn(m,
                                "%s:%u: unknown column '%s' ignored (read: file, title, url, "
-                               "language, kind, note)",
+                               "language, kind, date, note)",
                                path, line_no, cols[i]))
                     st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory reading %s", path);
             }

@@ -1,16 +1,18 @@
 /* metadata.h: what is known about a document besides its text: title, URL, language, kind,
- * note. It comes from a MANIFEST.tsv beside the documents (a header row naming the columns:
- * file, title, url, language, kind, note; one row per file) or from a front-matter block at
- * the top of the file itself:
+ * publication date, note. It comes from a MANIFEST.tsv beside the documents (a header row
+ * naming the columns: file, title, url, language, kind, date, note; one row per file) or from
+ * a front-matter block at the top of the file itself:
  *
  *     ---
  *     title: Wenzhou Intl Communication Center launched
  *     url: https://example.org/wenzhou
  *     lang: en
  *     kind: news
+ *     date: 2024-05-29
  *     ---
  *
  * Front matter wins over the manifest, which wins over what a reader finds in the text.
+ * "published" names the date too, and "lang" the language.
  * A manifest is read-only once loaded: several threads may share one. */
 #ifndef TRAWL_METADATA_H
 #define TRAWL_METADATA_H
@@ -24,6 +26,7 @@ typedef struct trawl_meta {
     char *url;      /* NULL when unknown */
     char *language; /* ISO 639-1 ("en", "zh"), NULL when unknown */
     char *kind;     /* "news", "analysis", ...; NULL when unknown */
+    char *date;     /* the publication date as written (dates.h reads it); NULL when unknown */
     char *note;     /* NULL when none */
 } trawl_meta;
 

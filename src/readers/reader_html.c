@@ -2,7 +2,12 @@
  * tree). The title is <title>, else the first <h1>; headings open sections; paragraphs, list
  * items, table cells and other blocks are blocks; links are recorded; scripts, styles,
  * navigation, forms and page furniture are dropped. A block's offset is that of the element
- * that holds it in the source, its text the element's text with spaces collapsed. */
+ * that holds it in the source, its text the element's text with spaces collapsed.
+ * The publication date is, in this order, <meta property="article:published_time">, the
+ * first <time datetime> inside <article>, JSON-LD's datePublished (<script
+ * type="application/ld+json">), <meta name="date"> (or dc.date, dcterms.date, pubdate,
+ * publishdate, itemprop="datePublished"): the first that is a date (dates.h); one that is not
+ * is left for a warning. */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <gumbo.h>
@@ -10,17 +15,102 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "common/buf.h"
 #include "readers/formats.h"
 
+/* Where a page says when it was published, most trusted first. */
+enum date_source { DATE_ARTICLE_META, DATE_ARTICLE_TIME, DATE_JSON_LD, DATE_META, DATE_SOURCES };
+
 typedef struct html_walk {
     trawl_document *doc;
-    trawl_buf text;        /* the block being collected */
-    size_t offset;         /* where it starts in the source */
-    trawl_block_kind kind; /* what it is */
-    bool have_title;       /* <title> or the first <h1> was seen */
+    trawl_buf text;            /* the block being collected */
+    size_t offset;             /* where it starts in the source */
+    trawl_block_kind kind;     /* what it is */
+    bool have_title;           /* <title> or the first <h1> was seen */
+    unsigned in_article;       /* open <article> elements */
+    char *dates[DATE_SOURCES]; /* the first date each source gives, as written; malloc'd */
     trawl_status st;
 } html_walk;
+
+/* Keeps `value` as the date of `source` unless it has one. */
+static void date_from(html_walk *w, enum date_source source, const char *value, size_t len)
+{
+    if (w->dates[source] || !value || !len)
+        return;
+    if (!(w->dates[source] = trawl_strndup(value, len)))
+        w->st = TRAWL_ERR_NOMEM;
+}
+
+/* The date a <meta> element gives, by its property, name or itemprop. */
+static void meta_date(html_walk *w, const GumboElement *el)
+{
+    static const char *const names[] = {
+        "date",        "dc.date",        "dcterms.date",    "pubdate",
+        "publishdate", "dc.date.issued", "dcterms.created", "datepublished"};
+    const GumboAttribute *content = gumbo_get_attribute(&el->attributes, "content");
+    if (!content)
+        return;
+    const char *keys[] = {"property", "name", "itemprop"};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const GumboAttribute *a = gumbo_get_attribute(&el->attributes, keys[k]);
+        if (!a)
+            continue;
+        if (strcasecmp(a->value, "article:published_time") == 0) {
+            date_from(w, DATE_ARTICLE_META, content->value, strlen(content->value));
+            return;
+        }
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strcasecmp(a->value, names[i]) == 0) {
+                date_from(w, DATE_META, content->value, strlen(content->value));
+                return;
+            }
+    }
+}
+
+/* The first "datePublished" string in a JSON-LD value (objects, arrays, @graph). */
+static const char *json_ld_date(const json_t *v, unsigned depth)
+{
+    if (depth > 8)
+        return NULL;
+    if (json_is_object(v)) {
+        const char *s = json_string_value(json_object_get(v, "datePublished"));
+        if (s)
+            return s;
+        const char *key;
+        json_t *child;
+        json_object_foreach((json_t *)v, key, child)
+        {
+            if ((s = json_ld_date(child, depth + 1)))
+                return s;
+        }
+    } else if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            const char *s = json_ld_date(json_array_get(v, i), depth + 1);
+            if (s)
+                return s;
+        }
+    }
+    return NULL;
+}
+
+/* A <script type="application/ld+json">: its datePublished. */
+static void script_date(html_walk *w, const GumboElement *el)
+{
+    const GumboAttribute *type = gumbo_get_attribute(&el->attributes, "type");
+    if (!type || strcasecmp(type->value, "application/ld+json") != 0 || w->dates[DATE_JSON_LD] ||
+        el->children.length != 1)
+        return;
+    const GumboNode *k = el->children.data[0];
+    if (k->type != GUMBO_NODE_TEXT && k->type != GUMBO_NODE_CDATA)
+        return;
+    json_t *v = json_loads(k->v.text.text, 0, NULL);
+    const char *s = json_ld_date(v, 0);
+    if (s)
+        date_from(w, DATE_JSON_LD, s, strlen(s));
+    json_decref(v);
+}
 
 static bool dropped(GumboTag tag)
 {
@@ -191,11 +281,26 @@ static void walk(html_walk *w, const GumboNode *n, unsigned depth)
     if (n->type != GUMBO_NODE_ELEMENT)
         return;
     const GumboElement *el = &n->v.element;
-    if (el->tag == GUMBO_TAG_HEAD) { /* only its <title> matters */
+    if (el->tag == GUMBO_TAG_META)
+        meta_date(w, el);
+    else if (el->tag == GUMBO_TAG_SCRIPT)
+        script_date(w, el);
+    else if (el->tag == GUMBO_TAG_TIME && w->in_article) {
+        const GumboAttribute *at = gumbo_get_attribute(&el->attributes, "datetime");
+        if (at)
+            date_from(w, DATE_ARTICLE_TIME, at->value, strlen(at->value));
+    }
+    if (el->tag == GUMBO_TAG_HEAD) { /* only its <title> and dates matter */
         for (unsigned i = 0; i < el->children.length; i++) {
             const GumboNode *k = el->children.data[i];
-            if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == GUMBO_TAG_TITLE)
+            if (k->type != GUMBO_NODE_ELEMENT)
+                continue;
+            if (k->v.element.tag == GUMBO_TAG_TITLE)
                 walk(w, k, depth + 1);
+            else if (k->v.element.tag == GUMBO_TAG_META)
+                meta_date(w, &k->v.element);
+            else if (k->v.element.tag == GUMBO_TAG_SCRIPT)
+                script_date(w, &k->v.element);
         }
         return;
     }
@@ -252,8 +357,10 @@ static void walk(html_walk *w, const GumboNode *n, unsigned depth)
         else if (el->tag != GUMBO_TAG_UL && el->tag != GUMBO_TAG_OL)
             w->kind = outer == TRAWL_BLOCK_LIST_ITEM ? outer : TRAWL_BLOCK_PARAGRAPH;
     }
+    w->in_article += el->tag == GUMBO_TAG_ARTICLE;
     for (unsigned i = 0; i < el->children.length; i++)
         walk(w, el->children.data[i], depth + 1);
+    w->in_article -= el->tag == GUMBO_TAG_ARTICLE;
     if (is_block) {
         flush(w);
         w->kind = outer;
@@ -343,9 +450,16 @@ trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, 
     GumboOutput *out = gumbo_parse_with_options(&options, text, len);
     if (!out)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory parsing HTML");
-    html_walk w = {doc, TRAWL_BUF_INIT, 0, TRAWL_BLOCK_PARAGRAPH, false, TRAWL_OK};
+    html_walk w = {doc, TRAWL_BUF_INIT, 0, TRAWL_BLOCK_PARAGRAPH, false, 0, {NULL}, TRAWL_OK};
     walk(&w, out->root, 0);
     flush(&w);
+    /* The least trusted first: a more trusted date that is one replaces it; one that is not
+     * leaves it and is told. */
+    for (int s = DATE_SOURCES - 1; s >= 0; s--) {
+        if (w.dates[s] && !w.st)
+            w.st = trawl_document_set_date(doc, w.dates[s], strlen(w.dates[s]));
+        free(w.dates[s]);
+    }
     if (!w.st && w.text.failed)
         w.st = TRAWL_ERR_NOMEM;
     trawl_buf_free(&w.text);

@@ -47,6 +47,9 @@ static int on_term(void *ctx, const char *term, size_t len, unsigned wdf, const 
                    size_t npos)
 {
     walk *w = ctx;
+    size_t rl = strlen(TRAWL_PREFIX_RUN);
+    if (len > rl && memcmp(term, TRAWL_PREFIX_RUN, rl) == 0)
+        return 0; /* which run wrote it: the history of the build, not its content */
     trawl_buf_reset(&w->line);
     trawl_buf_append(&w->line, term, len);
     trawl_buf_printf(&w->line, "%c%u:", 0, wdf);
@@ -63,6 +66,8 @@ static int on_term(void *ctx, const char *term, size_t len, unsigned wdf, const 
 static int on_value(void *ctx, unsigned slot, const char *value, size_t len)
 {
     walk *w = ctx;
+    if (slot == TRAWL_SLOT_RUN)
+        return 0;
     trawl_buf_reset(&w->line);
     trawl_buf_printf(&w->line, "%u=", slot);
     trawl_buf_append(&w->line, value, len);
@@ -104,13 +109,15 @@ static int by_id(const void *a, const void *b)
  * names (which the passages' own terms and data cover), nor stem expansions (an incremental
  * run keeps those of words no longer indexed, which match nothing), nor the list of languages
  * (their L terms say them; each shard lists its own), nor the options a run was given (a
- * gazetteer's folder is the machine's). */
+ * gazetteer's folder is the machine's), nor the runs that built it (the passages' run terms and
+ * values are left out too). */
 static int on_metadata(void *ctx, const char *key, const char *value, size_t len)
 {
     u128 *hash = ctx;
     if (strncmp(key, TRAWL_META_FILE, strlen(TRAWL_META_FILE)) == 0 ||
         strncmp(key, TRAWL_META_CENTER, strlen(TRAWL_META_CENTER)) == 0 ||
         strncmp(key, TRAWL_META_STEM, strlen(TRAWL_META_STEM)) == 0 ||
+        strncmp(key, TRAWL_META_RUN, strlen(TRAWL_META_RUN)) == 0 ||
         strcmp(key, TRAWL_META_LANGUAGES) == 0 || strcmp(key, TRAWL_META_OPTIONS) == 0)
         return 0;
     *hash = fnv(*hash, key, strlen(key) + 1);

@@ -2,7 +2,8 @@
  * (by its id) with its terms, wdf, positions, values and stored data, and the metadata that
  * describes the corpus (schema, analyser, gazetteer, document records). What depends on how
  * or where the index was built is left out: Xapian's document ids and UUID, the folders the
- * files came from (trawl.file.), and the display names of centers found by patterns
+ * files came from (trawl.file.), the runs that built it (trawl.run., each passage's run term
+ * and value), and the display names of centers found by patterns
  * (trawl.center., which an incremental build may keep for a document since removed). Two
  * builds of one corpus, in any folder and order, fresh or incremental, give one digest. */
 #ifndef TRAWL_FINGERPRINT_H

@@ -6,6 +6,18 @@
 
 #include "facets/facets.h"
 
+/* A facet's name, or "published-month" (the published facet by month). */
+static bool facet_of(const char *name, size_t len, trawl_facet_id *facet, bool *by_month)
+{
+    static const char month[] = "published-month";
+    if (len == sizeof month - 1 && memcmp(name, month, len) == 0) {
+        *facet = TRAWL_FACET_PUBLISHED;
+        *by_month = true;
+        return true;
+    }
+    return trawl_facet_parse(name, len, facet);
+}
+
 trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, trawl_error *err)
 {
     memset(spec, 0, sizeof *spec);
@@ -18,17 +30,24 @@ trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, 
     const char *comma = strchr(text, ',');
     size_t n1 = comma ? (size_t)(comma - text) : strlen(text);
     trawl_facet_id a, b;
-    if (!trawl_facet_parse(text, n1, &a) ||
-        (comma && (!trawl_facet_parse(comma + 1, strlen(comma + 1), &b) || a == b)))
+    if (!facet_of(text, n1, &a, &spec->by_month) ||
+        (comma && (!facet_of(comma + 1, strlen(comma + 1), &b, &spec->by_month) || a == b)))
         return trawl_error_set(err, TRAWL_ERR_ARG,
-                               "--report wants a facet (icc, province, year, lang, kind), two "
-                               "facets (e.g. year,province) or icc-registry, not '%s'",
+                               "--report wants a facet (icc, province, year, lang, kind, "
+                               "published, published-month), two facets (e.g. year,province) "
+                               "or icc-registry, not '%s'",
                                text);
     spec->kind = comma ? TRAWL_REPORT_CROSSTAB : TRAWL_REPORT_COUNTS;
     spec->facets[0] = a;
     if (comma)
         spec->facets[1] = b;
     return TRAWL_OK;
+}
+
+const char *trawl_report_facet_name(const trawl_report_spec *spec, int i)
+{
+    trawl_facet_id f = spec->facets[i];
+    return f == TRAWL_FACET_PUBLISHED && spec->by_month ? "published-month" : trawl_facet_name(f);
 }
 
 static void free_rows(trawl_report_row *rows, size_t n)

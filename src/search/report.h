@@ -26,11 +26,16 @@ typedef struct trawl_report_spec {
     trawl_facet_id facets[2]; /* facets[0] for COUNTS, both for CROSSTAB; TRAWL_FACET_COUNT:
                                  none */
     bool documents;           /* count distinct documents rather than passages */
+    bool by_month;            /* publication dates by month ("published-month"), not year */
 } trawl_report_spec;
 
-/* Parses "icc", "year,province" or "icc-registry". */
+/* Parses "icc", "year,province", "published-month,icc" or "icc-registry". */
 trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec_out,
                                      trawl_error *err);
+
+/* The name of the report's facet `i` (0 or 1) as --report names it: "published-month" for
+ * publication dates by month, else the facet's name. Static storage. */
+const char *trawl_report_facet_name(const trawl_report_spec *spec, int i);
 
 typedef struct trawl_report_row {
     char *value;  /* the facet value: a key or a year; "(none)" for the none row */

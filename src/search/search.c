@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/json_text.h"
 #include "facets/facets.h"
 #include "index/records.h"
 #include "index/schema.h"
@@ -511,6 +512,48 @@ const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s)
     return s->glossary;
 }
 
+/* The run that last wrote passage `docid` into `h`, its time kept in `o` (the hit's data). */
+static trawl_status load_run(trawl_results *r, trawl_searcher *s, trawl_xdocid docid, json_t *o,
+                             trawl_hit *h, trawl_error *err)
+{
+    char *value = NULL, *record = NULL;
+    size_t len = 0;
+    h->run = 0;
+    h->added = "";
+    trawl_status st = trawl_xdb_get_value(s->db, docid, TRAWL_SLOT_RUN, &value, &len, err);
+    if (st)
+        return st;
+    h->run = (unsigned)strtoul(value, NULL, 10);
+    free(value);
+    if (!h->run)
+        return TRAWL_OK;
+    /* The page's passages mostly share a few runs: each run's record is read once. */
+    const char *known = NULL;
+    for (size_t k = 0; k < r->count && !known; k++)
+        if (r->hits[k].run == h->run && &r->hits[k] != h && r->hits[k].added && *r->hits[k].added)
+            known = r->hits[k].added;
+    char time[32] = "";
+    if (!known) {
+        char key[64];
+        snprintf(key, sizeof key, "%s%08u", TRAWL_META_RUN, h->run);
+        if ((st = trawl_xdb_get_metadata(s->db, key, &record, &len, err)))
+            return st;
+        bool nomem = false;
+        json_t *rec = len ? trawl_json_parse(record, len, JSON_COMPACT, &nomem, NULL) : NULL;
+        const char *t = json_string_value(json_object_get(rec, "time"));
+        snprintf(time, sizeof time, "%s", t ? t : "");
+        json_decref(rec);
+        free(record);
+        if (nomem)
+            return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
+    }
+    if (json_object_set_new_nocheck(o, "added", json_string(known ? known : time)) ||
+        json_object_set_new_nocheck(o, "run", json_integer(h->run)))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory loading results");
+    h->added = json_string_value(json_object_get(o, "added"));
+    return TRAWL_OK;
+}
+
 /* Fills hit `i` from the stored passage of match `m`, highlighting it as analysed in its own
  * language when the search has that language's analyzer. */
 static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
@@ -542,6 +585,9 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     h->section = str_field(o, "section");
     h->lang = str_field(o, "lang");
     h->kind = str_field(o, "kind");
+    h->published = str_field(o, "published");
+    if ((st = load_run(r, s, m->docid, o, h, err)))
+        return st;
     json_t *text = json_object_get(o, "text");
     h->text = json_is_string(text) ? json_string_value(text) : "";
     h->text_len = json_is_string(text) ? json_string_length(text) : 0;
@@ -563,6 +609,7 @@ typedef struct run_job {
     trawl_tally *tally;  /* counts every match, or NULL */
     trawl_xmset *mset;   /* out: the page */
     unsigned total;      /* out: exact number of matches */
+    trawl_sort sort;     /* the order of the page */
 } run_job;
 
 static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
@@ -576,7 +623,12 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
         (st = trawl_xenquire_set_query(enq, job->query, err)) ||
         (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
                                       err)) ||
-        (st = trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err)))
+        (st = job->sort == TRAWL_SORT_SCORE
+                  ? trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err)
+                  : trawl_xenquire_set_sort_by_value(
+                        enq, TRAWL_SLOT_PUBLISHED, job->sort == TRAWL_SORT_DATE_DESC,
+                        /* undated last either way */
+                        job->sort == TRAWL_SORT_DATE ? "~" : "", TRAWL_SLOT_ORDER, err)))
         goto cleanup;
     if (job->tally && ((st = trawl_xspy_new(TRAWL_SLOT_TALLY, &spy, err)) ||
                        (st = trawl_xenquire_add_spy(enq, spy, err))))
@@ -812,7 +864,7 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     trawl_tally tally;
     trawl_search_options o = opts ? *opts : (trawl_search_options)TRAWL_SEARCH_OPTIONS_INIT;
     trawl_filter_scope scope;
-    run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0};
+    run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0, o.sort};
     size_t clauses = 0, relax = 0;
     *results_out = NULL;
     memset(&scope, 0, sizeof scope);
@@ -870,7 +922,7 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         goto cleanup;
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
         trawl_report_spec spec = {
-            TRAWL_REPORT_COUNTS, {(trawl_facet_id)f, TRAWL_FACET_COUNT}, o.documents};
+            TRAWL_REPORT_COUNTS, {(trawl_facet_id)f, TRAWL_FACET_COUNT}, o.documents, false};
         if ((o.facets & (1u << f)) && (st = trawl_tally_report(&tally, &spec, &scope, query, s->gz,
                                                                s->db, &r->counts[f], err)))
             goto cleanup;
@@ -905,7 +957,7 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     trawl_xquery *q = NULL;
     trawl_tally tally;
     trawl_filter_scope scope;
-    run_job job = {NULL, 0, 0, &tally, NULL, 0};
+    run_job job = {NULL, 0, 0, &tally, NULL, 0, TRAWL_SORT_SCORE};
     *report_out = NULL;
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);

@@ -39,6 +39,13 @@ trawl_status trawl_searcher_use_glossary(trawl_searcher *s, const char *path, tr
 /* The glossary in use, or NULL. */
 const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s);
 
+/* The order of results. */
+typedef enum trawl_sort {
+    TRAWL_SORT_SCORE,    /* by descending weight, ties in document order */
+    TRAWL_SORT_DATE,     /* by publication date, oldest first; undated last */
+    TRAWL_SORT_DATE_DESC /* newest first; undated last */
+} trawl_sort;
+
 typedef struct trawl_search_options {
     unsigned offset;      /* results to skip */
     unsigned limit;       /* results to return */
@@ -46,11 +53,12 @@ typedef struct trawl_search_options {
     unsigned facets;      /* (1 << trawl_facet_id) for each facet to count over all matches */
     bool documents;       /* count those facets in documents rather than passages */
     bool links;           /* load the links of each result's document */
+    trawl_sort sort;      /* the order; passages of one date in document order */
 } trawl_search_options;
-/* The first ten results, no facets counted, links not loaded. */
+/* The first ten results by weight, no facets counted, links not loaded. */
 #define TRAWL_SEARCH_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        0, 10, NULL, 0, false, false                                                               \
+        0, 10, NULL, 0, false, false, TRAWL_SORT_SCORE                                             \
     }
 
 /* Why a passage carries a facet value. */
@@ -82,6 +90,9 @@ typedef struct trawl_hit {
     const char *section;           /* section path, "" when none */
     const char *lang;              /* language the passage was analysed as */
     const char *kind;              /* the document's kind, "" when unknown */
+    const char *published;         /* its publication date (common/dates.h), "" when unknown */
+    unsigned run;                  /* the ingest run that last added or changed it (runs.h) */
+    const char *added;             /* that run's time, "2026-12-02T14:43:11Z" */
     const char *text;              /* the passage as written in the source */
     size_t text_len;               /* bytes of text */
     unsigned ordinal;              /* passage ordinal in its document (1-based) */

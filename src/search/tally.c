@@ -67,7 +67,9 @@ typedef struct counter {
     size_t total;
     trawl_strmap by[TRAWL_FACET_COUNT];
     trawl_strmap pair;
-    int a, b; /* the cross-tab's facets, or -1 */
+    int a, b;             /* the cross-tab's facets, or -1 */
+    size_t published_len; /* publication dates count by their first 4 bytes (the year) or 7
+                             (the month; a date known to the year only stays its year) */
     bool failed;
 } counter;
 
@@ -83,9 +85,10 @@ static bool admitted(const trawl_filter_scope *scope, int f, const char *p, size
     return !scope || !scope->restricted[f] || trawl_strmap_get(&scope->allowed[f], p, n);
 }
 
-/* Appends the space-separated values of `part` that `scope` admits to facet `f` of `u`. */
+/* Appends the space-separated values of `part` that `scope` admits to facet `f` of `u`, each
+ * cut to `cut` bytes when `cut` is not 0. */
 static void collect(unit_values *u, int f, const trawl_tally_part *part,
-                    const trawl_filter_scope *scope, bool *failed)
+                    const trawl_filter_scope *scope, size_t cut, bool *failed)
 {
     size_t i = 0;
     while (i < part->len) {
@@ -101,7 +104,8 @@ static void collect(unit_values *u, int f, const trawl_tally_part *part,
             *failed = true;
             return;
         }
-        u->items[f][u->n[f]++] = (slice){part->data + start, i - start};
+        size_t len = i - start;
+        u->items[f][u->n[f]++] = (slice){part->data + start, cut && len > cut ? cut : len};
     }
 }
 
@@ -205,7 +209,8 @@ static void count_all(const trawl_tally *t, bool documents, const trawl_filter_s
         memset(u.n, 0, sizeof u.n);
         for (size_t k = i; k < end; k++)
             for (int f = 0; f < TRAWL_FACET_COUNT; f++)
-                collect(&u, f, &e[k].parts[f], scope, &c->failed);
+                collect(&u, f, &e[k].parts[f], scope,
+                        f == TRAWL_FACET_PUBLISHED ? c->published_len : 0, &c->failed);
         distinct(&u);
         count_unit(c, &u, documents ? 1 : e[i].passages, &key);
         i = end;
@@ -307,6 +312,14 @@ static int by_count(const void *a, const void *b)
     return by_value(a, b);
 }
 
+/* The label of a year in a report by month: the dates known to the year only. */
+static char *unknown_month(const char *year)
+{
+    trawl_buf b = TRAWL_BUF_INIT;
+    trawl_buf_printf(&b, "%s, month not given", year);
+    return trawl_buf_detach(&b);
+}
+
 /* Rows for every value of `facet` in `c`, sorted, then the none row when `with_none`. */
 static trawl_status facet_rows(const counter *c, int facet, bool with_none,
                                const trawl_gazetteer *gz, trawl_xdb *db, trawl_report_row **out,
@@ -323,13 +336,17 @@ static trawl_status facet_rows(const counter *c, int facet, bool with_none,
         if (!m->keys[i] || !*m->keys[i])
             continue;
         rows[n].value = trawl_strdup(m->keys[i]);
-        rows[n].label = label_of(facet, m->keys[i], gz, db);
+        rows[n].label =
+            facet == TRAWL_FACET_PUBLISHED && c->published_len == 7 && strlen(m->keys[i]) == 4
+                ? unknown_month(m->keys[i])
+                : label_of(facet, m->keys[i], gz, db);
         rows[n].count = m->vals[i];
         *n_out = ++n;
         if (!rows[n - 1].value || !rows[n - 1].label)
             return nomem(err);
     }
-    qsort(rows, n, sizeof *rows, facet == TRAWL_FACET_YEAR ? by_value : by_count);
+    qsort(rows, n, sizeof *rows,
+          facet == TRAWL_FACET_YEAR || facet == TRAWL_FACET_PUBLISHED ? by_value : by_count);
     if (with_none) {
         const size_t *none = trawl_strmap_get(m, "", 0);
         rows[n].value = trawl_strdup("(none)");
@@ -434,6 +451,7 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
     memset(&docs, 0, sizeof docs);
     c.a = docs.a = spec->kind == TRAWL_REPORT_CROSSTAB ? (int)spec->facets[0] : -1;
     c.b = docs.b = spec->kind == TRAWL_REPORT_CROSSTAB ? (int)spec->facets[1] : -1;
+    c.published_len = docs.published_len = spec->by_month ? 7 : 4;
     if (t->malformed)
         return trawl_error_set(err, TRAWL_ERR_CORRUPT,
                                "a passage's facet value (slot %d) is malformed: rebuild the index",

@@ -264,6 +264,13 @@ trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, 
 /* Results of equal weight rank by the value in `slot`, ascending (byte order), instead of by
  * document id (which depends on how and in how many shards the database was built). */
 trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err);
+/* Results in the order of the value in `slot` (byte order; descending when `descending`),
+ * documents without one taking `missing` instead (NULL: ""), and those of equal value in the
+ * order of `then_slot`, ascending: weights no longer order them (Xapian's MultiValueKeyMaker,
+ * which remote shards apply too). */
+trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
+                                              const char *missing, unsigned then_slot,
+                                              trawl_error *err);
 /* `spy` must outlive the enquire; it sees every document the next run examines, which is
  * every match when `check_at_least` covers the database. */
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err);

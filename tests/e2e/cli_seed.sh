@@ -2,6 +2,9 @@
 . "$(dirname "$0")/lib.sh"
 IDX="$WORK/index"
 cd "$TRAWL_SRC"
+# Runs are stamped with this time (reproducible builds' convention), so rows can be compared.
+export SOURCE_DATE_EPOCH=1764547200
+run_time=2025-12-01T00:00:00Z
 
 # 1 ingest the default corpus into a fresh index; a second run replaces, never duplicates
 run 0 "$INGEST" --index "$IDX" corpus
@@ -149,13 +152,14 @@ contains "$out" "Chongqing International Communication Center (iChongqing)" "--w
 run 0 "$QUERY" --index "$IDX" --report year,province
 has_line "$out" "(province columns 1-8 of 23)" "the first page of columns"
 contains "$out" "(province column 23 of 23)" "the last page, with the totals"
-# CSV results carry what JSON does: language, kind, ordinal, offset, facets, foundings,
+# CSV results carry what JSON does: language, kind, publication date, the run that added the
+# passage (run 3: the rebuild above), ordinal, offset, facets, foundings,
 # highlight ranges (bytes of the text)
 run 0 "$QUERY" --index "$IDX" --format csv --limit 1 ICC
 equals "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
-  "rank,score,id,path,title,section,url,lang,kind,ordinal,offset,icc,province,year,foundings,highlights,text" \
+  "rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,icc,province,year,foundings,highlights,text" \
   "the CSV header"
-contains "$out" ",en,,7,2411,shenzhen,guangdong,2021 2022 2023,shenzhen:2023,27-31 74-78 192-195,\"From 2021 to 2023, over 30 ICCs were created." \
+contains "$out" ",en,,,3,$run_time,7,2411,shenzhen,guangdong,2021 2022 2023,shenzhen:2023,27-31 74-78 192-195,\"From 2021 to 2023, over 30 ICCs were created." \
   "a row: language, ordinal, offset, facets, foundings, highlights"
 run 2 "$QUERY" --index "$IDX" --color sometimes ICC
 equals "$err" "trawl-query: --color wants auto, always or never, not 'sometimes'" "a bad --color"

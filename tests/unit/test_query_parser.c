@@ -103,7 +103,7 @@ static void errors_name_the_problem(void)
               "ERROR query error at column 4: unbalanced parenthesis: this ) closes nothing");
     CHECK_STR(parsed("author:smith"),
               "ERROR query error at column 1: unknown field 'author' (fields: title, section, icc, "
-              "province, year, lang, kind, url)");
+              "province, year, lang, kind, published, url, added)");
     CHECK_STR(parsed("a OR"), "ERROR query error at column 5: the query ends where a word, "
                               "phrase or group was expected");
     CHECK_STR(parsed("OR a"), "ERROR query error at column 1: OR and AND need a word, phrase "

@@ -197,16 +197,19 @@ static void a_path_s_shard_is_stable(void)
 /* Tally values: parts joined by 0x1E and split back; a separator inside becomes a space. */
 static void tally_values_parts_joined(void)
 {
-    const char *parts[TRAWL_TALLY_PARTS] = {"gwicc",       "guangdong",  "2019 2024",  "en",
-                                            "news\x1eodd", "gwicc:2019", "a\x1e b.txt"};
+    const char *parts[TRAWL_TALLY_PARTS] = {"gwicc",      "guangdong",   "2019 2024",
+                                            "en",         "news\x1eodd", "2024-06",
+                                            "gwicc:2019", "a\x1e b.txt"};
     trawl_buf v = TRAWL_BUF_INIT;
     trawl_schema_tally_value(parts, &v);
-    CHECK_INT(v.len, 6 + 10 + 10 + 3 + 9 + 11 + 8); /* each part and its separator */
+    CHECK_INT(v.len, 6 + 10 + 10 + 3 + 9 + 8 + 11 + 8); /* each part and its separator */
     trawl_tally_part got[TRAWL_TALLY_PARTS];
     CHECK(trawl_schema_tally_split(v.data, v.len, got));
     CHECK(got[0].len == 5 && memcmp(got[0].data, "gwicc", 5) == 0);
     CHECK(got[2].len == 9 && memcmp(got[2].data, "2019 2024", 9) == 0);
     CHECK(memcmp(got[4].data, "news odd", 8) == 0 && got[4].len == 8);
+    CHECK(got[TRAWL_FACET_PUBLISHED].len == 7 &&
+          memcmp(got[TRAWL_FACET_PUBLISHED].data, "2024-06", 7) == 0);
     CHECK(got[TRAWL_TALLY_PATH].len == 8 &&
           memcmp(got[TRAWL_TALLY_PATH].data, "a\x1e b.txt", 8) == 0);
     CHECK(!trawl_schema_tally_split("only\x1etwo", 8, got));
