@@ -11,7 +11,7 @@ packages=(build-essential cmake pkg-config clang-format clang libclang-rt-14-dev
           libxapian-dev xapian-tools libicu-dev libstemmer-dev libjansson-dev
           libexttextcat-dev libexttextcat-data libgumbo-dev libcmark-dev scdoc man-db
           librsvg2-dev librsvg2-bin fonts-dejavu-core fonts-wqy-zenhei libmicrohttpd-dev curl
-          chromium python3 python3-websocket libpoppler-glib-dev qpdf poppler-utils)
+          chromium python3 python3-websocket libpoppler-glib-dev qpdf poppler-utils shared-mime-info)
 sudo=""
 [ "$(id -u)" = 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive

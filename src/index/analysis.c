@@ -331,6 +331,7 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     json_t *o = json_object();
     const char *url = trawl_document_url(job->doc), *kind = trawl_document_kind(job->doc);
     const char *published = trawl_document_published(job->doc);
+    unsigned page = trawl_document_block(job->doc, p->block)->page;
     json_t *facets = NULL, *foundings = NULL;
     bool ok = o && put_json(o, "id", json_string(id)) &&
               put_json(o, "path", json_string(trawl_document_path(job->doc))) &&
@@ -339,6 +340,7 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
               (!*section || put_json(o, "section", json_string(section))) &&
               put_json(o, "ordinal", json_integer(p->ordinal)) &&
               put_json(o, "offset", json_integer((json_int_t)p->offset)) &&
+              (!page || put_json(o, "page", json_integer(page))) &&
               put_json(o, "length", json_integer((json_int_t)p->len)) &&
               put_json(o, "lang", json_string(trawl_analyzer_language(job->pl->an))) &&
               (!*kind || put_json(o, "kind", json_string(kind))) &&

@@ -125,12 +125,13 @@ trawl_status trawl_split_passages(const trawl_document *doc, trawl_breaks *sente
         const trawl_block *b = trawl_document_block(doc, bi);
         if (b->len <= max_bytes) {
             /* A short block joins the group before it when that group is still shorter than
-             * the minimum, belongs to the same section, is written in the same script (so
+             * the minimum, belongs to the same section and page, is written in the same script (so
              * that a passage in another language keeps its own) and stays within the
              * bound. */
             trawl_script script = trawl_script_of(b->text, b->len);
             if (g.text.len &&
                 (g.text.len >= min_bytes || g.section != b->section ||
+                 trawl_document_block(doc, g.first)->page != b->page ||
                  (script != g.script && script != TRAWL_SCRIPT_NONE &&
                   g.script != TRAWL_SCRIPT_NONE) ||
                  g.text.len + 1 + b->len > max_bytes) &&

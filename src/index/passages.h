@@ -1,5 +1,5 @@
 /* passages.h: a document's passages, the unit of retrieval. A paragraph or list item is a
- * passage; consecutive short ones of one section and one script are joined (by a newline) until
+ * passage; consecutive short ones of one section, page and script are joined (by a newline) until
  * the passage reaches half the bound, within the bound; one longer than the bound is split at
  * sentence boundaries (ICU) into the fewest passages the bound allows, of about equal length;
  * a sentence longer than the bound is first cut into the fewest equal parts that fit, at the

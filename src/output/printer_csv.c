@@ -74,7 +74,7 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
 {
     FILE *o = p->out;
     trawl_buf b = TRAWL_BUF_INIT;
-    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset", o);
+    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page", o);
     for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
         fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
     fputs(",foundings,highlights,text\r\n", o);
@@ -89,7 +89,9 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
         }
         fprintf(o, "%u,", h->run);
         text(o, h->added);
-        fprintf(o, ",%u,%zu", h->ordinal, h->offset);
+        fprintf(o, ",%u,%zu,", h->ordinal, h->offset);
+        if (h->page)
+            fprintf(o, "%u", h->page);
         for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
             facet_values(h, (trawl_facet_id)f, &b);
             buf_field(o, &b);

@@ -34,6 +34,7 @@ static json_t *hit_json(const trawl_hit *h)
     trawl_json_put(o, "added", json_pack("{s:i,s:s}", "run", (int)h->run, "time", h->added), &ok);
     trawl_json_put(o, "ordinal", json_integer(h->ordinal), &ok);
     trawl_json_put(o, "offset", json_integer((json_int_t)h->offset), &ok);
+    trawl_json_put(o, "page", h->page ? json_integer(h->page) : json_null(), &ok);
     trawl_json_put(o, "text", json_stringn(h->text, h->text_len), &ok);
     trawl_json_put(o, "highlights", marks, &ok);
     json_t *facets = json_array();

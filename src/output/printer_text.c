@@ -474,19 +474,24 @@ static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *l
     trawl_status st = print_line(p, line, "", INDENT, STYLE_TITLE, err);
     if (st)
         return st;
-    /* The id and the URL on one line when they fit, else each on its own: a URL is never
-     * broken, so that it can be copied. */
-    trawl_buf url = TRAWL_BUF_INIT;
+    /* The id (and for a PDF the citation: file and page) and the URL on one line when they
+     * fit, else each on its own: a URL is never broken, so that it can be copied. */
+    trawl_buf url = TRAWL_BUF_INIT, id = TRAWL_BUF_INIT;
     readable_url(h->url, &url);
-    size_t idw = trawl_text_width(h->id, strlen(h->id));
+    trawl_buf_puts(&id, h->id);
+    if (h->page)
+        trawl_buf_printf(&id, "  %s#p%u (page %u)", h->path, h->page, h->page);
+    size_t idw = trawl_text_width(id.data ? id.data : "", id.len);
     size_t urlw = trawl_text_width(url.data ? url.data : "", url.len);
     bool one = !url.len || !p->width || strlen(INDENT) + idw + 2 + urlw <= p->width;
-    fprintf(p->out, INDENT "%s%s", h->id, url.len ? (one ? "  " : "\n" INDENT) : "");
+    fprintf(p->out, INDENT "%s%s", trawl_buf_str(&id), url.len ? (one ? "  " : "\n" INDENT) : "");
     if (url.len)
         fwrite(url.data, 1, url.len, p->out);
     fputc('\n', p->out);
-    st = url.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+    st = url.failed || id.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                 : TRAWL_OK;
     trawl_buf_free(&url);
+    trawl_buf_free(&id);
     if (!st)
         st = print_passage(p, h, err);
     if (!st && p->explain)

@@ -22,6 +22,7 @@ struct trawl_document {
     size_t nlinks, clinks;                  /* used, allocated */
     char *open[MAX_HEADING_LEVELS];         /* open heading at each level, or NULL */
     size_t current;                         /* current section index or TRAWL_NO_SECTION */
+    unsigned page;                          /* current page, 0 when the source has none */
 };
 
 static trawl_status nomem(trawl_error *err)
@@ -246,8 +247,13 @@ trawl_status trawl_document_add_block(trawl_document *d, trawl_block_kind kind, 
     char *copy = trawl_strndup(text, len);
     if (!copy)
         return nomem(NULL);
-    d->blocks[d->nblocks++] = (trawl_block){kind, copy, len, offset, d->current};
+    d->blocks[d->nblocks++] = (trawl_block){kind, copy, len, offset, d->current, d->page};
     return TRAWL_OK;
+}
+
+void trawl_document_set_page(trawl_document *d, unsigned page)
+{
+    d->page = page;
 }
 
 trawl_status trawl_document_add_link(trawl_document *d, const char *text, size_t text_len,

@@ -1,6 +1,7 @@
 /* document.h: a document as readers produce it and the indexer consumes it: metadata (path,
- * title, URL, language), an ordered list of text blocks (paragraphs, list items) each with its
- * section path and byte offset in the source, and the links the document makes.
+ * title, URL, language, publication date), an ordered list of text blocks (paragraphs, list
+ * items) each with its section path, byte offset in the source and page (for PDFs), and the
+ * links the document makes.
  * A document is used by one thread at a time; a finished one may be handed to another thread. */
 #ifndef TRAWL_DOCUMENT_H
 #define TRAWL_DOCUMENT_H
@@ -24,6 +25,7 @@ typedef struct trawl_block {
     size_t len;     /* bytes of text */
     size_t offset;  /* byte offset of text in the source file (after UTF-8 repair) */
     size_t section; /* index into the document's sections, or TRAWL_NO_SECTION */
+    unsigned page;  /* its page (1-based) in a paged source (PDF); 0 for others */
 } trawl_block;
 
 typedef struct trawl_link {
@@ -71,6 +73,8 @@ trawl_status trawl_document_apply(trawl_document *doc, const trawl_meta *meta);
  * lower levels and replaces the rest. Later blocks belong to it. */
 trawl_status trawl_document_begin_section(trawl_document *doc, unsigned level, const char *heading,
                                           size_t len);
+/* Later blocks are on page `page` (1-based; 0: the source has no pages). */
+void trawl_document_set_page(trawl_document *doc, unsigned page);
 /* The heading text of the current innermost section ("" when none). */
 const char *trawl_document_current_heading(const trawl_document *doc);
 trawl_status trawl_document_add_block(trawl_document *doc, trawl_block_kind kind, const char *text,

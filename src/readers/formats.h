@@ -24,6 +24,11 @@ trawl_status trawl_read_html(trawl_document *doc, const char *text, size_t len, 
 trawl_status trawl_read_markdown(trawl_document *doc, const char *text, size_t len,
                                  trawl_error *err);
 
+/* PDF (poppler-glib), from the file's bytes as read: TRAWL_ERR_INPUT for an encrypted or
+ * damaged PDF, or one without text. */
+bool trawl_looks_like_pdf(const char *data, size_t len);
+trawl_status trawl_read_pdf(trawl_document *doc, const char *data, size_t len, trawl_error *err);
+
 /* Plain text: the title is a short first line standing alone, else the file's name. */
 trawl_status trawl_read_text(trawl_document *doc, const char *text, size_t len, trawl_error *err);
 

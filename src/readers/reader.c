@@ -22,6 +22,8 @@ const char *trawl_format_name(trawl_format format)
         return "html";
     case TRAWL_FORMAT_MARKDOWN:
         return "markdown";
+    case TRAWL_FORMAT_PDF:
+        return "pdf";
     default:
         return "unknown";
     }
@@ -44,7 +46,8 @@ static trawl_format format_of_extension(const char *path)
     } exts[] = {{"txt", TRAWL_FORMAT_TEXT},    {"text", TRAWL_FORMAT_TEXT},
                 {"wiki", TRAWL_FORMAT_TEXT},   {"html", TRAWL_FORMAT_HTML},
                 {"htm", TRAWL_FORMAT_HTML},    {"xhtml", TRAWL_FORMAT_HTML},
-                {"md", TRAWL_FORMAT_MARKDOWN}, {"markdown", TRAWL_FORMAT_MARKDOWN}};
+                {"md", TRAWL_FORMAT_MARKDOWN}, {"markdown", TRAWL_FORMAT_MARKDOWN},
+                {"pdf", TRAWL_FORMAT_PDF}};
     const char *ext = extension(path);
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         size_t n = strlen(exts[i].ext), k = 0;
@@ -122,6 +125,29 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
+/* A PDF's bytes as document `relpath`: its metadata, then the manifest's row, give the title
+ * and date. */
+static trawl_status parse_pdf(const char *label, const char *relpath, const trawl_meta *meta,
+                              const char *data, size_t len, trawl_document **doc_out,
+                              trawl_read_info *info, trawl_error *err)
+{
+    trawl_document *doc = NULL;
+    trawl_error why;
+    info->format = TRAWL_FORMAT_PDF;
+    trawl_status st = trawl_document_new(relpath, &doc, err);
+    if (!st && (st = trawl_read_pdf(doc, data, len, &why)))
+        trawl_error_set(err, st, "%s: %s", label, why.message);
+    if (!st && !*trawl_document_title(doc))
+        st = title_from_path(doc, err);
+    if (!st && meta && trawl_document_apply(doc, meta))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", label);
+    if (st)
+        trawl_document_free(doc);
+    else
+        *doc_out = doc;
+    return st;
+}
+
 /* Parses `*data` as document `relpath`; messages name `label` (the file as the user gave it).
  * `info->bytes` and `info->hash` are the caller's: set from the bytes as read. */
 static trawl_status parse(const char *label, const char *relpath, const trawl_meta *meta,
@@ -135,6 +161,8 @@ static trawl_status parse(const char *label, const char *relpath, const trawl_me
     info->replaced = 0;
     info->format = TRAWL_FORMAT_UNKNOWN;
     info->binary = false;
+    if (trawl_looks_like_pdf(*data, *len) || format_of_extension(relpath) == TRAWL_FORMAT_PDF)
+        return parse_pdf(label, relpath, meta, *data, *len, doc_out, info, err);
     size_t nul = 0;
     if (looks_binary(*data, *len, &nul)) {
         info->binary = true;

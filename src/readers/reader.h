@@ -16,13 +16,14 @@ typedef enum trawl_format {
     TRAWL_FORMAT_WIKI,    /* "= Title =" wiki-style text */
     TRAWL_FORMAT_TEXT,    /* plain text */
     TRAWL_FORMAT_HTML,    /* HTML */
-    TRAWL_FORMAT_MARKDOWN /* Markdown */
+    TRAWL_FORMAT_MARKDOWN, /* Markdown */
+    TRAWL_FORMAT_PDF       /* PDF */
 } trawl_format;
 
 /* Files larger than this are refused (a one-line error; nothing is indexed from them). */
 #define TRAWL_MAX_FILE_BYTES ((size_t)256 << 20)
 
-/* "wiki", "text", "html", "markdown", "unknown". Static storage. */
+/* "wiki", "text", "html", "markdown", "pdf", "unknown". Static storage. */
 const char *trawl_format_name(trawl_format format);
 
 /* The format of `data` (valid UTF-8) named `path`: content first ("= Title =" is wiki, a

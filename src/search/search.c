@@ -593,6 +593,7 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     h->text_len = json_is_string(text) ? json_string_length(text) : 0;
     h->ordinal = (unsigned)json_integer_value(json_object_get(o, "ordinal"));
     h->offset = (size_t)json_integer_value(json_object_get(o, "offset"));
+    h->page = (unsigned)json_integer_value(json_object_get(o, "page"));
     trawl_analyzer *an = ans->all[0];
     for (size_t k = 0; k < ans->n; k++)
         if (strcmp(trawl_analyzer_language(ans->all[k]), h->lang) == 0)

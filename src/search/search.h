@@ -96,7 +96,9 @@ typedef struct trawl_hit {
     const char *text;              /* the passage as written in the source */
     size_t text_len;               /* bytes of text */
     unsigned ordinal;              /* passage ordinal in its document (1-based) */
-    size_t offset;                 /* byte offset of the passage in the source file */
+    size_t offset;                 /* byte offset of the passage in the source file (a PDF: in
+                                      its pages' text, joined by form feeds) */
+    unsigned page;                 /* its page in a PDF (1-based), 0 for other sources */
     const trawl_range *highlights; /* marked ranges of text, sorted */
     size_t nhighlights;
     const trawl_hit_facet *facets; /* the passage's facet values with their evidence */

@@ -157,9 +157,9 @@ contains "$out" "(province column 23 of 23)" "the last page, with the totals"
 # highlight ranges (bytes of the text)
 run 0 "$QUERY" --index "$IDX" --format csv --limit 1 ICC
 equals "$(printf '%s\n' "$out" | head -1 | tr -d '\r')" \
-  "rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,icc,province,year,foundings,highlights,text" \
+  "rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page,icc,province,year,foundings,highlights,text" \
   "the CSV header"
-contains "$out" ",en,,,3,$run_time,7,2411,shenzhen,guangdong,2021 2022 2023,shenzhen:2023,27-31 74-78 192-195,\"From 2021 to 2023, over 30 ICCs were created." \
+contains "$out" ",en,,,3,$run_time,7,2411,,shenzhen,guangdong,2021 2022 2023,shenzhen:2023,27-31 74-78 192-195,\"From 2021 to 2023, over 30 ICCs were created." \
   "a row: language, ordinal, offset, facets, foundings, highlights"
 run 2 "$QUERY" --index "$IDX" --color sometimes ICC
 equals "$err" "trawl-query: --color wants auto, always or never, not 'sometimes'" "a bad --color"
