@@ -185,6 +185,10 @@ int main(int argc, char **argv)
          100000000, NULL},
         {"--format", 0, TRAWL_CLI_CHOICE, "FORMAT", "text (default), json or csv", &format, 0, 0,
          "text|json|csv"},
+        {"--collapse", 0, TRAWL_CLI_FLAG, NULL,
+         "fold reprints: a passage whose text another document also has (a republished or "
+         "mirrored copy) is shown once, with the documents that also have it",
+         &opts.collapse, 0, 0, NULL},
         {"--sort", 0, TRAWL_CLI_CHOICE, "ORDER",
          "score (default: the best passages first), date (oldest publication first) or -date "
          "(newest first); undated documents last, passages of one date in document order",
@@ -217,8 +221,10 @@ int main(int argc, char **argv)
          "matches (the whole index without QUERY); publication dates count by year "
          "(published) or by month (published-month)",
          &report, 0, 0, NULL},
-        {"--count", 0, TRAWL_CLI_CHOICE, "UNIT", "count passages (default) or documents",
-         &count_documents, 0, 0, "passages|documents"},
+        {"--count", 0, TRAWL_CLI_CHOICE, "UNIT",
+         "count passages (default), documents, or originals (documents, each group of reprints "
+         "once)",
+         &count_documents, 0, 0, "passages|documents|originals"},
         {"--chart", 0, TRAWL_CLI_STRING, "FILE",
          "also draw the report as a chart: FILE.svg, or FILE.png (rendered, twice the size)",
          &chart, 0, 0, NULL},
@@ -286,7 +292,7 @@ int main(int argc, char **argv)
     _Static_assert(TRAWL_SORT_SCORE == 0 && TRAWL_SORT_DATE == 1 && TRAWL_SORT_DATE_DESC == 2,
                    "--sort's choices are in the order of trawl_sort");
     opts.sort = (trawl_sort)sort;
-    opts.documents = count_documents == 1;
+    opts.documents = count_documents >= 1;
     read.allow_partial = allow_partial;
     if (timeout_ms)
         read.timeout_ms = (unsigned)timeout_ms;
@@ -301,6 +307,15 @@ int main(int argc, char **argv)
         goto usage_error;
     }
     spec.documents = opts.documents;
+    spec.originals = count_documents == 2;
+    if (spec.originals && opts.facets && !report) {
+        trawl_cli_error("--count originals counts reports: use --report FACET");
+        goto usage_error;
+    }
+    if (chart && report && spec.kind == TRAWL_REPORT_REPRINTS) {
+        trawl_cli_error("--chart: the reprints report is a list, not a chart");
+        goto usage_error;
+    }
     if (batch && (report || links || fingerprint || query.len || explain)) {
         trawl_cli_error("--batch reads its queries from the file: no QUERY, --report, --links, "
                         "--fingerprint or --explain with it");

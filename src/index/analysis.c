@@ -185,6 +185,7 @@ static int add_term(void *ctx, const trawl_term *t)
     if (b->failed && !s->st)
         s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
     if (s->field->id == TRAWL_FIELD_BODY && !s->st) {
+        trawl_minhash_add(&s->out->minhash, t->term, t->term_len);
         /* Consecutive CJK words written without a break make one run of characters. */
         bool cjk = trawl_is_cjk(t);
         if (!cjk || (s->run.len && t->start != s->run_end))
@@ -535,6 +536,7 @@ trawl_status trawl_analyze_document(trawl_analyst *an, const trawl_document *doc
     if (!job.out)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     document_language(an, doc, job.out->language);
+    trawl_minhash_init(&job.out->minhash);
     trawl_status st = language_for(an, job.out->language, &job.lang, err);
     if (st == TRAWL_OK)
         st = trawl_split_passages(doc, an->sentences, an->max_passage, add_passage, &job, err);
@@ -542,6 +544,7 @@ trawl_status trawl_analyze_document(trawl_analyst *an, const trawl_document *doc
         st = job.st;
     if (st == TRAWL_OK && job.out->stem_words.failed)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_minhash_finish(&job.out->minhash);
     if (st) {
         trawl_analysis_free(job.out);
         return st;

@@ -10,6 +10,7 @@
 #include "common/status.h"
 #include "common/strmap.h"
 #include "facets/facets.h"
+#include "index/reprints.h"
 #include "readers/document.h"
 #include "xapian-c/xapian_c.h"
 
@@ -27,6 +28,7 @@ typedef struct trawl_analysis {
     trawl_found_center *centers; /* centers the gazetteer lacks, as found in order */
     size_t ncenters;             /* their count */
     trawl_strmap stem_words;     /* keys "LANG:STEM\tWORD" (schema.h, TRAWL_META_STEM), once */
+    trawl_minhash minhash;       /* the signature of its passages' words (reprints.h) */
     size_t cap_passages, cap_centers;
 } trawl_analysis;
 

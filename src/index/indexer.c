@@ -694,9 +694,24 @@ static trawl_status remove_from(shard_writer *w, const char *path, trawl_error *
     trawl_schema_term(TRAWL_META_DOC, path, &w->term);
     if (!st)
         st = trawl_xdb_set_metadata(w->db, w->term.data, "", 0, err);
+    trawl_schema_term(TRAWL_META_SIGNATURE, path, &w->term);
+    if (!st)
+        st = trawl_xdb_set_metadata(w->db, w->term.data, "", 0, err);
     if (!st)
         st = trawl_catalog_delete(w->db, path, err);
     return st;
+}
+
+/* The document's MinHash signature, for the commit's grouping of reprints. */
+static trawl_status put_signature(shard_writer *w, const char *path, const trawl_analysis *a,
+                                  trawl_error *err)
+{
+    unsigned char bytes[TRAWL_SIGNATURE_BYTES];
+    trawl_signature_encode(a->minhash.mins, bytes);
+    trawl_schema_term(TRAWL_META_SIGNATURE, path, &w->term);
+    return w->term.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                          : trawl_xdb_set_metadata(w->db, w->term.data, (const char *)bytes,
+                                                   sizeof bytes, err);
 }
 
 trawl_status trawl_indexer_remove(trawl_indexer *ix, const char *path, trawl_error *err)
@@ -826,6 +841,8 @@ trawl_status trawl_indexer_apply(trawl_indexer *ix, const trawl_document *doc,
         st = put_center(w, &a->centers[i], err);
     if (st == TRAWL_OK)
         st = add_record(w, doc, a->language, err);
+    if (st == TRAWL_OK)
+        st = put_signature(w, path, a, err);
     if (st == TRAWL_OK && file)
         st = trawl_catalog_put(w->db, path, file, err);
     return st;
@@ -982,9 +999,101 @@ static trawl_status put_runs(trawl_indexer *ix, shard_writer *w, trawl_error *er
     return st ? st : trawl_run_put(w->db, &ix->run, err);
 }
 
+/* The signatures being gathered, and the reprint records found, by shard. */
+typedef struct gathering {
+    trawl_reprints *r;
+    trawl_strmap stored; /* TRAWL_META_REPRINT keys found -> shard + 1 */
+    size_t shard;
+    trawl_status st;
+    trawl_error *err;
+} gathering;
+
+static int on_signature(void *ctx, const char *key, const char *value, size_t len)
+{
+    gathering *g = ctx;
+    if (len != TRAWL_SIGNATURE_BYTES)
+        return 0; /* a removed document's, emptied */
+    uint32_t sig[TRAWL_MINHASH_SIZE];
+    trawl_signature_decode((const unsigned char *)value, sig);
+    g->st = trawl_reprints_add(g->r, key + strlen(TRAWL_META_SIGNATURE), sig, g->err);
+    return g->st != TRAWL_OK;
+}
+
+static int on_reprint(void *ctx, const char *key, const char *value, size_t len)
+{
+    (void)value;
+    gathering *g = ctx;
+    size_t *at = len ? trawl_strmap_at(&g->stored, key, strlen(key)) : NULL;
+    if (len && !at) {
+        g->st = trawl_error_set(g->err, TRAWL_ERR_NOMEM, "out of memory grouping reprints");
+        return 1;
+    }
+    if (at)
+        *at = g->shard + 1;
+    return 0;
+}
+
+/* Groups the documents of every shard into reprints (reprints.h) and rewrites the records that
+ * changed: run by a commit that added, changed or removed documents, since one document can
+ * join or split a group anywhere. */
+static trawl_status group_reprints(trawl_indexer *ix, trawl_error *err)
+{
+    bool changed = false;
+    for (size_t i = 0; i < ix->layout.nshards; i++)
+        changed |= ix->shards[i].changed;
+    if (!changed)
+        return TRAWL_OK;
+    gathering g = {trawl_reprints_new(), TRAWL_STRMAP_INIT, 0, TRAWL_OK, err};
+    trawl_buf key = TRAWL_BUF_INIT, value = TRAWL_BUF_INIT;
+    trawl_status st = g.r ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < ix->layout.nshards && !st; i++) {
+        g.shard = i;
+        if (!(st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_SIGNATURE, on_signature, &g,
+                                           err)) &&
+            !(st = g.st))
+            st = trawl_xdb_each_metadata(ix->shards[i].db, TRAWL_META_REPRINT, on_reprint, &g, err);
+        if (!st)
+            st = g.st;
+    }
+    if (!st)
+        st = trawl_reprints_group(g.r, TRAWL_REPRINT_THRESHOLD, err);
+    for (size_t i = 0; !st && i < trawl_reprints_count(g.r); i++) {
+        const char *path = trawl_reprints_path(g.r, i), *group = trawl_reprints_group_of(g.r, i);
+        if (!group)
+            continue; /* alone: a record it had is removed below */
+        trawl_schema_term(TRAWL_META_REPRINT, path, &key);
+        size_t *at = key.failed || !trawl_strmap_get(&g.stored, key.data, key.len)
+                         ? NULL
+                         : trawl_strmap_at(&g.stored, key.data, key.len);
+        if (at)
+            *at = 0; /* rewritten, not removed */
+        trawl_buf_reset(&value);
+        json_t *o =
+            json_pack("{s:s,s:f}", "group", group, "similarity", trawl_reprints_similarity(g.r, i));
+        bool ok = trawl_json_append(&value, o, JSON_COMPACT);
+        json_decref(o);
+        st = !ok || key.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                               : trawl_xdb_set_metadata(shard_for(ix, path)->db, key.data,
+                                                        value.data, value.len, err);
+    }
+    /* Records of documents now alone or gone. */
+    for (size_t k = 0; !st && k < g.stored.cap; k++)
+        if (g.stored.keys[k] && g.stored.vals[k])
+            st = trawl_xdb_set_metadata(ix->shards[g.stored.vals[k] - 1].db, g.stored.keys[k], "",
+                                        0, err);
+    trawl_reprints_free(g.r);
+    trawl_strmap_free(&g.stored);
+    trawl_buf_free(&key);
+    trawl_buf_free(&value);
+    return st;
+}
+
 trawl_status trawl_indexer_commit(trawl_indexer *ix, trawl_error *err)
 {
-    trawl_status st = resolve_links(ix, err);
+    /* Both look at whether the run changed documents: reprints first (links clear that). */
+    trawl_status st = group_reprints(ix, err);
+    if (!st)
+        st = resolve_links(ix, err);
     for (size_t i = 0; i < ix->layout.nshards && !st; i++)
         if (!(st = note_languages(&ix->shards[i], err)) &&
             !(st = put_runs(ix, &ix->shards[i], err)))

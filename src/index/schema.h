@@ -42,7 +42,8 @@
  *      longer than the passage bound cut into equal parts (passages.h).
  *   9: publication dates (TRAWL_SLOT_PUBLISHED, "published" in the stored data, the published
  *      facet in the tally value); ingest runs (runs.h: TRAWL_META_RUN records, each passage's
- *      run in a TRAWL_PREFIX_RUN term and TRAWL_SLOT_RUN). */
+ *      run in a TRAWL_PREFIX_RUN term and TRAWL_SLOT_RUN); a PDF passage's "page" in the
+ *      stored data; reprints (TRAWL_META_SIGNATURE, TRAWL_META_REPRINT). */
 #define TRAWL_SCHEMA_VERSION 9
 
 typedef enum trawl_field_id {
@@ -181,7 +182,13 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
 #define TRAWL_META_LINKS "trawl.links."
 #define TRAWL_META_FILE "trawl.file." /* + path: the file it was read from (catalog.h) */
 #define TRAWL_META_RUN "trawl.run."   /* + run id "%08u": what the run did (runs.h) */
-#define TRAWL_META_ALL "trawl."       /* the prefix of every key Trawl writes */
+/* + path: the document's MinHash signature (reprints.h: TRAWL_SIGNATURE_BYTES bytes). */
+#define TRAWL_META_SIGNATURE "trawl.sig."
+/* + path: the group of near-duplicates the document belongs to, as the commit of the last run
+ * that changed documents found it: {"group": its first path, "similarity": to that one};
+ * absent for a document without reprints. */
+#define TRAWL_META_REPRINT "trawl.reprint."
+#define TRAWL_META_ALL "trawl." /* the prefix of every key Trawl writes */
 
 /* The one rule for a metadata key that several shards each hold, for reads of a shard set as
  * for compaction: lists (TRAWL_META_STEM keys, TRAWL_META_LANGUAGES) merge into the union of

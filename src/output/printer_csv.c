@@ -74,7 +74,8 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
 {
     FILE *o = p->out;
     trawl_buf b = TRAWL_BUF_INIT;
-    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page", o);
+    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page",
+          o);
     for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
         fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
     fputs(",foundings,highlights,text\r\n", o);
@@ -119,7 +120,19 @@ static trawl_status csv_report(trawl_printer *p, const trawl_report *r, trawl_er
 {
     (void)err;
     FILE *o = p->out;
-    if (r->spec.kind == TRAWL_REPORT_COUNTS) {
+    if (r->spec.kind == TRAWL_REPORT_REPRINTS) {
+        fputs("group,path,title,url,similarity\r\n", o);
+        for (size_t i = 0; i < r->nreprints; i++) {
+            const trawl_reprint_row *d = &r->reprints[i];
+            const char *fields[] = {d->group, d->path, d->title, d->url};
+            for (size_t k = 0; k < 4; k++) {
+                text(o, fields[k]);
+                sep(o);
+            }
+            fprintf(o, "%.3f", d->similarity);
+            end(o);
+        }
+    } else if (r->spec.kind == TRAWL_REPORT_COUNTS) {
         fprintf(o, "%s,name,%s\r\n", trawl_report_facet_name(&r->spec, 0), trawl_report_unit(r));
         for (size_t i = 0; i < r->nrows; i++) {
             text(o, r->rows[i].value);

@@ -58,6 +58,15 @@ static json_t *hit_json(const trawl_hit *h)
                        &ok);
     }
     trawl_json_put(o, "foundings", foundings, &ok);
+    json_t *copies = json_array();
+    for (size_t i = 0; i < h->ncopies; i++) {
+        const trawl_hit_copy *c = &h->copies[i];
+        trawl_json_put(copies, NULL,
+                       json_pack("{s:s,s:s,s:s,s:s}", "id", c->id, "path", c->path, "title",
+                                 c->title, "url", c->url),
+                       &ok);
+    }
+    trawl_json_put(o, "copies", copies, &ok);
     if (h->links) {
         json_t *links = json_object();
         trawl_json_put(links, "outgoing", link_rows(h->links->out, h->links->nout, true), &ok);
@@ -96,7 +105,25 @@ static json_t *report_json(const trawl_report *r)
     json_t *o = json_pack("{s:s,s:s,s:s,s:I}", "report", title, "query", r->query, "count",
                           trawl_report_unit(r), "total", (json_int_t)r->total);
     bool ok = o != NULL;
-    if (r->spec.kind == TRAWL_REPORT_COUNTS) {
+    if (r->spec.kind == TRAWL_REPORT_REPRINTS) {
+        json_t *groups = json_array(), *group = NULL;
+        for (size_t i = 0; i < r->nreprints; i++) {
+            const trawl_reprint_row *d = &r->reprints[i];
+            if (strcmp(d->path, d->group) == 0) {
+                group = json_array();
+                trawl_json_put(
+                    groups, NULL,
+                    json_pack("{s:s,s:o}", "group", d->group, "documents", json_incref(group)),
+                    &ok);
+                json_decref(group);
+            }
+            trawl_json_put(group, NULL,
+                           json_pack("{s:s,s:s,s:s,s:f}", "path", d->path, "title", d->title, "url",
+                                     d->url, "similarity", d->similarity),
+                           &ok);
+        }
+        trawl_json_put(o, "groups", groups, &ok);
+    } else if (r->spec.kind == TRAWL_REPORT_COUNTS) {
         trawl_json_put(o, "facet", json_string(trawl_report_facet_name(&r->spec, 0)), &ok);
         trawl_json_put(o, "rows", rows_json(r->rows, r->nrows), &ok);
         trawl_json_put(o, "none", json_integer((json_int_t)r->none), &ok);

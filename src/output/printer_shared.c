@@ -37,13 +37,17 @@ size_t trawl_shortened(const char *s, size_t cols, trawl_buf *out)
 
 const char *trawl_report_unit(const trawl_report *r)
 {
-    return r->spec.documents ? "documents" : "passages";
+    if (r->spec.kind == TRAWL_REPORT_REPRINTS)
+        return "groups";
+    return r->spec.originals ? "originals" : r->spec.documents ? "documents" : "passages";
 }
 
 void trawl_report_title(const trawl_report *r, char *buf, size_t size)
 {
     if (r->spec.kind == TRAWL_REPORT_REGISTRY)
         snprintf(buf, size, "icc-registry");
+    else if (r->spec.kind == TRAWL_REPORT_REPRINTS)
+        snprintf(buf, size, "reprints");
     else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
         snprintf(buf, size, "%s x %s", trawl_report_facet_name(&r->spec, 0),
                  trawl_report_facet_name(&r->spec, 1));

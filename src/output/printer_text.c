@@ -395,12 +395,32 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
     trawl_buf_free(&cell);
 }
 
+/* Each group of reprints: its first document, then the others with their similarity. */
+static void print_reprints(const trawl_printer *p, const trawl_report *r)
+{
+    size_t docs = r->nreprints;
+    fprintf(p->out, "reprints: %zu group%s of near-duplicate documents (%zu documents)\n", r->total,
+            r->total == 1 ? "" : "s", docs);
+    for (size_t i = 0; i < r->nreprints; i++) {
+        const trawl_reprint_row *d = &r->reprints[i];
+        bool first = strcmp(d->path, d->group) == 0;
+        if (first)
+            fputc('\n', p->out);
+        fprintf(p->out, "%s%s  %s", first ? "" : "  = ", d->path, d->title);
+        if (!first)
+            fprintf(p->out, "  (similarity %.2f)", d->similarity);
+        fputc('\n', p->out);
+    }
+}
+
 static trawl_status text_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
 {
     (void)err;
     if (*r->query)
         fprintf(p->out, "query: %s\n", r->query);
-    if (r->spec.kind == TRAWL_REPORT_COUNTS)
+    if (r->spec.kind == TRAWL_REPORT_REPRINTS)
+        print_reprints(p, r);
+    else if (r->spec.kind == TRAWL_REPORT_COUNTS)
         print_counts(p, r);
     else if (r->spec.kind == TRAWL_REPORT_CROSSTAB)
         print_crosstab(p, r);
@@ -440,6 +460,9 @@ static trawl_status print_header(trawl_printer *p, const trawl_results *r, trawl
                          trawl_results_offset(r) + count);
     else if (total > 0 && count == 0 && trawl_results_offset(r) >= total)
         trawl_buf_printf(line, " (none from %u)", trawl_results_offset(r) + 1);
+    size_t examined = trawl_results_examined(r);
+    if (examined)
+        trawl_buf_printf(line, "; reprints folded among the best %zu", examined);
     st = print_line(p, line, "", "", NULL, err);
     for (size_t i = 0; i < nsug && !st; i++) {
         trawl_buf_reset(line);
@@ -488,12 +511,20 @@ static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *l
     if (url.len)
         fwrite(url.data, 1, url.len, p->out);
     fputc('\n', p->out);
-    st = url.failed || id.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
-                                 : TRAWL_OK;
+    st =
+        url.failed || id.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
     trawl_buf_free(&url);
     trawl_buf_free(&id);
     if (!st)
         st = print_passage(p, h, err);
+    if (!st && h->ncopies) {
+        trawl_buf_reset(line);
+        trawl_buf_printf(line, "also in %zu other document%s:", h->ncopies,
+                         h->ncopies == 1 ? "" : "s");
+        for (size_t i = 0; i < h->ncopies; i++)
+            trawl_buf_printf(line, "%s %s", i ? "," : "", h->copies[i].id);
+        st = print_line(p, line, INDENT, INDENT "  ", NULL, err);
+    }
     if (!st && p->explain)
         print_evidence(p, h);
     if (!st && h->links)

@@ -27,6 +27,10 @@ trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, 
         spec->facets[0] = TRAWL_FACET_ICC;
         return TRAWL_OK;
     }
+    if (strcmp(text, "reprints") == 0) {
+        spec->kind = TRAWL_REPORT_REPRINTS;
+        return TRAWL_OK;
+    }
     const char *comma = strchr(text, ',');
     size_t n1 = comma ? (size_t)(comma - text) : strlen(text);
     trawl_facet_id a, b;
@@ -34,8 +38,8 @@ trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec, 
         (comma && (!facet_of(comma + 1, strlen(comma + 1), &b, &spec->by_month) || a == b)))
         return trawl_error_set(err, TRAWL_ERR_ARG,
                                "--report wants a facet (icc, province, year, lang, kind, "
-                               "published, published-month), two facets (e.g. year,province) "
-                               "or icc-registry, not '%s'",
+                               "published, published-month), two facets (e.g. year,province), "
+                               "icc-registry or reprints, not '%s'",
                                text);
     spec->kind = comma ? TRAWL_REPORT_CROSSTAB : TRAWL_REPORT_COUNTS;
     spec->facets[0] = a;
@@ -76,6 +80,13 @@ void trawl_report_free(trawl_report *r)
         free(r->centers[i].earliest_text);
     }
     free(r->centers);
+    for (size_t i = 0; i < r->nreprints; i++) {
+        free(r->reprints[i].group);
+        free(r->reprints[i].path);
+        free(r->reprints[i].title);
+        free(r->reprints[i].url);
+    }
+    free(r->reprints);
     free(r->query);
     free(r);
 }

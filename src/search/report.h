@@ -18,7 +18,8 @@
 typedef enum trawl_report_kind {
     TRAWL_REPORT_COUNTS,   /* one facet: count per value */
     TRAWL_REPORT_CROSSTAB, /* two facets: count per pair of values */
-    TRAWL_REPORT_REGISTRY  /* one row per center */
+    TRAWL_REPORT_REGISTRY, /* one row per center */
+    TRAWL_REPORT_REPRINTS  /* the groups of near-duplicate documents among the matches */
 } trawl_report_kind;
 
 typedef struct trawl_report_spec {
@@ -26,10 +27,11 @@ typedef struct trawl_report_spec {
     trawl_facet_id facets[2]; /* facets[0] for COUNTS, both for CROSSTAB; TRAWL_FACET_COUNT:
                                  none */
     bool documents;           /* count distinct documents rather than passages */
+    bool originals;           /* with documents: count a group of reprints once */
     bool by_month;            /* publication dates by month ("published-month"), not year */
 } trawl_report_spec;
 
-/* Parses "icc", "year,province", "published-month,icc" or "icc-registry". */
+/* Parses "icc", "year,province", "published-month,icc", "icc-registry" or "reprints". */
 trawl_status trawl_report_spec_parse(const char *text, trawl_report_spec *spec_out,
                                      trawl_error *err);
 
@@ -57,6 +59,15 @@ typedef struct trawl_registry_row {
     size_t documents;    /* documents that do */
 } trawl_registry_row;
 
+/* A document of a group of reprints. */
+typedef struct trawl_reprint_row {
+    char *group;       /* the group's key: its first document's path */
+    char *path;        /* this document */
+    char *title;       /* its title */
+    char *url;         /* its URL, "" when none */
+    double similarity; /* estimated similarity of its words to the group's first (1 for it) */
+} trawl_reprint_row;
+
 typedef struct trawl_report {
     trawl_report_spec spec;
     char *query;            /* the query, "" for the whole index */
@@ -71,6 +82,8 @@ typedef struct trawl_report {
     size_t *cells; /* CROSSTAB: nrows * ncols counts, row-major: matches having both */
     trawl_registry_row *centers; /* REGISTRY */
     size_t ncenters;
+    trawl_reprint_row *reprints; /* REPRINTS: by group, each group's first document first */
+    size_t nreprints;
     int first_year, last_year; /* the years the query's year filter admits (charts span them);
                                   0 when it has none */
 } trawl_report;

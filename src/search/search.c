@@ -17,6 +17,8 @@
 #include "query/query_compile.h"
 #include "query/query_parser.h"
 #include "query/relax.h"
+#include "search/collapse.h"
+#include "search/reprint_groups.h"
 #include "search/searcher_impl.h"
 #include "search/suggest.h"
 #include "search/tally.h"
@@ -32,6 +34,9 @@
 #define BM25_K3 1.0
 #define BM25_B 0.75
 #define BM25_MIN_NORMLEN 0.5
+
+/* The most matches a collapsed page looks at. */
+#define TRAWL_COLLAPSE_WINDOW 10000
 
 /* A search retries this often when the index changes under it (an ingest committing). */
 #define MODIFIED_RETRIES 3
@@ -72,6 +77,9 @@ struct trawl_results {
     size_t nsuggestions;
     trawl_expansion *expansions; /* the query's terms the glossary expanded, owned */
     size_t nexpansions;
+    size_t *shown; /* with collapse: the hits of the page, indexes into `hits`; else NULL */
+    size_t nshown;
+    trawl_hit_copy *copies; /* with collapse: the copies of each shown hit, in a row */
 };
 
 /* The languages of the index's passages, as they are gathered. */
@@ -277,11 +285,18 @@ unsigned trawl_results_offset(const trawl_results *r)
 
 size_t trawl_results_count(const trawl_results *r)
 {
-    return r->count;
+    return r->shown ? r->nshown : r->count;
+}
+
+size_t trawl_results_examined(const trawl_results *r)
+{
+    return r->shown ? r->count : 0;
 }
 
 const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i)
 {
+    if (r->shown)
+        return i < r->nshown ? &r->hits[r->shown[i]] : NULL;
     return i < r->count ? &r->hits[i] : NULL;
 }
 
@@ -315,6 +330,8 @@ void trawl_results_free(trawl_results *r)
             trawl_doc_links_free(r->links[i]);
     }
     free(r->links);
+    free(r->shown);
+    free(r->copies);
     for (size_t i = 0; i < r->nlabels; i++)
         free(r->labels[i]);
     for (int f = 0; f < TRAWL_FACET_COUNT; f++)
@@ -603,6 +620,62 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     return st ? st : load_facets(r, s, i, o, err);
 }
 
+/* The matches a collapsed page is made from: five times the page and its offset, and 50 more,
+ * at most TRAWL_COLLAPSE_WINDOW. */
+static unsigned collapse_window(unsigned offset, unsigned limit)
+{
+    unsigned long long w = ((unsigned long long)offset + limit) * 5 + 50;
+    return w > TRAWL_COLLAPSE_WINDOW ? TRAWL_COLLAPSE_WINDOW : (unsigned)w;
+}
+
+/* Folds the loaded hits of `r` that are reprints of better ones into them (collapse.h) and
+ * shows the page `offset`, `limit` of what is left, ranked anew from offset + 1. */
+static trawl_status collapse_hits(trawl_searcher *s, trawl_results *r, unsigned offset,
+                                  unsigned limit, trawl_error *err)
+{
+    trawl_reprint_groups groups = {0};
+    trawl_collapse_item *items = calloc(r->count ? r->count : 1, sizeof *items);
+    size_t *into = calloc(r->count ? r->count : 1, sizeof *into);
+    trawl_status st = items && into ? trawl_reprint_groups_load(s->db, &groups, err)
+                                    : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; !st && i < r->count; i++) {
+        const trawl_hit *h = &r->hits[i];
+        items[i] = (trawl_collapse_item){h->path,
+                                         trawl_reprint_group_of(&groups, h->path, strlen(h->path)),
+                                         h->text, h->text_len};
+    }
+    if (!st)
+        st = trawl_collapse(items, r->count, into, err);
+    /* The page's hits, and the copies of each in a row of r->copies. */
+    size_t kept = 0, ncopies = 0;
+    for (size_t i = 0; !st && i < r->count; i++)
+        if (into[i] == i && kept++ >= offset && r->nshown < limit)
+            r->nshown++;
+    if (!st && (!(r->shown = calloc(r->nshown ? r->nshown : 1, sizeof *r->shown)) ||
+                !(r->copies = calloc(r->count ? r->count : 1, sizeof *r->copies))))
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    kept = 0;
+    for (size_t i = 0, shown = 0; !st && i < r->count && shown < r->nshown; i++) {
+        if (into[i] != i || kept++ < offset)
+            continue;
+        trawl_hit *h = &r->hits[i];
+        r->shown[shown++] = i;
+        h->rank = offset + (unsigned)shown;
+        h->copies = &r->copies[ncopies];
+        for (size_t k = i + 1; k < r->count; k++) {
+            if (into[k] != i)
+                continue;
+            const trawl_hit *c = &r->hits[k];
+            r->copies[ncopies++] = (trawl_hit_copy){c->id, c->path, c->title, c->url};
+            h->ncopies++;
+        }
+    }
+    free(into);
+    free(items);
+    trawl_reprint_groups_free(&groups);
+    return st;
+}
+
 /* What one enquire run needs and gives. */
 typedef struct run_job {
     const trawl_xquery *query;
@@ -866,6 +939,10 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     trawl_search_options o = opts ? *opts : (trawl_search_options)TRAWL_SEARCH_OPTIONS_INIT;
     trawl_filter_scope scope;
     run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0, o.sort};
+    if (o.collapse) { /* the page is made from a window of the best matches, reprints folded */
+        job.first = 0;
+        job.max = collapse_window(o.offset, o.limit);
+    }
     size_t clauses = 0, relax = 0;
     *results_out = NULL;
     memset(&scope, 0, sizeof scope);
@@ -919,11 +996,13 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         if ((st = load_hit(r, s, i, &m, hl, &an, err)))
             goto cleanup;
     }
+    if (o.collapse && (st = collapse_hits(s, r, o.offset, o.limit, err)))
+        goto cleanup;
     if (o.links && (st = load_links(s, r, err)))
         goto cleanup;
     for (int f = 0; f < TRAWL_FACET_COUNT && job.tally; f++) {
         trawl_report_spec spec = {
-            TRAWL_REPORT_COUNTS, {(trawl_facet_id)f, TRAWL_FACET_COUNT}, o.documents, false};
+            TRAWL_REPORT_COUNTS, {(trawl_facet_id)f, TRAWL_FACET_COUNT}, o.documents, false, false};
         if ((o.facets & (1u << f)) && (st = trawl_tally_report(&tally, &spec, &scope, query, s->gz,
                                                                s->db, &r->counts[f], err)))
             goto cleanup;

@@ -54,11 +54,12 @@ typedef struct trawl_search_options {
     bool documents;       /* count those facets in documents rather than passages */
     bool links;           /* load the links of each result's document */
     trawl_sort sort;      /* the order; passages of one date in document order */
+    bool collapse;        /* fold reprints of a passage into it (search/collapse.h) */
 } trawl_search_options;
 /* The first ten results by weight, no facets counted, links not loaded. */
 #define TRAWL_SEARCH_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        0, 10, NULL, 0, false, false, TRAWL_SORT_SCORE                                             \
+        0, 10, NULL, 0, false, false, TRAWL_SORT_SCORE, false                                      \
     }
 
 /* Why a passage carries a facet value. */
@@ -79,6 +80,11 @@ typedef struct trawl_hit_founding {
     const char *text;   /* the sentence */
     size_t start, end;  /* its byte range in the passage */
 } trawl_hit_founding;
+
+/* A passage folded into a result as a reprint of it (--collapse). */
+typedef struct trawl_hit_copy {
+    const char *id, *path, *title, *url; /* its passage id, document, title and URL ("") */
+} trawl_hit_copy;
 
 typedef struct trawl_hit {
     unsigned rank;                 /* 1-based rank among all matches */
@@ -106,6 +112,8 @@ typedef struct trawl_hit {
     const trawl_hit_founding *foundings; /* the foundings it tells */
     size_t nfoundings;
     const trawl_doc_links *links; /* its document's links, when asked for; else NULL */
+    const trawl_hit_copy *copies; /* with collapse: its reprints in other documents, by rank */
+    size_t ncopies;
 } trawl_hit;
 
 /* A word or phrase of a query that the glossary expanded: it matched every member. */
@@ -157,6 +165,9 @@ const trawl_suggestion *trawl_results_suggestions(const trawl_results *r, size_t
 /* The query's words and phrases the glossary expanded (`*n` of them; NULL when none). */
 const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */
+/* With collapse: the passages of the best matches that were looked at, of which reprints were
+ * folded (0 without collapse). */
+size_t trawl_results_examined(const trawl_results *r);
 const trawl_hit *trawl_results_hit(const trawl_results *r, size_t i);
 /* The counts of `facet` over all matches when the options asked for them, else NULL. */
 const trawl_report *trawl_results_facet(const trawl_results *r, int facet);

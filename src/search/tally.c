@@ -7,6 +7,7 @@
 
 #include "common/buf.h"
 #include "index/schema.h"
+#include "search/reprint_groups.h"
 #include "text/language.h"
 
 void trawl_tally_init(trawl_tally *t)
@@ -170,23 +171,25 @@ static void count_unit(counter *c, const unit_values *u, size_t weight, trawl_bu
     }
 }
 
-/* A tally value split into its parts, with its passages. */
+/* A tally value split into its parts, with its passages and the unit it counts in. */
 typedef struct entry {
     trawl_tally_part parts[TRAWL_TALLY_PARTS];
+    trawl_tally_part unit; /* its document's path, or its group of reprints' key */
     size_t passages;
 } entry;
 
-static int by_path(const void *a, const void *b)
+static int by_unit(const void *a, const void *b)
 {
-    const trawl_tally_part *x = &((const entry *)a)->parts[TRAWL_TALLY_PATH];
-    const trawl_tally_part *y = &((const entry *)b)->parts[TRAWL_TALLY_PATH];
+    const trawl_tally_part *x = &((const entry *)a)->unit;
+    const trawl_tally_part *y = &((const entry *)b)->unit;
     int c = memcmp(x->data, y->data, x->len < y->len ? x->len : y->len);
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* Counts the tally's passages, or its documents, into `c` (initialised by the caller). */
-static void count_all(const trawl_tally *t, bool documents, const trawl_filter_scope *scope,
-                      counter *c)
+/* Counts the tally's passages, or its documents, into `c` (initialised by the caller); with
+ * `groups`, documents of one group of reprints count as one. */
+static void count_all(const trawl_tally *t, bool documents, const trawl_reprint_groups *groups,
+                      const trawl_filter_scope *scope, counter *c)
 {
     entry *e = calloc(t->n ? t->n : 1, sizeof *e);
     unit_values u;
@@ -199,12 +202,17 @@ static void count_all(const trawl_tally *t, bool documents, const trawl_filter_s
     for (size_t i = 0; i < t->n; i++) {
         trawl_schema_tally_split(t->values[i], strlen(t->values[i]), e[i].parts);
         e[i].passages = t->passages[i];
+        e[i].unit = e[i].parts[TRAWL_TALLY_PATH];
+        const char *group =
+            groups ? trawl_reprint_group_of(groups, e[i].unit.data, e[i].unit.len) : NULL;
+        if (group)
+            e[i].unit = (trawl_tally_part){group, strlen(group)};
     }
     if (documents)
-        qsort(e, t->n, sizeof *e, by_path);
+        qsort(e, t->n, sizeof *e, by_unit);
     for (size_t i = 0; i < t->n;) {
         size_t end = i + 1;
-        while (documents && end < t->n && by_path(&e[i], &e[end]) == 0)
+        while (documents && end < t->n && by_unit(&e[i], &e[end]) == 0)
             end++;
         memset(u.n, 0, sizeof u.n);
         for (size_t k = i; k < end; k++)
@@ -445,6 +453,7 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
 {
     trawl_status st = TRAWL_OK;
     counter c, docs;
+    trawl_reprint_groups groups = {0};
     trawl_report *r = NULL;
     *report_out = NULL;
     memset(&c, 0, sizeof c);
@@ -473,13 +482,19 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
         if (year > r->last_year)
             r->last_year = year;
     }
+    if (spec->kind == TRAWL_REPORT_REPRINTS) {
+        st = trawl_reprints_report(t, db, r, err);
+        goto cleanup;
+    }
+    if (spec->originals && (st = trawl_reprint_groups_load(db, &groups, err)))
+        goto cleanup;
     /* The registry shows passages and documents; other reports count one or the other. */
     bool passages = spec->kind == TRAWL_REPORT_REGISTRY || !spec->documents;
     bool documents = spec->kind == TRAWL_REPORT_REGISTRY || spec->documents;
     if (passages)
-        count_all(t, false, scope, &c);
+        count_all(t, false, NULL, scope, &c);
     if (documents)
-        count_all(t, true, scope, &docs);
+        count_all(t, true, spec->originals ? &groups : NULL, scope, &docs);
     if (c.failed || docs.failed) {
         st = nomem(err);
         goto cleanup;
@@ -499,6 +514,7 @@ trawl_status trawl_tally_report(const trawl_tally *t, const trawl_report_spec *s
 cleanup:
     counter_free(&c);
     counter_free(&docs);
+    trawl_reprint_groups_free(&groups);
     if (st) {
         trawl_report_free(r);
         return st;
