@@ -154,6 +154,22 @@ static trawl_status draw_chart(trawl_searcher *s, const trawl_report *rep, const
     return trawl_chart_write(rep, &src, path, err);
 }
 
+/* --kwic: each occurrence printed as it is found. */
+typedef struct kwic_output {
+    trawl_printer *p;
+    size_t rows;
+    trawl_status st;
+    trawl_error *err;
+} kwic_output;
+
+static int print_occurrence(void *ctx, const trawl_occurrence *o)
+{
+    kwic_output *k = ctx;
+    k->st = trawl_print_kwic(k->p, o, k->err);
+    k->rows += k->st == TRAWL_OK;
+    return k->st != TRAWL_OK;
+}
+
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
@@ -165,7 +181,8 @@ int main(int argc, char **argv)
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
                *glossary = NULL;
     bool fingerprint = false, explain = false, show_links = false, allow_partial = false,
-         wide = false;
+         wide = false, kwic = false;
+    size_t context = 40;
     trawl_xdb_read_options read = TRAWL_XDB_READ_OPTIONS_INIT;
     trawl_report_spec spec;
     trawl_buf query = TRAWL_BUF_INIT;
@@ -185,6 +202,14 @@ int main(int argc, char **argv)
          100000000, NULL},
         {"--format", 0, TRAWL_CLI_CHOICE, "FORMAT", "text (default), json or csv", &format, 0, 0,
          "text|json|csv"},
+        {"--kwic", 0, TRAWL_CLI_FLAG, NULL,
+         "every occurrence of the matched words and phrases in every matching passage (not a "
+         "page of the best), one row each with its context, passage, source offset, page, "
+         "title, URL, date, language and facets; in document order, streamed",
+         &kwic, 0, 0, NULL},
+        {"--context", 0, TRAWL_CLI_COUNT, "N",
+         "--kwic: characters of context on each side of an occurrence (default 40)", &context, 0,
+         10000, NULL},
         {"--collapse", 0, TRAWL_CLI_FLAG, NULL,
          "fold reprints: a passage whose text another document also has (a republished or "
          "mirrored copy) is shown once, with the documents that also have it",
@@ -253,9 +278,11 @@ int main(int argc, char **argv)
     const trawl_cli_spec cli = {
         "usage: trawl-query [--index DIR] [--limit N] [--offset N]\n"
         "                   [--format text|json|csv] [--lang CODE] [--facets LIST]\n"
+        "                   [--sort score|date|-date] [--collapse]\n"
         "                   [--glossary FILE] [--explain] [--show-links] QUERY...\n"
-        "       trawl-query --report FACET[,FACET]|icc-registry\n"
-        "                   [--count passages|documents] [--chart FILE.svg|png]\n"
+        "       trawl-query --kwic [--context N] [--format text|json|csv] QUERY...\n"
+        "       trawl-query --report FACET[,FACET]|icc-registry|reprints\n"
+        "                   [--count passages|documents|originals] [--chart FILE.svg|png]\n"
         "                   [--format text|json|csv] [QUERY...]\n"
         "       trawl-query --links DOC [--format text|json|csv]\n"
         "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
@@ -331,6 +358,11 @@ int main(int argc, char **argv)
         trawl_cli_error("no query given (see --help)");
         goto usage_error;
     }
+    if (kwic && (report || links || fingerprint || batch || opts.collapse || !query.len)) {
+        trawl_cli_error("--kwic lists the occurrences of a QUERY: no --report, --links, "
+                        "--fingerprint, --batch or --collapse with it");
+        goto usage_error;
+    }
     if (chart && !report) {
         trawl_cli_error("--chart draws a report: give --report too");
         goto usage_error;
@@ -390,6 +422,22 @@ int main(int argc, char **argv)
             goto cleanup;
         }
         code = TRAWL_EXIT_OK;
+    } else if (kwic) {
+        kwic_output out = {p, 0, TRAWL_OK, &err};
+        size_t passages = 0;
+        trawl_status st = trawl_print_kwic_begin(p, query.data, context, &err);
+        if (!st)
+            st = trawl_search_occurrences(s, query.data, opts.language, print_occurrence, &out,
+                                          &passages, &err);
+        if (!st)
+            st = out.st;
+        if (!st)
+            st = trawl_print_kwic_end(p, out.rows, passages, &err);
+        if (st) {
+            trawl_cli_error("%s", err.message);
+            goto cleanup;
+        }
+        code = out.rows > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
     } else if (report) {
         trawl_status st =
             trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep, &err);

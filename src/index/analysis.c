@@ -324,6 +324,29 @@ static trawl_status add_facets(doc_job *job, trawl_xdoc *xdoc, trawl_error *err)
     return st;
 }
 
+/* "parts" of a passage joined from several blocks: [[start in its text, offset in the source],
+ * ...], one per block; nothing for a passage of one block (or of part of one). False when out
+ * of memory. */
+static bool put_parts(const trawl_document *doc, const trawl_passage *p, json_t *o)
+{
+    const trawl_block *b = trawl_document_block(doc, p->block);
+    if (p->len <= b->len)
+        return true;
+    json_t *parts = json_array();
+    bool ok = parts != NULL;
+    for (size_t i = p->block, at = 0; ok && at < p->len && i < trawl_document_block_count(doc);
+         i++) {
+        b = trawl_document_block(doc, i);
+        trawl_json_put(parts, NULL, json_pack("[I,I]", (json_int_t)at, (json_int_t)b->offset), &ok);
+        at += b->len + 1; /* joined by a newline */
+    }
+    if (!ok) {
+        json_decref(parts);
+        return false;
+    }
+    return !json_object_set_new(o, "parts", parts);
+}
+
 /* The stored data of a passage (records.h; index/README.md): a JSON object of what is known
  * about it, a newline, its text; `*len_out` gets its length. NULL when out of memory. */
 static char *passage_data(const doc_job *job, const trawl_passage *p, const char *id,
@@ -334,22 +357,23 @@ static char *passage_data(const doc_job *job, const trawl_passage *p, const char
     const char *published = trawl_document_published(job->doc);
     unsigned page = trawl_document_block(job->doc, p->block)->page;
     json_t *facets = NULL, *foundings = NULL;
-    bool ok = o && put_json(o, "id", json_string(id)) &&
-              put_json(o, "path", json_string(trawl_document_path(job->doc))) &&
-              put_json(o, "title", json_string(trawl_document_title(job->doc))) &&
-              (!*url || put_json(o, "url", json_string(url))) &&
-              (!*section || put_json(o, "section", json_string(section))) &&
-              put_json(o, "ordinal", json_integer(p->ordinal)) &&
-              put_json(o, "offset", json_integer((json_int_t)p->offset)) &&
-              (!page || put_json(o, "page", json_integer(page))) &&
-              put_json(o, "length", json_integer((json_int_t)p->len)) &&
-              put_json(o, "lang", json_string(trawl_analyzer_language(job->pl->an))) &&
-              (!*kind || put_json(o, "kind", json_string(kind))) &&
-              (!*published || put_json(o, "published", json_string(published))) &&
-              facets_json(&job->an->facets, p, &facets) &&
-              (!facets || put_json(o, "facets", facets)) &&
-              foundings_json(&job->an->facets, p, &foundings) &&
-              (!foundings || put_json(o, "foundings", foundings));
+    bool ok =
+        o && put_json(o, "id", json_string(id)) &&
+        put_json(o, "path", json_string(trawl_document_path(job->doc))) &&
+        put_json(o, "title", json_string(trawl_document_title(job->doc))) &&
+        (!*url || put_json(o, "url", json_string(url))) &&
+        (!*section || put_json(o, "section", json_string(section))) &&
+        put_json(o, "ordinal", json_integer(p->ordinal)) &&
+        put_json(o, "offset", json_integer((json_int_t)p->offset)) &&
+        (!page || put_json(o, "page", json_integer(page))) &&
+        (trawl_document_verbatim(job->doc) || put_json(o, "verbatim", json_false())) &&
+        put_parts(job->doc, p, o) && put_json(o, "length", json_integer((json_int_t)p->len)) &&
+        put_json(o, "lang", json_string(trawl_analyzer_language(job->pl->an))) &&
+        (!*kind || put_json(o, "kind", json_string(kind))) &&
+        (!*published || put_json(o, "published", json_string(published))) &&
+        facets_json(&job->an->facets, p, &facets) && (!facets || put_json(o, "facets", facets)) &&
+        foundings_json(&job->an->facets, p, &foundings) &&
+        (!foundings || put_json(o, "foundings", foundings));
     if (!ok) {
         json_decref(o);
         return NULL;

@@ -83,6 +83,77 @@ trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const c
     return flushed(p, trawl_json_error(p, query, message, err), err);
 }
 
+trawl_status trawl_print_kwic_begin(trawl_printer *p, const char *query, size_t context,
+                                    trawl_error *err)
+{
+    say_missing(p);
+    p->context = context;
+    p->kwic_rows = 0;
+    p->ops->kwic_begin(p, query);
+    return flushed(p, TRAWL_OK, err);
+}
+
+/* Up to `n` characters of `text` (`len` bytes) before (`before`) or after its byte `at`, line
+ * breaks and tabs made spaces, into `out`; an ellipsis marks text left out. */
+static void context_of(const char *text, size_t len, size_t at, size_t n, bool before,
+                       trawl_buf *out)
+{
+    size_t from = at, to = at, chars = 0;
+    if (before) {
+        while (from > 0 && chars < n) {
+            from--;
+            while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+                from--;
+            chars++;
+        }
+    } else {
+        while (to < len && chars < n) {
+            to++;
+            while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
+                to++;
+            chars++;
+        }
+    }
+    trawl_buf_reset(out);
+    if (before && from > 0)
+        trawl_buf_puts(out, "…");
+    for (size_t i = from; i < to; i++)
+        trawl_buf_putc(out, strchr("\n\r\t", text[i]) ? ' ' : text[i]);
+    if (!before && to < len)
+        trawl_buf_puts(out, "…");
+}
+
+trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl_error *err)
+{
+    const trawl_hit *h = o->hit;
+    trawl_buf left = TRAWL_BUF_INIT, match = TRAWL_BUF_INIT, right = TRAWL_BUF_INIT;
+    context_of(h->text, h->text_len, o->start, p->context, true, &left);
+    context_of(h->text, h->text_len, o->end, p->context, false, &right);
+    for (size_t i = o->start; i < o->end; i++)
+        trawl_buf_putc(&match, strchr("\n\r\t", h->text[i]) ? ' ' : h->text[i]);
+    trawl_status st = TRAWL_OK;
+    if (left.failed || match.failed || right.failed) {
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    } else {
+        trawl_kwic_row row = {o, trawl_buf_str(&left), trawl_buf_str(&match),
+                              trawl_buf_str(&right)};
+        st = p->ops->kwic_row(p, &row, err);
+        p->kwic_rows++;
+    }
+    trawl_buf_free(&left);
+    trawl_buf_free(&match);
+    trawl_buf_free(&right);
+    /* Rows go out as they come: a pipe reader sees them at once, and nothing piles up. */
+    return st || p->kwic_rows % 256 ? st : flushed(p, st, err);
+}
+
+trawl_status trawl_print_kwic_end(trawl_printer *p, size_t occurrences, size_t passages,
+                                  trawl_error *err)
+{
+    p->ops->kwic_end(p, occurrences, passages);
+    return flushed(p, TRAWL_OK, err);
+}
+
 trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)
 {
     return flushed(p, p->ops->links(p, l, err), err);

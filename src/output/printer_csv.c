@@ -54,19 +54,6 @@ static void buf_field(FILE *out, const trawl_buf *b)
 }
 
 /* The passage's values of `facet`, each once, separated by spaces, into `b` (reset first). */
-static void facet_values(const trawl_hit *h, trawl_facet_id facet, trawl_buf *b)
-{
-    trawl_buf_reset(b);
-    for (size_t i = 0; i < h->nfacets; i++) {
-        if (h->facets[i].facet != facet)
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = h->facets[k].facet == facet && !strcmp(h->facets[k].value, h->facets[i].value);
-        if (!seen)
-            trawl_buf_printf(b, "%s%s", b->len ? " " : "", h->facets[i].value);
-    }
-}
 
 /* One row per passage: what JSON gives of it, facets as space-separated values, foundings as
  * center:year, highlights as start-end byte ranges of the text, and the text last. */
@@ -94,7 +81,7 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
         if (h->page)
             fprintf(o, "%u", h->page);
         for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
-            facet_values(h, (trawl_facet_id)f, &b);
+            trawl_hit_facet_values(h, (trawl_facet_id)f, &b);
             buf_field(o, &b);
         }
         trawl_buf_reset(&b);
@@ -223,4 +210,50 @@ static trawl_status csv_links(trawl_printer *p, const trawl_doc_links *l, trawl_
     return TRAWL_OK;
 }
 
-const trawl_printer_ops trawl_printer_csv_ops = {csv_results, csv_report, csv_links};
+static void csv_kwic_begin(trawl_printer *p, const char *query)
+{
+    (void)query;
+    fputs("left,match,right,passage,path,title,url,published,lang,page,offset,element,start,"
+          "end,icc,province,year\r\n",
+          p->out);
+}
+
+/* One row: the occurrence with its contexts, its passage and source, and the passage's
+ * facets. `offset` is empty where the passage's text is not the source's bytes. */
+static trawl_status csv_kwic_row(trawl_printer *p, const trawl_kwic_row *row, trawl_error *err)
+{
+    FILE *o = p->out;
+    const trawl_occurrence *occ = row->o;
+    const trawl_hit *h = occ->hit;
+    const char *fields[] = {row->left, row->match, row->right,   h->id,  h->path,
+                            h->title,  h->url,     h->published, h->lang};
+    for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+        text(o, fields[k]);
+        sep(o);
+    }
+    if (h->page)
+        fprintf(o, "%u", h->page);
+    sep(o);
+    if (occ->source_offset >= 0)
+        fprintf(o, "%lld", occ->source_offset);
+    fprintf(o, ",%lld,%zu,%zu", occ->element, occ->start, occ->end);
+    trawl_buf b = TRAWL_BUF_INIT;
+    for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
+        trawl_hit_facet_values(h, (trawl_facet_id)f, &b);
+        buf_field(o, &b);
+    }
+    bool failed = b.failed;
+    trawl_buf_free(&b);
+    end(o);
+    return failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
+}
+
+static void csv_kwic_end(trawl_printer *p, size_t occurrences, size_t passages)
+{
+    (void)p;
+    (void)occurrences;
+    (void)passages;
+}
+
+const trawl_printer_ops trawl_printer_csv_ops = {csv_results,    csv_report,   csv_links,
+                                                 csv_kwic_begin, csv_kwic_row, csv_kwic_end};

@@ -301,4 +301,54 @@ static trawl_status json_links(trawl_printer *p, const trawl_doc_links *l, trawl
     return st;
 }
 
-const trawl_printer_ops trawl_printer_json_ops = {json_results, json_report, json_links};
+/* The object opens with the query; rows follow as they come; the counts close it. */
+static void json_kwic_begin(trawl_printer *p, const char *query)
+{
+    json_t *q = json_string(query);
+    char *text = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
+    fprintf(p->out, "{\"query\": %s, \"context\": %zu, \"occurrences\": [", text ? text : "null",
+            p->context);
+    free(text);
+    json_decref(q);
+}
+
+static trawl_status json_kwic_row(trawl_printer *p, const trawl_kwic_row *row, trawl_error *err)
+{
+    const trawl_occurrence *o = row->o;
+    const trawl_hit *h = o->hit;
+    bool ok = true;
+    json_t *r =
+        json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:I,s:I,s:I}", "left", row->left, "match",
+                  row->match, "right", row->right, "passage", h->id, "path", h->path, "title",
+                  h->title, "url", h->url, "lang", h->lang, "element", (json_int_t)o->element,
+                  "start", (json_int_t)o->start, "end", (json_int_t)o->end);
+    trawl_json_put(r, "published", *h->published ? json_string(h->published) : json_null(), &ok);
+    trawl_json_put(r, "page", h->page ? json_integer(h->page) : json_null(), &ok);
+    trawl_json_put(r, "offset",
+                   o->source_offset >= 0 ? json_integer(o->source_offset) : json_null(), &ok);
+    json_t *facets = json_object();
+    for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++) {
+        json_t *values = json_array();
+        for (size_t i = 0; i < h->nfacets; i++)
+            if (h->facets[i].facet == (trawl_facet_id)f)
+                trawl_json_put(values, NULL, json_string(h->facets[i].value), &ok);
+        trawl_json_put(facets, trawl_facet_name((trawl_facet_id)f), values, &ok);
+    }
+    trawl_json_put(r, "facets", facets, &ok);
+    trawl_buf text = TRAWL_BUF_INIT;
+    ok = ok && r && trawl_json_append(&text, r, JSON_COMPACT);
+    if (ok)
+        fprintf(p->out, "%s\n%s", p->kwic_rows ? "," : "", text.data);
+    trawl_buf_free(&text);
+    json_decref(r);
+    return ok ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+}
+
+static void json_kwic_end(trawl_printer *p, size_t occurrences, size_t passages)
+{
+    fprintf(p->out, "%s], \"count\": %zu, \"passages\": %zu}\n", p->kwic_rows ? "\n" : "",
+            occurrences, passages);
+}
+
+const trawl_printer_ops trawl_printer_json_ops = {json_results,    json_report,   json_links,
+                                                  json_kwic_begin, json_kwic_row, json_kwic_end};

@@ -54,3 +54,17 @@ void trawl_report_title(const trawl_report *r, char *buf, size_t size)
     else
         snprintf(buf, size, "%s", trawl_report_facet_name(&r->spec, 0));
 }
+
+void trawl_hit_facet_values(const trawl_hit *h, trawl_facet_id facet, trawl_buf *b)
+{
+    trawl_buf_reset(b);
+    for (size_t i = 0; i < h->nfacets; i++) {
+        if (h->facets[i].facet != facet)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = h->facets[k].facet == facet && !strcmp(h->facets[k].value, h->facets[i].value);
+        if (!seen)
+            trawl_buf_printf(b, "%s%s", b->len ? " " : "", h->facets[i].value);
+    }
+}

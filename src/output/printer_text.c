@@ -568,4 +568,42 @@ static trawl_status text_links(trawl_printer *p, const trawl_doc_links *l, trawl
     return TRAWL_OK;
 }
 
-const trawl_printer_ops trawl_printer_text_ops = {text_results, text_report, text_links};
+static void text_kwic_begin(trawl_printer *p, const char *query)
+{
+    fprintf(p->out, "every occurrence of: %s\n", query);
+}
+
+/* The occurrence in its context (the match marked as results mark it), then its citation. */
+static trawl_status text_kwic_row(trawl_printer *p, const trawl_kwic_row *row, trawl_error *err)
+{
+    const trawl_hit *h = row->o->hit;
+    trawl_buf line = TRAWL_BUF_INIT;
+    trawl_buf_printf(&line, "%s%s%s", row->left, row->match, row->right);
+    trawl_range mark = {strlen(row->left), strlen(row->left) + strlen(row->match)};
+    fputc('\n', p->out);
+    trawl_status st = line.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                                  : print_para(p, line.data, line.len, &mark, 1, "", "", NULL, err);
+    trawl_buf_reset(&line);
+    if (st) {
+        trawl_buf_free(&line);
+        return st;
+    }
+    trawl_buf_printf(&line, "%s", h->id);
+    if (h->page)
+        trawl_buf_printf(&line, " (page %u)", h->page);
+    trawl_buf_printf(&line, ", %s", h->title);
+    if (*h->published)
+        trawl_buf_printf(&line, ", %s", h->published);
+    st = print_line(p, &line, INDENT, INDENT, NULL, err);
+    trawl_buf_free(&line);
+    return st;
+}
+
+static void text_kwic_end(trawl_printer *p, size_t occurrences, size_t passages)
+{
+    fprintf(p->out, "\n%zu occurrence%s in %zu passage%s\n", occurrences,
+            occurrences == 1 ? "" : "s", passages, passages == 1 ? "" : "s");
+}
+
+const trawl_printer_ops trawl_printer_text_ops = {text_results,    text_report,   text_links,
+                                                  text_kwic_begin, text_kwic_row, text_kwic_end};

@@ -132,6 +132,7 @@ trawl_status trawl_parse_blocks(trawl_document *doc, const char *text, size_t fr
 {
     trawl_status st = TRAWL_OK;
     pending p = {false, TRAWL_BLOCK_PARAGRAPH, 0, 0};
+    trawl_document_set_verbatim(doc, true); /* blocks are slices of `text` */
     bool links = false;
     size_t pos = from, ls, le;
     while (st == TRAWL_OK && trawl_next_line(text, len, &pos, &ls, &le)) {

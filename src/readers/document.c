@@ -23,6 +23,7 @@ struct trawl_document {
     char *open[MAX_HEADING_LEVELS];         /* open heading at each level, or NULL */
     size_t current;                         /* current section index or TRAWL_NO_SECTION */
     unsigned page;                          /* current page, 0 when the source has none */
+    bool verbatim;                          /* blocks are the source's bytes */
 };
 
 static trawl_status nomem(trawl_error *err)
@@ -249,6 +250,16 @@ trawl_status trawl_document_add_block(trawl_document *d, trawl_block_kind kind, 
         return nomem(NULL);
     d->blocks[d->nblocks++] = (trawl_block){kind, copy, len, offset, d->current, d->page};
     return TRAWL_OK;
+}
+
+void trawl_document_set_verbatim(trawl_document *d, bool verbatim)
+{
+    d->verbatim = verbatim;
+}
+
+bool trawl_document_verbatim(const trawl_document *d)
+{
+    return d->verbatim;
 }
 
 void trawl_document_set_page(trawl_document *d, unsigned page)

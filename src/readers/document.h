@@ -6,6 +6,7 @@
 #ifndef TRAWL_DOCUMENT_H
 #define TRAWL_DOCUMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "common/status.h"
@@ -73,6 +74,11 @@ trawl_status trawl_document_apply(trawl_document *doc, const trawl_meta *meta);
  * lower levels and replaces the rest. Later blocks belong to it. */
 trawl_status trawl_document_begin_section(trawl_document *doc, unsigned level, const char *heading,
                                           size_t len);
+/* Whether each block's text is the source's bytes at its offset, as the plain text, wiki and PDF
+ * readers keep them (then an offset inside a block is an offset in the source); Markdown and HTML
+ * blocks are their inline text, whose offsets inside are not the source's. False until set. */
+void trawl_document_set_verbatim(trawl_document *doc, bool verbatim);
+bool trawl_document_verbatim(const trawl_document *doc);
 /* Later blocks are on page `page` (1-based; 0: the source has no pages). */
 void trawl_document_set_page(trawl_document *doc, unsigned page);
 /* The heading text of the current innermost section ("" when none). */

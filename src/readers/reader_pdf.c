@@ -111,9 +111,8 @@ static trawl_status add_page(trawl_document *doc, const char *text, size_t len, 
             /* A short line that ends a sentence ends its paragraph. */
             if (ends_sentence(text + at, end - at) &&
                 chars_of(text + at, end - at) * 10 < widest * 9) {
-                trawl_status st = trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH,
-                                                           text + start, last - start,
-                                                           base + start);
+                trawl_status st = trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH, text + start,
+                                                           last - start, base + start);
                 if (st)
                     return st;
                 open = false;
@@ -164,6 +163,7 @@ static trawl_status read_pages(trawl_document *doc, PopplerDocument *pd, trawl_e
     int pages = poppler_document_get_n_pages(pd);
     size_t base = 0, letters = 0;
     trawl_status st = TRAWL_OK;
+    trawl_document_set_verbatim(doc, true); /* slices of the pages' text */
     for (int i = 0; i < pages && !st; i++) {
         PopplerPage *page = poppler_document_get_page(pd, i);
         gchar *got = page ? poppler_page_get_text(page) : NULL;
@@ -200,7 +200,8 @@ trawl_status trawl_read_pdf(trawl_document *doc, const char *data, size_t len, t
     GBytes *bytes = g_bytes_new_static(data, len);
     PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
     if (!pd) {
-        bool locked = gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED;
+        bool locked =
+            gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED;
         if (locked)
             st = trawl_error_set(err, TRAWL_ERR_INPUT,
                                  "encrypted PDF: its text needs a password; skipped");

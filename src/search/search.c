@@ -686,6 +686,23 @@ typedef struct run_job {
     trawl_sort sort;     /* the order of the page */
 } run_job;
 
+/* Orders the enquire's results as `sort` says; passages that tie in document order. */
+static trawl_status set_order(trawl_xenquire *enq, trawl_sort sort, trawl_error *err)
+{
+    switch (sort) {
+    case TRAWL_SORT_DOCUMENT:
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_ORDER, 0, "", TRAWL_SLOT_ORDER,
+                                                err);
+    case TRAWL_SORT_DATE:
+    case TRAWL_SORT_DATE_DESC: /* undated last either way */
+        return trawl_xenquire_set_sort_by_value(
+            enq, TRAWL_SLOT_PUBLISHED, sort == TRAWL_SORT_DATE_DESC,
+            sort == TRAWL_SORT_DATE ? "~" : "", TRAWL_SLOT_ORDER, err);
+    default:
+        return trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err);
+    }
+}
+
 static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
 {
     trawl_status st;
@@ -697,12 +714,7 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
         (st = trawl_xenquire_set_query(enq, job->query, err)) ||
         (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
                                       err)) ||
-        (st = job->sort == TRAWL_SORT_SCORE
-                  ? trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err)
-                  : trawl_xenquire_set_sort_by_value(
-                        enq, TRAWL_SLOT_PUBLISHED, job->sort == TRAWL_SORT_DATE_DESC,
-                        /* undated last either way */
-                        job->sort == TRAWL_SORT_DATE ? "~" : "", TRAWL_SLOT_ORDER, err)))
+        (st = set_order(enq, job->sort, err)))
         goto cleanup;
     if (job->tally && ((st = trawl_xspy_new(TRAWL_SLOT_TALLY, &spy, err)) ||
                        (st = trawl_xenquire_add_spy(enq, spy, err))))
@@ -1014,6 +1026,96 @@ cleanup:
     trawl_xmset_free(job.mset);
     trawl_tally_free(&tally);
     trawl_filter_scope_free(&scope);
+    trawl_xquery_free(q);
+    trawl_highlighter_free(hl);
+    trawl_matches_free(matches);
+    return st;
+}
+
+/* The source offset of bytes `start` of hit `h`'s text (its stored data `o`) into `occ`. */
+static void locate(const json_t *o, const trawl_hit *h, size_t start, trawl_occurrence *occ)
+{
+    long long text_at = 0, source_at = (long long)h->offset;
+    const json_t *parts = json_object_get(o, "parts");
+    for (size_t i = 0; i < json_array_size(parts); i++) {
+        const json_t *part = json_array_get(parts, i);
+        long long at = json_integer_value(json_array_get(part, 0));
+        if (at > (long long)start)
+            break;
+        text_at = at;
+        source_at = json_integer_value(json_array_get(part, 1));
+    }
+    bool verbatim = !json_is_false(json_object_get(o, "verbatim"));
+    occ->element = source_at;
+    occ->source_offset = verbatim ? source_at + ((long long)start - text_at) : -1;
+}
+
+/* Calls `fn` with the occurrences in loaded hit `i` of `r`; nonzero when it stopped. */
+static int hit_occurrences(trawl_results *r, size_t i, trawl_occurrence_fn fn, void *ctx)
+{
+    const trawl_hit *h = &r->hits[i];
+    for (size_t k = 0; k < h->nhighlights;) {
+        size_t start = h->highlights[k].start, end = h->highlights[k].end;
+        /* Marked words with only spaces between them are one occurrence (a phrase). */
+        while (k + 1 < h->nhighlights) {
+            size_t gap = h->highlights[k + 1].start;
+            size_t j = end;
+            while (j < gap && strchr(" \t\n", h->text[j]))
+                j++;
+            if (j != gap)
+                break;
+            end = h->highlights[++k].end;
+        }
+        k++;
+        trawl_occurrence occ = {h, start, end, 0, 0};
+        locate(r->data[i], h, start, &occ);
+        if (fn(ctx, &occ))
+            return 1;
+    }
+    return 0;
+}
+
+trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, const char *language,
+                                      trawl_occurrence_fn fn, void *ctx, size_t *passages_out,
+                                      trawl_error *err)
+{
+    analyzers an = {{NULL}, 0};
+    trawl_matches *matches = NULL;
+    trawl_highlighter *hl = NULL;
+    trawl_xquery *q = NULL;
+    run_job job = {NULL, 0, TRAWL_OCCURRENCE_BATCH, NULL, NULL, 0, TRAWL_SORT_DOCUMENT};
+    *passages_out = 0;
+    trawl_status st = analyzers_open(s, language, &an, err);
+    if (!st && !(st = trawl_matches_new(&matches, err)) &&
+        !(st = prepare(s, query, &an, (relaxation){0, NULL, NULL}, matches, &q, NULL, err)) &&
+        !(st = trawl_highlighter_new(&hl, err)))
+        st = trawl_highlighter_add_matches(hl, matches, err);
+    job.query = q;
+    bool stopped = false;
+    for (; !st && !stopped; job.first += TRAWL_OCCURRENCE_BATCH) {
+        trawl_results *r = NULL;
+        if ((st = run_retrying(s, &job, err)))
+            break;
+        size_t n = trawl_xmset_size(job.mset);
+        if (job.first == 0)
+            *passages_out = job.total;
+        if (!(st = new_results(query, job.first, n, &r, err))) {
+            for (size_t i = 0; i < n && !st && !stopped; i++) {
+                trawl_xmatch m;
+                if ((st = trawl_xmset_item(job.mset, i, &m, err)))
+                    break;
+                r->count = i + 1;
+                if (!(st = load_hit(r, s, i, &m, hl, &an, err)))
+                    stopped = hit_occurrences(r, i, fn, ctx);
+            }
+        }
+        trawl_results_free(r);
+        trawl_xmset_free(job.mset);
+        job.mset = NULL;
+        if (n < TRAWL_OCCURRENCE_BATCH)
+            break;
+    }
+    trawl_xmset_free(job.mset);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
     trawl_matches_free(matches);

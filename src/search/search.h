@@ -41,9 +41,10 @@ const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s);
 
 /* The order of results. */
 typedef enum trawl_sort {
-    TRAWL_SORT_SCORE,    /* by descending weight, ties in document order */
-    TRAWL_SORT_DATE,     /* by publication date, oldest first; undated last */
-    TRAWL_SORT_DATE_DESC /* newest first; undated last */
+    TRAWL_SORT_SCORE,     /* by descending weight, ties in document order */
+    TRAWL_SORT_DATE,      /* by publication date, oldest first; undated last */
+    TRAWL_SORT_DATE_DESC, /* newest first; undated last */
+    TRAWL_SORT_DOCUMENT   /* document order: path, then position in the document */
 } trawl_sort;
 
 typedef struct trawl_search_options {
@@ -130,6 +131,29 @@ typedef struct trawl_suggestion {
 } trawl_suggestion;
 
 typedef struct trawl_results trawl_results;
+
+/* One occurrence of the words and phrases a query matched (a run of marked words with only
+ * spaces between them), in one passage. */
+typedef struct trawl_occurrence {
+    const trawl_hit *hit;    /* its passage (no rank: occurrences come in document order) */
+    size_t start, end;       /* its bytes in hit->text */
+    long long source_offset; /* where it starts in the source file (a PDF: in its pages'
+                                text), -1 when the passage's text is not the source's bytes
+                                (Markdown and HTML give their inline text): then */
+    long long element;       /* the offset of the element or block holding it */
+} trawl_occurrence;
+
+/* Called with each occurrence; nonzero stops. Strings live during the call. */
+typedef int (*trawl_occurrence_fn)(void *ctx, const trawl_occurrence *occurrence);
+
+/* Calls `fn` with every occurrence of what `query` matches, in every passage it matches, in
+ * document order (path, then position): all of them, not a page. Passages are read
+ * TRAWL_OCCURRENCE_BATCH at a time, so memory does not grow with their number.
+ * `*passages_out` gets the number of passages that matched. */
+#define TRAWL_OCCURRENCE_BATCH 500
+trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, const char *language,
+                                      trawl_occurrence_fn fn, void *ctx, size_t *passages_out,
+                                      trawl_error *err);
 
 /* Runs `query`: passages by descending BM25 weight, those of equal weight in document order
  * (path, then position); a NULL query matches every passage, in document order. When no
