@@ -175,7 +175,8 @@ int main(int argc, char **argv)
     trawl_cli_set_program("trawl-query");
     const char *index_dir = NULL, *index_rule = NULL;
     trawl_search_options opts = TRAWL_SEARCH_OPTIONS_INIT;
-    int format = TRAWL_OUTPUT_TEXT, count_documents = 0, sort = 0;
+    int format = TRAWL_OUTPUT_TEXT, count_documents = 0, sort = 0, group = 0;
+    size_t per_document = 3;
     size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0, width = SIZE_MAX;
     int color = 0; /* auto, always, never */
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
@@ -210,6 +211,14 @@ int main(int argc, char **argv)
         {"--context", 0, TRAWL_CLI_COUNT, "N",
          "--kwic: characters of context on each side of an occurrence (default 40)", &context, 0,
          10000, NULL},
+        {"--group", 0, TRAWL_CLI_CHOICE, "UNIT",
+         "passages (default), or documents: each matching document once, ranked by its best "
+         "passage, with its best passages under it and how many of its passages match (--limit "
+         "and --offset then count documents)",
+         &group, 0, 0, "passages|documents"},
+        {"--per-document", 0, TRAWL_CLI_COUNT, "N",
+         "--group documents: the best passages shown under each document (default 3)",
+         &per_document, 1, 100, NULL},
         {"--collapse", 0, TRAWL_CLI_FLAG, NULL,
          "fold reprints: a passage whose text another document also has (a republished or "
          "mirrored copy) is shown once, with the documents that also have it",
@@ -279,6 +288,7 @@ int main(int argc, char **argv)
         "usage: trawl-query [--index DIR] [--limit N] [--offset N]\n"
         "                   [--format text|json|csv] [--lang CODE] [--facets LIST]\n"
         "                   [--sort score|date|-date] [--collapse]\n"
+        "                   [--group passages|documents] [--per-document N]\n"
         "                   [--glossary FILE] [--explain] [--show-links] QUERY...\n"
         "       trawl-query --kwic [--context N] [--format text|json|csv] QUERY...\n"
         "       trawl-query --report FACET[,FACET]|icc-registry|reprints\n"
@@ -319,6 +329,7 @@ int main(int argc, char **argv)
     _Static_assert(TRAWL_SORT_SCORE == 0 && TRAWL_SORT_DATE == 1 && TRAWL_SORT_DATE_DESC == 2,
                    "--sort's choices are in the order of trawl_sort");
     opts.sort = (trawl_sort)sort;
+    opts.per_document = group == 1 ? (unsigned)per_document : 0;
     opts.documents = count_documents >= 1;
     read.allow_partial = allow_partial;
     if (timeout_ms)
@@ -356,6 +367,11 @@ int main(int argc, char **argv)
         format = TRAWL_OUTPUT_JSON;
     if (!batch && !report && !links && !fingerprint && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
+        goto usage_error;
+    }
+    if (opts.per_document && opts.collapse) {
+        trawl_cli_error("--group documents and --collapse: choose one (a document's reprints "
+                        "are other documents)");
         goto usage_error;
     }
     if (kwic && (report || links || fingerprint || batch || opts.collapse || !query.len)) {

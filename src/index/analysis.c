@@ -501,6 +501,8 @@ static int add_passage(void *ctx, const trawl_passage *p)
     }
     if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_ORDER, an->term.data, an->term.len, err)))
         goto cleanup;
+    if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_DOC, path, strlen(path), err)))
+        goto cleanup;
     const char *published = trawl_document_published(job->doc);
     if (*published &&
         (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_PUBLISHED, published, strlen(published), err)))

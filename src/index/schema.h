@@ -43,7 +43,8 @@
  *   9: publication dates (TRAWL_SLOT_PUBLISHED, "published" in the stored data, the published
  *      facet in the tally value); ingest runs (runs.h: TRAWL_META_RUN records, each passage's
  *      run in a TRAWL_PREFIX_RUN term and TRAWL_SLOT_RUN); a PDF passage's "page" in the
- *      stored data; reprints (TRAWL_META_SIGNATURE, TRAWL_META_REPRINT). */
+ *      stored data; reprints (TRAWL_META_SIGNATURE, TRAWL_META_REPRINT); the document's path
+ *      in TRAWL_SLOT_DOC (results grouped by document). */
 #define TRAWL_SCHEMA_VERSION 9
 
 typedef enum trawl_field_id {
@@ -135,6 +136,8 @@ void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len);
 #define TRAWL_SLOT_PUBLISHED 2
 /* The run that last added or changed the document, decimal (runs.h). */
 #define TRAWL_SLOT_RUN 3
+/* The document's path: results grouped by document collapse on it. */
+#define TRAWL_SLOT_DOC 4
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
  * provinces, years, language, kind, publication date; each sorted and space-separated), its

@@ -61,13 +61,21 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
 {
     FILE *o = p->out;
     trawl_buf b = TRAWL_BUF_INIT;
+    size_t ngroups = 0;
+    const trawl_doc_group *groups = trawl_results_groups(r, &ngroups);
+    if (groups) /* grouped by document: each row says how many passages its document has */
+        fputs("document_passages,", o);
     fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page",
           o);
     for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
         fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
     fputs(",foundings,highlights,text\r\n", o);
-    for (size_t i = 0; i < trawl_results_count(r); i++) {
+    for (size_t i = 0, g = 0; i < trawl_results_count(r); i++) {
         const trawl_hit *h = trawl_results_hit(r, i);
+        while (groups && g + 1 < ngroups && i >= groups[g + 1].first)
+            g++;
+        if (groups)
+            fprintf(o, "%u,", groups[g].passages);
         fprintf(o, "%u,%.6f,", h->rank, h->score);
         const char *fields[] = {h->id,  h->path, h->title, h->section,
                                 h->url, h->lang, h->kind,  h->published};

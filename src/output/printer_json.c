@@ -252,7 +252,24 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
     }
     if (nexp)
         trawl_json_put(root, "glossary", glossary, &ok);
-    for (size_t i = 0; i < trawl_results_count(r); i++)
+    size_t ngroups = 0;
+    const trawl_doc_group *groups = trawl_results_groups(r, &ngroups);
+    if (groups)
+        trawl_json_put(root, "grouped", json_string("documents"), &ok);
+    for (size_t i = 0; i < ngroups; i++) {
+        const trawl_hit *best = trawl_results_hit(r, groups[i].first);
+        json_t *hits = json_array();
+        for (size_t k = 0; k < groups[i].n; k++)
+            trawl_json_put(hits, NULL, hit_json(trawl_results_hit(r, groups[i].first + k)), &ok);
+        json_t *doc =
+            json_pack("{s:I,s:s,s:s,s:s,s:s,s:I,s:o}", "rank", (json_int_t)best->rank, "path",
+                      best->path, "title", best->title, "url", best->url, "lang", best->lang,
+                      "passages", (json_int_t)groups[i].passages, "hits", hits);
+        trawl_json_put(doc, "published",
+                       *best->published ? json_string(best->published) : json_null(), &ok);
+        trawl_json_put(results, NULL, doc, &ok);
+    }
+    for (size_t i = 0; !groups && i < trawl_results_count(r); i++)
         trawl_json_put(results, NULL, hit_json(trawl_results_hit(r, i)), &ok);
     trawl_json_put(root, "results", results, &ok);
     json_t *facets = json_object();

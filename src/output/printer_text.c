@@ -435,7 +435,10 @@ static trawl_status print_header(trawl_printer *p, const trawl_results *r, trawl
                                  trawl_error *err)
 {
     unsigned total = trawl_results_total(r);
-    size_t count = trawl_results_count(r);
+    size_t count = trawl_results_count(r), ngroups = 0;
+    const char *unit = trawl_results_groups(r, &ngroups) ? "document" : "passage";
+    if (trawl_results_groups(r, &ngroups))
+        count = ngroups;
     size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses), nsug = 0, nexp = 0;
     const trawl_suggestion *sug = trawl_results_suggestions(r, &nsug);
     const trawl_expansion *exp = trawl_results_expansions(r, &nexp);
@@ -450,9 +453,9 @@ static trawl_status print_header(trawl_printer *p, const trawl_results *r, trawl
         trawl_buf_printf(line, "%u passage%s match%s %zu of them, as partial matches", total,
                          total == 1 ? "" : "s", total == 1 ? "es" : "", relaxed);
     } else if (total == 0) {
-        trawl_buf_printf(line, "no passages match: %s", trawl_results_query(r));
+        trawl_buf_printf(line, "no %ss match: %s", unit, trawl_results_query(r));
     } else {
-        trawl_buf_printf(line, "%u passage%s match%s: %s", total, total == 1 ? "" : "s",
+        trawl_buf_printf(line, "%u %s%s match%s: %s", total, unit, total == 1 ? "" : "s",
                          total == 1 ? "es" : "", trawl_results_query(r));
     }
     if (count > 0 && count < total)
@@ -483,6 +486,27 @@ static trawl_status print_header(trawl_printer *p, const trawl_results *r, trawl
     return st;
 }
 
+/* `id` (a passage or document) and `url` on one line when they fit, else each on its own: a
+ * URL is never broken, so that it can be copied. */
+static trawl_status print_source(trawl_printer *p, const trawl_buf *id, const char *url_text,
+                                 trawl_error *err)
+{
+    trawl_buf url = TRAWL_BUF_INIT;
+    readable_url(url_text, &url);
+    size_t idw = trawl_text_width(id->data ? id->data : "", id->len);
+    size_t urlw = trawl_text_width(url.data ? url.data : "", url.len);
+    bool one = !url.len || !p->width || strlen(INDENT) + idw + 2 + urlw <= p->width;
+    fprintf(p->out, INDENT "%s%s", trawl_buf_str(id), url.len ? (one ? "  " : "\n" INDENT) : "");
+    if (url.len)
+        fwrite(url.data, 1, url.len, p->out);
+    fputc('\n', p->out);
+    trawl_status st = url.failed || id->failed
+                          ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory")
+                          : TRAWL_OK;
+    trawl_buf_free(&url);
+    return st;
+}
+
 /* One result: its rank, title, section and score; its id and URL; the passage. */
 static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *line,
                               trawl_error *err)
@@ -497,23 +521,12 @@ static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *l
     trawl_status st = print_line(p, line, "", INDENT, STYLE_TITLE, err);
     if (st)
         return st;
-    /* The id (and for a PDF the citation: file and page) and the URL on one line when they
-     * fit, else each on its own: a URL is never broken, so that it can be copied. */
-    trawl_buf url = TRAWL_BUF_INIT, id = TRAWL_BUF_INIT;
-    readable_url(h->url, &url);
+    /* The id, and for a PDF the citation: file and page. */
+    trawl_buf id = TRAWL_BUF_INIT;
     trawl_buf_puts(&id, h->id);
     if (h->page)
         trawl_buf_printf(&id, "  %s#p%u (page %u)", h->path, h->page, h->page);
-    size_t idw = trawl_text_width(id.data ? id.data : "", id.len);
-    size_t urlw = trawl_text_width(url.data ? url.data : "", url.len);
-    bool one = !url.len || !p->width || strlen(INDENT) + idw + 2 + urlw <= p->width;
-    fprintf(p->out, INDENT "%s%s", trawl_buf_str(&id), url.len ? (one ? "  " : "\n" INDENT) : "");
-    if (url.len)
-        fwrite(url.data, 1, url.len, p->out);
-    fputc('\n', p->out);
-    st =
-        url.failed || id.failed ? trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory") : TRAWL_OK;
-    trawl_buf_free(&url);
+    st = print_source(p, &id, h->url, err);
     trawl_buf_free(&id);
     if (!st)
         st = print_passage(p, h, err);
@@ -532,11 +545,53 @@ static trawl_status print_hit(trawl_printer *p, const trawl_hit *h, trawl_buf *l
     return st;
 }
 
+/* A document of results grouped by document: its title and source, how many of its passages
+ * match, then its best passages, each with its id and score. */
+static trawl_status print_group(trawl_printer *p, const trawl_results *r, const trawl_doc_group *g,
+                                trawl_buf *line, trawl_error *err)
+{
+    const trawl_hit *best = trawl_results_hit(r, g->first);
+    trawl_buf_reset(line);
+    trawl_buf_printf(line, "%u. %s  (%s%s%s%s%s)", best->rank, best->title, best->lang,
+                     *best->kind ? ", " : "", best->kind, *best->published ? ", published " : "",
+                     best->published);
+    fputc('\n', p->out);
+    trawl_status st = print_line(p, line, "", INDENT, STYLE_TITLE, err);
+    trawl_buf_reset(line);
+    trawl_buf_puts(line, best->path);
+    if (!st)
+        st = print_source(p, line, best->url, err);
+    trawl_buf_reset(line);
+    trawl_buf_printf(line, "%u passage%s match%s", g->passages, g->passages == 1 ? "" : "s",
+                     g->passages == 1 ? "es" : "");
+    if (g->passages > g->n)
+        trawl_buf_printf(line, "; the best %zu:", g->n);
+    if (!st)
+        st = print_line(p, line, INDENT, INDENT, NULL, err);
+    for (size_t i = 0; i < g->n && !st; i++) {
+        const trawl_hit *h = trawl_results_hit(r, g->first + i);
+        trawl_buf_reset(line);
+        trawl_buf_printf(line, "#%u", h->ordinal);
+        if (h->page)
+            trawl_buf_printf(line, " (page %u)", h->page);
+        if (*h->section)
+            trawl_buf_printf(line, " %s", h->section);
+        trawl_buf_printf(line, "  (score %.3f)", h->score);
+        if (!(st = print_line(p, line, INDENT, INDENT, NULL, err)))
+            st = print_passage(p, h, err);
+    }
+    return st;
+}
+
 static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
 {
     trawl_buf line = TRAWL_BUF_INIT;
     trawl_status st = print_header(p, r, &line, err);
-    for (size_t i = 0; i < trawl_results_count(r) && !st; i++)
+    size_t ngroups = 0;
+    const trawl_doc_group *groups = trawl_results_groups(r, &ngroups);
+    for (size_t i = 0; i < ngroups && !st; i++)
+        st = print_group(p, r, &groups[i], &line, err);
+    for (size_t i = 0; !groups && i < trawl_results_count(r) && !st; i++)
         st = print_hit(p, trawl_results_hit(r, i), &line, err);
     trawl_buf_free(&line);
     for (int f = 0; f < TRAWL_FACET_COUNT && !st; f++) {

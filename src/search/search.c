@@ -77,6 +77,8 @@ struct trawl_results {
     size_t nsuggestions;
     trawl_expansion *expansions; /* the query's terms the glossary expanded, owned */
     size_t nexpansions;
+    trawl_doc_group *groups; /* grouped by document: each document's hits, in order */
+    size_t ngroups;
     size_t *shown; /* with collapse: the hits of the page, indexes into `hits`; else NULL */
     size_t nshown;
     trawl_hit_copy *copies; /* with collapse: the copies of each shown hit, in a row */
@@ -288,6 +290,12 @@ size_t trawl_results_count(const trawl_results *r)
     return r->shown ? r->nshown : r->count;
 }
 
+const trawl_doc_group *trawl_results_groups(const trawl_results *r, size_t *n)
+{
+    *n = r->ngroups;
+    return r->groups;
+}
+
 size_t trawl_results_examined(const trawl_results *r)
 {
     return r->shown ? r->count : 0;
@@ -332,6 +340,7 @@ void trawl_results_free(trawl_results *r)
     free(r->links);
     free(r->shown);
     free(r->copies);
+    free(r->groups);
     for (size_t i = 0; i < r->nlabels; i++)
         free(r->labels[i]);
     for (int f = 0; f < TRAWL_FACET_COUNT; f++)
@@ -684,6 +693,8 @@ typedef struct run_job {
     trawl_xmset *mset;   /* out: the page */
     unsigned total;      /* out: exact number of matches */
     trawl_sort sort;     /* the order of the page */
+    bool by_document;    /* the best passage of each document (TRAWL_SLOT_DOC); `total`
+                            counts documents */
 } run_job;
 
 /* Orders the enquire's results as `sort` says; passages that tie in document order. */
@@ -714,7 +725,8 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
         (st = trawl_xenquire_set_query(enq, job->query, err)) ||
         (st = trawl_xenquire_set_bm25(enq, BM25_K1, BM25_K2, BM25_K3, BM25_B, BM25_MIN_NORMLEN,
                                       err)) ||
-        (st = set_order(enq, job->sort, err)))
+        (st = set_order(enq, job->sort, err)) ||
+        (job->by_document && (st = trawl_xenquire_set_collapse_key(enq, TRAWL_SLOT_DOC, 1, err))))
         goto cleanup;
     if (job->tally && ((st = trawl_xspy_new(TRAWL_SLOT_TALLY, &spy, err)) ||
                        (st = trawl_xenquire_add_spy(enq, spy, err))))
@@ -724,7 +736,7 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
      * it, and the matches are counted, when it could not, by a run without weights: together
      * faster than one exact weighted run. */
     unsigned page_end = job->max > UINT_MAX - job->first ? UINT_MAX : job->first + job->max;
-    unsigned check = job->tally ? docs : page_end;
+    unsigned check = job->tally || job->by_document ? docs : page_end;
     unsigned lower = 0, upper = 0;
     if ((st = trawl_xenquire_run(enq, job->first, job->max, check, &job->mset, err)))
         goto cleanup;
@@ -756,6 +768,71 @@ static trawl_status run_retrying(trawl_searcher *s, run_job *job, trawl_error *e
         if ((st = trawl_xdb_reopen(s->db, err)))
             return st;
     }
+}
+
+/* The path of match `m` (its stored data's "path") into `*path` (malloc'd). */
+static trawl_status path_of(const trawl_xmatch *m, char **path, trawl_error *err)
+{
+    json_t *o = NULL;
+    const char *text = NULL;
+    size_t len = 0;
+    trawl_status st = trawl_passage_data_decode(m->data, m->data_len, &o, &text, &len, err);
+    if (st)
+        return st;
+    *path = trawl_strdup(str_field(o, "path"));
+    json_decref(o);
+    return *path ? TRAWL_OK : trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+}
+
+/* Results grouped by document: `page` holds the best passage of each document of the page
+ * (collapsed on TRAWL_SLOT_DOC); each document's `per_document` best passages are loaded into
+ * `r`, one group after another, with the number of its passages that match. */
+static trawl_status load_documents(trawl_searcher *s, trawl_results *r, const run_job *page,
+                                   unsigned per_document, trawl_highlighter *hl,
+                                   const analyzers *an, trawl_error *err)
+{
+    size_t n = trawl_xmset_size(page->mset);
+    trawl_status st = TRAWL_OK;
+    if (!(r->groups = calloc(n ? n : 1, sizeof *r->groups)))
+        return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_buf term = TRAWL_BUF_INIT;
+    for (size_t d = 0; d < n && !st; d++) {
+        trawl_xmatch m;
+        char *path = NULL;
+        trawl_xquery *doc = NULL, *both = NULL;
+        if ((st = trawl_xmset_item(page->mset, d, &m, err)) || (st = path_of(&m, &path, err)))
+            break;
+        trawl_schema_term(TRAWL_PREFIX_DOC, path, &term);
+        free(path);
+        run_job in = {NULL, 0, per_document, NULL, NULL, 0, page->sort, false};
+        if (term.failed)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        if (!st && !(st = trawl_xquery_term(term.data, term.len, 1, 0, &doc, err)) &&
+            !(st = trawl_xquery_combine(TRAWL_XOP_FILTER,
+                                        (trawl_xquery *[]){(trawl_xquery *)page->query, doc}, 2, 0,
+                                        &both, err))) {
+            in.query = both;
+            st = run_retrying(s, &in, err);
+        }
+        trawl_doc_group *g = &r->groups[r->ngroups++];
+        g->first = r->count;
+        g->passages = in.total;
+        for (size_t i = 0; !st && in.mset && i < trawl_xmset_size(in.mset); i++) {
+            trawl_xmatch hm;
+            if ((st = trawl_xmset_item(in.mset, i, &hm, err)))
+                break;
+            size_t at = r->count++;
+            if ((st = load_hit(r, s, at, &hm, hl, an, err)))
+                break;
+            r->hits[at].rank = r->offset + (unsigned)d + 1;
+            g->n++;
+        }
+        trawl_xmset_free(in.mset);
+        trawl_xquery_free(doc);
+        trawl_xquery_free(both);
+    }
+    trawl_buf_free(&term);
+    return st;
 }
 
 /* A query from a command line or a program: refuse bytes that are not UTF-8 rather than
@@ -950,7 +1027,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     trawl_tally tally;
     trawl_search_options o = opts ? *opts : (trawl_search_options)TRAWL_SEARCH_OPTIONS_INIT;
     trawl_filter_scope scope;
-    run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL, NULL, 0, o.sort};
+    run_job job = {NULL, o.offset, o.limit, o.facets ? &tally : NULL,
+                   NULL, 0,        o.sort,  o.per_document > 0};
     if (o.collapse) { /* the page is made from a window of the best matches, reprints folded */
         job.first = 0;
         job.max = collapse_window(o.offset, o.limit);
@@ -990,7 +1068,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         hl = NULL;
         matches = NULL;
     }
-    if ((st = new_results(query, o.offset, trawl_xmset_size(job.mset), &r, err)) ||
+    size_t capacity = trawl_xmset_size(job.mset) * (o.per_document ? o.per_document : 1);
+    if ((st = new_results(query, o.offset, capacity, &r, err)) ||
         (st = glossary_notes(s, query, an.all[0], r, err)))
         goto cleanup;
     r->total = job.total;
@@ -1000,7 +1079,7 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     }
     if (query && (job.total == 0 || r->relaxed) && (st = suggest(s, query, &an, r, err)))
         goto cleanup;
-    for (size_t i = 0; i < trawl_xmset_size(job.mset); i++) {
+    for (size_t i = 0; i < trawl_xmset_size(job.mset) && !o.per_document; i++) {
         trawl_xmatch m;
         if ((st = trawl_xmset_item(job.mset, i, &m, err)))
             goto cleanup;
@@ -1008,6 +1087,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
         if ((st = load_hit(r, s, i, &m, hl, &an, err)))
             goto cleanup;
     }
+    if (o.per_document && (st = load_documents(s, r, &job, o.per_document, hl, &an, err)))
+        goto cleanup;
     if (o.collapse && (st = collapse_hits(s, r, o.offset, o.limit, err)))
         goto cleanup;
     if (o.links && (st = load_links(s, r, err)))
@@ -1075,6 +1156,61 @@ static int hit_occurrences(trawl_results *r, size_t i, trawl_occurrence_fn fn, v
     return 0;
 }
 
+/* The documents a query matches: their paths in byte order (a match spy's values of
+ * TRAWL_SLOT_DOC) and how many of their passages match. */
+typedef struct doc_list {
+    char **paths;
+    unsigned *passages;
+    size_t n, cap, cap_passages;
+    bool failed;
+} doc_list;
+
+static int on_document_count(void *ctx, const char *value, size_t len, unsigned count)
+{
+    doc_list *d = ctx;
+    char *path = trawl_strndup(value, len);
+    if (!path || !trawl_array_grow((void **)&d->paths, &d->cap, d->n, sizeof *d->paths) ||
+        !trawl_array_grow((void **)&d->passages, &d->cap_passages, d->n, sizeof *d->passages)) {
+        free(path);
+        d->failed = true;
+        return 1;
+    }
+    d->paths[d->n] = path;
+    d->passages[d->n++] = count;
+    return 0;
+}
+
+static void doc_list_free(doc_list *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->paths[i]);
+    free(d->paths);
+    free(d->passages);
+}
+
+static trawl_status matching_documents(trawl_searcher *s, const trawl_xquery *q, doc_list *d,
+                                       trawl_error *err)
+{
+    trawl_xenquire *enq = NULL;
+    trawl_xspy *spy = NULL;
+    trawl_xmset *mset = NULL;
+    unsigned docs = 0;
+    trawl_status st;
+    if (!(st = trawl_xdb_doccount(s->db, &docs, err)) &&
+        !(st = trawl_xenquire_new(s->db, &enq, err)) &&
+        !(st = trawl_xenquire_set_query(enq, q, err)) &&
+        !(st = trawl_xspy_new(TRAWL_SLOT_DOC, &spy, err)) &&
+        !(st = trawl_xenquire_add_spy(enq, spy, err)) &&
+        !(st = trawl_xenquire_run(enq, 0, 0, docs, &mset, err)))
+        st = trawl_xspy_each(spy, on_document_count, d, err);
+    if (!st && d->failed)
+        st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+    trawl_xmset_free(mset);
+    trawl_xspy_free(spy);
+    trawl_xenquire_free(enq);
+    return st;
+}
+
 trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, const char *language,
                                       trawl_occurrence_fn fn, void *ctx, size_t *passages_out,
                                       trawl_error *err)
@@ -1083,23 +1219,34 @@ trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, cons
     trawl_matches *matches = NULL;
     trawl_highlighter *hl = NULL;
     trawl_xquery *q = NULL;
-    run_job job = {NULL, 0, TRAWL_OCCURRENCE_BATCH, NULL, NULL, 0, TRAWL_SORT_DOCUMENT};
+    doc_list docs = {NULL, NULL, 0, 0, 0, false};
+    trawl_buf term = TRAWL_BUF_INIT;
     *passages_out = 0;
     trawl_status st = analyzers_open(s, language, &an, err);
     if (!st && !(st = trawl_matches_new(&matches, err)) &&
         !(st = prepare(s, query, &an, (relaxation){0, NULL, NULL}, matches, &q, NULL, err)) &&
-        !(st = trawl_highlighter_new(&hl, err)))
-        st = trawl_highlighter_add_matches(hl, matches, err);
-    job.query = q;
+        !(st = trawl_highlighter_new(&hl, err)) &&
+        !(st = trawl_highlighter_add_matches(hl, matches, err)))
+        st = matching_documents(s, q, &docs, err);
+    /* One document at a time, in path order, its passages in order: memory holds the list of
+     * matching documents and one document's passages, whatever the number of occurrences. */
     bool stopped = false;
-    for (; !st && !stopped; job.first += TRAWL_OCCURRENCE_BATCH) {
+    for (size_t d = 0; d < docs.n && !st && !stopped; d++) {
+        trawl_xquery *doc = NULL, *both = NULL;
         trawl_results *r = NULL;
-        if ((st = run_retrying(s, &job, err)))
-            break;
-        size_t n = trawl_xmset_size(job.mset);
-        if (job.first == 0)
-            *passages_out = job.total;
-        if (!(st = new_results(query, job.first, n, &r, err))) {
+        run_job job = {NULL, 0, docs.passages[d], NULL, NULL, 0, TRAWL_SORT_DOCUMENT, false};
+        trawl_schema_term(TRAWL_PREFIX_DOC, docs.paths[d], &term);
+        if (term.failed)
+            st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
+        if (!st && !(st = trawl_xquery_term(term.data, term.len, 1, 0, &doc, err)) &&
+            !(st = trawl_xquery_combine(TRAWL_XOP_FILTER, (trawl_xquery *[]){q, doc}, 2, 0, &both,
+                                        err))) {
+            job.query = both;
+            st = run_retrying(s, &job, err);
+        }
+        size_t n = st ? 0 : trawl_xmset_size(job.mset);
+        *passages_out += n;
+        if (!st && !(st = new_results(query, 0, n, &r, err))) {
             for (size_t i = 0; i < n && !st && !stopped; i++) {
                 trawl_xmatch m;
                 if ((st = trawl_xmset_item(job.mset, i, &m, err)))
@@ -1111,11 +1258,11 @@ trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, cons
         }
         trawl_results_free(r);
         trawl_xmset_free(job.mset);
-        job.mset = NULL;
-        if (n < TRAWL_OCCURRENCE_BATCH)
-            break;
+        trawl_xquery_free(doc);
+        trawl_xquery_free(both);
     }
-    trawl_xmset_free(job.mset);
+    doc_list_free(&docs);
+    trawl_buf_free(&term);
     trawl_xquery_free(q);
     trawl_highlighter_free(hl);
     trawl_matches_free(matches);
@@ -1139,7 +1286,7 @@ static trawl_status report_once(trawl_searcher *s, const char *query, const traw
     trawl_xquery *q = NULL;
     trawl_tally tally;
     trawl_filter_scope scope;
-    run_job job = {NULL, 0, 0, &tally, NULL, 0, TRAWL_SORT_SCORE};
+    run_job job = {NULL, 0, 0, &tally, NULL, 0, TRAWL_SORT_SCORE, false};
     *report_out = NULL;
     memset(&scope, 0, sizeof scope);
     trawl_tally_init(&tally);

@@ -48,19 +48,22 @@ typedef enum trawl_sort {
 } trawl_sort;
 
 typedef struct trawl_search_options {
-    unsigned offset;      /* results to skip */
-    unsigned limit;       /* results to return */
-    const char *language; /* analyse the query as this language; NULL: the index's default */
-    unsigned facets;      /* (1 << trawl_facet_id) for each facet to count over all matches */
-    bool documents;       /* count those facets in documents rather than passages */
-    bool links;           /* load the links of each result's document */
-    trawl_sort sort;      /* the order; passages of one date in document order */
-    bool collapse;        /* fold reprints of a passage into it (search/collapse.h) */
+    unsigned offset;       /* results to skip */
+    unsigned limit;        /* results to return */
+    const char *language;  /* analyse the query as this language; NULL: the index's default */
+    unsigned facets;       /* (1 << trawl_facet_id) for each facet to count over all matches */
+    bool documents;        /* count those facets in documents rather than passages */
+    bool links;            /* load the links of each result's document */
+    trawl_sort sort;       /* the order; passages of one date in document order */
+    bool collapse;         /* fold reprints of a passage into it (search/collapse.h) */
+    unsigned per_document; /* > 0: results grouped by document, a page of documents (offset
+                              and limit count documents), each with its best passages, at
+                              most this many */
 } trawl_search_options;
 /* The first ten results by weight, no facets counted, links not loaded. */
 #define TRAWL_SEARCH_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        0, 10, NULL, 0, false, false, TRAWL_SORT_SCORE, false                                      \
+        0, 10, NULL, 0, false, false, TRAWL_SORT_SCORE, false, 0                                   \
     }
 
 /* Why a passage carries a facet value. */
@@ -147,10 +150,10 @@ typedef struct trawl_occurrence {
 typedef int (*trawl_occurrence_fn)(void *ctx, const trawl_occurrence *occurrence);
 
 /* Calls `fn` with every occurrence of what `query` matches, in every passage it matches, in
- * document order (path, then position): all of them, not a page. Passages are read
- * TRAWL_OCCURRENCE_BATCH at a time, so memory does not grow with their number.
- * `*passages_out` gets the number of passages that matched. */
-#define TRAWL_OCCURRENCE_BATCH 500
+ * document order (path, then position): all of them, not a page. The matching documents are
+ * listed first (a match spy on their paths), then read one at a time: memory holds that list
+ * and one document's passages, however many occurrences there are. `*passages_out` gets the
+ * number of passages that matched. */
 trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, const char *language,
                                       trawl_occurrence_fn fn, void *ctx, size_t *passages_out,
                                       trawl_error *err);
@@ -189,6 +192,14 @@ const trawl_suggestion *trawl_results_suggestions(const trawl_results *r, size_t
 /* The query's words and phrases the glossary expanded (`*n` of them; NULL when none). */
 const trawl_expansion *trawl_results_expansions(const trawl_results *r, size_t *n);
 size_t trawl_results_count(const trawl_results *r); /* hits in this page */
+/* Results grouped by document: each document's hits (trawl_results_hit indexes `first` to
+ * `first + n - 1`, its best passages in rank order) and the number of its passages that match. */
+typedef struct trawl_doc_group {
+    size_t first, n;
+    unsigned passages;
+} trawl_doc_group;
+/* The groups (NULL and 0 when results are not grouped); total then counts documents. */
+const trawl_doc_group *trawl_results_groups(const trawl_results *r, size_t *n);
 /* With collapse: the passages of the best matches that were looked at, of which reprints were
  * folded (0 without collapse). */
 size_t trawl_results_examined(const trawl_results *r);

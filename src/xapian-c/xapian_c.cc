@@ -690,6 +690,13 @@ trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot
     });
 }
 
+trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,
+                                             trawl_error *err)
+{
+    return guard(err, &enq->last_error, enq->db->path.c_str(),
+                 [&] { enq->enquire.set_collapse_key(slot, max); });
+}
+
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err)
 {
     if (!spy)

@@ -271,6 +271,10 @@ trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, tra
 trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
                                               const char *missing, unsigned then_slot,
                                               trawl_error *err);
+/* At most `max` results with one value in `slot` (Xapian's collapse key): the best of each
+ * value are kept, and the match counts count values rather than documents. */
+trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,
+                                             trawl_error *err);
 /* `spy` must outlive the enquire; it sees every document the next run examines, which is
  * every match when `check_at_least` covers the database. */
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err);
