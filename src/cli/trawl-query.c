@@ -27,6 +27,7 @@
 #include "output/printer.h"
 #include "search/fingerprint.h"
 #include "search/search.h"
+#include "search/watch.h"
 #include "text/utf8.h"
 
 /* Warns of the shards left out (--allow-partial) beyond the `warned` first, and has the
@@ -94,6 +95,43 @@ static int run_batch(trawl_searcher *s, trawl_printer *p, const char *path,
     free(line);
     if (f != stdin)
         fclose(f);
+    return code;
+}
+
+/* --watch: each saved search of the file over what the runs `since` added; only the searches
+ * with new passages are printed. Exit 0 when one had some, 1 when none. */
+static int run_watch(trawl_searcher *s, trawl_printer *p, const char *path, const char *since,
+                     const trawl_search_options *opts)
+{
+    trawl_watch w = {0};
+    trawl_error err;
+    if (trawl_watch_load(path, &w, &err)) {
+        trawl_cli_error("%s", err.message);
+        return TRAWL_EXIT_FATAL;
+    }
+    int code = TRAWL_EXIT_PARTIAL;
+    size_t found = 0;
+    for (size_t i = 0; i < w.n; i++) {
+        trawl_results *r = NULL;
+        trawl_status st = trawl_watch_run(s, &w, i, since, opts, &r, &err);
+        if (!st && trawl_results_total(r) > 0 && !trawl_results_relaxed(r, NULL)) {
+            trawl_printer_set_label(p, w.names[i]);
+            st = trawl_print_results(p, r, &err);
+            trawl_printer_set_label(p, NULL);
+            found++;
+            code = TRAWL_EXIT_OK;
+        }
+        trawl_results_free(r);
+        if (st) {
+            trawl_cli_error("%s: search '%s': %s", path, w.names[i], err.message);
+            code = TRAWL_EXIT_FATAL;
+            break;
+        }
+    }
+    if (code != TRAWL_EXIT_FATAL && trawl_printer_is_text(p))
+        printf("%s%zu of %zu saved searches found new passages (added:%s)\n", found ? "\n" : "",
+               found, w.n, since ? since : "last");
+    trawl_watch_free(&w);
     return code;
 }
 
@@ -180,7 +218,7 @@ int main(int argc, char **argv)
     size_t limit = opts.limit, offset = opts.offset, timeout_ms = 0, width = SIZE_MAX;
     int color = 0; /* auto, always, never */
     const char *report = NULL, *chart = NULL, *links = NULL, *batch = NULL, *facets = NULL,
-               *glossary = NULL;
+               *glossary = NULL, *watch = NULL, *since = NULL;
     bool fingerprint = false, explain = false, show_links = false, allow_partial = false,
          wide = false, kwic = false;
     size_t context = 40;
@@ -265,6 +303,15 @@ int main(int argc, char **argv)
         {"--links", 0, TRAWL_CLI_STRING, "DOC",
          "the documents DOC (a path, title or URL) links to, and those linking to it", &links, 0, 0,
          NULL},
+        {"--watch", 0, TRAWL_CLI_STRING, "FILE",
+         "run the saved searches of FILE (one a line: a name, a tab, a query) over what the last "
+         "ingest run added, and print only the searches that found something (exit 1 when none "
+         "did): a daily report",
+         &watch, 0, 0, NULL},
+        {"--since", 0, TRAWL_CLI_STRING, "RUNS",
+         "--watch: over what these runs added instead of the last (an added: value: 3, 3..5, "
+         "2026-11-01..)",
+         &since, 0, 0, NULL},
         {"--batch", 0, TRAWL_CLI_STRING, "FILE",
          "run each line of FILE (- for standard input) as a query in one process; one JSON object "
          "per line out (JSON Lines)",
@@ -297,6 +344,7 @@ int main(int argc, char **argv)
         "       trawl-query --links DOC [--format text|json|csv]\n"
         "       trawl-query --batch FILE [--limit N] [--offset N] [--lang CODE]\n"
         "                   [--facets LIST] [--show-links]\n"
+        "       trawl-query --watch FILE [--since RUNS] [--format text|json|csv]\n"
         "       trawl-query --fingerprint\n",
         "Searches the index DIR and prints the best passages, or a report.\n",
         "DIR may be a folder of one shard or several, or a Xapian stub file naming\n"
@@ -365,13 +413,22 @@ int main(int argc, char **argv)
     }
     if (batch)
         format = TRAWL_OUTPUT_JSON;
-    if (!batch && !report && !links && !fingerprint && !query.failed && query.len == 0) {
+    if (!batch && !watch && !report && !links && !fingerprint && !query.failed && query.len == 0) {
         trawl_cli_error("no query given (see --help)");
         goto usage_error;
     }
     if (opts.per_document && opts.collapse) {
         trawl_cli_error("--group documents and --collapse: choose one (a document's reprints "
                         "are other documents)");
+        goto usage_error;
+    }
+    if (watch && (report || links || fingerprint || batch || kwic || query.len)) {
+        trawl_cli_error("--watch runs the searches of its file: no QUERY, --report, --links, "
+                        "--fingerprint, --batch or --kwic with it");
+        goto usage_error;
+    }
+    if (since && !watch) {
+        trawl_cli_error("--since goes with --watch (in a query, write added:RUNS)");
         goto usage_error;
     }
     if (kwic && (report || links || fingerprint || batch || opts.collapse || !query.len)) {
@@ -421,7 +478,11 @@ int main(int argc, char **argv)
     trawl_printer_set_style(p, wide ? 0 : text_width(width), use_color(color));
     trawl_printer_set_explain(p, explain);
     trawl_printer_set_lines(p, batch != NULL);
-    if (batch) {
+    if (watch) {
+        if (format == TRAWL_OUTPUT_JSON)
+            trawl_printer_set_lines(p, true);
+        code = run_watch(s, p, watch, since, &opts);
+    } else if (batch) {
         code = run_batch(s, p, batch, &opts, warned);
     } else if (fingerprint) {
         char digest[33];

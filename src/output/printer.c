@@ -22,6 +22,16 @@ trawl_status trawl_printer_new(trawl_output_format format, FILE *out, trawl_prin
     return TRAWL_OK;
 }
 
+bool trawl_printer_is_text(const trawl_printer *p)
+{
+    return p->ops == &trawl_printer_text_ops;
+}
+
+void trawl_printer_set_label(trawl_printer *p, const char *name)
+{
+    p->label = name;
+}
+
 void trawl_printer_set_lines(trawl_printer *p, bool lines)
 {
     p->lines = lines;

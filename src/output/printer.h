@@ -43,6 +43,11 @@ void trawl_printer_set_explain(trawl_printer *p, bool explain);
  * per shard ("partial answer: ..."); each JSON object gets "missing_shards": [messages]. */
 void trawl_printer_set_missing(trawl_printer *p, const char *const *missing, size_t n);
 
+/* Whether the printer writes text (not JSON or CSV). */
+bool trawl_printer_is_text(const trawl_printer *p);
+/* Results that follow belong to the saved search `name` (--watch; NULL: none): text puts a
+ * line naming it first, JSON a "name" key. Kept by the caller while it is set. */
+void trawl_printer_set_label(trawl_printer *p, const char *name);
 /* JSON: each object on one line (JSON Lines), for a stream of results (--batch). */
 void trawl_printer_set_lines(trawl_printer *p, bool lines);
 

@@ -63,15 +63,27 @@ static trawl_status csv_results(trawl_printer *p, const trawl_results *r, trawl_
     trawl_buf b = TRAWL_BUF_INIT;
     size_t ngroups = 0;
     const trawl_doc_group *groups = trawl_results_groups(r, &ngroups);
-    if (groups) /* grouped by document: each row says how many passages its document has */
-        fputs("document_passages,", o);
-    fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,page",
-          o);
-    for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
-        fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
-    fputs(",foundings,highlights,text\r\n", o);
+    /* Saved searches (--watch) make one table: a first column names the search, and the header
+     * comes once. */
+    if (!p->label || !p->header_done) {
+        if (p->label)
+            fputs("search,", o);
+        if (groups) /* grouped by document: each row says how many passages its document has */
+            fputs("document_passages,", o);
+        fputs("rank,score,id,path,title,section,url,lang,kind,published,run,added,ordinal,offset,"
+              "page",
+              o);
+        for (int f = 0; f < TRAWL_FACET_EXTRACTED; f++)
+            fprintf(o, ",%s", trawl_facet_name((trawl_facet_id)f));
+        fputs(",foundings,highlights,text\r\n", o);
+        p->header_done = p->label != NULL;
+    }
     for (size_t i = 0, g = 0; i < trawl_results_count(r); i++) {
         const trawl_hit *h = trawl_results_hit(r, i);
+        if (p->label) {
+            text(o, p->label);
+            sep(o);
+        }
         while (groups && g + 1 < ngroups && i >= groups[g + 1].first)
             g++;
         if (groups)

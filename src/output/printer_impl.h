@@ -31,8 +31,10 @@ struct trawl_printer {
     bool lines;                    /* JSON: one object per line (JSON Lines) */
     const char *const *missing;    /* shards the answers were made without; not owned */
     size_t nmissing;
-    size_t context;   /* --kwic: characters of context on each side */
-    size_t kwic_rows; /* --kwic: rows printed so far */
+    const char *label; /* results belong to this saved search (--watch), or NULL */
+    bool header_done;  /* CSV: the header of saved searches' rows is out */
+    size_t context;    /* --kwic: characters of context on each side */
+    size_t kwic_rows;  /* --kwic: rows printed so far */
 };
 
 extern const trawl_printer_ops trawl_printer_text_ops;

@@ -225,6 +225,8 @@ static trawl_status json_results(trawl_printer *p, const trawl_results *r, trawl
                              (json_int_t)trawl_results_total(r), "offset",
                              (json_int_t)trawl_results_offset(r));
     bool ok = root != NULL;
+    if (p->label)
+        trawl_json_put(root, "name", json_string(p->label), &ok);
     size_t clauses = 0, relaxed = trawl_results_relaxed(r, &clauses);
     if (relaxed)
         trawl_json_put(

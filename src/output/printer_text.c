@@ -586,6 +586,8 @@ static trawl_status print_group(trawl_printer *p, const trawl_results *r, const 
 static trawl_status text_results(trawl_printer *p, const trawl_results *r, trawl_error *err)
 {
     trawl_buf line = TRAWL_BUF_INIT;
+    if (p->label)
+        fprintf(p->out, "== %s\n", p->label);
     trawl_status st = print_header(p, r, &line, err);
     size_t ngroups = 0;
     const trawl_doc_group *groups = trawl_results_groups(r, &ngroups);

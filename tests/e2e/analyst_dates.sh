@@ -135,11 +135,33 @@ contains "$err" "added:7: no run 7 in the index (trawl-ingest --list-runs lists 
 run 2 "$QUERY" --index "$IDX" harbour added:yesterday
 contains "$err" "added:yesterday: expected last, a run (3)" "not a run"
 
+# Saved searches over what the last run added: only those that found something are printed.
+printf '# the daily report\nWeihai\tWeihai\nQingdao port\tQingdao\nNingbo\tNingbo OR Weihai\n\n' >"$WORK/watch.tsv"
+run 0 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv" --width 80
+contains "$out" "== Weihai" "a search whose document came in: printed"
+contains "$out" "== Ningbo" "a changed document counts as new"
+lacks "$out" "== Qingdao port" "a search with nothing new: left out"
+contains "$out" "2 of 3 saved searches found new passages (added:last)" "the summary"
+run 0 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv" --format csv
+equals "$(printf '%s\n' "$out" | tr -d '\r' | cut -d, -f1,4 | tr '\n' ' ')" \
+  "search,id Weihai,new.txt#1 Ningbo,undated.txt#1 Ningbo,new.txt#1 " \
+  "CSV: one table, a column naming the search"
+run 0 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv" --format json
+equals "$(printf '%s\n' "$out" | python3 -c 'import json,sys; print([(d["name"], d["total"]) for d in map(json.loads, sys.stdin)])')" \
+  "[('Weihai', 1), ('Ningbo', 2)]" "JSON Lines: one object per search that found something"
+run 0 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv" --since 1 --format json
+contains "$out" '"name":"Qingdao port"' "--since 1: what the first run added"
+printf 'Weihai Weihai\n' >"$WORK/bad-watch.tsv"
+run 2 "$QUERY" --index "$IDX" --watch "$WORK/bad-watch.tsv"
+contains "$err" "bad-watch.tsv:1: expected a name, a tab and a query" "a line without a tab"
+
 export SOURCE_DATE_EPOCH=1763337600 # 2025-11-17T00:00:00Z
 run 0 "$INGEST" --index "$IDX" "$DOCS"
 contains "$out" "as run 3 (0 added, 0 changed, 0 removed, 9 unchanged)" "a run that changes nothing"
 run 1 "$QUERY" --index "$IDX" harbour added:last
 matches "$out" 0 "added:last after a run that added nothing: nothing new"
+run 1 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv"
+contains "$out" "0 of 3 saved searches found new passages" "the next day's report: nothing new, exit 1"
 run 0 "$INGEST" --index "$IDX" --list-runs
 has_line "$out" "    1  2025-11-02T00:00:00Z        9        0        0          0         9  7" \
   "run 1: nine added, seven of its passages still in the index"
