@@ -273,7 +273,29 @@ static enum MHD_Result api_search(trawl_server *s, struct MHD_Connection *c)
                              "offset and limit are whole numbers (limit at most 100)");
     if (facets && *facets && !trawl_facets_parse_list(facets, &o.facets))
         return respond_error(c, MHD_HTTP_BAD_REQUEST, q,
-                             "facets: icc, province, year, lang and kind, separated by commas");
+                             "facets: icc, province, year, lang, kind and published, separated "
+                             "by commas");
+    /* What trawl-query's --sort, --collapse and --group documents --per-document N ask. */
+    const char *sort = arg(c, "sort"), *collapse = arg(c, "collapse"), *group = arg(c, "group");
+    static const char *const sorts[] = {"score", "date", "-date"};
+    bool sort_known = !sort;
+    for (int i = 0; sort && i < 3; i++)
+        if (strcmp(sort, sorts[i]) == 0) {
+            o.sort = (trawl_sort)i;
+            sort_known = true;
+        }
+    unsigned per_document = 3;
+    if (!sort_known || (collapse && strcmp(collapse, "0") && strcmp(collapse, "1")) ||
+        (group && strcmp(group, "passages") && strcmp(group, "documents")) ||
+        !count_arg(c, "per_document", 100, 3, &per_document) || !per_document)
+        return respond_error(c, MHD_HTTP_BAD_REQUEST, q,
+                             "sort: score, date or -date; collapse: 0 or 1; group: passages or "
+                             "documents; per_document: 1 to 100");
+    o.collapse = collapse && !strcmp(collapse, "1");
+    o.per_document = group && !strcmp(group, "documents") ? per_document : 0;
+    if (o.collapse && o.per_document)
+        return respond_error(c, MHD_HTTP_BAD_REQUEST, q,
+                             "group=documents and collapse=1: choose one");
     pooled *p = NULL;
     trawl_error err;
     trawl_results *r = NULL;
@@ -305,7 +327,8 @@ static enum MHD_Result api_report(trawl_server *s, struct MHD_Connection *c, boo
         return respond_error(c, MHD_HTTP_BAD_REQUEST, q,
                              spec_text ? err.message
                                        : "no report: give spec=FACET, FACET,FACET or icc-registry");
-    spec.documents = count && !strcmp(count, "documents");
+    spec.documents = count && (!strcmp(count, "documents") || !strcmp(count, "originals"));
+    spec.originals = count && !strcmp(count, "originals");
     bool csv = format && !strcmp(format, "csv");
     if (format && !csv && strcmp(format, "json") != 0)
         return respond_error(c, MHD_HTTP_BAD_REQUEST, q, "format: json or csv");

@@ -27,6 +27,17 @@ equals "$out" "$("$QUERY" --index "$WORK/index" --format json Winter Olympics)" 
 get "$URL/api/search?q=ICC&offset=2&limit=3&facets=icc,year"
 equals "$out" "$("$QUERY" --index "$WORK/index" --format json --offset 2 --limit 3 \
   --facets icc,year ICC)" "paging and facet counts, as trawl-query's"
+get "$URL/api/search?q=ICC&sort=-date&group=documents&per_document=2"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json --sort -date --group documents \
+  --per-document 2 ICC)" "sorted by date and grouped by document, as trawl-query's"
+get "$URL/api/search?q=harbour&collapse=1"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json --collapse harbour)" \
+  "reprints folded, as trawl-query's"
+get "$URL/api/search?q=ICC&sort=newest"
+equals "$code" 400 "an unknown order"
+get "$URL/api/report?spec=reprints"
+equals "$out" "$("$QUERY" --index "$WORK/index" --format json --report reprints)" \
+  "the reprints report"
 get "$URL/api/report?spec=year,province&q=ICC"
 equals "$out" "$("$QUERY" --index "$WORK/index" --format json --report year,province ICC)" \
   "a cross-tab, as trawl-query's"
