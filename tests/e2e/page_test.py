@@ -119,6 +119,22 @@ try:
     wait_for("location.search.includes('offset=10')", "the next page's URL")
     wait_for("document.getElementById('results').start === 11", "the next page's results")
 
+    # 3b the order and the folding of reprints are links that keep the query, in the URL
+    js("[...document.querySelectorAll('#order a')].find(a => a.textContent === 'newest').click(); true")
+    wait_for("location.search.includes('sort=-date')", "newest first, in the URL")
+    wait_for("/^\\d+ passages/.test(document.getElementById('status').textContent) && "
+             "document.querySelector('#order a.on') && "
+             "document.querySelector('#order a.on').textContent === 'newest'",
+             "the results, newest first, the order marked")
+    if js("parseInt(document.getElementById('status').textContent)") != total:
+        fail("the order changed the number of matches")
+    js("[...document.querySelectorAll('#order a')].find(a => a.textContent === 'fold reprints').click(); true")
+    wait_for("location.search.includes('fold=1') && location.search.includes('sort=-date')",
+             "folding reprints, the order kept")
+    wait_for("/^\\d+ passages/.test(document.getElementById('status').textContent)",
+             "the results with reprints folded")
+    shot("2b-order")
+
     # 4 a report, its chart and its CSV
     js("document.querySelector('#views a[data-spec=\"icc\"]').click(); true")
     wait_for("document.querySelectorAll('#table tr').length > 1", "the report's table")

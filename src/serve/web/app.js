@@ -1,9 +1,10 @@
 // app.js: the search page of trawl-serve. Its whole state is in the URL (q, offset, spec,
-// count), so every view has a permalink and the back button works. Text from the index is
+// count, sort, fold), so every view has a permalink and the back button works. Text from the index is
 // only ever put in the page as text (textContent, never as HTML), and links only to http(s).
 "use strict";
 
-const FACETS = ["icc", "province", "year", "lang", "kind"];
+const FACETS = ["icc", "province", "year", "published", "lang", "kind"];
+const ORDERS = [["", "best first"], ["-date", "newest"], ["date", "oldest"]];
 const LIMIT = 10;
 const $ = (id) => document.getElementById(id);
 
@@ -13,7 +14,9 @@ function state() {
     q: p.get("q") || "",
     offset: Math.max(0, parseInt(p.get("offset") || "0", 10) || 0),
     spec: p.get("spec") || "",
-    count: p.get("count") === "documents" ? "documents" : "",
+    count: ["documents", "originals"].includes(p.get("count")) ? p.get("count") : "",
+    sort: ["date", "-date"].includes(p.get("sort")) ? p.get("sort") : "",
+    fold: p.get("fold") === "1" ? "1" : "",
   };
 }
 
@@ -23,6 +26,8 @@ function href(s) {
   if (s.offset) p.set("offset", String(s.offset));
   if (s.spec) p.set("spec", s.spec);
   if (s.count) p.set("count", s.count);
+  if (s.sort) p.set("sort", s.sort);
+  if (s.fold) p.set("fold", s.fold);
   const text = p.toString();
   return text ? "?" + text : location.pathname;
 }
@@ -121,9 +126,21 @@ function showChart(spec, s) {
 
 async function results(s) {
   $("status").textContent = "Searching…";
-  const r = await api("/api/search", {
-    q: s.q, offset: s.offset, limit: LIMIT, facets: FACETS.join(","),
-  });
+  const params = { q: s.q, offset: s.offset, limit: LIMIT, facets: FACETS.join(",") };
+  if (s.sort) params.sort = s.sort;
+  if (s.fold) params.collapse = "1";
+  const r = await api("/api/search", params);
+  const bar = $("order");
+  for (const [value, name] of ORDERS) {
+    const a = link(name, { ...s, offset: 0, sort: value });
+    if (s.sort === value) a.className = "on";
+    bar.append(a);
+  }
+  const fold = link("fold reprints", { ...s, offset: 0, fold: s.fold ? "" : "1" });
+  if (s.fold) fold.className = "on";
+  fold.title = "show a passage republished in several documents once";
+  bar.append(fold);
+  bar.hidden = false;
   const notes = $("notes");
   if (r.relaxed)
     notes.append(el("li", "No passage matches all " + r.relaxed.of +
@@ -143,8 +160,9 @@ async function results(s) {
     const li = el("li");
     li.append(el("h2", h.title + (h.section ? " › " + h.section : "")));
     const src = el("p", null, "source");
-    src.append(h.id + " · " + h.lang + (h.kind ? ", " + h.kind : "") + " · score " +
-      h.score.toFixed(3));
+    src.append(h.id + (h.page ? " (page " + h.page + ")" : "") + " · " + h.lang +
+      (h.kind ? ", " + h.kind : "") + (h.published ? " · published " + h.published : "") +
+      " · score " + h.score.toFixed(3));
     if (/^https?:\/\//i.test(h.url || "")) {
       const a = el("a", h.url);
       a.href = h.url;
@@ -154,6 +172,9 @@ async function results(s) {
       src.append(" · " + h.url);
     }
     li.append(src, passage(h.text, h.highlights));
+    if (h.copies && h.copies.length)
+      li.append(el("p", "Also in " + h.copies.length + " other document" +
+        (h.copies.length === 1 ? "" : "s") + ": " + h.copies.map((c) => c.id).join(", "), "copies"));
     ol.append(li);
   }
   facetsSidebar(s, r.facets);
@@ -171,9 +192,10 @@ async function report(s) {
   if (s.q) p.q = s.q;
   if (s.count) p.count = s.count;
   const r = await api("/api/report", p);
-  $("status").textContent = r.report + ": " + r.total + " " + r.count +
+  $("status").textContent = r.report + ": " + r.total + " " +
+    (r.total === 1 ? r.count.replace(/s$/, "") : r.count) +
     (s.q ? " matching " + s.q : " in the index");
-  showChart(s.spec, s);
+  if (s.spec !== "reprints") showChart(s.spec, s);
   const dl = $("downloads");
   for (const [name, format] of [["CSV", "csv"], ["JSON", "json"]]) {
     const a = el("a", "Download " + name);
@@ -181,13 +203,24 @@ async function report(s) {
     a.download = "trawl-" + s.spec.replace(/,/g, "-") + "." + format;
     dl.append(a);
   }
-  dl.append(link(s.count ? "count passages" : "count documents",
-    { ...s, count: s.count ? "" : "documents" }));
+  for (const [unit, name] of [["", "count passages"], ["documents", "count documents"],
+    ["originals", "count originals (reprints once)"]])
+    if (s.count !== unit && s.spec !== "reprints") dl.append(link(name, { ...s, count: unit }));
   dl.hidden = false;
   const table = $("table");
   const head = el("tr");
   const body = [];
-  if (r.centers) {
+  if (r.groups) {
+    for (const t of ["group", "document", "title", "similarity"]) head.append(el("th", t));
+    r.groups.forEach((g, i) => {
+      for (const d of g.documents) {
+        const tr = el("tr");
+        tr.append(el("td", i + 1, "n"), el("td", d.path), el("td", d.title),
+          el("td", d.similarity.toFixed(2), "n"));
+        body.push(tr);
+      }
+    });
+  } else if (r.centers) {
     for (const t of ["center", "province", "founded", "passages", "documents"]) head.append(el("th", t));
     for (const c of r.centers) {
       const tr = el("tr");
@@ -223,9 +256,9 @@ async function report(s) {
 async function render() {
   const s = state();
   $("q").value = s.q;
-  for (const id of ["results", "pager", "notes", "downloads"]) $(id).replaceChildren();
+  for (const id of ["results", "pager", "notes", "downloads", "order"]) $(id).replaceChildren();
   $("table").replaceChildren();
-  for (const id of ["chart", "downloads", "table"]) $(id).hidden = true;
+  for (const id of ["chart", "downloads", "table", "order"]) $(id).hidden = true;
   for (const a of document.querySelectorAll("#views a"))
     a.classList.toggle("current", (a.dataset.spec || "") === s.spec && (s.spec || s.q) !== "");
   try {
@@ -243,7 +276,8 @@ async function render() {
 
 $("search").addEventListener("submit", (ev) => {
   ev.preventDefault();
-  go({ q: $("q").value.trim(), offset: 0, spec: "", count: "" });
+  const s = state();
+  go({ q: $("q").value.trim(), offset: 0, spec: "", count: "", sort: s.sort, fold: s.fold });
 });
 for (const a of document.querySelectorAll("#views a")) {
   a.addEventListener("click", (ev) => {
