@@ -289,9 +289,9 @@ int main(int argc, char **argv)
         {"--show-links", 0, TRAWL_CLI_FLAG, NULL,
          "show the documents each result's document links to and from", &show_links, 0, 0, NULL},
         {"--report", 0, TRAWL_CLI_STRING, "SPEC",
-         "counts of one facet, a cross-tab of two (year,province), or icc-registry, over all "
-         "matches (the whole index without QUERY); publication dates count by year "
-         "(published) or by month (published-month)",
+         "counts of one facet, a cross-tab of two (year,province), icc-registry, or reprints "
+         "(the groups of near-duplicate documents), over all matches (the whole index without "
+         "QUERY); publication dates count by year (published) or by month (published-month)",
          &report, 0, 0, NULL},
         {"--count", 0, TRAWL_CLI_CHOICE, "UNIT",
          "count passages (default), documents, or originals (documents, each group of reprints "

@@ -16,7 +16,12 @@ equals "$(complete_line trawl-query --form)" "--format " "an option"
 equals "$(complete_line trawl-ingest --sh)" "--shards " "an option of trawl-ingest"
 equals "$(complete_line trawl-query --format "")" "csv json text " "formats"
 equals "$(complete_line trawl-query --color a)" "always auto " "colors"
-equals "$(complete_line trawl-query --report icc,p)" "icc,province " "the second facet of a cross-tab"
+equals "$(complete_line trawl-query --report icc,p)" "icc,province icc,published " \
+  "the second facet of a cross-tab"
+equals "$(complete_line trawl-query --report pub)" "published published-month " \
+  "publication dates by year or month"
+equals "$(complete_line trawl-query --sort "")" "-date date score " "orders"
+equals "$(complete_line trawl-query --count o)" "originals " "units"
 equals "$(complete_line trawl-query --report icc-)" "icc-registry " "the registry"
 equals "$(complete_line trawl-query --index "$WORK/index" --lang "")" "en " "the index's languages"
 equals "$(complete_line trawl-query --index "$WORK/index" icc : chon)" "chongqing " \

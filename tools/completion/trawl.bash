@@ -24,14 +24,14 @@ _trawl_values() {
 
 _trawl() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local facets="icc province year lang kind"
+  local facets="icc province year lang kind published"
   COMPREPLY=()
   case $prev in
   --index | --gazetteer)
     mapfile -t COMPREPLY < <(compgen -d -- "$cur")
     return
     ;;
-  --glossary | --batch | --chart | --links)
+  --glossary | --batch | --chart | --links | --watch)
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     return
     ;;
@@ -44,6 +44,14 @@ _trawl() {
     return
     ;;
   --count)
+    mapfile -t COMPREPLY < <(compgen -W "passages documents originals" -- "$cur")
+    return
+    ;;
+  --sort)
+    mapfile -t COMPREPLY < <(compgen -W "score date -date" -- "$cur")
+    return
+    ;;
+  --group)
     mapfile -t COMPREPLY < <(compgen -W "passages documents" -- "$cur")
     return
     ;;
@@ -51,7 +59,7 @@ _trawl() {
     # A comma-separated list: complete its last item.
     local head=${cur%,*} words=$facets
     [[ $head == "$cur" ]] && head="" || head="$head,"
-    [[ $prev == --report && -z $head ]] && words="$facets icc-registry"
+    [[ $prev == --report && -z $head ]] && words="$facets published-month icc-registry reprints"
     mapfile -t COMPREPLY < <(compgen -P "$head" -W "$words" -- "${cur##*,}")
     return
     ;;
