@@ -262,3 +262,22 @@ void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out)
     trawl_buf_reset(out);
     trawl_buf_printf(out, "%s#%u", path, ordinal);
 }
+
+void trawl_schema_date_keys(const char *date, const char *order, size_t order_len, trawl_buf *asc,
+                            trawl_buf *desc)
+{
+    trawl_buf_reset(asc);
+    trawl_buf_reset(desc);
+    if (!*date) {
+        trawl_buf_putc(asc, '~');
+        trawl_buf_putc(desc, '~');
+    }
+    for (const char *c = date; *c; c++) {
+        trawl_buf_putc(asc, *c);
+        trawl_buf_putc(desc, *c >= '0' && *c <= '9' ? (char)('9' - (*c - '0')) : *c);
+    }
+    trawl_buf_putc(asc, '\x01');
+    trawl_buf_putc(desc, '\x01');
+    trawl_buf_append(asc, order, order_len);
+    trawl_buf_append(desc, order, order_len);
+}

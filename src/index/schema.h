@@ -44,7 +44,8 @@
  *      facet in the tally value); ingest runs (runs.h: TRAWL_META_RUN records, each passage's
  *      run in a TRAWL_PREFIX_RUN term and TRAWL_SLOT_RUN); a PDF passage's "page" in the
  *      stored data; reprints (TRAWL_META_SIGNATURE, TRAWL_META_REPRINT); the document's path
- *      in TRAWL_SLOT_DOC (results grouped by document). */
+ *      in TRAWL_SLOT_DOC (results grouped by document); date sort keys (TRAWL_SLOT_BY_DATE,
+ *      TRAWL_SLOT_BY_DATE_DESC). */
 #define TRAWL_SCHEMA_VERSION 9
 
 typedef enum trawl_field_id {
@@ -138,6 +139,18 @@ void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len);
 #define TRAWL_SLOT_RUN 3
 /* The document's path: results grouped by document collapse on it. */
 #define TRAWL_SLOT_DOC 4
+/* Keys that sort passages by publication date, oldest (5) or newest (6) first, the undated
+ * last and passages of one date in document order: trawl_schema_date_keys(). One value sorts
+ * (Xapian's remote backend sorts by a value, not by a KeyMaker of several). */
+#define TRAWL_SLOT_BY_DATE 5
+#define TRAWL_SLOT_BY_DATE_DESC 6
+/* The two date keys of a passage of publication date `date` ("" when unknown) whose place
+ * (TRAWL_SLOT_ORDER's value) is `order` (`order_len` bytes): the date, or "~" when unknown,
+ * then 0x01 and the place (`asc`); the same with each digit d of the date made 9 - d (`desc`).
+ * A date known to the year sorts before that year's months, and a month before its days, in
+ * both. */
+void trawl_schema_date_keys(const char *date, const char *order, size_t order_len, trawl_buf *asc,
+                            trawl_buf *desc);
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
  * provinces, years, language, kind, publication date; each sorted and space-separated), its

@@ -702,13 +702,11 @@ static trawl_status set_order(trawl_xenquire *enq, trawl_sort sort, trawl_error 
 {
     switch (sort) {
     case TRAWL_SORT_DOCUMENT:
-        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_ORDER, 0, "", TRAWL_SLOT_ORDER,
-                                                err);
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_ORDER, err);
     case TRAWL_SORT_DATE:
-    case TRAWL_SORT_DATE_DESC: /* undated last either way */
-        return trawl_xenquire_set_sort_by_value(
-            enq, TRAWL_SLOT_PUBLISHED, sort == TRAWL_SORT_DATE_DESC,
-            sort == TRAWL_SORT_DATE ? "~" : "", TRAWL_SLOT_ORDER, err);
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE, err);
+    case TRAWL_SORT_DATE_DESC:
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE_DESC, err);
     default:
         return trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err);
     }

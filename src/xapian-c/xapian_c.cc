@@ -29,7 +29,6 @@ struct trawl_xspy {
 struct trawl_xenquire {
     trawl_xdb *db;
     Xapian::Enquire enquire;
-    std::unique_ptr<Xapian::MultiValueKeyMaker> sorter; // the order set_sort_by_value asked for
     std::string last_error;
 };
 
@@ -640,7 +639,7 @@ trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_e
     if (!db)
         return bad_arg(err, nullptr, "trawl_xenquire_new: no database");
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}, {}};
+        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}};
     });
 }
 
@@ -677,17 +676,10 @@ trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, tra
                  [&] { enq->enquire.set_sort_by_relevance_then_value(slot, false); });
 }
 
-trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
-                                              const char *missing, unsigned then_slot,
-                                              trawl_error *err)
+trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, trawl_error *err)
 {
-    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
-        auto sorter = std::make_unique<Xapian::MultiValueKeyMaker>();
-        sorter->add_value(slot, descending != 0, missing ? missing : "");
-        sorter->add_value(then_slot, false);
-        enq->enquire.set_sort_by_key(sorter.get(), false);
-        enq->sorter = std::move(sorter);
-    });
+    return guard(err, &enq->last_error, enq->db->path.c_str(),
+                 [&] { enq->enquire.set_sort_by_value(slot, false); });
 }
 
 trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,

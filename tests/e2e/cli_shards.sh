@@ -118,6 +118,15 @@ equals "$("$QUERY" --index "$WORK/remote.stub" --format json --facets icc,provin
   --limit 0 international communication center)" \
   "$("$QUERY" --index "$WORK/one" --format json --facets icc,province,year --limit 0 \
     international communication center)" "remote: facet counts merged exactly"
+# Orders by a value, results by document, every occurrence, reprints: as one database (the
+# remote backend sorts by a value slot, never by a KeyMaker of several, which it refuses).
+for opts in "--sort date" "--sort -date" "--group documents" "--collapse" "--kwic"; do
+  # shellcheck disable=SC2086
+  equals "$("$QUERY" --index "$WORK/remote.stub" --format csv $opts --limit 30 harbour 2>&1)" \
+    "$("$QUERY" --index "$WORK/one" --format csv $opts --limit 30 harbour 2>&1)" "remote: $opts"
+done
+equals "$("$QUERY" --index "$WORK/remote.stub" --report reprints --format json 2>&1)" \
+  "$("$QUERY" --index "$WORK/one" --report reprints --format json 2>&1)" "remote: the reprints"
 printf 'harbour = "river trade"\n' >"$WORK/glossary-test.txt"
 total() { "$QUERY" "$@" --format json --limit 0 | grep -m1 '"total"'; }
 plain=$(total --index "$WORK/one" harbour)
