@@ -129,7 +129,12 @@ static int list_runs(const char *dir)
     trawl_runs runs = TRAWL_RUNS_INIT;
     trawl_error err;
     trawl_buf term = TRAWL_BUF_INIT;
-    if (trawl_schema_open_read(dir, NULL, &db, &err) || trawl_runs_load(db, &runs, &err)) {
+    trawl_status st = trawl_schema_open_read(dir, NULL, &db, &err);
+    if (st == TRAWL_ERR_NO_INDEX) {
+        trawl_cli_error("no index at %s (%s)", dir, err.message);
+        return TRAWL_EXIT_FATAL;
+    }
+    if (st || trawl_runs_load(db, &runs, &err)) {
         trawl_cli_error("%s", err.message);
         trawl_xdb_close(db);
         return TRAWL_EXIT_FATAL;

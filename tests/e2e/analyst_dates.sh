@@ -182,4 +182,6 @@ run 0 "$INGEST" --index "$IDX" --list-runs
 has_line "$out" "    4  2025-11-17T00:00:00Z        9        0        0          0         9  9" \
   "run 4 wrote every passage"
 contains "$out" "    1  2025-11-02T00:00:00Z" "the runs before the rebuild are listed"
+run 2 "$INGEST" --index "$WORK/nothing-here" --list-runs
+contains "$err" "no index at $WORK/nothing-here" "--list-runs without an index"
 finish
