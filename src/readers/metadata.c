@@ -291,6 +291,11 @@ trawl_status trawl_front_matter(char *text, size_t len, trawl_meta *meta, trawl_
         size_t ks = ls, ke = (size_t)(colon - text), vs = ke + 1, ve = le;
         trawl_trim(text, &ks, &ke);
         trawl_trim(text, &vs, &ve);
+        /* A YAML value may be quoted: "2024-05-29", 'A title: with a colon'. */
+        if (ve - vs >= 2 && (text[vs] == '"' || text[vs] == '\'') && text[ve - 1] == text[vs]) {
+            vs++;
+            ve--;
+        }
         char **f = field_named(&found, text + ks, ke - ks);
         if (f && ve > vs) {
             char *v = trawl_strndup(text + vs, ve - vs);

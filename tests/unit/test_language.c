@@ -186,6 +186,12 @@ static void front_matter_fields_read(void)
     CHECK(strstr(text, "Body text.") == text + 46);
     CHECK(strncmp(text, "   \n", 4) == 0);
     trawl_meta_clear(&meta);
+    char quoted[] = "---\ntitle: \"Quoted: yes\"\ndate: '2024-05-29'\nkind: \"\n---\nB.\n";
+    CHECK_INT(trawl_front_matter(quoted, strlen(quoted), &meta, NULL), TRAWL_OK);
+    CHECK_STR(meta.title, "Quoted: yes"); /* YAML's quotes are not part of the value */
+    CHECK_STR(meta.date, "2024-05-29");
+    CHECK_STR(meta.kind, "\""); /* a lone quote is the value */
+    trawl_meta_clear(&meta);
     char open_block[] = "---\ntitle: never closed\nBody.\n";
     CHECK_INT(trawl_front_matter(open_block, strlen(open_block), &meta, NULL), TRAWL_OK);
     CHECK(meta.title == NULL);
