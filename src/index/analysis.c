@@ -503,18 +503,20 @@ static int add_passage(void *ctx, const trawl_passage *p)
         goto cleanup;
     if ((st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_DOC, path, strlen(path), err)))
         goto cleanup;
-    trawl_buf asc = TRAWL_BUF_INIT, desc = TRAWL_BUF_INIT;
-    trawl_schema_date_keys(trawl_document_published(job->doc), an->term.data, an->term.len, &asc,
-                           &desc);
-    st = asc.failed || desc.failed
-             ? trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", path)
-             : trawl_xdoc_set_value(xdoc, TRAWL_SLOT_BY_DATE, asc.data, asc.len, err);
-    if (!st)
-        st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_BY_DATE_DESC, desc.data, desc.len, err);
-    trawl_buf_free(&asc);
-    trawl_buf_free(&desc);
-    if (st)
-        goto cleanup;
+    {
+        trawl_buf oldest = TRAWL_BUF_INIT, newest = TRAWL_BUF_INIT;
+        trawl_schema_date_keys(trawl_document_published(job->doc), an->term.data, an->term.len,
+                               &oldest, &newest);
+        st = oldest.failed || newest.failed
+                 ? trawl_error_set(err, TRAWL_ERR_NOMEM, "%s: out of memory", path)
+                 : trawl_xdoc_set_value(xdoc, TRAWL_SLOT_BY_DATE, oldest.data, oldest.len, err);
+        if (!st)
+            st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_BY_DATE_DESC, newest.data, newest.len, err);
+        trawl_buf_free(&oldest);
+        trawl_buf_free(&newest);
+        if (st)
+            goto cleanup;
+    }
     const char *published = trawl_document_published(job->doc);
     if (*published &&
         (st = trawl_xdoc_set_value(xdoc, TRAWL_SLOT_PUBLISHED, published, strlen(published), err)))

@@ -263,21 +263,31 @@ void trawl_schema_passage_id(const char *path, unsigned ordinal, trawl_buf *out)
     trawl_buf_printf(out, "%s#%u", path, ordinal);
 }
 
-void trawl_schema_date_keys(const char *date, const char *order, size_t order_len, trawl_buf *asc,
-                            trawl_buf *desc)
+/* Appends byte `c` to `out` as 255 - c. */
+static void put_inverted(trawl_buf *out, char c)
 {
-    trawl_buf_reset(asc);
-    trawl_buf_reset(desc);
-    if (!*date) {
-        trawl_buf_putc(asc, '~');
-        trawl_buf_putc(desc, '~');
+    trawl_buf_putc(out, (char)(255 - (unsigned char)c));
+}
+
+void trawl_schema_date_keys(const char *date, const char *order, size_t order_len,
+                            trawl_buf *oldest, trawl_buf *newest)
+{
+    trawl_buf_reset(oldest);
+    trawl_buf_reset(newest);
+    if (!*date) { /* below every date's key: last, in document order */
+        trawl_buf_putc(oldest, '\x01');
+        trawl_buf_putc(newest, '\x01');
     }
     for (const char *c = date; *c; c++) {
-        trawl_buf_putc(asc, *c);
-        trawl_buf_putc(desc, *c >= '0' && *c <= '9' ? (char)('9' - (*c - '0')) : *c);
+        put_inverted(oldest, *c);
+        put_inverted(newest, *c >= '0' && *c <= '9' ? (char)('9' - (*c - '0')) : *c);
     }
-    trawl_buf_putc(asc, '\x01');
-    trawl_buf_putc(desc, '\x01');
-    trawl_buf_append(asc, order, order_len);
-    trawl_buf_append(desc, order, order_len);
+    if (*date) {
+        put_inverted(oldest, '\x01');
+        put_inverted(newest, '\x01');
+    }
+    for (size_t i = 0; i < order_len; i++) {
+        put_inverted(oldest, order[i]);
+        put_inverted(newest, order[i]);
+    }
 }

@@ -139,18 +139,21 @@ void trawl_schema_merge_list(trawl_buf *list, const char *other, size_t len);
 #define TRAWL_SLOT_RUN 3
 /* The document's path: results grouped by document collapse on it. */
 #define TRAWL_SLOT_DOC 4
-/* Keys that sort passages by publication date, oldest (5) or newest (6) first, the undated
- * last and passages of one date in document order: trawl_schema_date_keys(). One value sorts
- * (Xapian's remote backend sorts by a value, not by a KeyMaker of several). */
+/* Keys that sort passages by publication date, oldest (5) or newest (6) first, passages of one
+ * date in document order: trawl_schema_date_keys(), sorted in descending byte order. One value
+ * sorts (Xapian's remote backend sorts by a value, not by a KeyMaker of several); every
+ * passage has one, so that no two tie (ties would go by document id, which differs between a
+ * database and its shards). */
 #define TRAWL_SLOT_BY_DATE 5
 #define TRAWL_SLOT_BY_DATE_DESC 6
 /* The two date keys of a passage of publication date `date` ("" when unknown) whose place
- * (TRAWL_SLOT_ORDER's value) is `order` (`order_len` bytes): the date, or "~" when unknown,
- * then 0x01 and the place (`asc`); the same with each digit d of the date made 9 - d (`desc`).
- * A date known to the year sorts before that year's months, and a month before its days, in
- * both. */
-void trawl_schema_date_keys(const char *date, const char *order, size_t order_len, trawl_buf *asc,
-                            trawl_buf *desc);
+ * (TRAWL_SLOT_ORDER's value) is `order` (`order_len` bytes): the date, 0x01 and the place,
+ * every byte b written 255 - b (`oldest`: descending order of these is ascending order of
+ * date and place); the same with each digit d of the date first made 9 - d (`newest`); for an
+ * undated passage, both the byte 0x01 and the place written so, below every dated key. A date
+ * known to the year sorts before that year's months, and a month before its days, in both. */
+void trawl_schema_date_keys(const char *date, const char *order, size_t order_len,
+                            trawl_buf *oldest, trawl_buf *newest);
 
 /* The tally value of a passage: its values of each facet (trawl_facet_id order: centers,
  * provinces, years, language, kind, publication date; each sorted and space-separated), its

@@ -702,11 +702,11 @@ static trawl_status set_order(trawl_xenquire *enq, trawl_sort sort, trawl_error 
 {
     switch (sort) {
     case TRAWL_SORT_DOCUMENT:
-        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_ORDER, err);
-    case TRAWL_SORT_DATE:
-        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE, err);
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_ORDER, 0, err);
+    case TRAWL_SORT_DATE: /* keys made to be sorted descending: the undated have none, last */
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE, 1, err);
     case TRAWL_SORT_DATE_DESC:
-        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE_DESC, err);
+        return trawl_xenquire_set_sort_by_value(enq, TRAWL_SLOT_BY_DATE_DESC, 1, err);
     default:
         return trawl_xenquire_set_tiebreak(enq, TRAWL_SLOT_ORDER, err);
     }

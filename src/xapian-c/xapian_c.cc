@@ -676,10 +676,11 @@ trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, tra
                  [&] { enq->enquire.set_sort_by_relevance_then_value(slot, false); });
 }
 
-trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, trawl_error *err)
+trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
+                                              trawl_error *err)
 {
     return guard(err, &enq->last_error, enq->db->path.c_str(),
-                 [&] { enq->enquire.set_sort_by_value(slot, false); });
+                 [&] { enq->enquire.set_sort_by_value(slot, descending != 0); });
 }
 
 trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,

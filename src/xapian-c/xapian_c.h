@@ -264,10 +264,12 @@ trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, 
 /* Results of equal weight rank by the value in `slot`, ascending (byte order), instead of by
  * document id (which depends on how and in how many shards the database was built). */
 trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err);
-/* Results in the ascending byte order of their values in `slot` (a document without one
- * first), weights left out; the values should be unique, for an order that does not depend on
- * document ids. Xapian's remote backend serves it (a KeyMaker it does not). */
-trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, trawl_error *err);
+/* Results in the byte order of their values in `slot`, ascending (a document without one
+ * first) or descending (last), weights left out; the values should be unique, for an order
+ * that does not depend on document ids. Xapian's remote backend serves it (a KeyMaker it does
+ * not). */
+trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
+                                              trawl_error *err);
 /* At most `max` results with one value in `slot` (Xapian's collapse key): the best of each
  * value are kept, and the match counts count values rather than documents. */
 trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,
