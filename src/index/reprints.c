@@ -101,9 +101,10 @@ typedef struct member {
     char *path;
     uint32_t sig[TRAWL_MINHASH_SIZE];
     size_t parent;     /* union-find */
-    size_t root;       /* after grouping: its group's first document */
+    size_t size;       /* a group's root: the documents in the group */
+    size_t root;       /* after grouping: its group's founding document */
     bool grouped;      /* after grouping: in a group of two or more */
-    double similarity; /* to its group's first document */
+    double similarity; /* to its group's founding document */
 } member;
 
 struct trawl_reprints {
@@ -151,15 +152,15 @@ static size_t find(member *items, size_t i)
     return i;
 }
 
-/* The smaller index becomes the root: after sorting by path, a group's root is its first. */
+/* Roots `a` and `b`, one of them alone, become one group, rooted at the root of the other (of
+ * the earlier in path order when both are alone): every member stays within the threshold of
+ * its root. */
 static void join(member *items, size_t a, size_t b)
 {
-    a = find(items, a);
-    b = find(items, b);
-    if (a < b)
-        items[b].parent = a;
-    else if (b < a)
-        items[a].parent = b;
+    size_t root = items[b].size > 1 || (items[a].size == 1 && b < a) ? b : a;
+    size_t other = root == a ? b : a;
+    items[other].parent = root;
+    items[root].size += items[other].size;
 }
 
 static int by_path(const void *a, const void *b)
@@ -186,8 +187,10 @@ trawl_status trawl_reprints_group(trawl_reprints *r, double threshold, trawl_err
     const size_t rows = TRAWL_MINHASH_SIZE / TRAWL_MINHASH_BANDS;
     if (r->n > 1)
         qsort(r->items, r->n, sizeof *r->items, by_path);
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n; i++) {
         r->items[i].parent = i;
+        r->items[i].size = 1;
+    }
     bucket *b = malloc((r->n ? r->n : 1) * sizeof *b);
     if (!b)
         return trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory grouping reprints");
@@ -200,18 +203,26 @@ trawl_status trawl_reprints_group(trawl_reprints *r, double threshold, trawl_err
             b[n++] = (bucket){trawl_fnv64(TRAWL_FNV64_INIT + band, rowv, rows * sizeof *rowv), i};
         }
         qsort(b, n, sizeof *b, by_bucket);
-        /* Documents sharing a band's bucket are candidates: each is compared with the bucket's
-         * first; a pair missed here meets in another band or through a third document. */
+        /* Documents sharing a band's bucket are candidates: each is compared with the eight
+         * before it; a pair missed here meets in another band or through a third document. A
+         * document joins a group only when it is alike to the group's founding document too, and
+         * two groups never merge: every member is within the threshold of its group's founding
+         * document, and similarity does not chain from copy to copy into documents that share
+         * little (short pages that share a footer with one, the footer with another). */
         for (size_t s = 0; s < n;) {
             size_t e = s + 1;
             while (e < n && b[e].hash == b[s].hash)
                 e++;
             for (size_t k = s + 1; k < e; k++)
-                for (size_t j = s; j < k && j < s + 8; j++)
-                    if (find(r->items, b[j].doc) != find(r->items, b[k].doc) &&
+                for (size_t j = k > s + 8 ? k - 8 : s; j < k; j++) {
+                    size_t rj = find(r->items, b[j].doc), rk = find(r->items, b[k].doc);
+                    bool alone = r->items[rj].size == 1 || r->items[rk].size == 1;
+                    if (rj != rk && alone &&
                         trawl_minhash_similarity(r->items[b[j].doc].sig, r->items[b[k].doc].sig) >=
-                            threshold)
-                        join(r->items, b[j].doc, b[k].doc);
+                            threshold &&
+                        trawl_minhash_similarity(r->items[rj].sig, r->items[rk].sig) >= threshold)
+                        join(r->items, rj, rk);
+                }
             s = e;
         }
     }

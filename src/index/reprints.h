@@ -5,8 +5,11 @@
  * markup; words that are numbers alone are left out. Each document's signature (TRAWL_MINHASH_SIZE
  * minimums of hashed shingles) estimates the Jaccard similarity of two documents' shingle sets as
  * the share of equal minimums. Grouping finds candidate pairs by locality-sensitive hashing
- * (TRAWL_MINHASH_BANDS bands of rows), keeps the pairs whose estimate reaches the threshold, and
- * joins them transitively; a group's key is its first document in byte order of the paths.
+ * (TRAWL_MINHASH_BANDS bands of rows), keeps the pairs whose estimate reaches the threshold,
+ * and lets a document join a group when it reaches it with the group's founding document (its
+ * key: the earlier in path order of its first pair) too; groups never merge. Every member is
+ * so within the threshold of its group's key, and similarity does not chain from copy to copy
+ * into documents that share little.
  *
  * Ownership: a trawl_reprints holds copies of what it is given; the strings it returns are its
  * own until it is freed. */
@@ -55,8 +58,8 @@ trawl_status trawl_reprints_add(trawl_reprints *r, const char *path, const uint3
                                 trawl_error *err);
 /* Groups the documents added whose similarity reaches `threshold`. */
 trawl_status trawl_reprints_group(trawl_reprints *r, double threshold, trawl_error *err);
-/* After grouping: the documents, in path order; each one's group key (its group's first path;
- * NULL for a document alone) and its similarity to that first document (1 for it). */
+/* After grouping: the documents, in path order; each one's group key (its group's founding
+ * document; NULL for a document alone) and its similarity to that document (1 for it). */
 size_t trawl_reprints_count(const trawl_reprints *r);
 const char *trawl_reprints_path(const trawl_reprints *r, size_t i);
 const char *trawl_reprints_group_of(const trawl_reprints *r, size_t i);

@@ -204,7 +204,7 @@ trawl_status trawl_schema_languages_of(trawl_xdb *db, trawl_buf *list, trawl_err
 /* + path: the document's MinHash signature (reprints.h: TRAWL_SIGNATURE_BYTES bytes). */
 #define TRAWL_META_SIGNATURE "trawl.sig."
 /* + path: the group of near-duplicates the document belongs to, as the commit of the last run
- * that changed documents found it: {"group": its first path, "similarity": to that one};
+ * that changed documents found it: {"group": its founding document, "similarity": to it};
  * absent for a document without reprints. */
 #define TRAWL_META_REPRINT "trawl.reprint."
 #define TRAWL_META_ALL "trawl." /* the prefix of every key Trawl writes */

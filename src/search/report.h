@@ -61,7 +61,7 @@ typedef struct trawl_registry_row {
 
 /* A document of a group of reprints. */
 typedef struct trawl_reprint_row {
-    char *group;       /* the group's key: its first document's path */
+    char *group;       /* the group's key: its founding document's path */
     char *path;        /* this document */
     char *title;       /* its title */
     char *url;         /* its URL, "" when none */
@@ -82,7 +82,7 @@ typedef struct trawl_report {
     size_t *cells; /* CROSSTAB: nrows * ncols counts, row-major: matches having both */
     trawl_registry_row *centers; /* REGISTRY */
     size_t ncenters;
-    trawl_reprint_row *reprints; /* REPRINTS: by group, each group's first document first */
+    trawl_reprint_row *reprints; /* REPRINTS: by group, its founding document first */
     size_t nreprints;
     int first_year, last_year; /* the years the query's year filter admits (charts span them);
                                   0 when it has none */

@@ -73,7 +73,7 @@ const char *trawl_reprint_group_of(const trawl_reprint_groups *g, const char *pa
     return at ? g->items[*at - 1].group : NULL;
 }
 
-/* Rows by group, the group's first document first, then by path. */
+/* Rows by group, the group's founding document first, then by path. */
 static int by_group(const void *a, const void *b)
 {
     const trawl_reprint_row *x = a, *y = b;

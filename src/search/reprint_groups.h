@@ -16,7 +16,7 @@
 
 typedef struct trawl_reprint_member {
     char *path;        /* a document */
-    char *group;       /* its group's key: the group's first path */
+    char *group;       /* its group's key: the group's founding document */
     double similarity; /* its estimated similarity to that document */
 } trawl_reprint_member;
 
@@ -33,7 +33,7 @@ void trawl_reprint_groups_free(trawl_reprint_groups *g);
 const char *trawl_reprint_group_of(const trawl_reprint_groups *g, const char *path, size_t len);
 
 /* Fills `r` (a report of kind TRAWL_REPORT_REPRINTS) with the groups that hold a document of the
- * tally's matches: `r->reprints` sorted by group, each group's first document first, and
+ * tally's matches: `r->reprints` sorted by group, each group's founding document first, and
  * `r->total` the number of groups. Titles come from the documents' records in `db`. */
 trawl_status trawl_reprints_report(const trawl_tally *t, trawl_xdb *db, trawl_report *r,
                                    trawl_error *err);
