@@ -153,7 +153,7 @@ trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl
     trawl_buf_free(&left);
     trawl_buf_free(&match);
     trawl_buf_free(&right);
-    /* Rows go out as they come: a pipe reader sees them at once, and nothing piles up. */
+    /* Every 256 rows go out: a pipe's reader sees them as they come, and none pile up. */
     return st || p->kwic_rows % 256 ? st : flushed(p, st, err);
 }
 

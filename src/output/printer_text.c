@@ -395,22 +395,29 @@ static void print_registry(const trawl_printer *p, const trawl_report *r)
     trawl_buf_free(&cell);
 }
 
-/* Each group of reprints: its first document, then the others with their similarity. */
+/* Each group of reprints: its founding document, then the others with their similarity; a
+ * title shortened to the width. */
 static void print_reprints(const trawl_printer *p, const trawl_report *r)
 {
     size_t docs = r->nreprints;
+    trawl_buf cell = TRAWL_BUF_INIT;
     fprintf(p->out, "reprints: %zu group%s of near-duplicate documents (%zu documents)\n", r->total,
             r->total == 1 ? "" : "s", docs);
     for (size_t i = 0; i < r->nreprints; i++) {
         const trawl_reprint_row *d = &r->reprints[i];
         bool first = strcmp(d->path, d->group) == 0;
+        char similarity[32] = "";
+        if (!first)
+            snprintf(similarity, sizeof similarity, "  (similarity %.2f)", d->similarity);
+        size_t used = (first ? 0 : 4) + trawl_display_width(d->path) + 2 + strlen(similarity);
         if (first)
             fputc('\n', p->out);
-        fprintf(p->out, "%s%s  %s", first ? "" : "  = ", d->path, d->title);
-        if (!first)
-            fprintf(p->out, "  (similarity %.2f)", d->similarity);
-        fputc('\n', p->out);
+        fprintf(p->out, "%s%s  ", first ? "" : "  = ", d->path);
+        size_t cols = !p->width ? 0 : p->width > used + 12 ? p->width - used : 12;
+        trawl_shortened(d->title, cols, &cell);
+        fprintf(p->out, "%s%s\n", trawl_buf_str(&cell), similarity);
     }
+    trawl_buf_free(&cell);
 }
 
 static trawl_status text_report(trawl_printer *p, const trawl_report *r, trawl_error *err)
