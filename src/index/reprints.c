@@ -190,6 +190,7 @@ trawl_status trawl_reprints_group(trawl_reprints *r, double threshold, trawl_err
     for (size_t i = 0; i < r->n; i++) {
         r->items[i].parent = i;
         r->items[i].size = 1;
+        r->items[i].grouped = false;
     }
     bucket *b = malloc((r->n ? r->n : 1) * sizeof *b);
     if (!b)

@@ -2,8 +2,7 @@
 . "$(dirname "$0")/lib.sh"
 IDX="$WORK/index"
 cd "$TRAWL_SRC"
-# Runs are stamped with this time (reproducible builds' convention), so rows can be compared.
-export SOURCE_DATE_EPOCH=1764547200
+# Runs are stamped with $SOURCE_DATE_EPOCH, lib.sh's 1764547200 (reproducible builds' way).
 run_time=2025-12-01T00:00:00Z
 
 # 1 ingest the default corpus into a fresh index; a second run replaces, never duplicates

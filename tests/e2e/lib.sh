@@ -4,6 +4,9 @@
 # REPORT_ORACLE (the report oracle); TRAWL_REQUIRE_SHARED=1 (as CI sets it) makes an absent
 # shared corpus a failure instead of a skip.
 set -u
+# Ingest runs are stamped with this time (the reproducible-builds convention), so that two
+# indexes built a second apart answer alike; a test may set its own.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1764547200}
 INGEST="$TRAWL_BIN/trawl-ingest"
 QUERY="$TRAWL_BIN/trawl-query"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/trawl-e2e.XXXXXX")
