@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "common/buf.h"
 #include "common/fileio.h"
@@ -142,15 +143,11 @@ static void release(trawl_server *s, pooled *p)
 }
 
 /* Queues a response of `len` bytes of `body` (malloc'd; taken). */
-static enum MHD_Result respond(struct MHD_Connection *c, unsigned code, const char *type,
-                               char *body, size_t len)
+/* Queues `r` (which it destroys) with status `code`, as `type`, with the headers every answer
+ * carries. */
+static enum MHD_Result queue(struct MHD_Connection *c, unsigned code, const char *type,
+                             struct MHD_Response *r)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        len, body ? body : (char *)"", body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
-    if (!r) {
-        free(body);
-        return MHD_NO;
-    }
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Content-Security-Policy",
@@ -162,6 +159,18 @@ static enum MHD_Result respond(struct MHD_Connection *c, unsigned code, const ch
     enum MHD_Result ok = MHD_queue_response(c, code, r);
     MHD_destroy_response(r);
     return ok;
+}
+
+static enum MHD_Result respond(struct MHD_Connection *c, unsigned code, const char *type,
+                               char *body, size_t len)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, body ? body : (char *)"", body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    return queue(c, code, type, r);
 }
 
 /* The HTTP status of a failure. */
@@ -403,6 +412,84 @@ static enum MHD_Result api_links(trawl_server *s, struct MHD_Connection *c)
     return respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", body, len);
 }
 
+/* --kwic's rows, written to the printer as they come. */
+typedef struct kwic_sink {
+    trawl_printer *p;
+    size_t rows;
+    trawl_status st;
+    trawl_error *err;
+} kwic_sink;
+
+static int on_occurrence(void *ctx, const trawl_occurrence *o)
+{
+    kwic_sink *k = ctx;
+    k->st = trawl_print_kwic(k->p, o, k->err);
+    k->rows += k->st == TRAWL_OK;
+    return k->st != TRAWL_OK;
+}
+
+/* /api/kwic: every occurrence (trawl-query --kwic), as CSV (a download) or JSON. The rows go
+ * to a temporary file, which the answer is then read from: the server's memory does not grow
+ * with their number. */
+static enum MHD_Result api_kwic(trawl_server *s, struct MHD_Connection *c)
+{
+    const char *q = arg(c, "q"), *format = arg(c, "format");
+    unsigned context = 40;
+    if (!q || !*q)
+        return respond_error(c, MHD_HTTP_BAD_REQUEST, q, "no query: give q=QUERY");
+    bool json = format && !strcmp(format, "json");
+    if ((format && !json && strcmp(format, "csv") != 0) ||
+        !count_arg(c, "context", 10000, 40, &context))
+        return respond_error(c, MHD_HTTP_BAD_REQUEST, q,
+                             "format: csv or json; context: a whole number up to 10000");
+    pooled *p = NULL;
+    trawl_error err;
+    trawl_status st = acquire(s, &p, &err);
+    if (st)
+        return respond_error(c, status_of(st), q, err.message);
+    FILE *out = tmpfile();
+    trawl_printer *pr = NULL;
+    size_t passages = 0;
+    kwic_sink k = {NULL, 0, TRAWL_OK, &err};
+    if (!out)
+        st = trawl_error_set(&err, TRAWL_ERR_IO, "no temporary file for the answer");
+    if (!st)
+        st = trawl_printer_new(json ? TRAWL_OUTPUT_JSON : TRAWL_OUTPUT_CSV, out, &pr, &err);
+    k.p = pr;
+    if (!st)
+        st = trawl_print_kwic_begin(pr, q, context, &err);
+    if (!st)
+        st = trawl_search_occurrences(p->s, q, NULL, on_occurrence, &k, &passages, &err);
+    if (!st)
+        st = k.st;
+    if (!st)
+        st = trawl_print_kwic_end(pr, k.rows, passages, &err);
+    trawl_printer_free(pr);
+    release(s, p);
+    long size = !st && fflush(out) == 0 ? ftell(out) : -1;
+    if (!st && size < 0)
+        st = trawl_error_set(&err, TRAWL_ERR_IO, "writing the answer failed");
+    if (st) {
+        if (out)
+            fclose(out);
+        return respond_error(c, status_of(st), q, err.message);
+    }
+    /* The response owns (and closes) a duplicate of the file's descriptor. */
+    int fd = dup(fileno(out));
+    fclose(out);
+    struct MHD_Response *r = fd < 0 ? NULL : MHD_create_response_from_fd((uint64_t)size, fd);
+    if (!r) {
+        if (fd >= 0)
+            close(fd);
+        return respond_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, q, "cannot send the answer");
+    }
+    if (!json)
+        MHD_add_response_header(r, "Content-Disposition",
+                                "attachment; filename=\"trawl-occurrences.csv\"");
+    return queue(c, MHD_HTTP_OK,
+                 json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8", r);
+}
+
 static enum MHD_Result asset(trawl_server *s, struct MHD_Connection *c, size_t i)
 {
     trawl_buf path = TRAWL_BUF_INIT;
@@ -447,6 +534,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return api_report(s, c, true);
     if (!strcmp(url, "/api/links"))
         return api_links(s, c);
+    if (!strcmp(url, "/api/kwic"))
+        return api_kwic(s, c);
     return respond_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such page");
 }
 

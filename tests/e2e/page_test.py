@@ -97,6 +97,10 @@ try:
         fail("no highlight in the results")
     if "q=ICC" not in js("location.search"):
         fail("the query is not in the URL (no permalink)")
+    kwic_url = js("document.querySelector('#downloads a').href")
+    kwic = urllib.request.urlopen(kwic_url).read().decode()
+    if not kwic.startswith("left,match,right,passage"):
+        fail("the occurrences download: " + kwic[:60])
     shot("1-search")
 
     # 2 click a facet: the filter joins the query, the count narrows

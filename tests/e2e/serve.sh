@@ -33,6 +33,15 @@ equals "$out" "$("$QUERY" --index "$WORK/index" --format json --sort -date --gro
 get "$URL/api/search?q=harbour&collapse=1"
 equals "$out" "$("$QUERY" --index "$WORK/index" --format json --collapse harbour)" \
   "reprints folded, as trawl-query's"
+get "$URL/api/kwic?q=ICC"
+equals "$out" "$("$QUERY" --index "$WORK/index" --kwic --format csv ICC)" \
+  "every occurrence as CSV, as trawl-query --kwic's"
+contains "$(cat "$WORK/headers")" "Content-Disposition: attachment" "a download"
+get "$URL/api/kwic?q=ICC&format=json&context=10"
+equals "$out" "$("$QUERY" --index "$WORK/index" --kwic --format json --context 10 ICC)" \
+  "every occurrence as JSON"
+get "$URL/api/kwic?q=ICC&format=xml"
+equals "$code" 400 "an unknown format"
 get "$URL/api/search?q=ICC&sort=newest"
 equals "$code" 400 "an unknown order"
 get "$URL/api/report?spec=reprints"

@@ -141,6 +141,13 @@ async function results(s) {
   fold.title = "show a passage republished in several documents once";
   bar.append(fold);
   bar.hidden = false;
+  const dl = $("downloads");
+  const every = el("a", "Download every occurrence (CSV)");
+  every.href = "/api/kwic?" + new URLSearchParams({ q: s.q }).toString();
+  every.download = "trawl-occurrences.csv";
+  every.title = "each occurrence with its context, passage, source offset and citation";
+  dl.append(every);
+  dl.hidden = false;
   const notes = $("notes");
   if (r.relaxed)
     notes.append(el("li", "No passage matches all " + r.relaxed.of +
