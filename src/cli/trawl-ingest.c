@@ -139,8 +139,9 @@ static int list_runs(const char *dir)
         trawl_xdb_close(db);
         return TRAWL_EXIT_FATAL;
     }
-    printf("%5s  %-20s  %7s  %7s  %7s  %9s  %8s  %s\n", "run", "time (UTC)", "added", "changed",
-           "removed", "unchanged", "passages", "passages now");
+    /* 79 columns; "now": the passages the run last wrote that the index holds now */
+    printf("%5s  %-20s  %5s  %7s  %7s  %9s  %8s  %s\n", "run", "time (UTC)", "added", "changed",
+           "removed", "unchanged", "passages", "now");
     int code = TRAWL_EXIT_OK;
     for (size_t i = 0; i < runs.n; i++) {
         const trawl_run *r = &runs.items[i];
@@ -151,7 +152,7 @@ static int list_runs(const char *dir)
             code = TRAWL_EXIT_FATAL;
             break;
         }
-        printf("%5u  %-20s  %7zu  %7zu  %7zu  %9zu  %8zu  %u\n", r->id, r->time, r->added,
+        printf("%5u  %-20s  %5zu  %7zu  %7zu  %9zu  %8zu  %u\n", r->id, r->time, r->added,
                r->changed, r->removed, r->unchanged, r->passages, now);
     }
     if (!runs.n)

@@ -163,10 +163,10 @@ matches "$out" 0 "added:last after a run that added nothing: nothing new"
 run 1 "$QUERY" --index "$IDX" --watch "$WORK/watch.tsv"
 contains "$out" "0 of 3 saved searches found new passages" "the next day's report: nothing new, exit 1"
 run 0 "$INGEST" --index "$IDX" --list-runs
-has_line "$out" "    1  2025-11-02T00:00:00Z        9        0        0          0         9  7" \
+has_line "$out" "    1  2025-11-02T00:00:00Z      9        0        0          0         9  7" \
   "run 1: nine added, seven of its passages still in the index"
-has_line "$out" "    2  2025-11-10T00:00:00Z        1        1        1          7         2  2" "run 2"
-has_line "$out" "    3  2025-11-17T00:00:00Z        0        0        0          9         0  0" "run 3"
+has_line "$out" "    2  2025-11-10T00:00:00Z      1        1        1          7         2  2" "run 2"
+has_line "$out" "    3  2025-11-17T00:00:00Z      0        0        0          9         0  0" "run 3"
 
 # Runs are history, not content: the incremental index fingerprints as a fresh build.
 run 0 "$QUERY" --index "$IDX" --fingerprint
@@ -179,7 +179,7 @@ equals "$out" "$incremental" "the same fingerprint, however many runs built it"
 run 0 "$INGEST" --index "$IDX" --rebuild "$DOCS"
 contains "$out" "as run 4 (9 added," "a rebuild is run 4"
 run 0 "$INGEST" --index "$IDX" --list-runs
-has_line "$out" "    4  2025-11-17T00:00:00Z        9        0        0          0         9  9" \
+has_line "$out" "    4  2025-11-17T00:00:00Z      9        0        0          0         9  9" \
   "run 4 wrote every passage"
 contains "$out" "    1  2025-11-02T00:00:00Z" "the runs before the rebuild are listed"
 run 2 "$INGEST" --index "$WORK/nothing-here" --list-runs
