@@ -496,18 +496,20 @@ trawl_status trawl_xquery_term(const char *term, size_t len, unsigned wqf, unsig
                  [&] { new_query(Xapian::Query(std::string(term, len), wqf, pos), query_out); });
 }
 
+// Fresh queries, never copies of Xapian::Query::MatchAll or MatchNothing: those are shared
+// static objects whose reference counts are not atomic, and copying them from several threads
+// at once (trawl-serve's) freed one under another (AddressSanitizer: heap-use-after-free).
 trawl_status trawl_xquery_match_all(trawl_xquery **query_out, trawl_error *err)
 {
     *query_out = nullptr;
     return guard(err, nullptr, "query",
-                 [&] { new_query(Xapian::Query(Xapian::Query::MatchAll), query_out); });
+                 [&] { new_query(Xapian::Query(std::string()), query_out); });
 }
 
 trawl_status trawl_xquery_match_nothing(trawl_xquery **query_out, trawl_error *err)
 {
     *query_out = nullptr;
-    return guard(err, nullptr, "query",
-                 [&] { new_query(Xapian::Query(Xapian::Query::MatchNothing), query_out); });
+    return guard(err, nullptr, "query", [&] { new_query(Xapian::Query(), query_out); });
 }
 
 trawl_status trawl_xquery_combine(trawl_xop op, trawl_xquery *const *subs, size_t n,
