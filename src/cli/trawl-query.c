@@ -192,22 +192,6 @@ static trawl_status draw_chart(trawl_searcher *s, const trawl_report *rep, const
     return trawl_chart_write(rep, &src, path, err);
 }
 
-/* --kwic: each occurrence printed as it is found. */
-typedef struct kwic_output {
-    trawl_printer *p;
-    size_t rows;
-    trawl_status st;
-    trawl_error *err;
-} kwic_output;
-
-static int print_occurrence(void *ctx, const trawl_occurrence *o)
-{
-    kwic_output *k = ctx;
-    k->st = trawl_print_kwic(k->p, o, k->err);
-    k->rows += k->st == TRAWL_OK;
-    return k->st != TRAWL_OK;
-}
-
 int main(int argc, char **argv)
 {
     trawl_cli_set_program("trawl-query");
@@ -500,21 +484,12 @@ int main(int argc, char **argv)
         }
         code = TRAWL_EXIT_OK;
     } else if (kwic) {
-        kwic_output out = {p, 0, TRAWL_OK, &err};
-        size_t passages = 0;
-        trawl_status st = trawl_print_kwic_begin(p, query.data, context, &err);
-        if (!st)
-            st = trawl_search_occurrences(s, query.data, opts.language, print_occurrence, &out,
-                                          &passages, &err);
-        if (!st)
-            st = out.st;
-        if (!st)
-            st = trawl_print_kwic_end(p, out.rows, passages, &err);
-        if (st) {
+        size_t rows = 0;
+        if (trawl_print_occurrences(p, s, query.data, opts.language, context, &rows, &err)) {
             trawl_cli_error("%s", err.message);
             goto cleanup;
         }
-        code = out.rows > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
+        code = rows > 0 ? TRAWL_EXIT_OK : TRAWL_EXIT_PARTIAL;
     } else if (report) {
         trawl_status st =
             trawl_search_report(s, query.len ? query.data : NULL, &spec, opts.language, &rep, &err);

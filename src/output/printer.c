@@ -93,16 +93,6 @@ trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const c
     return flushed(p, trawl_json_error(p, query, message, err), err);
 }
 
-trawl_status trawl_print_kwic_begin(trawl_printer *p, const char *query, size_t context,
-                                    trawl_error *err)
-{
-    say_missing(p);
-    p->context = context;
-    p->kwic_rows = 0;
-    p->ops->kwic_begin(p, query);
-    return flushed(p, TRAWL_OK, err);
-}
-
 /* Up to `n` characters of `text` (`len` bytes) before (`before`) or after its byte `at`, line
  * breaks and tabs made spaces, into `out`; an ellipsis marks text left out. */
 static void context_of(const char *text, size_t len, size_t at, size_t n, bool before,
@@ -133,7 +123,8 @@ static void context_of(const char *text, size_t len, size_t at, size_t n, bool b
         trawl_buf_puts(out, "…");
 }
 
-trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl_error *err)
+/* One row. */
+static trawl_status print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl_error *err)
 {
     const trawl_hit *h = o->hit;
     trawl_buf left = TRAWL_BUF_INIT, match = TRAWL_BUF_INIT, right = TRAWL_BUF_INIT;
@@ -147,8 +138,8 @@ trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl
     } else {
         trawl_kwic_row row = {o, trawl_buf_str(&left), trawl_buf_str(&match),
                               trawl_buf_str(&right)};
-        st = p->ops->kwic_row(p, &row, err);
-        p->kwic_rows++;
+        if (!(st = p->ops->kwic_row(p, &row, err)))
+            p->kwic_rows++;
     }
     trawl_buf_free(&left);
     trawl_buf_free(&match);
@@ -157,11 +148,38 @@ trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl
     return st || p->kwic_rows % 256 ? st : flushed(p, st, err);
 }
 
-trawl_status trawl_print_kwic_end(trawl_printer *p, size_t occurrences, size_t passages,
-                                  trawl_error *err)
+/* The search's callback: each occurrence printed as it comes; the first failure kept. */
+typedef struct kwic_sink {
+    trawl_printer *p;
+    trawl_status st;
+    trawl_error *err;
+} kwic_sink;
+
+static int on_occurrence(void *ctx, const trawl_occurrence *o)
 {
-    p->ops->kwic_end(p, occurrences, passages);
-    return flushed(p, TRAWL_OK, err);
+    kwic_sink *k = ctx;
+    k->st = print_kwic(k->p, o, k->err);
+    return k->st != TRAWL_OK;
+}
+
+trawl_status trawl_print_occurrences(trawl_printer *p, trawl_searcher *s, const char *query,
+                                     const char *language, size_t context, size_t *rows_out,
+                                     trawl_error *err)
+{
+    say_missing(p);
+    p->context = context;
+    p->kwic_rows = 0;
+    p->ops->kwic_begin(p, query);
+    kwic_sink k = {p, TRAWL_OK, err};
+    size_t passages = 0;
+    trawl_status st =
+        trawl_search_occurrences(s, query, language, on_occurrence, &k, &passages, err);
+    if (!st)
+        st = k.st;
+    if (!st)
+        p->ops->kwic_end(p, p->kwic_rows, passages);
+    *rows_out = p->kwic_rows;
+    return flushed(p, st, err);
 }
 
 trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err)

@@ -58,15 +58,15 @@ trawl_status trawl_print_results(trawl_printer *p, const trawl_results *r, trawl
 trawl_status trawl_print_report(trawl_printer *p, const trawl_report *r, trawl_error *err);
 /* Prints a document's links, outgoing and incoming. */
 trawl_status trawl_print_links(trawl_printer *p, const trawl_doc_links *l, trawl_error *err);
-/* --kwic: every occurrence, one row each, streamed: _begin once (`context`: characters of the
- * passage to show on each side of a match), then one call per occurrence, then _end with the
+/* --kwic: every occurrence of what `query` matches in the index of `s`
+ * (trawl_search_occurrences, analysed as `language`, NULL: the index's default), one row each,
+ * printed as they are found, with `context` characters of the passage on each side; then the
  * counts. Text: the line of the occurrence, then its citation; CSV: one row each; JSON: one
- * object {"query", "context", "occurrences": [...], "count", "passages"}, written as it goes. */
-trawl_status trawl_print_kwic_begin(trawl_printer *p, const char *query, size_t context,
-                                    trawl_error *err);
-trawl_status trawl_print_kwic(trawl_printer *p, const trawl_occurrence *o, trawl_error *err);
-trawl_status trawl_print_kwic_end(trawl_printer *p, size_t occurrences, size_t passages,
-                                  trawl_error *err);
+ * object {"query", "context", "occurrences": [...], "count", "passages"}, written as it goes.
+ * `*rows_out` gets the number of occurrences. */
+trawl_status trawl_print_occurrences(trawl_printer *p, trawl_searcher *s, const char *query,
+                                     const char *language, size_t context, size_t *rows_out,
+                                     trawl_error *err);
 /* Prints `{"query", "error"}`: a query of a stream that could not run, as JSON. */
 trawl_status trawl_print_json_error(trawl_printer *p, const char *query, const char *message,
                                     trawl_error *err);

@@ -12,10 +12,10 @@
 #include "readers/document.h"
 
 typedef enum trawl_format {
-    TRAWL_FORMAT_UNKNOWN, /* not a format Trawl reads */
-    TRAWL_FORMAT_WIKI,    /* "= Title =" wiki-style text */
-    TRAWL_FORMAT_TEXT,    /* plain text */
-    TRAWL_FORMAT_HTML,    /* HTML */
+    TRAWL_FORMAT_UNKNOWN,  /* not a format Trawl reads */
+    TRAWL_FORMAT_WIKI,     /* "= Title =" wiki-style text */
+    TRAWL_FORMAT_TEXT,     /* plain text */
+    TRAWL_FORMAT_HTML,     /* HTML */
     TRAWL_FORMAT_MARKDOWN, /* Markdown */
     TRAWL_FORMAT_PDF       /* PDF */
 } trawl_format;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "readers/blocks.h"
 #include "readers/formats.h"
 #include "text/utf8.h"
 
@@ -28,21 +29,13 @@ bool trawl_looks_like_pdf(const char *data, size_t len)
     return false;
 }
 
-/* Bytes of a line's text, its break excluded, and its width in characters. */
+/* The characters of `len` bytes of UTF-8. */
 static size_t chars_of(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
-}
-
-static bool is_blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!strchr(" \t\r\f\v", s[i]))
-            return false;
-    return true;
 }
 
 /* Whether a line (trailing spaces trimmed) ends a sentence: . ! ? : and their CJK forms. */
@@ -79,53 +72,46 @@ static bool starts_item(const char *s, size_t len)
     return false;
 }
 
+/* The block of page text [*start, last) (`base`: the page's offset in the document's text),
+ * when one is open; closes it. */
+static trawl_status close_block(trawl_document *doc, const char *text, size_t base, bool *open,
+                                size_t start, size_t last)
+{
+    if (!*open)
+        return TRAWL_OK;
+    *open = false;
+    return trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH, text + start, last - start,
+                                    base + start);
+}
+
 /* Adds the blocks of one page's text (`base`: its offset in the document's text). */
 static trawl_status add_page(trawl_document *doc, const char *text, size_t len, size_t base)
 {
-    size_t widest = 0;
-    for (size_t at = 0; at < len;) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        size_t w = chars_of(text + at, end - at);
+    size_t widest = 0, pos = 0, a, b;
+    while (trawl_next_line(text, len, &pos, &a, &b)) {
+        size_t w = chars_of(text + a, b - a);
         widest = w > widest ? w : widest;
-        at = end + 1;
     }
     size_t start = 0, last = 0; /* the block being gathered: [start, last) */
     bool open = false;
-    for (size_t at = 0; at <= len;) {
-        const char *nl = at < len ? memchr(text + at, '\n', len - at) : NULL;
-        size_t end = nl ? (size_t)(nl - text) : len;
-        bool blank = is_blank(text + at, end - at);
-        if (open && (blank || starts_item(text + at, end - at))) {
-            trawl_status st = trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH, text + start,
-                                                       last - start, base + start);
-            if (st)
-                return st;
-            open = false;
-        }
-        if (!blank) {
-            if (!open)
-                start = at;
-            open = true;
-            last = end;
-            /* A short line that ends a sentence ends its paragraph. */
-            if (ends_sentence(text + at, end - at) &&
-                chars_of(text + at, end - at) * 10 < widest * 9) {
-                trawl_status st = trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH, text + start,
-                                                           last - start, base + start);
-                if (st)
-                    return st;
-                open = false;
-            }
-        }
-        if (at >= len)
-            break;
-        at = end + 1;
+    trawl_status st = TRAWL_OK;
+    pos = 0;
+    while (!st && trawl_next_line(text, len, &pos, &a, &b)) {
+        size_t ta = a, tb = b;
+        trawl_trim(text, &ta, &tb);
+        if (ta == tb || starts_item(text + a, b - a))
+            st = close_block(doc, text, base, &open, start, last);
+        if (st || ta == tb)
+            continue;
+        if (!open)
+            start = a;
+        open = true;
+        last = b;
+        /* A short line that ends a sentence ends its paragraph. */
+        if (ends_sentence(text + a, b - a) && chars_of(text + a, b - a) * 10 < widest * 9)
+            st = close_block(doc, text, base, &open, start, last);
     }
-    if (open)
-        return trawl_document_add_block(doc, TRAWL_BLOCK_PARAGRAPH, text + start, last - start,
-                                        base + start);
-    return TRAWL_OK;
+    return st ? st : close_block(doc, text, base, &open, start, last);
 }
 
 /* The PDF's title and creation date, unless empty. */

@@ -538,15 +538,16 @@ const trawl_glossary *trawl_searcher_glossary(const trawl_searcher *s)
     return s->glossary;
 }
 
-/* The run that last wrote passage `docid` into `h`, its time kept in `o` (the hit's data). */
-static trawl_status load_run(trawl_results *r, trawl_searcher *s, trawl_xdocid docid, json_t *o,
-                             trawl_hit *h, trawl_error *err)
+/* The run that last wrote result `k` of `mset` into `h`, its time kept in `o` (the hit's
+ * data). */
+static trawl_status load_run(trawl_results *r, trawl_searcher *s, trawl_xmset *mset, size_t k,
+                             json_t *o, trawl_hit *h, trawl_error *err)
 {
     char *value = NULL, *record = NULL;
     size_t len = 0;
     h->run = 0;
     h->added = "";
-    trawl_status st = trawl_xdb_get_value(s->db, docid, TRAWL_SLOT_RUN, &value, &len, err);
+    trawl_status st = trawl_xmset_value(mset, k, TRAWL_SLOT_RUN, &value, &len, err);
     if (st)
         return st;
     h->run = (unsigned)strtoul(value, NULL, 10);
@@ -555,9 +556,9 @@ static trawl_status load_run(trawl_results *r, trawl_searcher *s, trawl_xdocid d
         return TRAWL_OK;
     /* The page's passages mostly share a few runs: each run's record is read once. */
     const char *known = NULL;
-    for (size_t k = 0; k < r->count && !known; k++)
-        if (r->hits[k].run == h->run && &r->hits[k] != h && r->hits[k].added && *r->hits[k].added)
-            known = r->hits[k].added;
+    for (size_t i = 0; i < r->count && !known; i++)
+        if (r->hits[i].run == h->run && &r->hits[i] != h && r->hits[i].added && *r->hits[i].added)
+            known = r->hits[i].added;
     char time[32] = "";
     if (!known) {
         char key[64];
@@ -580,17 +581,22 @@ static trawl_status load_run(trawl_results *r, trawl_searcher *s, trawl_xdocid d
     return TRAWL_OK;
 }
 
-/* Fills hit `i` from the stored passage of match `m`, highlighting it as analysed in its own
- * language when the search has that language's analyzer. */
-static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, const trawl_xmatch *m,
-                             trawl_highlighter *hl, const analyzers *ans, trawl_error *err)
+/* Fills hit `i` of `r` (whose count already covers it) from the stored passage of result `k` of
+ * `mset`, highlighting it as analysed in its own language when the search has that language's
+ * analyzer. */
+static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, trawl_xmset *mset,
+                             size_t k, trawl_highlighter *hl, const analyzers *ans,
+                             trawl_error *err)
 {
     json_t *o = NULL;
     const char *text_start = NULL;
     size_t text_len = 0;
     trawl_error why;
-    trawl_status st =
-        trawl_passage_data_decode(m->data, m->data_len, &o, &text_start, &text_len, &why);
+    trawl_xmatch match, *m = &match;
+    trawl_status st = trawl_xmset_item(mset, k, m, err);
+    if (st)
+        return st;
+    st = trawl_passage_data_decode(m->data, m->data_len, &o, &text_start, &text_len, &why);
     if (st == TRAWL_ERR_NOMEM)
         return trawl_error_set(err, st, "out of memory loading results");
     if (st)
@@ -612,7 +618,7 @@ static trawl_status load_hit(trawl_results *r, trawl_searcher *s, size_t i, cons
     h->lang = str_field(o, "lang");
     h->kind = str_field(o, "kind");
     h->published = str_field(o, "published");
-    if ((st = load_run(r, s, m->docid, o, h, err)))
+    if ((st = load_run(r, s, mset, k, o, h, err)))
         return st;
     json_t *text = json_object_get(o, "text");
     h->text = json_is_string(text) ? json_string_value(text) : "";
@@ -816,11 +822,8 @@ static trawl_status load_documents(trawl_searcher *s, trawl_results *r, const ru
         g->first = r->count;
         g->passages = in.total;
         for (size_t i = 0; !st && in.mset && i < trawl_xmset_size(in.mset); i++) {
-            trawl_xmatch hm;
-            if ((st = trawl_xmset_item(in.mset, i, &hm, err)))
-                break;
             size_t at = r->count++;
-            if ((st = load_hit(r, s, at, &hm, hl, an, err)))
+            if ((st = load_hit(r, s, at, in.mset, i, hl, an, err)))
                 break;
             r->hits[at].rank = r->offset + (unsigned)d + 1;
             g->n++;
@@ -1078,11 +1081,8 @@ static trawl_status search_once(trawl_searcher *s, const char *query,
     if (query && (job.total == 0 || r->relaxed) && (st = suggest(s, query, &an, r, err)))
         goto cleanup;
     for (size_t i = 0; i < trawl_xmset_size(job.mset) && !o.per_document; i++) {
-        trawl_xmatch m;
-        if ((st = trawl_xmset_item(job.mset, i, &m, err)))
-            goto cleanup;
         r->count = i + 1;
-        if ((st = load_hit(r, s, i, &m, hl, &an, err)))
+        if ((st = load_hit(r, s, i, job.mset, i, hl, &an, err)))
             goto cleanup;
     }
     if (o.per_document && (st = load_documents(s, r, &job, o.per_document, hl, &an, err)))
@@ -1246,11 +1246,8 @@ trawl_status trawl_search_occurrences(trawl_searcher *s, const char *query, cons
         *passages_out += n;
         if (!st && !(st = new_results(query, 0, n, &r, err))) {
             for (size_t i = 0; i < n && !st && !stopped; i++) {
-                trawl_xmatch m;
-                if ((st = trawl_xmset_item(job.mset, i, &m, err)))
-                    break;
                 r->count = i + 1;
-                if (!(st = load_hit(r, s, i, &m, hl, &an, err)))
+                if (!(st = load_hit(r, s, i, job.mset, i, hl, &an, err)))
                     stopped = hit_occurrences(r, i, fn, ctx);
             }
         }

@@ -412,22 +412,6 @@ static enum MHD_Result api_links(trawl_server *s, struct MHD_Connection *c)
     return respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", body, len);
 }
 
-/* --kwic's rows, written to the printer as they come. */
-typedef struct kwic_sink {
-    trawl_printer *p;
-    size_t rows;
-    trawl_status st;
-    trawl_error *err;
-} kwic_sink;
-
-static int on_occurrence(void *ctx, const trawl_occurrence *o)
-{
-    kwic_sink *k = ctx;
-    k->st = trawl_print_kwic(k->p, o, k->err);
-    k->rows += k->st == TRAWL_OK;
-    return k->st != TRAWL_OK;
-}
-
 /* /api/kwic: every occurrence (trawl-query --kwic), as CSV (a download) or JSON. The rows go
  * to a temporary file, which the answer is then read from: the server's memory does not grow
  * with their number. */
@@ -449,21 +433,13 @@ static enum MHD_Result api_kwic(trawl_server *s, struct MHD_Connection *c)
         return respond_error(c, status_of(st), q, err.message);
     FILE *out = tmpfile();
     trawl_printer *pr = NULL;
-    size_t passages = 0;
-    kwic_sink k = {NULL, 0, TRAWL_OK, &err};
+    size_t rows = 0;
     if (!out)
         st = trawl_error_set(&err, TRAWL_ERR_IO, "no temporary file for the answer");
     if (!st)
         st = trawl_printer_new(json ? TRAWL_OUTPUT_JSON : TRAWL_OUTPUT_CSV, out, &pr, &err);
-    k.p = pr;
     if (!st)
-        st = trawl_print_kwic_begin(pr, q, context, &err);
-    if (!st)
-        st = trawl_search_occurrences(p->s, q, NULL, on_occurrence, &k, &passages, &err);
-    if (!st)
-        st = k.st;
-    if (!st)
-        st = trawl_print_kwic_end(pr, k.rows, passages, &err);
+        st = trawl_print_occurrences(pr, p->s, q, NULL, context, &rows, &err);
     trawl_printer_free(pr);
     release(s, p);
     long size = !st && fflush(out) == 0 ? ftell(out) : -1;

@@ -761,6 +761,21 @@ trawl_status trawl_xmset_item(trawl_xmset *mset, size_t index, trawl_xmatch *mat
     });
 }
 
+trawl_status trawl_xmset_value(trawl_xmset *mset, size_t index, unsigned slot, char **value_out,
+                               size_t *len_out, trawl_error *err)
+{
+    *value_out = nullptr;
+    if (!mset || index >= mset->mset.size())
+        return bad_arg(err, nullptr, "result index out of range");
+    return guard(err, nullptr, "result", [&] {
+        const std::string v =
+            mset->mset[static_cast<Xapian::doccount>(index)].get_document().get_value(slot);
+        *value_out = dup_bytes(v);
+        if (len_out)
+            *len_out = v.size();
+    });
+}
+
 void trawl_xmset_free(trawl_xmset *mset)
 {
     delete mset;

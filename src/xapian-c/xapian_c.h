@@ -301,6 +301,10 @@ void trawl_xmset_counts(const trawl_xmset *mset, unsigned *lower, unsigned *esti
                         unsigned *upper);
 trawl_status trawl_xmset_item(trawl_xmset *mset, size_t index, trawl_xmatch *match_out,
                               trawl_error *err);
+/* The value in `slot` of result `index` (malloc'd, "" when it has none), from the document
+ * the result set fetched (on remote shards: no further round trip). */
+trawl_status trawl_xmset_value(trawl_xmset *mset, size_t index, unsigned slot, char **value_out,
+                               size_t *len_out, trawl_error *err);
 void trawl_xmset_free(trawl_xmset *mset);
 
 #ifdef __cplusplus
