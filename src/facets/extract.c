@@ -532,11 +532,27 @@ static void find_foundings(trawl_extractor *ex, trawl_facets *out)
     }
 }
 
+bool trawl_extract_begin(trawl_extractor *ex, const char *text, size_t len)
+{
+    return ftext_begin(&ex->text, text, len);
+}
+
+int trawl_extract_word(void *ex, const trawl_term *word)
+{
+    return ftext_add(&((trawl_extractor *)ex)->text, word);
+}
+
 trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, trawl_facets *out,
                            trawl_error *err)
 {
+    trawl_extract_begin(ex, text, len);
+    return trawl_extract_end(ex, false, out, err);
+}
+
+trawl_status trawl_extract_end(trawl_extractor *ex, bool fed, trawl_facets *out, trawl_error *err)
+{
     trawl_facets_reset(out);
-    trawl_status st = ftext_load(&ex->text, ex->an, ex->sentences, text, len, err);
+    trawl_status st = ftext_end(&ex->text, fed, ex->an, ex->sentences, err);
     if (st)
         return st;
     extract_places(ex, out);

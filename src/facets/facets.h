@@ -145,4 +145,14 @@ trawl_status trawl_extractor_set_take(trawl_extractor_set *set, trawl_analyzer *
 trawl_status trawl_extract(trawl_extractor *ex, const char *text, size_t len, trawl_facets *out,
                            trawl_error *err);
 
+/* trawl_extract for a caller that analyses `text` anyway (ingest), so that it is analysed
+ * once: trawl_extract_begin says whether the caller's words are wanted (false: the text holds
+ * pinyin readings, analysed without them by trawl_extract_end); if so, the caller passes each
+ * word that trawl_analyze gives for `text`, with the analyzer the extractor was made for, to
+ * trawl_extract_word (a trawl_term_fn, `ctx` the extractor; it never stops the analysis),
+ * then calls trawl_extract_end with what begin returned. `text` must stay valid until then. */
+bool trawl_extract_begin(trawl_extractor *ex, const char *text, size_t len);
+int trawl_extract_word(void *ex, const trawl_term *word);
+trawl_status trawl_extract_end(trawl_extractor *ex, bool fed, trawl_facets *out, trawl_error *err);
+
 #endif

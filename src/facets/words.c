@@ -14,13 +14,6 @@
 
 /* ---- analysed text ---- */
 
-typedef struct loader {
-    ftext *t;
-    const char *text; /* what is analysed: the text, or a copy without pinyin readings */
-    size_t len;       /* its length */
-    bool failed;
-} loader;
-
 /* Whether `s` (`n` bytes) holds a vowel with a pinyin tone mark (ā á ǎ à ... ǜ). */
 static bool has_tone_mark(const char *s, size_t n)
 {
@@ -87,13 +80,14 @@ static char *without_readings(const char *text, size_t len, size_t **map_out, si
     return clean;
 }
 
-static int on_term(void *ctx, const trawl_term *w)
+int ftext_add(void *ctx, const trawl_term *w)
 {
-    loader *ld = ctx;
-    ftext *t = ld->t;
+    ftext *t = ctx;
+    if (t->failed)
+        return 0;
     if (!trawl_array_grow((void **)&t->toks, &t->cap, t->n, sizeof *t->toks)) {
-        ld->failed = true;
-        return 1;
+        t->failed = true;
+        return 0;
     }
     ftoken *k = &t->toks[t->n++];
     k->start = w->start;
@@ -108,10 +102,10 @@ static int on_term(void *ctx, const trawl_term *w)
     trawl_buf_putc(&t->pool, '\0');
     UChar32 c;
     int32_t i = 0;
-    U8_NEXT((const uint8_t *)ld->text + w->start, i, (int32_t)(w->end - w->start), c);
+    U8_NEXT((const uint8_t *)t->analysed + w->start, i, (int32_t)(w->end - w->start), c);
     k->upper = c >= 0 && u_isupper(c);
-    const char *after = ld->text + w->end;
-    size_t left = ld->len - w->end;
+    const char *after = t->analysed + w->end;
+    size_t left = t->analysed_len - w->end;
     size_t apostrophe = left >= 2 && after[0] == '\''                  ? 1
                         : left >= 4 && memcmp(after, "\u2019", 3) == 0 ? 3
                                                                        : 0;
@@ -141,25 +135,35 @@ static int on_sentence(void *ctx, size_t start, size_t end, int rule)
     return 0;
 }
 
-trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, const char *text,
-                        size_t len, trawl_error *err)
+bool ftext_begin(ftext *t, const char *text, size_t len)
 {
     t->text = text;
     t->n = t->nsentences = 0;
+    t->failed = false;
     trawl_buf_reset(&t->pool);
-    size_t *map = NULL, clean_len = len;
-    char *clean = without_readings(text, len, &map, &clean_len);
-    const char *analysed = clean ? clean : text;
-    loader ld = {t, analysed, clean_len, false};
-    trawl_status st = trawl_analyze(an, analysed, clean_len, on_term, &ld, err);
-    if (!st && (ld.failed || t->pool.failed))
+    free(t->clean);
+    free(t->map);
+    t->analysed_len = len;
+    t->clean = without_readings(text, len, &t->map, &t->analysed_len);
+    t->analysed = t->clean ? t->clean : text;
+    return t->clean == NULL;
+}
+
+trawl_status ftext_end(ftext *t, bool fed, trawl_analyzer *an, trawl_breaks *sentences,
+                       trawl_error *err)
+{
+    trawl_status st = TRAWL_OK;
+    if (!fed)
+        st = trawl_analyze(an, t->analysed, t->analysed_len, ftext_add, t, err);
+    if (!st && (t->failed || t->pool.failed))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     numbering nb = {t, 0, 0};
     if (!st)
-        st = trawl_breaks_each(sentences, analysed, clean_len, on_sentence, &nb, err);
+        st = trawl_breaks_each(sentences, t->analysed, t->analysed_len, on_sentence, &nb, err);
     if (!st && nb.index != t->nsentences)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     /* Offsets in the text itself: a word's span covers the readings inside it. */
+    const size_t *map = t->map;
     for (size_t i = 0; map && i < t->n; i++) {
         t->toks[i].start = map[t->toks[i].start];
         t->toks[i].end = map[t->toks[i].end - 1] + 1;
@@ -170,16 +174,23 @@ trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, c
             sp[0] = map[sp[0]];
             sp[1] = sp[1] > 0 ? map[sp[1] - 1] + 1 : 0;
         }
-        while (sp[1] > sp[0] && strchr(" \t\r\n", text[sp[1] - 1]))
+        while (sp[1] > sp[0] && strchr(" \t\r\n", t->text[sp[1] - 1]))
             sp[1]--;
     }
-    free(clean);
-    free(map);
+    free(t->clean);
+    free(t->map);
+    t->clean = NULL;
+    t->map = NULL;
+    t->analysed = t->text;
     return st;
 }
 
 void ftext_free(ftext *t)
 {
+    free(t->clean);
+    free(t->map);
+    t->clean = NULL;
+    t->map = NULL;
     free(t->toks);
     free(t->sentences);
     t->sentences = NULL;

@@ -27,12 +27,24 @@ typedef struct ftext {
     size_t n, cap;
     size_t (*sentences)[2]; /* each sentence's bytes [start, end), spaces at its end trimmed */
     size_t nsentences, csentences;
-    trawl_buf pool; /* NUL-terminated terms and keys */
+    trawl_buf pool;       /* NUL-terminated terms and keys */
+    const char *analysed; /* what is analysed: `text`, or `clean` */
+    size_t analysed_len;
+    char *clean; /* the text without its pinyin readings, or NULL when it has none */
+    size_t *map; /* for each byte of `clean` (and its end), the offset in `text` */
+    bool failed; /* memory ran out while words were added */
 } ftext;
 
-/* Analyses `text` into `t` (reset first), with sentence indexes from `sentences`. */
-trawl_status ftext_load(ftext *t, trawl_analyzer *an, trawl_breaks *sentences, const char *text,
-                        size_t len, trawl_error *err);
+/* `text` analysed into `t` with sentence indexes, in three steps, so that a caller that
+ * analyses the text anyway does it once: ftext_begin resets `t` for `text` and says whether
+ * the caller's words can be used (false: the text holds pinyin readings, which are analysed
+ * without them); the caller may then pass ftext_add each word trawl_analyze gives for `text`
+ * with the analyzer given to ftext_end (`ctx` is `t`; it never stops the analysis); ftext_end
+ * analyses the text itself unless `fed`, and numbers sentences with `sentences`. */
+bool ftext_begin(ftext *t, const char *text, size_t len);
+int ftext_add(void *t, const trawl_term *w);
+trawl_status ftext_end(ftext *t, bool fed, trawl_analyzer *an, trawl_breaks *sentences,
+                       trawl_error *err);
 void ftext_free(ftext *t);
 const char *ftext_term(const ftext *t, size_t i);
 const char *ftext_key(const ftext *t, size_t i);

@@ -133,6 +133,7 @@ typedef struct field_sink {
     const char *lang;         /* the language the field is analysed in */
     trawl_status st;          /* first failure */
     trawl_error *err;
+    trawl_extractor *ex; /* body: fed its words (trawl_extract_begin), or NULL */
     trawl_buf run;       /* body: the folded characters of the current CJK run */
     size_t run_end;      /* byte offset where that run's last word ends */
     unsigned bigram_pos; /* body: the last bigram position used */
@@ -185,6 +186,8 @@ static int add_term(void *ctx, const trawl_term *t)
     if (b->failed && !s->st)
         s->st = trawl_error_set(s->err, TRAWL_ERR_NOMEM, "out of memory indexing");
     if (s->field->id == TRAWL_FIELD_BODY && !s->st) {
+        if (s->ex)
+            trawl_extract_word(s->ex, t);
         trawl_minhash_add(&s->out->minhash, t->term, t->term_len);
         /* Consecutive CJK words written without a break make one run of characters. */
         bool cjk = trawl_is_cjk(t);
@@ -472,15 +475,18 @@ static int add_passage(void *ctx, const trawl_passage *p)
     const char *title = trawl_document_title(job->doc);
     const char *section =
         p->section == TRAWL_NO_SECTION ? "" : trawl_document_section(job->doc, p->section);
-    field_sink sink = {an, job->out, NULL, NULL, NULL, TRAWL_OK, err, TRAWL_BUF_INIT, 0, 0};
+    field_sink sink = {an, job->out, NULL, NULL, NULL, TRAWL_OK, err, NULL, TRAWL_BUF_INIT, 0, 0};
     if ((st = trawl_xdoc_new(&xdoc, err)) || (st = passage_language(job, p, err)))
         goto cleanup;
     sink.xdoc = xdoc;
+    /* The body's words are also those facets are extracted from. */
+    bool fed = trawl_extract_begin(job->pl->ex, p->text, p->len);
+    sink.ex = fed ? job->pl->ex : NULL;
     trawl_analyzer *doc_an = job->lang->an;
     if ((st = index_field(&sink, job->pl->an, TRAWL_FIELD_BODY, p->text, p->len)) ||
+        (st = trawl_extract_end(job->pl->ex, fed, &an->facets, err)) ||
         (st = index_field(&sink, doc_an, TRAWL_FIELD_TITLE, title, strlen(title))) ||
         (st = index_field(&sink, doc_an, TRAWL_FIELD_SECTION, section, strlen(section))) ||
-        (st = trawl_extract(job->pl->ex, p->text, p->len, &an->facets, err)) ||
         (st = add_facets(job, xdoc, err)) || (st = add_metadata(job, xdoc, err)) ||
         (st = set_tally(job, xdoc, err)))
         goto cleanup;

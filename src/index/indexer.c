@@ -509,7 +509,10 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
         const char *path = ix->layout.paths[i];
         if (strcmp(path, ix->dir) != 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
             return trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
-        trawl_status st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
+        /* Staging shards are merged into a database of their own before anything reads them:
+         * syncing them would only wait for the disk. */
+        trawl_xdb_mode mode = ix->staged ? TRAWL_XDB_SCRATCH : TRAWL_XDB_CREATE_OR_OPEN;
+        trawl_status st = trawl_xdb_open(path, mode, &ix->shards[i].db, err);
         if (st && st != TRAWL_ERR_LOCKED && ix->publish) {
             /* A shard of a layout not published yet, left half made by a killed run (no
              * reader can see it; the folder's lock keeps other writers out): made again. */
@@ -519,7 +522,7 @@ static trawl_status open_shards(trawl_indexer *ix, trawl_error *err)
                 (mkdir(path, 0777) != 0 && errno != EEXIST))
                 return st ? st
                           : trawl_error_set(err, TRAWL_ERR_IO, "%s: %s", path, strerror(errno));
-            st = trawl_xdb_open(path, TRAWL_XDB_CREATE_OR_OPEN, &ix->shards[i].db, err);
+            st = trawl_xdb_open(path, mode, &ix->shards[i].db, err);
         }
         if (st)
             return st;

@@ -181,6 +181,11 @@ trawl_status trawl_xdb_open(const char *path, trawl_xdb_mode mode, trawl_xdb **d
                                                                          Xapian::DB_BACKEND_GLASS);
             h->writable = true;
             break;
+        case TRAWL_XDB_SCRATCH:
+            h->db = std::make_unique<Xapian::WritableDatabase>(
+                path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+            h->writable = true;
+            break;
         case TRAWL_XDB_OVERWRITE:
             h->db = std::make_unique<Xapian::WritableDatabase>(
                 path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);

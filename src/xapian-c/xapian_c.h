@@ -43,7 +43,10 @@ typedef enum trawl_xdb_mode {
     TRAWL_XDB_READ,           /* read-only; the database must exist */
     TRAWL_XDB_WRITE,          /* writable; the database must exist */
     TRAWL_XDB_CREATE_OR_OPEN, /* writable; created when missing */
-    TRAWL_XDB_OVERWRITE       /* writable; any existing database is replaced */
+    TRAWL_XDB_OVERWRITE,      /* writable; any existing database is replaced */
+    TRAWL_XDB_SCRATCH         /* writable; created when missing; its commits are not synced
+                                 to disk (a crash may leave it damaged): for a database thrown
+                                 away unless it is copied into another before the end */
 } trawl_xdb_mode;
 
 /* Opens the database at `path`. A writable open takes the database's lock and fails at once
