@@ -1,15 +1,14 @@
 /* chart.c: SVG written by hand (SVG is text) with a layout that measures its labels; PNG through
- * librsvg and cairo. */
+ * librsvg and cairo (png.h). */
 #include "output/chart.h"
 
-#include <cairo.h>
 #include <errno.h>
-#include <librsvg/rsvg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "facets/facets.h"
+#include "output/png.h"
 #include "output/printer_impl.h"
 
 #define WIDTH 960
@@ -449,41 +448,6 @@ trawl_status trawl_chart_svg(const trawl_report *r, const trawl_chart_source *sr
                        : TRAWL_OK;
 }
 
-/* Renders the SVG `svg` into the PNG file `path`. */
-static trawl_status write_png(const trawl_buf *svg, const char *path, trawl_error *err)
-{
-    GError *gerr = NULL;
-    RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg->data, (gsize)svg->len, &gerr);
-    if (!h) {
-        trawl_status st = trawl_error_set(err, TRAWL_ERR_IO, "%s: the chart cannot be rendered: %s",
-                                          path, gerr ? gerr->message : "librsvg failed");
-        g_clear_error(&gerr);
-        return st;
-    }
-    gdouble w = WIDTH, h_px = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &h_px))
-        h_px = 600;
-    /* Twice the size of the SVG's pixels: sharp when pasted into a document. */
-    cairo_surface_t *surface =
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(w * 2), (int)(h_px * 2));
-    cairo_t *cr = cairo_create(surface);
-    RsvgRectangle viewport = {0, 0, w * 2, h_px * 2};
-    gboolean ok = rsvg_handle_render_document(h, cr, &viewport, &gerr);
-    cairo_status_t cs = ok ? cairo_surface_write_to_png(surface, path) : CAIRO_STATUS_SUCCESS;
-    trawl_status st = TRAWL_OK;
-    if (!ok)
-        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: the chart cannot be rendered: %s", path,
-                             gerr ? gerr->message : "librsvg failed");
-    else if (cs != CAIRO_STATUS_SUCCESS)
-        st = trawl_error_set(err, TRAWL_ERR_IO, "%s: cannot write: %s", path,
-                             cairo_status_to_string(cs));
-    g_clear_error(&gerr);
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
-    g_object_unref(h);
-    return st;
-}
-
 trawl_status trawl_chart_write(const trawl_report *r, const trawl_chart_source *src,
                                const char *path, trawl_error *err)
 {
@@ -491,7 +455,7 @@ trawl_status trawl_chart_write(const trawl_report *r, const trawl_chart_source *
     trawl_status st = trawl_chart_svg(r, src, &svg, err);
     size_t len = strlen(path);
     if (!st && len > 4 && strcmp(path + len - 4, ".png") == 0) {
-        st = write_png(&svg, path, err);
+        st = trawl_svg_to_png(svg.data, svg.len, WIDTH, 600, path, err);
     } else if (!st) {
         FILE *f = fopen(path, "w");
         if (!f) {

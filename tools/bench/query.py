@@ -5,14 +5,16 @@
 
 Builds (once, kept in DIR, default build-bench/query) a Trawl index with trawl-ingest, an
 FTS5 database with peers.py and a Lucene index with lucene.sh, then for each query of
-tools/bench/queries.txt measures:
+tools/bench/queries.txt (40) and tools/bench/phrases.txt (20 phrases) measures:
   in-process  Trawl: build/query_probe (trawl_search, 10 results with highlighted passages);
               FTS5: the 10 best rows by bm25 with snippet(), through Python's sqlite3;
               Lucene: the 10 best documents, each with its best highlighted fragment;
               cold = the first round after the page cache is dropped, warm = later rounds
+  round trip  one trawl-query --batch - --limit 10 process for all rounds: the query written
+              to its input, until its JSON line (results with highlighted passages) is read
   per process trawl-query --limit 10 QUERY, and the sqlite3 command-line program with the
               same SELECT, start to exit
-  ripgrep     rg -c -i -F PHRASE over the corpus, for the phrase queries
+  ripgrep     rg -c -i -F PHRASE over the corpus, for the phrases that occur
 Prints medians and 90th percentiles in milliseconds and the ratios Trawl / peer.
 """
 import argparse
@@ -22,6 +24,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+from round_trip import load_queries, pct, round_trip
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -38,16 +42,6 @@ def drop_caches():
         return True
     except OSError:
         return False
-
-
-def pct(values, p):
-    v = sorted(values)
-    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
-
-
-def load_queries():
-    with open(os.path.join(HERE, "queries.txt"), encoding="utf-8") as f:
-        return [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
 
 
 def build(corpus, work):
@@ -113,39 +107,45 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--work", default=os.path.join(ROOT, "build-bench/query"))
     args = ap.parse_args()
-    queries = load_queries()
+    queries = load_queries("queries.txt") + load_queries("phrases.txt")
     work = os.path.join(args.work, os.path.basename(os.path.normpath(args.corpus)))
     trawl, fts, lucene = build(args.corpus, work)
     cold = drop_caches()
     t = probe_in_process([os.path.join(BUILD, "query_probe"), trawl, str(args.rounds)], queries)
     drop_caches()
+    b = round_trip(trawl, queries, args.rounds)
+    drop_caches()
     f = fts5_in_process(fts, queries, args.rounds)
     drop_caches()
     lu = probe_in_process([os.path.join(HERE, "lucene.sh"), "query", lucene, str(args.rounds)],
                           queries)
-    first = lambda times: [times[1][q][0] for q in queries]
-    warm = lambda times: [times[r][q][0] for r in times if r > 1 for q in queries]
+    first = lambda times, qs=queries: [times[1][q][0] for q in qs]
+    warm = lambda times, qs=queries: [times[r][q][0] for r in times if r > 1 for q in qs]
     phrases = [q for q in queries if q.startswith('"')]
     found = [q for q in phrases if t[1][q][1] > 0]
-    print(f"corpus {args.corpus}: {len(queries)} queries, {args.rounds} rounds, "
-          f"{'cold' if cold else 'warm (cannot drop caches)'} first round; {os.cpu_count()} cores")
+    assert all(b[1][q][1] == t[1][q][1] for q in queries), "--batch and query_probe disagree"
+    print(f"corpus {args.corpus}: {len(queries)} queries ({len(phrases)} phrases), "
+          f"{args.rounds} rounds, {'cold' if cold else 'warm (cannot drop caches)'} first "
+          f"round; {os.cpu_count()} cores")
     print(f"{'milliseconds':34s} {'trawl':>9s} {'p90':>9s} {'peer':>9s} {'p90':>9s} {'ratio':>8s}")
     row("in-process, first round vs FTS5", first(t), first(f))
     if args.rounds > 1:
         row("in-process, warm vs FTS5", warm(t), warm(f))
         row("in-process, warm vs Lucene", warm(t), warm(lu))
+        row("--batch round trip, warm vs FTS5", warm(b), warm(f))
     tp = per_process([[os.path.join(BUILD, "trawl-query"), "--index", trawl, "--limit", "10", q]
                       for q in queries])
     sp = per_process([["sqlite3", fts, SELECT.replace("?", "'" + q.replace("'", "''") + "'")]
                       for q in queries])
     row("per process vs sqlite3 CLI", tp, sp)
     rg = per_process([["rg", "-c", "-i", "-F", q.strip('"'), args.corpus] for q in found])
-    row("phrases, in-process vs ripgrep", [t[r][q][0] for r in t if r > 1 for q in found] or
-        [t[1][q][0] for q in found], rg)
+    later = lambda times: warm(times, found) if args.rounds > 1 else first(times, found)
+    row("phrases, in-process vs ripgrep", later(t), rg)
+    row("phrases, --batch round trip vs rg", later(b), rg)
+    row("phrases, per process vs ripgrep", [tp[queries.index(q)] for q in found], rg)
     nomatch = [q for q in queries if t[1][q][1] == 0]
     print(f"matches: {sum(1 for q in queries if t[1][q][1])} queries match, "
           f"{len(nomatch)} match nothing; phrases found: {len(found)}")
-
 
 if __name__ == "__main__":
     sys.exit(main())
