@@ -15,6 +15,9 @@ tools/bench/queries.txt (40) and tools/bench/phrases.txt (20 phrases) measures:
   per process trawl-query --limit 10 QUERY, and the sqlite3 command-line program with the
               same SELECT, start to exit
   ripgrep     rg -c -i -F PHRASE over the corpus, for the phrases that occur
+  Xapian      the floor under Trawl's answer on its own index: the query through Xapian's
+              QueryParser (words ANDed, phrases, no stems, body text only), the 10 best
+              passages' stored data and the exact number of matches, no highlighting
 Prints medians and 90th percentiles in milliseconds and the ratios Trawl / peer.
 """
 import argparse
@@ -86,6 +89,26 @@ def fts5_in_process(path, queries, rounds):
     return times
 
 
+def xapian_alone(index, queries, rounds):
+    import xapian
+
+    db = xapian.Database(index)
+    qp = xapian.QueryParser()
+    qp.set_default_op(xapian.Query.OP_AND)
+    times = {}
+    for r in range(1, rounds + 1):
+        for q in queries:
+            t0 = time.perf_counter()
+            enquire = xapian.Enquire(db)
+            enquire.set_query(qp.parse_query(q.lower(), xapian.QueryParser.FLAG_PHRASE))
+            mset = enquire.get_mset(0, 10, db.get_doccount())
+            for match in mset:
+                match.document.get_data()
+            times.setdefault(r, {})[q] = ((time.perf_counter() - t0) * 1e3,
+                                          mset.get_matches_estimated())
+    return times
+
+
 def per_process(cmds):
     out = []
     for cmd in cmds:
@@ -115,6 +138,8 @@ def main():
     drop_caches()
     b = round_trip(trawl, queries, args.rounds)
     drop_caches()
+    x = xapian_alone(trawl, queries, args.rounds)
+    drop_caches()
     f = fts5_in_process(fts, queries, args.rounds)
     drop_caches()
     lu = probe_in_process([os.path.join(HERE, "lucene.sh"), "query", lucene, str(args.rounds)],
@@ -133,6 +158,7 @@ def main():
         row("in-process, warm vs FTS5", warm(t), warm(f))
         row("in-process, warm vs Lucene", warm(t), warm(lu))
         row("--batch round trip, warm vs FTS5", warm(b), warm(f))
+        row("Xapian alone, warm vs FTS5", warm(x), warm(f))
     tp = per_process([[os.path.join(BUILD, "trawl-query"), "--index", trawl, "--limit", "10", q]
                       for q in queries])
     sp = per_process([["sqlite3", fts, SELECT.replace("?", "'" + q.replace("'", "''") + "'")]
@@ -143,6 +169,7 @@ def main():
     row("phrases, in-process vs ripgrep", later(t), rg)
     row("phrases, --batch round trip vs rg", later(b), rg)
     row("phrases, per process vs ripgrep", [tp[queries.index(q)] for q in found], rg)
+    row("phrases, Xapian alone vs ripgrep", later(x), rg)
     nomatch = [q for q in queries if t[1][q][1] == 0]
     print(f"matches: {sum(1 for q in queries if t[1][q][1])} queries match, "
           f"{len(nomatch)} match nothing; phrases found: {len(found)}")
