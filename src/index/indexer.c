@@ -465,12 +465,13 @@ static trawl_status choose_layout(trawl_indexer *ix, size_t nshards, size_t writ
     }
     bool anew = !found.nshards || why.len;
     ix->publish = true;
-    /* A new or rebuilt index of one shard, by several writers: staging shards merged at the
-     * commit. */
-    ix->staged = anew && target == 1 && writers > 1;
+    /* A new or rebuilt index of one shard: staging shards, one per writer (two for one
+     * writer, which writes them in turn), merged into one compacted database at the commit. */
+    ix->staged = anew && target == 1;
+    size_t staging = writers > 1 ? writers : 2;
     /* A new or rebuilt index is shards named by a stub, even one: readers see none of it
      * before the commit publishes it, whatever the number of writers. */
-    if ((st = trawl_layout_plan(ix->dir, ix->staged ? writers : target, anew, &found, &ix->layout,
+    if ((st = trawl_layout_plan(ix->dir, ix->staged ? staging : target, anew, &found, &ix->layout,
                                 err)))
         goto fail;
     if (found.nshards) {

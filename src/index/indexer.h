@@ -41,8 +41,8 @@ typedef struct trawl_indexer_options {
                                  rebuilds it into the new layout, published by the commit */
     size_t writers;           /* threads that will write documents (trawl_indexer_apply): a
                                  new or rebuilt index of one shard is then written as that
-                                 many staging shards, merged into one compacted database by
-                                 the commit */
+                                 many staging shards (two for one writer, written in turn),
+                                 merged into one compacted database by the commit */
 } trawl_indexer_options;
 /* Every option as the index remembers it, or its default. */
 #define TRAWL_INDEXER_OPTIONS_INIT                                                                 \

@@ -547,7 +547,8 @@ trawl_status trawl_ingest_run(const char *dir, const trawl_inputs *in,
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory");
     if (!st)
         st = pipeline_start(&pl, mfs, jobs, &pool, err);
-    if (!st && nshards > 1)
+    /* One thread per shard writes, unless one thread does everything. */
+    if (!st && nshards > 1 && jobs > 1)
         st = trawl_lanes_start(nshards, 8, QUEUED_BYTES, write_job, &pl, &writers, err);
     bool writer_stopped = false;
     for (size_t k = 0; k < ev.files_total && !st && !writer_stopped; k++) {
