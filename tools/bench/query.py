@@ -13,8 +13,8 @@ tools/bench/queries.txt (40) and tools/bench/phrases.txt (20 phrases) measures:
   round trip  one trawl-query --batch - --limit 10 process for all rounds: the query written
               to its input, until its JSON line (results with highlighted passages) is read
   per process trawl-query --limit 10 QUERY, and the sqlite3 command-line program with the
-              same SELECT, start to exit
-  ripgrep     rg -c -i -F PHRASE over the corpus, for the phrases that occur
+              same SELECT, start to exit: each run 5 times, the median of its runs
+  ripgrep     rg -c -i -F PHRASE over the corpus, for the phrases that occur (likewise)
   Xapian      the floor under Trawl's answer on its own index: the query through Xapian's
               QueryParser (words ANDed, phrases, no stems, body text only), the 10 best
               passages' stored data and the exact number of matches, no highlighting
@@ -109,12 +109,16 @@ def xapian_alone(index, queries, rounds):
     return times
 
 
-def per_process(cmds):
+def per_process(cmds, repeat=5):
+    """Each command run `repeat` times, one after another: the median of its runs, in ms."""
     out = []
     for cmd in cmds:
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        out.append((time.perf_counter() - t0) * 1e3)
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            runs.append((time.perf_counter() - t0) * 1e3)
+        out.append(statistics.median(runs))
     return out
 
 
