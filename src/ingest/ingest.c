@@ -22,6 +22,10 @@
  * hold dozens of them at once. Small files stay bounded by their count. */
 #define AHEAD_BYTES (1 << 20)
 #define QUEUED_BYTES (512 << 10)
+/* And the most inputs: enough small ones for a writer to keep its core busy while the other
+ * flushes (a flush holds up the lane it writes). */
+#define AHEAD_PER_WORKER 8
+#define QUEUED_INPUTS 32
 
 /* The caller's callback and the counts every event carries. */
 typedef struct events {
@@ -423,8 +427,9 @@ static trawl_status pipeline_start(pipeline *pl, trawl_manifests *mfs, size_t jo
     for (size_t i = 0; i < pl->nanalysts && !st; i++)
         st = trawl_indexer_analyst_new(ix, &pl->analysts[i], err);
     if (!st)
-        st = trawl_pool_start(workers, n, (trawl_pool_bound){4 * workers, pl->sizes, AHEAD_BYTES},
-                              ingest_job, pl, pool, err);
+        st = trawl_pool_start(
+            workers, n, (trawl_pool_bound){AHEAD_PER_WORKER * workers, pl->sizes, AHEAD_BYTES},
+            ingest_job, pl, pool, err);
     return st;
 }
 
@@ -549,7 +554,7 @@ trawl_status trawl_ingest_run(const char *dir, const trawl_inputs *in,
         st = pipeline_start(&pl, mfs, jobs, &pool, err);
     /* One thread per shard writes, unless one thread does everything. */
     if (!st && nshards > 1 && jobs > 1)
-        st = trawl_lanes_start(nshards, 8, QUEUED_BYTES, write_job, &pl, &writers, err);
+        st = trawl_lanes_start(nshards, QUEUED_INPUTS, QUEUED_BYTES, write_job, &pl, &writers, err);
     bool writer_stopped = false;
     for (size_t k = 0; k < ev.files_total && !st && !writer_stopped; k++) {
         const trawl_input *it = trawl_inputs_get(in, k);
