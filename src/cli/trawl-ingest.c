@@ -229,13 +229,14 @@ int main(int argc, char **argv)
              TRAWL_DEFAULT_MAX_PASSAGE) ")",
          &o.index.max_passage_bytes, TRAWL_MIN_MAX_PASSAGE, TRAWL_MAX_MAX_PASSAGE, NULL},
         {"--jobs", 0, TRAWL_CLI_COUNT, "N",
-         "threads reading and analysing documents while this one writes the index (default: the "
-         "number of cores; 1: one thread does everything); a new or rebuilt index is written by N "
-         "threads, as N shards merged into one database at the end; the index is the same for any "
-         "N",
+         "threads reading and analysing documents, and writing shards (default: the number of "
+         "cores; 1: one thread does everything); a new or rebuilt index is written as N shards at "
+         "once (two in turn when N is 1), merged into one compacted database at the end; the "
+         "index is the same for any N",
          &o.jobs, 1, TRAWL_INGEST_MAX_JOBS, NULL},
         {"--shards", 0, TRAWL_CLI_COUNT, "N",
          "write N shards, each document in the one its path hashes to, each by a thread of its own "
+         "unless --jobs is 1 "
          "(default: as many as the index has, 1 for a new one); another N rebuilds the index into "
          "N shards and switches to them when done",
          &o.index.shards, 1, TRAWL_MAX_SHARDS, NULL},

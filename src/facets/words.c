@@ -80,6 +80,12 @@ static char *without_readings(const char *text, size_t len, size_t **map_out, si
     return clean;
 }
 
+/* What is analysed: the text, or its copy without pinyin readings. */
+static const char *analysed(const ftext *t)
+{
+    return t->clean ? t->clean : t->text;
+}
+
 int ftext_add(void *ctx, const trawl_term *w)
 {
     ftext *t = ctx;
@@ -102,9 +108,9 @@ int ftext_add(void *ctx, const trawl_term *w)
     trawl_buf_putc(&t->pool, '\0');
     UChar32 c;
     int32_t i = 0;
-    U8_NEXT((const uint8_t *)t->analysed + w->start, i, (int32_t)(w->end - w->start), c);
+    U8_NEXT((const uint8_t *)analysed(t) + w->start, i, (int32_t)(w->end - w->start), c);
     k->upper = c >= 0 && u_isupper(c);
-    const char *after = t->analysed + w->end;
+    const char *after = analysed(t) + w->end;
     size_t left = t->analysed_len - w->end;
     size_t apostrophe = left >= 2 && after[0] == '\''                  ? 1
                         : left >= 4 && memcmp(after, "\u2019", 3) == 0 ? 3
@@ -145,7 +151,6 @@ bool ftext_begin(ftext *t, const char *text, size_t len)
     free(t->map);
     t->analysed_len = len;
     t->clean = without_readings(text, len, &t->map, &t->analysed_len);
-    t->analysed = t->clean ? t->clean : text;
     return t->clean == NULL;
 }
 
@@ -154,12 +159,12 @@ trawl_status ftext_end(ftext *t, bool fed, trawl_analyzer *an, trawl_breaks *sen
 {
     trawl_status st = TRAWL_OK;
     if (!fed)
-        st = trawl_analyze(an, t->analysed, t->analysed_len, ftext_add, t, err);
+        st = trawl_analyze(an, analysed(t), t->analysed_len, ftext_add, t, err);
     if (!st && (t->failed || t->pool.failed))
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     numbering nb = {t, 0, 0};
     if (!st)
-        st = trawl_breaks_each(sentences, t->analysed, t->analysed_len, on_sentence, &nb, err);
+        st = trawl_breaks_each(sentences, analysed(t), t->analysed_len, on_sentence, &nb, err);
     if (!st && nb.index != t->nsentences)
         st = trawl_error_set(err, TRAWL_ERR_NOMEM, "out of memory extracting facets");
     /* Offsets in the text itself: a word's span covers the readings inside it. */
@@ -181,7 +186,6 @@ trawl_status ftext_end(ftext *t, bool fed, trawl_analyzer *an, trawl_breaks *sen
     free(t->map);
     t->clean = NULL;
     t->map = NULL;
-    t->analysed = t->text;
     return st;
 }
 

@@ -27,12 +27,11 @@ typedef struct ftext {
     size_t n, cap;
     size_t (*sentences)[2]; /* each sentence's bytes [start, end), spaces at its end trimmed */
     size_t nsentences, csentences;
-    trawl_buf pool;       /* NUL-terminated terms and keys */
-    const char *analysed; /* what is analysed: `text`, or `clean` */
-    size_t analysed_len;
-    char *clean; /* the text without its pinyin readings, or NULL when it has none */
-    size_t *map; /* for each byte of `clean` (and its end), the offset in `text` */
-    bool failed; /* memory ran out while words were added */
+    trawl_buf pool;      /* NUL-terminated terms and keys */
+    char *clean;         /* the text without its pinyin readings, or NULL when it has none */
+    size_t analysed_len; /* the length of what is analysed: `clean`, else `text` */
+    size_t *map;         /* for each byte of `clean` (and its end), the offset in `text` */
+    bool failed;         /* memory ran out while words were added */
 } ftext;
 
 /* `text` analysed into `t` with sentence indexes, in three steps, so that a caller that

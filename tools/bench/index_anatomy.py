@@ -41,17 +41,12 @@ def report(name, kb):
     print(f"{name:14s} {total / 1024:9.1f} {cells}", flush=True)
 
 
-def is_boolean(term, wdf):
-    return wdf == 0 and term[:1] not in (b"S", b"B") and not term[:1].islower() \
-        and not term[:1].isdigit()
-
-
 def copy_passage(src, docid, variant):
     d = src.get_document(docid)
     nd = xapian.Document()
     for t in d.termlist():
         term = t.term
-        if is_boolean(term, t.wdf):
+        if t.wdf == 0:  # filter terms (Q, P, XI, ...): every word has a wdf
             nd.add_boolean_term(term)
             continue
         heading = term[:1] == b"S" or term[:2] == b"XH"
@@ -85,7 +80,7 @@ def per_document(src, ids):
         last = 0
         for t in d.termlist():
             term = t.term
-            if is_boolean(term, t.wdf):
+            if t.wdf == 0:
                 if term[:1] != b"Q":
                     nd.add_boolean_term(term)
                 continue

@@ -22,8 +22,9 @@ done
 wanted() { case " $engines " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
-drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true; }
+# shellcheck source=tools/bench/lib.sh
+. tools/bench/lib.sh
+bytes=$(corpus_bytes "$corpus")
 cold=$( (echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null && echo cold || echo "warm (cannot drop caches)")
 
 # measure NAME INDEX CMD...: RUNS runs; keeps "wall cpu rss_kb index_kb" per run in
@@ -54,8 +55,6 @@ find "$corpus" -type f | sort >"$out/files"
 ! wanted lucene || measure lucene "$out/idx-lucene" tools/bench/lucene.sh index "$corpus" "$out/idx-lucene"
 ! wanted fts5 || measure fts5 "$out/idx-fts5.db" /usr/bin/python3 tools/bench/peers.py fts5 "$corpus" "$out/idx-fts5.db"
 
-# shellcheck source=tools/bench/lib.sh
-. tools/bench/lib.sh
 echo "corpus $corpus: $(find "$corpus" -type f | wc -l) files, $((bytes / 1000000)) MB; $runs runs each, $cold cache; $(nproc) cores"
 printf '%-13s %8s %8s %8s %9s %10s %12s\n' engine wall_s cpu_s MB/s rss_MB index_MB trawl/engine
 trawl_wall=$(cut -d' ' -f1 "$out/trawl.times" | median)

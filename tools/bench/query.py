@@ -178,5 +178,6 @@ def main():
     print(f"matches: {sum(1 for q in queries if t[1][q][1])} queries match, "
           f"{len(nomatch)} match nothing; phrases found: {len(found)}")
 
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -25,7 +25,8 @@ for k in 2 4; do
     cp -al "$corpora/big" "$copy/copy$i"
   done
 done
-drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true; }
+# shellcheck source=tools/bench/lib.sh
+. tools/bench/lib.sh
 passages() { build/trawl-query --index "$1" --fingerprint | awk '{ print $2 }'; }
 
 echo "growth: corpus files MB wall_s cpu_s rss_MB index_MB passages warm_ms p90_ms"
@@ -37,11 +38,10 @@ for c in kdoc big big-x2 big-x4; do
     "$corpora/$c" 2>/dev/null
   read -r wall user sys rss <"$work/time"
   q=$(tools/bench/round_trip.py "$idx" 5)
-  echo "$c $(find -L "$corpora/$c" -type f | wc -l) $(($(find -L "$corpora/$c" -type f -printf '%s\n' |
-    awk '{ s += $1 } END { print s }') / 1000000)) $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') \
+  echo "$c $(find -L "$corpora/$c" -type f | wc -l) $(($(corpus_bytes "$corpora/$c") / 1000000)) $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') \
 $((rss / 1024)) $(($(du -sk "$idx" | cut -f1) / 1024)) $(passages "$idx") \
 $(echo "$q" | awk '{ print $2, $4 }')"
-  [ "$c" = big ] || rm -rf "$idx"
+  rm -rf "$idx"
 done
 
 base=$((30000 + $$ % 20000))
