@@ -736,11 +736,13 @@ static trawl_status run(trawl_searcher *s, run_job *job, trawl_error *err)
                        (st = trawl_xenquire_add_spy(enq, spy, err))))
         goto cleanup;
     /* The total is exact, never an estimate. A spy must see every match: one run that checks
-     * every document. Otherwise the page is found by a run that may skip what cannot rank in
+     * every document. So does a query with a phrase: a second run would read the candidates'
+     * positions again. Otherwise the page is found by a run that may skip what cannot rank in
      * it, and the matches are counted, when it could not, by a run without weights: together
      * faster than one exact weighted run. */
     unsigned page_end = job->max > UINT_MAX - job->first ? UINT_MAX : job->first + job->max;
-    unsigned check = job->tally || job->by_document ? docs : page_end;
+    unsigned check =
+        job->tally || job->by_document || trawl_xquery_positional(job->query) ? docs : page_end;
     unsigned lower = 0, upper = 0;
     if ((st = trawl_xenquire_run(enq, job->first, job->max, check, &job->mset, err)))
         goto cleanup;

@@ -601,6 +601,26 @@ trawl_status trawl_xquery_scale(const trawl_xquery *query, double factor, trawl_
     });
 }
 
+static bool positional(const Xapian::Query &q)
+{
+    Xapian::Query::op op = q.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+        return true;
+    for (size_t i = 0, n = q.get_num_subqueries(); i < n; i++)
+        if (positional(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
+bool trawl_xquery_positional(const trawl_xquery *query)
+{
+    try {
+        return query && positional(query->query);
+    } catch (...) {
+        return false;
+    }
+}
+
 char *trawl_xquery_describe(const trawl_xquery *query)
 {
     if (!query)

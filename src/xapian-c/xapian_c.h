@@ -14,6 +14,7 @@
 #ifndef TRAWL_XAPIAN_C_H
 #define TRAWL_XAPIAN_C_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "common/status.h"
@@ -238,6 +239,8 @@ trawl_status trawl_xquery_wildcard(const char *prefix, size_t len, unsigned max_
 /* `query` with its weight multiplied by `factor` (>= 0). */
 trawl_status trawl_xquery_scale(const trawl_xquery *query, double factor, trawl_xquery **query_out,
                                 trawl_error *err);
+/* Whether `query` has a PHRASE or NEAR anywhere in it (matching it reads positions). */
+bool trawl_xquery_positional(const trawl_xquery *query);
 /* Xapian's description of the query, for tests and --explain: malloc'd. */
 char *trawl_xquery_describe(const trawl_xquery *query);
 void trawl_xquery_free(trawl_xquery *query);

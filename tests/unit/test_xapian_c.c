@@ -273,6 +273,28 @@ static void phrase_and_near_with_windows(void)
     CHECK_STR(ids(rd, combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 3)), "Qa");
 }
 
+/* A query reads positions when a PHRASE or NEAR is anywhere in it, however deep. */
+static void positional_queries_are_told(void)
+{
+    trawl_xquery *q = term("apple");
+    CHECK(!trawl_xquery_positional(q));
+    trawl_xquery_free(q);
+    q = combine2(TRAWL_XOP_AND, term("red"), term("apple"), 0);
+    CHECK(!trawl_xquery_positional(q));
+    trawl_xquery_free(q);
+    q = combine2(TRAWL_XOP_NEAR, term("red"), term("pie"), 3);
+    CHECK(trawl_xquery_positional(q));
+    trawl_xquery_free(q);
+    trawl_xquery *scaled = NULL;
+    trawl_xquery *phrase = combine2(TRAWL_XOP_PHRASE, term("apple"), term("pie"), 2);
+    CHECK_INT(trawl_xquery_scale(phrase, 0.25, &scaled, NULL), TRAWL_OK);
+    trawl_xquery_free(phrase);
+    q = combine2(TRAWL_XOP_OR, term("cheese"), scaled, 0);
+    CHECK(trawl_xquery_positional(q));
+    trawl_xquery_free(q);
+    CHECK(!trawl_xquery_positional(NULL));
+}
+
 /* Value range, wildcard, scale, match all and nothing. */
 static void value_range_wildcard_scale_match(void)
 {
@@ -598,10 +620,11 @@ CHECK_MAIN(setup, teardown, CHECK_CASE(missing_database_no_index),
            CHECK_CASE(create_add_replace_by_unique), CHECK_CASE(metadata),
            CHECK_CASE(a_second_writer_is_refused), CHECK_CASE(transactions_cancel_undoes),
            CHECK_CASE(a_reader_sees_committed), CHECK_CASE(term_and_or_and_not_filter),
-           CHECK_CASE(phrase_and_near_with_windows), CHECK_CASE(value_range_wildcard_scale_match),
-           CHECK_CASE(stored_data_values_positions), CHECK_CASE(each_term_lists_a_prefix),
-           CHECK_CASE(the_match_spy_counts_the_values), CHECK_CASE(a_run_that_may_skip_estimates),
-           CHECK_CASE(compaction_merges_databases), CHECK_CASE(bad_query_arguments_are_statuses),
+           CHECK_CASE(phrase_and_near_with_windows), CHECK_CASE(positional_queries_are_told),
+           CHECK_CASE(value_range_wildcard_scale_match), CHECK_CASE(stored_data_values_positions),
+           CHECK_CASE(each_term_lists_a_prefix), CHECK_CASE(the_match_spy_counts_the_values),
+           CHECK_CASE(a_run_that_may_skip_estimates), CHECK_CASE(compaction_merges_databases),
+           CHECK_CASE(bad_query_arguments_are_statuses),
            CHECK_CASE(a_wildcard_over_its_limit_fails), CHECK_CASE(a_corrupt_database_folder),
            CHECK_CASE(a_stub_of_three_shards_searched), CHECK_CASE(a_shard_that_cannot_open),
            CHECK_CASE(close_accepts_null_the_version))
