@@ -16,6 +16,7 @@
 #include "text/analyzer.h"
 #include "text/breaks.h"
 #include "text/cjk.h"
+#include "text/langid.h"
 #include "text/language.h"
 
 /* Languages one analyst keeps analysers for; documents in further languages are analysed as

@@ -1,15 +1,10 @@
-/* language.h: which language a text is in. The script decides where it can (Han without kana
- * is Chinese, kana Japanese, Hangul Korean, Thai Thai); otherwise libexttextcat's n-gram
- * models do. Languages are ISO 639-1 codes; the table of names covers every language
- * libstemmer has and the corpus's others.
- * A trawl_langid is used by one thread at a time. */
+/* language.h: languages by name and code, and the script a text is written in. Languages are
+ * ISO 639-1 codes; the table of names covers every language libstemmer has and the corpus's
+ * others. Guessing a text's language is langid.h's. */
 #ifndef TRAWL_LANGUAGE_H
 #define TRAWL_LANGUAGE_H
 
-#include <stdbool.h>
 #include <stddef.h>
-
-#include "common/status.h"
 
 /* The English name of a language code ("zh" -> "Chinese"), or the code itself when unknown.
  * Static storage. */
@@ -33,14 +28,5 @@ typedef enum trawl_script {
 trawl_script trawl_script_of(const char *text, size_t len);
 /* The script a language is written in (Latin for unknown codes). */
 trawl_script trawl_language_script(const char *code);
-
-typedef struct trawl_langid trawl_langid;
-
-trawl_status trawl_langid_new(trawl_langid **id_out, trawl_error *err);
-void trawl_langid_free(trawl_langid *id);
-
-/* The language of `text` into `code` (at least 16 bytes); false when the text is too short or
- * unlike any model. */
-bool trawl_langid_detect(trawl_langid *id, const char *text, size_t len, char *code);
 
 #endif

@@ -7,6 +7,7 @@
 #include "readers/metadata.h"
 #include "readers/reader.h"
 #include "text/cjk.h"
+#include "text/langid.h"
 #include "text/language.h"
 
 static const char *detect(trawl_langid *id, const char *text)

@@ -1,11 +1,10 @@
 /* start_probe: the start of a process linked as trawl-query is, with no query. It loads the
- * same shared libraries (Xapian with the C++ runtime and zlib, ICU, libstemmer, jansson,
- * libexttextcat), prints their versions and exits: query.py times it, one process per run,
- * beside the sqlite3 program answering "SELECT 1", to tell a process's start from its work. */
+ * same shared libraries (Xapian with the C++ runtime and zlib, ICU, libstemmer, jansson),
+ * prints their versions and exits: query.py times it, one process per run, beside the sqlite3
+ * program answering "SELECT 1", to tell a process's start from its work. */
 #include <jansson.h>
 #include <libstemmer.h>
 #include <stdio.h>
-#include <textcat.h>
 #include <unicode/uversion.h>
 
 #include "xapian-c/xapian_c.h"
@@ -20,7 +19,7 @@ int main(void)
     size_t n = 0;
     while (stemmers[n])
         n++;
-    printf("Xapian %s, ICU %s, %zu Snowball stemmers, jansson %s, libexttextcat %s\n",
-           trawl_xapian_version(), icu_text, n, jansson_version_str(), textcat_Version());
+    printf("Xapian %s, ICU %s, %zu Snowball stemmers, jansson %s\n", trawl_xapian_version(),
+           icu_text, n, jansson_version_str());
     return 0;
 }
