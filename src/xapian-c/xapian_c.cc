@@ -6,12 +6,15 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct trawl_xdoc {
@@ -30,12 +33,19 @@ struct trawl_xenquire {
     trawl_xdb *db;
     Xapian::Enquire enquire;
     std::string last_error;
+    int tiebreak = -1;        // the slot that orders equal weights, applied by the run
+    bool constrained = false; // a collapse key or a spy: the tiebreak must be Xapian's own
 };
 
 struct trawl_xmset {
     Xapian::MSet mset;
     std::vector<std::string> data; // stored data, loaded on first access
     std::vector<bool> loaded;
+    // When set, result i is mset[page[i]] and ranks `first` + i (a page cut from a wider run
+    // and put in tiebreak order); otherwise result i is mset[i].
+    std::vector<Xapian::doccount> page;
+    bool paged = false;
+    Xapian::doccount first = 0;
 };
 
 namespace trawl_xc
@@ -666,7 +676,7 @@ trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_e
     if (!db)
         return bad_arg(err, nullptr, "trawl_xenquire_new: no database");
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}};
+        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}, -1, false};
     });
 }
 
@@ -699,30 +709,83 @@ trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, 
 
 trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err)
 {
-    return guard(err, &enq->last_error, enq->db->path.c_str(),
-                 [&] { enq->enquire.set_sort_by_relevance_then_value(slot, false); });
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        enq->enquire.set_sort_by_relevance();
+        enq->tiebreak = static_cast<int>(slot);
+    });
 }
 
 trawl_status trawl_xenquire_set_sort_by_value(trawl_xenquire *enq, unsigned slot, int descending,
                                               trawl_error *err)
 {
-    return guard(err, &enq->last_error, enq->db->path.c_str(),
-                 [&] { enq->enquire.set_sort_by_value(slot, descending != 0); });
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        enq->enquire.set_sort_by_value(slot, descending != 0);
+        enq->tiebreak = -1;
+    });
 }
 
 trawl_status trawl_xenquire_set_collapse_key(trawl_xenquire *enq, unsigned slot, unsigned max,
                                              trawl_error *err)
 {
-    return guard(err, &enq->last_error, enq->db->path.c_str(),
-                 [&] { enq->enquire.set_collapse_key(slot, max); });
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        enq->enquire.set_collapse_key(slot, max);
+        enq->constrained = true;
+    });
 }
 
 trawl_status trawl_xenquire_add_spy(trawl_xenquire *enq, trawl_xspy *spy, trawl_error *err)
 {
     if (!spy)
         return bad_arg(err, &enq->last_error, "no match spy");
-    return guard(err, &enq->last_error, enq->db->path.c_str(),
-                 [&] { enq->enquire.add_matchspy(&spy->spy); });
+    return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
+        enq->enquire.add_matchspy(&spy->spy);
+        enq->constrained = true;
+    });
+}
+
+// The page `first`, `max_items` in tiebreak order, found without Xapian's tiebreak (which
+// reads the slot's value of every candidate the match weighs): a run by weight alone, ties by
+// document id, one result wider on each side. When no weight is shared across the page's
+// edges, the page holds the same results as with the tiebreak, and only runs of equal weight
+// inside it are put in the slot's order, reading their values alone. Otherwise false: the
+// caller runs the match with Xapian's tiebreak.
+static bool page_in_tiebreak_order(trawl_xenquire *enq, Xapian::doccount first,
+                                   Xapian::doccount max_items, Xapian::doccount check_at_least,
+                                   trawl_xmset *m)
+{
+    Xapian::doccount front = first > 0 ? 1 : 0;
+    Xapian::MSet wide = enq->enquire.get_mset(first - front, max_items + front + 1, check_at_least);
+    Xapian::doccount n = wide.size();
+    if (front && n >= 2 && wide[0].get_weight() == wide[1].get_weight())
+        return false;
+    if (n == max_items + front + 1 && wide[n - 2].get_weight() == wide[n - 1].get_weight())
+        return false;
+    Xapian::doccount end = std::min(n, front + max_items);
+    m->page.clear();
+    for (Xapian::doccount i = front; i < end; i++)
+        m->page.push_back(i);
+    auto slot = static_cast<Xapian::valueno>(enq->tiebreak);
+    for (size_t run = 0; run < m->page.size();) {
+        size_t stop = run + 1;
+        double w = wide[m->page[run]].get_weight();
+        while (stop < m->page.size() && wide[m->page[stop]].get_weight() == w)
+            stop++;
+        if (stop - run > 1) {
+            std::vector<std::pair<std::string, Xapian::doccount>> keyed;
+            for (size_t i = run; i < stop; i++)
+                keyed.emplace_back(wide[m->page[i]].get_document().get_value(slot), m->page[i]);
+            // Stable: equal values stay in document id order, as under Xapian's tiebreak.
+            std::stable_sort(keyed.begin(), keyed.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
+            for (size_t i = run; i < stop; i++)
+                m->page[i] = keyed[i - run].second;
+        }
+        run = stop;
+    }
+    m->mset = wide;
+    m->paged = true;
+    m->first = first;
+    return true;
 }
 
 trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned max_items,
@@ -731,9 +794,19 @@ trawl_status trawl_xenquire_run(trawl_xenquire *enq, unsigned first, unsigned ma
     *mset_out = nullptr;
     return guard(err, &enq->last_error, enq->db->path.c_str(), [&] {
         auto m = std::make_unique<trawl_xmset>();
-        m->mset = enq->enquire.get_mset(first, max_items, check_at_least);
-        m->data.resize(m->mset.size());
-        m->loaded.assign(m->mset.size(), false);
+        bool deferred = enq->tiebreak >= 0 && !enq->constrained && max_items > 0 &&
+                        first <= UINT_MAX - 2 && max_items <= UINT_MAX - 2 - first;
+        if (!deferred || !page_in_tiebreak_order(enq, first, max_items, check_at_least, m.get())) {
+            if (enq->tiebreak >= 0)
+                enq->enquire.set_sort_by_relevance_then_value(
+                    static_cast<Xapian::valueno>(enq->tiebreak), false);
+            m->mset = enq->enquire.get_mset(first, max_items, check_at_least);
+            if (enq->tiebreak >= 0)
+                enq->enquire.set_sort_by_relevance();
+        }
+        size_t size = m->paged ? m->page.size() : m->mset.size();
+        m->data.resize(size);
+        m->loaded.assign(size, false);
         *mset_out = m.release();
     });
 }
@@ -753,7 +826,13 @@ trawl_status trawl_xenquire_count(trawl_xenquire *enq, unsigned *count, trawl_er
 
 size_t trawl_xmset_size(const trawl_xmset *mset)
 {
-    return mset ? mset->mset.size() : 0;
+    return mset ? mset->data.size() : 0;
+}
+
+// Result `index` of `mset` (in range).
+static Xapian::MSetIterator result(const trawl_xmset *mset, size_t index)
+{
+    return mset->mset[mset->paged ? mset->page[index] : static_cast<Xapian::doccount>(index)];
 }
 
 void trawl_xmset_counts(const trawl_xmset *mset, unsigned *lower, unsigned *estimated,
@@ -770,16 +849,16 @@ void trawl_xmset_counts(const trawl_xmset *mset, unsigned *lower, unsigned *esti
 trawl_status trawl_xmset_item(trawl_xmset *mset, size_t index, trawl_xmatch *match_out,
                               trawl_error *err)
 {
-    if (!mset || index >= mset->mset.size())
+    if (!mset || index >= mset->data.size())
         return bad_arg(err, nullptr, "result index out of range");
     return guard(err, nullptr, "result", [&] {
-        Xapian::MSetIterator it = mset->mset[static_cast<Xapian::doccount>(index)];
+        Xapian::MSetIterator it = result(mset, index);
         if (!mset->loaded[index]) {
             mset->data[index] = it.get_document().get_data();
             mset->loaded[index] = true;
         }
         match_out->docid = *it;
-        match_out->rank = it.get_rank();
+        match_out->rank = mset->paged ? mset->first + static_cast<unsigned>(index) : it.get_rank();
         match_out->weight = it.get_weight();
         match_out->data = mset->data[index].c_str();
         match_out->data_len = mset->data[index].size();
@@ -790,11 +869,10 @@ trawl_status trawl_xmset_value(trawl_xmset *mset, size_t index, unsigned slot, c
                                size_t *len_out, trawl_error *err)
 {
     *value_out = nullptr;
-    if (!mset || index >= mset->mset.size())
+    if (!mset || index >= mset->data.size())
         return bad_arg(err, nullptr, "result index out of range");
     return guard(err, nullptr, "result", [&] {
-        const std::string v =
-            mset->mset[static_cast<Xapian::doccount>(index)].get_document().get_value(slot);
+        const std::string v = result(mset, index).get_document().get_value(slot);
         *value_out = dup_bytes(v);
         if (len_out)
             *len_out = v.size();

@@ -267,8 +267,11 @@ trawl_status trawl_xenquire_set_query(trawl_xenquire *enq, const trawl_xquery *q
 /* BM25 with Xapian's parameter names (defaults 1, 0, 1, 0.5, 0.5). */
 trawl_status trawl_xenquire_set_bm25(trawl_xenquire *enq, double k1, double k2, double k3, double b,
                                      double min_normlen, trawl_error *err);
-/* Results of equal weight rank by the value in `slot`, ascending (byte order), instead of by
- * document id (which depends on how and in how many shards the database was built). */
+/* Results of equal weight rank by the value in `slot`, ascending (byte order), then by document
+ * id, instead of by document id alone (which depends on how and in how many shards the
+ * database was built). Without a collapse key or a spy, a run reads the values of the page's
+ * equal weights only, and runs the match a second time, with Xapian's own tiebreak, only when
+ * a weight is shared across the page's edges. */
 trawl_status trawl_xenquire_set_tiebreak(trawl_xenquire *enq, unsigned slot, trawl_error *err);
 /* Results in the byte order of their values in `slot`, ascending (a document without one
  * first) or descending (last), weights left out; the values should be unique, for an order

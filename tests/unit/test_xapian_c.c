@@ -295,6 +295,60 @@ static void positional_queries_are_told(void)
     CHECK(!trawl_xquery_positional(NULL));
 }
 
+/* The ids of results `first` .. `first + max - 1` of term `word` in `db`, equal weights in
+ * ascending order of slot 0, checking each result's rank. */
+static const char *tiebroken(trawl_xdb *db, const char *word, unsigned first, unsigned max)
+{
+    static char out[512];
+    trawl_xenquire *enq = NULL;
+    trawl_xmset *ms = NULL;
+    trawl_xquery *q = term(word);
+    out[0] = '\0';
+    CHECK_INT(trawl_xenquire_new(db, &enq, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_set_tiebreak(enq, 0, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, first, max, first + max, &ms, NULL), TRAWL_OK);
+    for (size_t i = 0; ms && i < trawl_xmset_size(ms); i++) {
+        trawl_xmatch m;
+        CHECK_INT(trawl_xmset_item(ms, i, &m, NULL), TRAWL_OK);
+        CHECK_INT(m.rank, first + i);
+        if (i)
+            strcat(out, " ");
+        strncat(out, m.data, m.data_len);
+    }
+    trawl_xmset_free(ms);
+    trawl_xenquire_free(enq);
+    trawl_xquery_free(q);
+    return out;
+}
+
+/* Equal weights rank by the tiebreak slot, then by document id, on every page: pages whose
+ * edges cut through a run of equal weights, and pages that hold whole runs. */
+static void ties_rank_by_the_tiebreak_on_every_page(void)
+{
+    char path_ties[600];
+    snprintf(path_ties, sizeof path_ties, "%s/ties", dir);
+    trawl_xdb *tdb = NULL;
+    CHECK_INT(trawl_xdb_open(path_ties, TRAWL_XDB_CREATE_OR_OPEN, &tdb, NULL), TRAWL_OK);
+    /* Three weights (w twice in 3 words; once in 3; once in 5), three documents each, added
+     * against the order of their values. */
+    const char *docs[][3] = {
+        {"w w x", "QH1", "c"},     {"w w x", "QH2", "a"},     {"w w x", "QH3", "b"},
+        {"w x y", "QM1", "z"},     {"w x y", "QM2", "y"},     {"w x y", "QM3", "x"},
+        {"w x y z u", "QL1", "b"}, {"w x y z u", "QL2", "a"}, {"w x y z u", "QL3", "a"}};
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+        add(tdb, docs[i][0], docs[i][1], docs[i][2]);
+    CHECK_INT(trawl_xdb_commit(tdb, NULL), TRAWL_OK);
+    CHECK_STR(tiebroken(tdb, "w", 0, 100), "QH2 QH3 QH1 QM3 QM2 QM1 QL2 QL3 QL1");
+    CHECK_STR(tiebroken(tdb, "w", 0, 3), "QH2 QH3 QH1");  /* a whole run */
+    CHECK_STR(tiebroken(tdb, "w", 0, 2), "QH2 QH3");      /* the end cuts a run */
+    CHECK_STR(tiebroken(tdb, "w", 3, 3), "QM3 QM2 QM1");  /* a whole run, after a page */
+    CHECK_STR(tiebroken(tdb, "w", 4, 3), "QM2 QM1 QL2");  /* the start cuts a run */
+    CHECK_STR(tiebroken(tdb, "w", 6, 10), "QL2 QL3 QL1"); /* equal values: by id */
+    CHECK_STR(tiebroken(tdb, "w", 9, 10), "");
+    trawl_xdb_close(tdb);
+}
+
 /* Value range, wildcard, scale, match all and nothing. */
 static void value_range_wildcard_scale_match(void)
 {
@@ -621,6 +675,7 @@ CHECK_MAIN(setup, teardown, CHECK_CASE(missing_database_no_index),
            CHECK_CASE(a_second_writer_is_refused), CHECK_CASE(transactions_cancel_undoes),
            CHECK_CASE(a_reader_sees_committed), CHECK_CASE(term_and_or_and_not_filter),
            CHECK_CASE(phrase_and_near_with_windows), CHECK_CASE(positional_queries_are_told),
+           CHECK_CASE(ties_rank_by_the_tiebreak_on_every_page),
            CHECK_CASE(value_range_wildcard_scale_match), CHECK_CASE(stored_data_values_positions),
            CHECK_CASE(each_term_lists_a_prefix), CHECK_CASE(the_match_spy_counts_the_values),
            CHECK_CASE(a_run_that_may_skip_estimates), CHECK_CASE(compaction_merges_databases),
