@@ -83,8 +83,10 @@ static trawl_xquery *combine2(trawl_xop op, trawl_xquery *a, trawl_xquery *b, un
     return q;
 }
 
-/* The data (ids) of every match, in rank order, joined by spaces. */
-static const char *ids(trawl_xdb *db, trawl_xquery *q)
+/* The data (ids) of results `first` .. `first + max - 1` of `q` (freed here), in rank order,
+ * joined by spaces, each result's rank checked; with `tiebreak`, equal weights rank by slot 0. */
+static const char *page_ids(trawl_xdb *db, trawl_xquery *q, unsigned first, unsigned max,
+                            bool tiebreak)
 {
     static char out[512];
     trawl_xenquire *enq = NULL;
@@ -93,11 +95,13 @@ static const char *ids(trawl_xdb *db, trawl_xquery *q)
     CHECK_INT(trawl_xenquire_new(db, &enq, NULL), TRAWL_OK);
     CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
     CHECK_INT(trawl_xenquire_set_bm25(enq, 1.2, 0, 1, 0.75, 0.5, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_run(enq, 0, 100, 100, &ms, NULL), TRAWL_OK);
+    if (tiebreak)
+        CHECK_INT(trawl_xenquire_set_tiebreak(enq, 0, NULL), TRAWL_OK);
+    CHECK_INT(trawl_xenquire_run(enq, first, max, first + max, &ms, NULL), TRAWL_OK);
     for (size_t i = 0; ms && i < trawl_xmset_size(ms); i++) {
         trawl_xmatch m;
         CHECK_INT(trawl_xmset_item(ms, i, &m, NULL), TRAWL_OK);
-        CHECK_INT(m.rank, i);
+        CHECK_INT(m.rank, first + i);
         if (i)
             strcat(out, " ");
         strncat(out, m.data, m.data_len);
@@ -106,6 +110,12 @@ static const char *ids(trawl_xdb *db, trawl_xquery *q)
     trawl_xenquire_free(enq);
     trawl_xquery_free(q);
     return out;
+}
+
+/* The data (ids) of every match, in rank order, joined by spaces. */
+static const char *ids(trawl_xdb *db, trawl_xquery *q)
+{
+    return page_ids(db, q, 0, 100, false);
 }
 
 static int list_count(void *ctx, const char *value, size_t len, unsigned count)
@@ -296,30 +306,10 @@ static void positional_queries_are_told(void)
 }
 
 /* The ids of results `first` .. `first + max - 1` of term `word` in `db`, equal weights in
- * ascending order of slot 0, checking each result's rank. */
+ * ascending order of slot 0. */
 static const char *tiebroken(trawl_xdb *db, const char *word, unsigned first, unsigned max)
 {
-    static char out[512];
-    trawl_xenquire *enq = NULL;
-    trawl_xmset *ms = NULL;
-    trawl_xquery *q = term(word);
-    out[0] = '\0';
-    CHECK_INT(trawl_xenquire_new(db, &enq, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_set_query(enq, q, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_set_tiebreak(enq, 0, NULL), TRAWL_OK);
-    CHECK_INT(trawl_xenquire_run(enq, first, max, first + max, &ms, NULL), TRAWL_OK);
-    for (size_t i = 0; ms && i < trawl_xmset_size(ms); i++) {
-        trawl_xmatch m;
-        CHECK_INT(trawl_xmset_item(ms, i, &m, NULL), TRAWL_OK);
-        CHECK_INT(m.rank, first + i);
-        if (i)
-            strcat(out, " ");
-        strncat(out, m.data, m.data_len);
-    }
-    trawl_xmset_free(ms);
-    trawl_xenquire_free(enq);
-    trawl_xquery_free(q);
-    return out;
+    return page_ids(db, term(word), first, max, true);
 }
 
 /* Equal weights rank by the tiebreak slot, then by document id, on every page: pages whose
