@@ -33,8 +33,10 @@ struct trawl_xenquire {
     trawl_xdb *db;
     Xapian::Enquire enquire;
     std::string last_error;
-    int tiebreak = -1;        // the slot that orders equal weights, applied by the run
-    bool constrained = false; // a collapse key or a spy: the tiebreak must be Xapian's own
+    int tiebreak = -1; // the slot that orders equal weights, applied by the run
+    // A collapse key (the best of each value, in Xapian's order) or a spy (which a second run
+    // would count twice): the run uses Xapian's own tiebreak.
+    bool constrained = false;
 };
 
 struct trawl_xmset {
