@@ -80,6 +80,15 @@ static char *without_readings(const char *text, size_t len, size_t **map_out, si
     return clean;
 }
 
+/* Drops the copy of the text without pinyin readings, and its map, if any. */
+static void drop_clean(ftext *t)
+{
+    free(t->clean);
+    free(t->map);
+    t->clean = NULL;
+    t->map = NULL;
+}
+
 /* What is analysed: the text, or its copy without pinyin readings. */
 static const char *analysed(const ftext *t)
 {
@@ -147,8 +156,7 @@ bool ftext_begin(ftext *t, const char *text, size_t len)
     t->n = t->nsentences = 0;
     t->failed = false;
     trawl_buf_reset(&t->pool);
-    free(t->clean);
-    free(t->map);
+    drop_clean(t); /* left by a begin whose end never came (the caller failed between) */
     t->analysed_len = len;
     t->clean = without_readings(text, len, &t->map, &t->analysed_len);
     return t->clean == NULL;
@@ -182,19 +190,13 @@ trawl_status ftext_end(ftext *t, bool fed, trawl_analyzer *an, trawl_breaks *sen
         while (sp[1] > sp[0] && strchr(" \t\r\n", t->text[sp[1] - 1]))
             sp[1]--;
     }
-    free(t->clean);
-    free(t->map);
-    t->clean = NULL;
-    t->map = NULL;
+    drop_clean(t);
     return st;
 }
 
 void ftext_free(ftext *t)
 {
-    free(t->clean);
-    free(t->map);
-    t->clean = NULL;
-    t->map = NULL;
+    drop_clean(t);
     free(t->toks);
     free(t->sentences);
     t->sentences = NULL;

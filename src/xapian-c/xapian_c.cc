@@ -678,7 +678,7 @@ trawl_status trawl_xenquire_new(trawl_xdb *db, trawl_xenquire **enq_out, trawl_e
     if (!db)
         return bad_arg(err, nullptr, "trawl_xenquire_new: no database");
     return guard(err, &db->last_error, db->path.c_str(), [&] {
-        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}, -1, false};
+        *enq_out = new trawl_xenquire{db, Xapian::Enquire(*db->db), {}};
     });
 }
 
